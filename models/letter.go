@@ -1,0 +1,63 @@
+package models
+
+import "time"
+
+// LetterKind is the kind of letter, as named on the command line.
+type LetterKind string
+
+// Letter kinds.
+const (
+	LetterAcceptance          LetterKind = "acceptance"
+	LetterOutcomeCaseload     LetterKind = "outcome-caseload"
+	LetterOutcomeMedical      LetterKind = "outcome-medical-review"
+	LetterOutcomeDischarge    LetterKind = "outcome-discharge"
+	LetterNotAccepted         LetterKind = "not-accepted"
+	LetterAssessmentNotNeeded LetterKind = "assessment-not-needed"
+)
+
+// LetterKinds lists every kind.
+var LetterKinds = []LetterKind{LetterAcceptance, LetterOutcomeCaseload, LetterOutcomeMedical, LetterOutcomeDischarge, LetterNotAccepted, LetterAssessmentNotNeeded}
+
+// Label returns the kind in words.
+func (k LetterKind) Label() string {
+	switch k {
+	case LetterAcceptance:
+		return "Referral accepted"
+	case LetterOutcomeCaseload:
+		return "Outcome: taken onto the caseload"
+	case LetterOutcomeMedical:
+		return "Outcome: medical review arranged"
+	case LetterOutcomeDischarge:
+		return "Outcome: discharged with advice"
+	case LetterNotAccepted:
+		return "Referral not accepted"
+	case LetterAssessmentNotNeeded:
+		return "Assessment not needed"
+	}
+	return string(k)
+}
+
+// Letter is an issued letter in the register. The PDF bytes are kept so a
+// reprint is the same document, never one rebuilt from today's data.
+type Letter struct {
+	Record
+	ReferralID       uint       `gorm:"not null;index" json:"referral_id"`
+	PackID           string     `gorm:"size:40;index" json:"pack_id"` // letters issued together share a pack
+	Kind             LetterKind `gorm:"size:30;not null" json:"kind"`
+	RecipientName    string     `gorm:"size:200;not null;index" json:"recipient_name"`
+	RecipientRole    string     `gorm:"size:60" json:"recipient_role"` // patient, referrer, or the professional's role
+	RecipientAddress string     `gorm:"size:500" json:"recipient_address"`
+	AuthorID         uint       `gorm:"not null" json:"author_id"`
+	IssuedAt         time.Time  `gorm:"not null;index" json:"issued_at"`
+	TemplateVersion  int        `gorm:"not null" json:"template_version"`
+	PDF              []byte     `json:"-"`
+	SHA256           string     `gorm:"size:64;not null" json:"sha256"`
+	Demo             bool       `json:"demo,omitempty"`
+}
+
+// LetterTemplate is the editable body of one kind of letter.
+type LetterTemplate struct {
+	Record
+	Kind LetterKind `gorm:"size:30;not null;uniqueIndex" json:"kind"`
+	Body string     `gorm:"type:text;not null" json:"body"`
+}

@@ -1,0 +1,71 @@
+package models
+
+// ProfessionalRole is the kind of professional who refers or receives copies.
+type ProfessionalRole string
+
+// The referrer roles of the referral form. RoleSelf is refused at screening.
+const (
+	ProfGP            ProfessionalRole = "gp"
+	ProfMidwife       ProfessionalRole = "midwife"
+	ProfHealthVisitor ProfessionalRole = "health_visitor"
+	ProfObstetrician  ProfessionalRole = "obstetrician"
+	ProfPsychiatrist  ProfessionalRole = "psychiatrist"
+	ProfCMHT          ProfessionalRole = "cmht"
+	ProfOther         ProfessionalRole = "other_professional"
+	ProfSelf          ProfessionalRole = "self"
+)
+
+// ReferrerRoles lists the roles the referral form allows, in form order.
+var ReferrerRoles = []ProfessionalRole{ProfGP, ProfMidwife, ProfHealthVisitor, ProfObstetrician, ProfPsychiatrist, ProfCMHT, ProfOther, ProfSelf}
+
+// Label returns the role in words.
+func (r ProfessionalRole) Label() string {
+	switch r {
+	case ProfGP:
+		return "GP"
+	case ProfMidwife:
+		return "Midwife"
+	case ProfHealthVisitor:
+		return "Health visitor"
+	case ProfObstetrician:
+		return "Obstetrician"
+	case ProfPsychiatrist:
+		return "Psychiatrist"
+	case ProfCMHT:
+		return "Community mental health team"
+	case ProfOther:
+		return "Other health professional"
+	case ProfSelf:
+		return "Self-referral"
+	}
+	return string(r)
+}
+
+// MHSDSSourceCode returns the MHSDS source-of-referral code for a referrer role.
+func (r ProfessionalRole) MHSDSSourceCode() string {
+	switch r {
+	case ProfGP:
+		return "A1"
+	case ProfHealthVisitor:
+		return "A2"
+	case ProfMidwife, ProfObstetrician:
+		return "A4"
+	case ProfSelf:
+		return "B1"
+	case ProfPsychiatrist, ProfCMHT:
+		return "H2"
+	}
+	return "H2"
+}
+
+// Professional is a referrer, or another professional who is copied into letters.
+type Professional struct {
+	Record
+	Name         string `gorm:"size:200;not null" json:"name"`
+	Role         string `gorm:"size:60" json:"role"` // a ProfessionalRole for referrers; free text for others
+	Organisation string `gorm:"size:200" json:"organisation"`
+	Phone        string `gorm:"size:40" json:"phone"`
+	Email        string `gorm:"size:200" json:"email"`
+	Address      string `gorm:"size:500" json:"address"`
+	Demo         bool   `json:"demo,omitempty"`
+}
