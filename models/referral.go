@@ -67,10 +67,10 @@ type Referral struct {
 	Patient    Patient      `json:"patient"`
 	ReferrerID uint         `gorm:"not null;index" json:"referrer_id"`
 	Referrer   Professional `json:"referrer"`
-	ReceivedAt time.Time    `gorm:"not null;index:idx_referral_queue,priority:3" json:"received_at"`
+	ReceivedAt time.Time    `gorm:"not null;index:idx_referral_queue,priority:3;index:idx_referral_order,priority:2" json:"received_at"`
 	Status     Status       `gorm:"size:30;not null;index;index:idx_referral_queue,priority:1" json:"status"`
 	// UrgentRank is 0 for urgent and 1 for routine, so "urgent first" is an index order.
-	UrgentRank int      `gorm:"not null;default:1;index:idx_referral_queue,priority:2" json:"-"`
+	UrgentRank int      `gorm:"not null;default:1;index:idx_referral_queue,priority:2;index:idx_referral_order,priority:1" json:"-"`
 	Priority   Priority `gorm:"size:10;not null;default:routine" json:"priority"`
 
 	ConsentObtained      bool     `json:"consent_obtained"`

@@ -1,0 +1,156 @@
+package app
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"gorm.io/gorm"
+
+	"perinatal-caseload/models"
+)
+
+// AppointmentService books appointments and records what happened at them.
+type AppointmentService struct{ *core }
+
+// DoubleBookingError is returned when the clinician already has an
+// appointment at that time. Booking again with confirm set saves it anyway.
+type DoubleBookingError struct {
+	Clinician string
+	Clash     time.Time
+}
+
+func (e *DoubleBookingError) Error() string {
+	return fmt.Sprintf("%s already has an appointment at %s. Book anyway?", e.Clinician, e.Clash.In(London).Format("15:04 on 02/01/2006"))
+}
+
+// Book saves a new appointment. A video appointment carries the service's
+// Attend Anywhere link. Booking an initial assessment moves an accepted
+// referral to "assessment booked". A clash with the clinician's diary
+// returns a *DoubleBookingError unless confirmDoubleBooking is set.
+func (s *AppointmentService) Book(actor *models.StaffMember, a *models.Appointment, confirmDoubleBooking bool) error {
+	v := &ValidationError{}
+	if a.StartsAt.IsZero() {
+		v.add("Date and time", "enter the date and time")
+	}
+	if a.DurationMinutes <= 0 || a.DurationMinutes > 480 {
+		v.add("Duration", "enter a length between 1 and 480 minutes")
+	}
+	if a.ClinicianID == 0 {
+		v.add("Clinician", "choose the clinician")
+	}
+	if !validKind(a.Kind) {
+		v.add("Kind", "choose the kind of appointment")
+	}
+	if !validMode(a.Mode) {
+		v.add("Mode", "choose how the appointment is held")
+	}
+	if err := v.orNil(); err != nil {
+		return err
+	}
+	a.StartsAt = a.StartsAt.UTC()
+	if a.Mode == models.ModeVideo && strings.TrimSpace(a.VideoLink) == "" {
+		a.VideoLink = (&SettingsService{s.core}).Get(SetAttendAnywhereLink)
+	}
+	if a.Attendance == "" {
+		a.Attendance = models.AttendFuture
+	}
+	a.Version = 1
+	return s.write(actor, models.PermManageAppointments, func(tx *gorm.DB) error {
+		var clinician models.StaffMember
+		if err := tx.First(&clinician, a.ClinicianID).Error; err != nil {
+			return &ValidationError{Fields: []FieldError{{"Clinician", "choose a clinician from the team"}}}
+		}
+		if !confirmDoubleBooking {
+			// Appointments are at most 8 hours long, so a clash starts within 8 hours before this one.
+			var nearby []models.Appointment
+			err := tx.Where("clinician_id = ? AND attendance = ? AND starts_at < ? AND starts_at > ?",
+				a.ClinicianID, models.AttendFuture, a.EndsAt(), a.StartsAt.Add(-8*time.Hour)).Find(&nearby).Error
+			if err != nil {
+				return err
+			}
+			for _, c := range nearby {
+				if c.EndsAt().After(a.StartsAt) {
+					return &DoubleBookingError{Clinician: clinician.Name, Clash: c.StartsAt}
+				}
+			}
+		}
+		r, err := (&ReferralService{s.core}).load(tx, a.ReferralID)
+		if err != nil {
+			return err
+		}
+		if !r.Status.Open() {
+			return fmt.Errorf("this referral is %s; re-refer her to book an appointment", strings.ToLower(r.Status.Label()))
+		}
+		if err := tx.Omit("Clinician").Create(a).Error; err != nil {
+			return fmt.Errorf("cannot save the appointment: %w", err)
+		}
+		if err := s.audit(tx, actor, ActionCreate, "appointment", a.ID, nil, a, string(a.Kind)); err != nil {
+			return err
+		}
+		if a.Kind == models.KindInitialAssessment && r.Status == models.StatusAccepted {
+			return s.moveStatus(tx, actor, r, models.StatusAssessmentBooked, "initial assessment booked")
+		}
+		return nil
+	})
+}
+
+// RecordAttendance records the MHSDS attendance code for an appointment.
+func (s *AppointmentService) RecordAttendance(actor *models.StaffMember, id uint, readVersion int, code models.Attendance, cancelledBy, reason string) error {
+	if !validAttendance(code) {
+		return &ValidationError{Fields: []FieldError{{"Attendance", "choose what happened"}}}
+	}
+	if (code == models.AttendCancelledByPatient || code == models.AttendCancelledByService) && strings.TrimSpace(reason) == "" {
+		return &ValidationError{Fields: []FieldError{{"Cancellation reason", "say why the appointment was cancelled"}}}
+	}
+	return s.write(actor, models.PermManageAppointments, func(tx *gorm.DB) error {
+		var a models.Appointment
+		if err := tx.First(&a, id).Error; err != nil {
+			return notFound(err)
+		}
+		before := a
+		a.Attendance, a.CancelledBy, a.CancelReason = code, strings.TrimSpace(cancelledBy), strings.TrimSpace(reason)
+		a.Version = readVersion
+		if err := s.saveVersioned(tx, "appointment", &a, func(v int) { a.Version = v }); err != nil {
+			return err
+		}
+		return s.audit(tx, actor, ActionUpdate, "appointment", a.ID, &before, &a, "attendance "+string(code))
+	})
+}
+
+// ForReferral returns a referral's appointments, oldest first.
+func (s *AppointmentService) ForReferral(actor *models.StaffMember, referralID uint) ([]models.Appointment, error) {
+	if err := s.authorise(actor, models.PermViewReferrals); err != nil {
+		return nil, err
+	}
+	var out []models.Appointment
+	err := s.db.Preload("Clinician").Where("referral_id = ?", referralID).Order("starts_at").Find(&out).Error
+	return out, err
+}
+
+func validKind(k models.AppointmentKind) bool {
+	for _, x := range models.AppointmentKinds {
+		if x == k {
+			return true
+		}
+	}
+	return false
+}
+
+func validMode(m models.Mode) bool {
+	for _, x := range models.Modes {
+		if x == m {
+			return true
+		}
+	}
+	return false
+}
+
+func validAttendance(a models.Attendance) bool {
+	for _, x := range models.Attendances {
+		if x == a {
+			return true
+		}
+	}
+	return false
+}

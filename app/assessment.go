@@ -1,0 +1,70 @@
+package app
+
+import (
+	"fmt"
+	"strings"
+
+	"gorm.io/gorm"
+
+	"perinatal-caseload/models"
+)
+
+// AssessmentOutcome is what a clinician decides after the initial assessment.
+type AssessmentOutcome string
+
+// Assessment outcomes.
+const (
+	OutcomeCaseload      AssessmentOutcome = "caseload"       // open to the caseload; a key worker is allocated
+	OutcomeMedicalReview AssessmentOutcome = "medical_review" // a medical review is arranged
+	OutcomeDischarged    AssessmentOutcome = "discharged"     // discharged with advice and signposting
+)
+
+// ClosureReasons are the reasons a referral is closed, MHSDS style.
+var ClosureReasons = []string{
+	"treatment complete", "end of the perinatal period", "moved away",
+	"declined further contact", "did not attend", "transferred", "discharged with advice",
+}
+
+// RecordOutcome records the assessment outcome and moves the referral on.
+func (s *ReferralService) RecordOutcome(actor *models.StaffMember, id uint, readVersion int, outcome AssessmentOutcome, note string) error {
+	to := map[AssessmentOutcome]models.Status{
+		OutcomeCaseload: models.StatusCaseload, OutcomeMedicalReview: models.StatusMedicalReview, OutcomeDischarged: models.StatusClosed,
+	}[outcome]
+	if to == "" {
+		return &ValidationError{Fields: []FieldError{{"Outcome", "choose caseload, medical review or discharged"}}}
+	}
+	return s.write(actor, models.PermAssessmentOutcome, func(tx *gorm.DB) error {
+		r, err := s.load(tx, id)
+		if err != nil {
+			return err
+		}
+		r.Version = readVersion
+		if outcome == OutcomeDischarged {
+			r.ClosureReason = "discharged with advice"
+		}
+		return s.moveStatus(tx, actor, r, to, strings.TrimSpace("assessment outcome: "+string(outcome)+" "+note))
+	})
+}
+
+// Close discharges a referral with one of the ClosureReasons.
+func (s *ReferralService) Close(actor *models.StaffMember, id uint, readVersion int, reason string) error {
+	ok := false
+	for _, r := range ClosureReasons {
+		ok = ok || r == reason
+	}
+	if !ok {
+		return &ValidationError{Fields: []FieldError{{"Reason", fmt.Sprintf("choose one of: %s", strings.Join(ClosureReasons, ", "))}}}
+	}
+	return s.write(actor, models.PermUpdateCaseload, func(tx *gorm.DB) error {
+		r, err := s.load(tx, id)
+		if err != nil {
+			return err
+		}
+		r.Version = readVersion
+		r.ClosureReason = reason
+		if err := s.moveStatus(tx, actor, r, models.StatusClosed, "closed: "+reason); err != nil {
+			return err
+		}
+		return tx.Model(&models.Allocation{}).Where("referral_id = ? AND ended_at IS NULL", id).Update("ended_at", r.ClosedAt).Error
+	})
+}

@@ -1,0 +1,60 @@
+package app
+
+import (
+	"encoding/json"
+	"fmt"
+
+	"gorm.io/gorm"
+
+	"perinatal-caseload/models"
+)
+
+// Audit actions.
+const (
+	ActionCreate       = "create"
+	ActionUpdate       = "update"
+	ActionStatus       = "status"
+	ActionSignIn       = "sign-in"
+	ActionSignInFailed = "sign-in failed"
+	ActionRefused      = "refused"
+	ActionExport       = "export"
+	ActionIssueLetter  = "issue letter"
+	ActionPrint        = "print"
+)
+
+// audit inserts one audit event on tx, so it commits or rolls back with the
+// change it records. before and after are stored as JSON; nil leaves them empty.
+func (c *core) audit(tx *gorm.DB, actor *models.StaffMember, action, entity string, id uint, before, after any, detail string) error {
+	ev := models.AuditEvent{
+		At:       c.clock.Now().UTC(),
+		Action:   action,
+		Entity:   entity,
+		EntityID: id,
+		Detail:   detail,
+	}
+	if actor != nil {
+		ev.ActorID, ev.ActorName = actor.ID, actor.Name
+	}
+	var err error
+	if ev.Before, err = auditJSON(before); err != nil {
+		return err
+	}
+	if ev.After, err = auditJSON(after); err != nil {
+		return err
+	}
+	if err := tx.Create(&ev).Error; err != nil {
+		return fmt.Errorf("cannot write the audit trail: %w", err)
+	}
+	return nil
+}
+
+func auditJSON(v any) (string, error) {
+	if v == nil {
+		return "", nil
+	}
+	b, err := json.Marshal(v)
+	if err != nil {
+		return "", fmt.Errorf("cannot record the change in the audit trail: %w", err)
+	}
+	return string(b), nil
+}

@@ -1,0 +1,66 @@
+package app
+
+import (
+	"strings"
+	"time"
+
+	"gorm.io/gorm"
+
+	"perinatal-caseload/models"
+)
+
+// AuditFilter narrows the audit trail.
+type AuditFilter struct {
+	ActorID  uint
+	Entity   string
+	EntityID uint
+	Action   string
+	From, To time.Time // inclusive From, exclusive To; zero means open
+}
+
+// AuditService reads the audit trail. It has no method that edits or deletes:
+// the trail is only ever added to, by the services that make the changes.
+type AuditService struct{ *core }
+
+// Page returns up to limit events matching f, newest first. Only a team manager may read it.
+func (s *AuditService) Page(actor *models.StaffMember, f AuditFilter, offset, limit int) ([]models.AuditEvent, error) {
+	if err := s.authorise(actor, models.PermViewAudit); err != nil {
+		return nil, err
+	}
+	var out []models.AuditEvent
+	err := s.filtered(f).Order("id DESC").Offset(offset).Limit(limit).Find(&out).Error
+	return out, err
+}
+
+// Count returns how many events match f.
+func (s *AuditService) Count(actor *models.StaffMember, f AuditFilter) (int64, error) {
+	if err := s.authorise(actor, models.PermViewAudit); err != nil {
+		return 0, err
+	}
+	var n int64
+	err := s.filtered(f).Model(&models.AuditEvent{}).Count(&n).Error
+	return n, err
+}
+
+func (s *AuditService) filtered(f AuditFilter) *gorm.DB {
+	q := s.db.Model(&models.AuditEvent{})
+	if f.ActorID != 0 {
+		q = q.Where("actor_id = ?", f.ActorID)
+	}
+	if f.Entity != "" {
+		q = q.Where("entity = ?", strings.ToLower(f.Entity))
+	}
+	if f.EntityID != 0 {
+		q = q.Where("entity_id = ?", f.EntityID)
+	}
+	if f.Action != "" {
+		q = q.Where("action = ?", f.Action)
+	}
+	if !f.From.IsZero() {
+		q = q.Where("at >= ?", f.From.UTC())
+	}
+	if !f.To.IsZero() {
+		q = q.Where("at < ?", f.To.UTC())
+	}
+	return q
+}

@@ -1,0 +1,196 @@
+package app
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"time"
+
+	"perinatal-caseload/models"
+)
+
+// DemoOptions control the demo generator.
+type DemoOptions struct {
+	Referrals int
+	Seed      uint64
+	// Progress, if set, is told how many referrals are done.
+	Progress func(done, total int)
+}
+
+// DemoAccount is a demo sign-in the generator created.
+type DemoAccount struct {
+	Username, Password, Role string
+}
+
+// DemoResult says what the generator made.
+type DemoResult struct {
+	Accounts  []DemoAccount
+	Referrals int
+}
+
+// demoBatch is how many referrals are written per transaction.
+const demoBatch = 250
+
+// Demo fills the database with realistic, deterministic synthetic data: the
+// same seed and clock give the same records. Everything is written through
+// the ordinary services as the system user, so it is validated and audited
+// like any other change, and every record is marked as demo data.
+func (s *Services) Demo(opts DemoOptions) (*DemoResult, error) {
+	if opts.Referrals < 0 {
+		return nil, fmt.Errorf("--referrals must be 0 or more")
+	}
+	system, err := s.Staff.SystemUser()
+	if err != nil {
+		return nil, err
+	}
+	g := &demoGen{rng: rand.New(rand.NewPCG(opts.Seed, opts.Seed^0x9e3779b97f4a7c15)), now: s.Clock().Now(), actor: system, n: opts.Referrals}
+	res := &DemoResult{}
+	if err := s.Batch(func(tx *Services) error {
+		accounts, err := g.staff(tx)
+		res.Accounts = accounts
+		return err
+	}); err != nil {
+		return nil, fmt.Errorf("cannot create the demo team: %w", err)
+	}
+	for start := 0; start < opts.Referrals; start += demoBatch {
+		end := min(start+demoBatch, opts.Referrals)
+		err := s.Batch(func(tx *Services) error {
+			for i := start; i < end; i++ {
+				if err := g.referral(tx, i); err != nil {
+					return fmt.Errorf("demo referral %d: %w", i+1, err)
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+		res.Referrals = end
+		if opts.Progress != nil {
+			opts.Progress(end, opts.Referrals)
+		}
+	}
+	return res, nil
+}
+
+type demoGen struct {
+	rng       *rand.Rand
+	now       time.Time
+	actor     *models.StaffMember
+	n         int
+	clinician []models.StaffMember
+	workers   []models.StaffMember
+	nhsSeq    int
+	patients  []string // NHS numbers made so far, for re-referrals
+}
+
+func (g *demoGen) pick(list []string) string { return list[g.rng.IntN(len(list))] }
+
+func (g *demoGen) staff(tx *Services) ([]DemoAccount, error) {
+	var accounts []DemoAccount
+	for _, d := range demoStaff {
+		existing, err := tx.Staff.ByUsername(d.Username)
+		m := existing
+		if err != nil {
+			m = &models.StaffMember{Name: d.Name, Username: d.Username, JobTitle: d.JobTitle, WorkingFraction: d.Fraction, CaseloadCapacity: d.Capacity, Demo: true}
+			m.SetRoles(d.Roles...)
+			password := d.Username + "-demo-2026"
+			if err := tx.Staff.Add(g.actor, m, password); err != nil {
+				return nil, err
+			}
+			accounts = append(accounts, DemoAccount{Username: d.Username, Password: password, Role: m.RoleLabels()})
+		}
+		if m.HasRole(models.RoleClinician) {
+			g.clinician = append(g.clinician, *m)
+		}
+		if m.HasRole(models.RoleKeyWorker) {
+			g.workers = append(g.workers, *m)
+		}
+	}
+	return accounts, nil
+}
+
+// nextNHSNumber returns the next valid number in the 999 test range.
+func (g *demoGen) nextNHSNumber() string {
+	for {
+		g.nhsSeq++
+		if n, ok := models.NHSNumberWithCheckDigit(fmt.Sprintf("999%06d", g.nhsSeq)); ok {
+			return n
+		}
+	}
+}
+
+// statusFor places referral i on the pathway by how recent it is: the newest
+// are awaiting screening, the oldest are closed, and a few thousand are open,
+// as in a real team. Within a band the statuses take turns, so even a small
+// demo shows every status.
+func (g *demoGen) statusFor(newestRank int) models.Status {
+	window := min(g.n, 2000)
+	bands := []struct {
+		upTo     float64
+		statuses []models.Status
+	}{
+		{0.06, []models.Status{models.StatusReceived, models.StatusDiscuss, models.StatusNotAccepted}},
+		{0.16, []models.Status{models.StatusAccepted, models.StatusAssessmentBooked}},
+		{0.50, []models.Status{models.StatusMedicalReview, models.StatusCaseload, models.StatusCaseload, models.StatusNotAccepted}},
+		{1.00, []models.Status{models.StatusCaseload, models.StatusClosed, models.StatusNotAccepted}},
+	}
+	f := float64(newestRank) / float64(window)
+	for _, b := range bands {
+		if f < b.upTo {
+			return b.statuses[newestRank%len(b.statuses)]
+		}
+	}
+	if newestRank%5 == 0 {
+		return models.StatusNotAccepted
+	}
+	return models.StatusClosed
+}
+
+// receivedAt spreads referrals about four a day (a county-wide team's rate),
+// or over the last year when there are few.
+func (g *demoGen) receivedAt(newestRank int) time.Time {
+	step := 6 * time.Hour
+	if g.n > 0 && g.n < 1460 {
+		step = 365 * 24 * time.Hour / time.Duration(g.n)
+	}
+	t := g.now.Add(-time.Duration(newestRank) * step)
+	// Move into office hours on a weekday.
+	lt := t.In(London)
+	for lt.Weekday() == time.Saturday || lt.Weekday() == time.Sunday {
+		lt = lt.AddDate(0, 0, -1)
+	}
+	lt = time.Date(lt.Year(), lt.Month(), lt.Day(), 9+g.rng.IntN(8), g.rng.IntN(60), 0, 0, London)
+	if lt.After(g.now) {
+		lt = lt.AddDate(0, 0, -1)
+	}
+	return lt.UTC()
+}
+
+func (g *demoGen) postcode() (string, string) {
+	town := demoTowns[g.rng.IntN(len(demoTowns))]
+	d := town.Districts[g.rng.IntN(len(town.Districts))]
+	const letters = "ABDEFGHJLNPQRSTUWXYZ"
+	return town.Town, fmt.Sprintf("%s %d%c%c", d, g.rng.IntN(10), letters[g.rng.IntN(len(letters))], letters[g.rng.IntN(len(letters))])
+}
+
+func (g *demoGen) referrer(role models.ProfessionalRole) models.Professional {
+	name := g.pick(demoReferrerNames[role])
+	org := map[models.ProfessionalRole]string{
+		models.ProfGP: g.pick(demoPractices), models.ProfMidwife: "Leicester Royal Infirmary maternity (demo)",
+		models.ProfHealthVisitor: "Healthy Together (demo)", models.ProfObstetrician: "Leicester General Hospital (demo)",
+		models.ProfPsychiatrist: "Bradgate Unit (demo)", models.ProfCMHT: "City East CMHT (demo)", models.ProfOther: g.pick(demoPractices),
+	}[role]
+	return models.Professional{Name: name, Role: string(role), Organisation: org, Phone: "0116 496 0" + fmt.Sprintf("%03d", g.rng.IntN(1000)), Address: org + "\nLeicester", Demo: true}
+}
+
+// referral makes demo referral i (0 is the oldest) and walks it along the pathway.
+func (g *demoGen) referral(tx *Services, i int) error {
+	rank := g.n - 1 - i
+	target := g.statusFor(rank)
+	received := g.receivedAt(rank)
+	r := g.scenario(target, received)
+	if err := tx.Referrals.Register(g.actor, r); err != nil {
+		return err
+	}
+	return g.walk(tx, r, target, received)
+}

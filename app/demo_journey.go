@@ -1,0 +1,332 @@
+package app
+
+import (
+	"fmt"
+	"time"
+
+	"perinatal-caseload/models"
+)
+
+var acceptPath = map[models.Status]bool{
+	models.StatusAccepted: true, models.StatusAssessmentBooked: true, models.StatusMedicalReview: true,
+	models.StatusCaseload: true, models.StatusClosed: true,
+}
+
+// scenario builds a referral whose clinical story fits the status it is headed for.
+func (g *demoGen) scenario(target models.Status, received time.Time) *models.Referral {
+	day := models.DateOf(received.In(London))
+	town, pc := g.postcode()
+	nhs := g.nextNHSNumber()
+	if acceptPath[target] && len(g.patients) > 20 && g.rng.IntN(20) == 0 {
+		nhs = g.patients[g.rng.IntN(len(g.patients))] // a re-referral of a woman known to the service
+	} else {
+		g.patients = append(g.patients, nhs)
+	}
+	formID := fmt.Sprintf("demo-%d-%s", g.rng.Uint32(), nhs)
+	r := &models.Referral{
+		FormID:     &formID,
+		ReceivedAt: received,
+		Patient: models.Patient{
+			NHSNumber: &nhs, GivenName: g.pick(demoGivenNames), FamilyName: g.pick(demoFamilyNames),
+			DateOfBirth:  day.AddMonths(-12*(19+g.rng.IntN(24)) - g.rng.IntN(12)).AddDays(-g.rng.IntN(28)),
+			AddressLines: fmt.Sprintf("%d %s\n%s", 1+g.rng.IntN(240), g.pick(demoStreets), town), Postcode: pc,
+			Phone: fmt.Sprintf("07700 900%03d", g.rng.IntN(1000)), GPPractice: g.pick(demoPractices), Demo: true,
+		},
+		ConsentObtained: true, RegisteredWithGP: true, LivesInArea: true, Demo: true,
+	}
+	roles := []models.ProfessionalRole{models.ProfGP, models.ProfGP, models.ProfMidwife, models.ProfHealthVisitor, models.ProfObstetrician, models.ProfPsychiatrist, models.ProfCMHT, models.ProfOther}
+	r.Referrer = g.referrer(roles[g.rng.IntN(len(roles))])
+	if g.rng.IntN(3) == 0 {
+		r.CopyRecipients = []models.CopyRecipient{{Professional: g.referrer(models.ProfHealthVisitor)}}
+	}
+	g.stage(r, day, 0, 9)
+	no := false
+	r.ManageableInPrimaryCare = &no
+	switch {
+	case target == models.StatusDiscuss:
+		g.stage(r, day, 10, 12) // 9 to 12 months after birth: the team decides
+		r.Stage = models.StagePostnatal
+		r.Severity = models.SeveritySevere
+		r.Conditions = []models.Condition{{Code: "severe_depression", Status: models.ConditionCurrent}}
+		r.ReasonForReferral = "Severe low mood ten months after the birth of her baby (demo)."
+	case target == models.StatusNotAccepted:
+		g.notAccepted(r)
+	case acceptPath[target] || target == models.StatusReceived:
+		g.accepted(r)
+	}
+	return r
+}
+
+// stage sets pregnancy, or a baby between minMonths and maxMonths old.
+func (g *demoGen) stage(r *models.Referral, day models.Date, minMonths, maxMonths int) {
+	if minMonths == 0 && g.rng.IntN(2) == 0 {
+		r.Stage = models.StagePregnant
+		r.ExpectedDeliveryDate = day.AddDays(7 * (4 + g.rng.IntN(30)))
+		return
+	}
+	r.Stage = models.StagePostnatal
+	r.BabyDateOfBirth = day.AddMonths(-(minMonths + g.rng.IntN(maxMonths-minMonths))).AddDays(-g.rng.IntN(20))
+}
+
+func (g *demoGen) accepted(r *models.Referral) {
+	r.Severity = models.SeveritySevere
+	switch g.rng.IntN(7) {
+	case 0:
+		r.Conditions = []models.Condition{{Code: "bipolar_disorder", Status: models.ConditionCurrent, Primary: true}}
+		r.Medications = []models.Medication{{Name: "Lithium carbonate", Class: "mood_stabiliser", Dose: "400mg at night"}}
+		r.MedicationAdviceRequested = true
+		r.ReasonForReferral = "Bipolar affective disorder, stable on lithium; advice needed on medication in pregnancy (demo)."
+	case 1:
+		r.Conditions = []models.Condition{{Code: "postpartum_psychosis", Status: models.ConditionPrevious}}
+		r.ReasonForReferral = "Postpartum psychosis after her first baby; currently well (demo)."
+	case 2:
+		r.Conditions = []models.Condition{{Code: "severe_depression", Status: models.ConditionCurrent, Primary: true}}
+		r.SevereImpactOnFunctioning = true
+		r.ReasonForReferral = "Severe depression with thoughts of hopelessness; struggling to care for the baby (demo)."
+	case 3:
+		r.Conditions = []models.Condition{{Code: "ptsd", Status: models.ConditionCurrent, Primary: true}}
+		r.Severity = models.SeverityModerate
+		r.CurrentServices = models.CurrentServices{CMHTOpen: true, CMHTTeam: "City East CMHT (demo)", CareCoordinator: "Paul Newman"}
+		r.ReasonForReferral = "PTSD after a traumatic birth, not improving with primary care support; open to CMHT (demo)."
+	case 4:
+		r.Conditions = []models.Condition{{Code: "schizophrenia", Status: models.ConditionCurrent, Primary: true}}
+		r.Medications = []models.Medication{{Name: "Aripiprazole", Class: "antipsychotic", Dose: "10mg"}}
+		if g.rng.IntN(2) == 0 {
+			r.CurrentServices = models.CurrentServices{PsychiatricInpatient: true, Ward: "Bradgate Unit, Ward 3 (demo)"}
+		} else {
+			r.CurrentServices = models.CurrentServices{CMHTOpen: true, CMHTTeam: "County South CMHT (demo)", CareCoordinator: "Rita Sandhu"}
+		}
+		r.ReasonForReferral = "Schizophrenia; antipsychotic review needed in pregnancy (demo)."
+	case 5:
+		r.Conditions = []models.Condition{{Code: "ocd", Status: models.ConditionCurrent, Primary: true}}
+		r.FamilyHistory = "postpartum_psychosis"
+		r.ReasonForReferral = "Severe OCD with intrusive thoughts about the baby; mother had postpartum psychosis (demo)."
+	default:
+		r.Conditions = []models.Condition{{Code: "psychotic_depression", Status: models.ConditionPrevious}}
+		r.CurrentServices = models.CurrentServices{MBUAdmission: true, MBUExpectedDischarge: models.DateOf(r.ReceivedAt).AddDays(21)}
+		if r.Stage != models.StagePostnatal {
+			r.Stage, r.ExpectedDeliveryDate = models.StagePostnatal, models.Date{}
+			r.BabyDateOfBirth = models.DateOf(r.ReceivedAt).AddDays(-40)
+		}
+		r.ReasonForReferral = "Admitted to the mother and baby unit with psychotic depression; follow-up on discharge (demo)."
+	}
+}
+
+func (g *demoGen) notAccepted(r *models.Referral) {
+	yes := true
+	switch g.rng.IntN(5) {
+	case 0:
+		r.Severity = models.SeverityMild
+		r.ManageableInPrimaryCare = &yes
+		r.Conditions = []models.Condition{{Code: "anxiety", Status: models.ConditionCurrent}}
+		r.ReasonForReferral = "Mild anxiety since the birth (demo)."
+	case 1:
+		r.ConsentObtained = false
+		r.Severity = models.SeverityModerate
+		r.Conditions = []models.Condition{{Code: "depression", Status: models.ConditionCurrent}}
+		r.ReasonForReferral = "Low mood; she has not agreed to the referral (demo)."
+	case 2:
+		r.Referrer = g.referrer(models.ProfSelf)
+		r.Severity = models.SeverityModerate
+		r.Conditions = []models.Condition{{Code: "anxiety", Status: models.ConditionCurrent}}
+		r.ReasonForReferral = "Asked to be seen by the team (demo)."
+	case 3:
+		r.Severity = models.SeverityModerate
+		r.Conditions = []models.Condition{{Code: "substance_misuse", Status: models.ConditionCurrent, Primary: true}}
+		r.ReasonForReferral = "Alcohol misuse in pregnancy (demo)."
+	default:
+		r.LivesInArea = false
+		r.Patient.Postcode = "NN1 1AA"
+		r.Severity = models.SeveritySevere
+		r.Conditions = []models.Condition{{Code: "severe_depression", Status: models.ConditionCurrent}}
+		r.ReasonForReferral = "Severe depression; lives in Northamptonshire (demo)."
+	}
+}
+
+// walk moves a registered referral along the pathway to target, with each
+// step timed as it would have happened, never later than now.
+func (g *demoGen) walk(tx *Services, r *models.Referral, target models.Status, received time.Time) error {
+	if target == models.StatusReceived {
+		return nil
+	}
+	clock := NewManualClock(received)
+	at := func(d time.Duration) { clock.Set(minTime(received.Add(d), g.now)) }
+	svc := New(tx.core.db, clock)
+	rec, err := StoredRecommendation(r)
+	if err != nil {
+		return err
+	}
+	at(26 * time.Hour)
+	d := Decision{Outcome: models.DecisionAccept, Priority: rec.Priority}
+	switch target {
+	case models.StatusDiscuss:
+		d.Outcome = models.DecisionDiscuss
+	case models.StatusNotAccepted:
+		d.Outcome = rec.Decision
+		if d.Outcome != models.DecisionSignpost && d.Outcome != models.DecisionDecline {
+			d.Outcome = models.DecisionDecline
+		}
+	}
+	if d.Outcome != rec.Decision {
+		d.Reason = "Discussed at the team meeting (demo)."
+	}
+	if err := svc.Referrals.Decide(g.actor, r.ID, r.Version, d); err != nil {
+		return err
+	}
+	if !acceptPath[target] || target == models.StatusAccepted {
+		return nil
+	}
+	clinician := g.clinician[g.rng.IntN(len(g.clinician))]
+	modes := []models.Mode{models.ModeVideo, models.ModeVideo, models.ModeVideo, models.ModeTelephone, models.ModeFaceToFace, models.ModeHomeVisit}
+	assessAt := g.slot(received.Add(time.Duration(5+g.rng.IntN(8)) * 24 * time.Hour))
+	if target == models.StatusAssessmentBooked {
+		assessAt = g.slot(g.now.Add(time.Duration(1+g.rng.IntN(10)) * 24 * time.Hour))
+	}
+	a := &models.Appointment{ReferralID: r.ID, Kind: models.KindInitialAssessment, Mode: modes[g.rng.IntN(len(modes))], StartsAt: assessAt, DurationMinutes: 60, ClinicianID: clinician.ID, Demo: true}
+	at(48 * time.Hour)
+	if err := svc.Appointments.Book(g.actor, a, true); err != nil {
+		return err
+	}
+	if target == models.StatusAssessmentBooked {
+		return nil
+	}
+	clock.Set(minTime(assessAt.Add(time.Hour), g.now))
+	code := models.AttendOnTime
+	if g.rng.IntN(6) == 0 {
+		code = models.AttendLateSeen
+	}
+	if err := svc.Appointments.RecordAttendance(g.actor, a.ID, a.Version, code, "", ""); err != nil {
+		return err
+	}
+	v := r.Version + 2 // decided, then assessment booked
+	switch {
+	case target == models.StatusMedicalReview:
+		if err := svc.Referrals.RecordOutcome(g.actor, r.ID, v, OutcomeMedicalReview, "(demo)"); err != nil {
+			return err
+		}
+		review := &models.Appointment{ReferralID: r.ID, Kind: models.KindMedicalReview, Mode: models.ModeFaceToFace, StartsAt: g.slot(assessAt.Add(14 * 24 * time.Hour)), DurationMinutes: 45, ClinicianID: clinician.ID, Demo: true}
+		return svc.Appointments.Book(g.actor, review, true)
+	case target == models.StatusClosed && g.rng.IntN(3) == 0:
+		return svc.Referrals.RecordOutcome(g.actor, r.ID, v, OutcomeDischarged, "(demo)")
+	}
+	if err := svc.Referrals.RecordOutcome(g.actor, r.ID, v, OutcomeCaseload, "(demo)"); err != nil {
+		return err
+	}
+	v++
+	return g.caseload(svc, clock, r, v, assessAt, target)
+}
+
+// caseload allocates a key worker, adds contacts and joint working, and
+// closes the referral if that is where it is headed.
+func (g *demoGen) caseload(svc *Services, clock *ManualClock, r *models.Referral, v int, assessAt time.Time, target models.Status) error {
+	clock.Set(minTime(assessAt.Add(24*time.Hour), g.now))
+	worker := g.workers[g.rng.IntN(len(g.workers))]
+	if _, err := svc.Allocations.Allocate(g.actor, r.ID, worker.ID, "Allocated after the initial assessment (demo).", true); err != nil {
+		return err
+	}
+	if g.rng.IntN(5) == 0 {
+		next := g.workers[(g.rng.IntN(len(g.workers)-1)+1+indexOf(g.workers, worker.ID))%len(g.workers)]
+		clock.Set(minTime(assessAt.Add(20*24*time.Hour), g.now))
+		if _, err := svc.Allocations.Allocate(g.actor, r.ID, next.ID, "Reallocated to balance caseloads (demo).", true); err != nil {
+			return err
+		}
+		worker = next
+	}
+	if err := g.jointWorking(svc, r, models.DateOf(assessAt)); err != nil {
+		return err
+	}
+	codes := []models.Attendance{models.AttendOnTime, models.AttendOnTime, models.AttendLateSeen, models.AttendDNA, models.AttendCancelledByPatient, models.AttendCancelledByService, models.AttendLateNotSeen}
+	modes := []models.Mode{models.ModeHomeVisit, models.ModeFaceToFace, models.ModeTelephone, models.ModeVideo}
+	for k := 1; k <= 3; k++ {
+		start := g.slot(assessAt.Add(time.Duration(k*14) * 24 * time.Hour))
+		a := &models.Appointment{ReferralID: r.ID, Kind: models.KindKeyWorkerContact, Mode: modes[g.rng.IntN(len(modes))], StartsAt: start, DurationMinutes: 60, ClinicianID: worker.ID, Demo: true}
+		if k == 3 {
+			a.Kind = models.KindReview
+		}
+		clock.Set(minTime(start.Add(-7*24*time.Hour), g.now))
+		if err := svc.Appointments.Book(g.actor, a, true); err != nil {
+			return err
+		}
+		if start.After(g.now) {
+			break
+		}
+		clock.Set(minTime(start.Add(time.Hour), g.now))
+		code := codes[g.rng.IntN(len(codes))]
+		by, why := "", ""
+		if code == models.AttendCancelledByPatient {
+			by, why = "Patient", "Baby unwell (demo)."
+		} else if code == models.AttendCancelledByService {
+			by, why = "Key worker", "Staff sickness (demo)."
+		}
+		if err := svc.Appointments.RecordAttendance(g.actor, a.ID, a.Version, code, by, why); err != nil {
+			return err
+		}
+	}
+	if target != models.StatusClosed {
+		return nil
+	}
+	clock.Set(minTime(assessAt.Add(120*24*time.Hour), g.now))
+	reasons := ClosureReasons[:len(ClosureReasons)-1]
+	return svc.Referrals.Close(g.actor, r.ID, v, reasons[g.rng.IntN(len(reasons))])
+}
+
+func (g *demoGen) jointWorking(svc *Services, r *models.Referral, start models.Date) error {
+	var records []models.JointWorking
+	cs := r.CurrentServices
+	if cs.CMHTOpen {
+		records = append(records, models.JointWorking{Service: models.JointCMHT, Team: cs.CMHTTeam, ContactName: cs.CareCoordinator, Phone: "0116 496 0200", Email: "cmht.demo@example.nhs.uk"})
+	}
+	if cs.PsychiatricInpatient {
+		records = append(records, models.JointWorking{Service: models.JointInpatientWard, Team: cs.Ward})
+	}
+	if cs.MBUAdmission {
+		records = append(records, models.JointWorking{Service: models.JointMBU, Team: "Margaret Oates Mother and Baby Unit (demo)", EndDate: cs.MBUExpectedDischarge})
+	}
+	switch g.rng.IntN(12) {
+	case 0:
+		records = append(records, models.JointWorking{Service: models.JointSubstanceMisuse, Team: "Turning Point (demo)", Notes: "Joint working for alcohol use (demo)."})
+	case 1:
+		records = append(records, models.JointWorking{Service: models.JointEatingDisorder, Team: "Adult eating disorder service (demo)"})
+	case 2:
+		records = append(records, models.JointWorking{Service: models.JointOther, Team: "Children's social care (demo)"})
+	}
+	for i := range records {
+		j := &records[i]
+		j.ReferralID, j.Demo = r.ID, true
+		if j.StartDate.IsZero() {
+			j.StartDate = start
+		}
+		if !j.EndDate.IsZero() && j.EndDate.Before(j.StartDate) {
+			j.EndDate = j.StartDate
+		}
+		if err := svc.JointWorking.Add(g.actor, j); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// slot moves t to a weekday appointment time between 09:30 and 15:30, London time.
+func (g *demoGen) slot(t time.Time) time.Time {
+	lt := t.In(London)
+	for lt.Weekday() == time.Saturday || lt.Weekday() == time.Sunday {
+		lt = lt.AddDate(0, 0, 1)
+	}
+	return time.Date(lt.Year(), lt.Month(), lt.Day(), 9+g.rng.IntN(7), 30*g.rng.IntN(2), 0, 0, London).UTC()
+}
+
+func minTime(a, b time.Time) time.Time {
+	if a.Before(b) {
+		return a
+	}
+	return b
+}
+
+func indexOf(list []models.StaffMember, id uint) int {
+	for i, m := range list {
+		if m.ID == id {
+			return i
+		}
+	}
+	return 0
+}

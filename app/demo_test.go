@@ -1,0 +1,125 @@
+package app
+
+import (
+	"encoding/json"
+	"testing"
+
+	"perinatal-caseload/models"
+)
+
+func TestDemoCoversEveryStatusKindModeAndCode(t *testing.T) {
+	s, _, _ := newTestServices(t)
+	res, err := s.Demo(DemoOptions{Referrals: 60, Seed: 7})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Referrals != 60 || len(res.Accounts) < 8 {
+		t.Fatalf("result = %+v", res)
+	}
+	distinct := func(table, column string) map[string]bool {
+		var vals []string
+		if err := s.DB().Table(table).Distinct(column).Pluck(column, &vals).Error; err != nil {
+			t.Fatal(err)
+		}
+		out := map[string]bool{}
+		for _, v := range vals {
+			out[v] = true
+		}
+		return out
+	}
+	statuses := distinct("referrals", "status")
+	for _, st := range models.Statuses {
+		if !statuses[string(st)] {
+			t.Errorf("no demo referral is %q", st)
+		}
+	}
+	kinds, modes, codes := distinct("appointments", "kind"), distinct("appointments", "mode"), distinct("appointments", "attendance")
+	for _, k := range models.AppointmentKinds {
+		if !kinds[string(k)] {
+			t.Errorf("no demo appointment of kind %q", k)
+		}
+	}
+	for _, m := range models.Modes {
+		if !modes[string(m)] {
+			t.Errorf("no demo appointment by %q", m)
+		}
+	}
+	for _, c := range models.Attendances {
+		if !codes[string(c)] {
+			t.Errorf("no demo appointment with attendance code %q", c)
+		}
+	}
+	roles := map[models.Role]bool{}
+	staff, _ := s.Staff.List(true)
+	for _, m := range staff {
+		for _, r := range m.RoleSet() {
+			roles[r] = true
+		}
+	}
+	if len(staff) < 8 || len(staff) > 15 || len(roles) != len(models.Roles) {
+		t.Errorf("demo team has %d staff with roles %v; want 8 to 15 covering every role", len(staff), roles)
+	}
+	var testRange, notDemo int64
+	s.DB().Table("patients").Where("nhs_number LIKE '999%'").Count(&testRange)
+	s.DB().Table("referrals").Where("demo = ?", false).Count(&notDemo)
+	if testRange != countRows(t, s, "patients") || notDemo != 0 {
+		t.Errorf("%d of %d patients have test-range NHS numbers; %d referrals not marked demo", testRange, countRows(t, s, "patients"), notDemo)
+	}
+	if countRows(t, s, "allocations") == 0 || countRows(t, s, "joint_workings") == 0 {
+		t.Error("no allocations or joint working")
+	}
+}
+
+func TestDemoWritesAnAuditEventForEveryRecord(t *testing.T) {
+	s, _, _ := newTestServices(t)
+	if _, err := s.Demo(DemoOptions{Referrals: 50, Seed: 3}); err != nil {
+		t.Fatal(err)
+	}
+	for table, entity := range map[string]string{
+		"referrals": "referral", "patients": "patient", "professionals": "professional", "staff_members": "staff",
+		"appointments": "appointment", "allocations": "allocation", "joint_workings": "joint_working",
+	} {
+		var missing int64
+		s.DB().Table(table).Where("id NOT IN (SELECT entity_id FROM audit_events WHERE entity = ? AND action = ?)", entity, ActionCreate).Count(&missing)
+		if missing != 0 {
+			t.Errorf("%d %s rows have no audit event for their creation", missing, table)
+		}
+	}
+}
+
+// demoFingerprint is what must be equal between two runs with the same seed.
+type demoFingerprint struct {
+	Referrals    []map[string]any
+	Appointments []map[string]any
+	Allocations  []map[string]any
+}
+
+func fingerprint(t *testing.T, s *Services) string {
+	t.Helper()
+	var fp demoFingerprint
+	s.DB().Table("referrals").Select("id, patient_id, referrer_id, received_at, status, priority, stage, decision, recommendation").Order("id").Find(&fp.Referrals)
+	s.DB().Table("appointments").Select("id, referral_id, kind, mode, starts_at, clinician_id, attendance").Order("id").Find(&fp.Appointments)
+	s.DB().Table("allocations").Select("id, referral_id, key_worker_id, allocated_at, ended_at").Order("id").Find(&fp.Allocations)
+	b, _ := json.Marshal(fp)
+	return string(b)
+}
+
+func TestDemoIsDeterministicForTheSameSeed(t *testing.T) {
+	a, _, _ := newTestServices(t)
+	b, _, _ := newTestServices(t)
+	c, _, _ := newTestServices(t)
+	for _, s := range []*Services{a, b} {
+		if _, err := s.Demo(DemoOptions{Referrals: 40, Seed: 42}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := c.Demo(DemoOptions{Referrals: 40, Seed: 43}); err != nil {
+		t.Fatal(err)
+	}
+	if fingerprint(t, a) != fingerprint(t, b) {
+		t.Error("two demo runs with seed 42 differ")
+	}
+	if fingerprint(t, a) == fingerprint(t, c) {
+		t.Error("seeds 42 and 43 gave identical data")
+	}
+}

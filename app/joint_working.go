@@ -1,0 +1,50 @@
+package app
+
+import (
+	"fmt"
+
+	"gorm.io/gorm"
+
+	"perinatal-caseload/models"
+)
+
+// JointWorkingService records the other services working with a woman.
+type JointWorkingService struct{ *core }
+
+// Add records joint working with another service.
+func (s *JointWorkingService) Add(actor *models.StaffMember, j *models.JointWorking) error {
+	v := &ValidationError{}
+	found := false
+	for _, x := range models.JointServices {
+		found = found || x == j.Service
+	}
+	if !found {
+		v.add("Service", "choose the service the team works jointly with")
+	}
+	if !j.StartDate.IsZero() && !j.EndDate.IsZero() && j.EndDate.Before(j.StartDate) {
+		v.add("End date", "the end date is before the start date")
+	}
+	if err := v.orNil(); err != nil {
+		return err
+	}
+	j.Version = 1
+	return s.write(actor, models.PermUpdateCaseload, func(tx *gorm.DB) error {
+		if _, err := (&ReferralService{s.core}).load(tx, j.ReferralID); err != nil {
+			return err
+		}
+		if err := tx.Create(j).Error; err != nil {
+			return fmt.Errorf("cannot save the joint working: %w", err)
+		}
+		return s.audit(tx, actor, ActionCreate, "joint_working", j.ID, nil, j, string(j.Service))
+	})
+}
+
+// ForReferral returns a referral's joint-working records.
+func (s *JointWorkingService) ForReferral(actor *models.StaffMember, referralID uint) ([]models.JointWorking, error) {
+	if err := s.authorise(actor, models.PermViewReferrals); err != nil {
+		return nil, err
+	}
+	var out []models.JointWorking
+	err := s.db.Where("referral_id = ?", referralID).Order("start_date, id").Find(&out).Error
+	return out, err
+}

@@ -1,0 +1,52 @@
+package app
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/go-gormigrate/gormigrate/v2"
+	"gorm.io/gorm"
+
+	"perinatal-caseload/models"
+)
+
+// migrations lists every schema change in order. A released migration is
+// never edited: a change to the schema is a new migration at the end.
+func migrations() []*gormigrate.Migration {
+	return []*gormigrate.Migration{
+		{
+			ID: "2026112501_initial_schema",
+			Migrate: func(tx *gorm.DB) error {
+				return tx.AutoMigrate(
+					&models.Patient{}, &models.Professional{}, &models.StaffMember{},
+					&models.Referral{}, &models.Condition{}, &models.Medication{}, &models.CopyRecipient{},
+					&models.Appointment{}, &models.Allocation{}, &models.JointWorking{}, &models.Task{},
+					&models.Letter{}, &models.LetterTemplate{}, &models.Setting{}, &models.AuditEvent{},
+				)
+			},
+		},
+	}
+}
+
+// ErrNewerDatabase is returned for a database made by a newer version of the program.
+var ErrNewerDatabase = errors.New("the database was made by a newer version of Perinatal Caseload; install that version to open it")
+
+// Migrate brings the schema up to date in one transaction, so a failed
+// migration leaves the database as it was.
+func Migrate(db *gorm.DB) error {
+	return migrateTo(db, migrations())
+}
+
+func migrateTo(db *gorm.DB, list []*gormigrate.Migration) error {
+	opts := *gormigrate.DefaultOptions
+	opts.UseTransaction = true
+	opts.ValidateUnknownMigrations = true
+	m := gormigrate.New(db, &opts, list)
+	if err := m.Migrate(); err != nil {
+		if errors.Is(err, gormigrate.ErrUnknownPastMigration) {
+			return ErrNewerDatabase
+		}
+		return fmt.Errorf("cannot bring the database up to date: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,139 @@
+package app
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
+
+	"perinatal-caseload/models"
+)
+
+// Decision is a clinician's screening decision on a referral.
+type Decision struct {
+	Outcome  models.Decision // accept, discuss, signpost or decline
+	Priority models.Priority // urgent or routine
+	// Reason is required when the decision or priority differs from the recommendation.
+	Reason string
+}
+
+// statusFor maps a screening outcome to the referral status it leads to.
+func statusFor(outcome models.Decision) (models.Status, bool) {
+	switch outcome {
+	case models.DecisionAccept:
+		return models.StatusAccepted, true
+	case models.DecisionDiscuss:
+		return models.StatusDiscuss, true
+	case models.DecisionSignpost, models.DecisionDecline:
+		return models.StatusNotAccepted, true
+	}
+	return "", false
+}
+
+// Decide records a clinician's screening decision. The recommendation as it
+// stands now is stored with the decision, so a later change to the rules
+// never rewrites history. Overriding the recommendation needs a reason.
+func (s *ReferralService) Decide(actor *models.StaffMember, id uint, readVersion int, d Decision) error {
+	if err := s.authorise(actor, models.PermScreeningDecision); err != nil {
+		return err
+	}
+	to, ok := statusFor(d.Outcome)
+	if !ok {
+		return &ValidationError{Fields: []FieldError{{"Decision", "choose accept, discuss, signpost or decline"}}}
+	}
+	if d.Priority != models.PriorityUrgent && d.Priority != models.PriorityRoutine {
+		return &ValidationError{Fields: []FieldError{{"Priority", "choose urgent or routine"}}}
+	}
+	return s.db.Transaction(func(tx *gorm.DB) error {
+		r, err := s.loadFull(tx, id)
+		if err != nil {
+			return err
+		}
+		before := *r
+		rec := models.Screen(r, r.ReceivedAt, s.ScreeningOptions())
+		overrides := rec.Decision != d.Outcome || rec.Priority != d.Priority
+		if overrides && strings.TrimSpace(d.Reason) == "" {
+			return &ValidationError{Fields: []FieldError{{"Reason", fmt.Sprintf("the recommendation was to %s (%s); give the reason for deciding otherwise", rec.Decision, rec.Priority)}}}
+		}
+		if err := models.Transition(r.Status, to); err != nil {
+			return err
+		}
+		recJSON, err := json.Marshal(rec)
+		if err != nil {
+			return err
+		}
+		now := s.clock.Now()
+		r.Recommendation = string(recJSON)
+		r.Decision, r.DecisionReason = string(d.Outcome), strings.TrimSpace(d.Reason)
+		r.DecidedByID, r.DecidedAt = &actor.ID, &now
+		r.SetPriority(d.Priority)
+		r.Status = to
+		if to == models.StatusAccepted {
+			r.AcceptedAt = &now
+		}
+		if to == models.StatusNotAccepted {
+			r.ClosedAt = &now
+			r.ClosureReason = string(d.Outcome)
+		}
+		r.Version = readVersion
+		if err := s.saveVersioned(tx, "referral", r, func(v int) { r.Version = v }); err != nil {
+			return err
+		}
+		detail := "decision: " + string(d.Outcome)
+		if overrides {
+			detail += " (overrides the recommendation)"
+		}
+		return s.audit(tx, actor, ActionStatus, "referral", r.ID, statusSnapshot(&before), statusSnapshot(r), detail)
+	})
+}
+
+// load reads a referral (without associations) inside a transaction.
+func (s *ReferralService) load(tx *gorm.DB, id uint) (*models.Referral, error) {
+	var r models.Referral
+	if err := tx.First(&r, id).Error; err != nil {
+		return nil, notFound(err)
+	}
+	return &r, nil
+}
+
+// loadFull reads a referral with everything screening looks at.
+func (s *ReferralService) loadFull(tx *gorm.DB, id uint) (*models.Referral, error) {
+	var r models.Referral
+	if err := tx.Preload(clause.Associations).Preload("CopyRecipients.Professional").First(&r, id).Error; err != nil {
+		return nil, notFound(err)
+	}
+	return &r, nil
+}
+
+// statusSnapshot is what the audit trail keeps of a status change.
+func statusSnapshot(r *models.Referral) map[string]any {
+	return map[string]any{
+		"status": r.Status, "priority": r.Priority, "decision": r.Decision,
+		"decision_reason": r.DecisionReason, "closure_reason": r.ClosureReason, "version": r.Version,
+	}
+}
+
+// moveStatus moves a referral along the pathway inside tx, checking the state
+// machine, and audits the move. Workflow services call it.
+func (c *core) moveStatus(tx *gorm.DB, actor *models.StaffMember, r *models.Referral, to models.Status, detail string) error {
+	if err := models.Transition(r.Status, to); err != nil {
+		return err
+	}
+	before := statusSnapshot(r)
+	now := c.clock.Now()
+	r.Status = to
+	switch to {
+	case models.StatusAccepted:
+		if r.AcceptedAt == nil {
+			r.AcceptedAt = &now
+		}
+	case models.StatusClosed, models.StatusNotAccepted:
+		r.ClosedAt = &now
+	}
+	if err := c.saveVersioned(tx, "referral", r, func(v int) { r.Version = v }); err != nil {
+		return err
+	}
+	return c.audit(tx, actor, ActionStatus, "referral", r.ID, before, statusSnapshot(r), detail)
+}

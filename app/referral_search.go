@@ -1,0 +1,148 @@
+package app
+
+import (
+	"strings"
+	"time"
+	"unicode"
+
+	"gorm.io/gorm"
+
+	"perinatal-caseload/models"
+)
+
+// ReferralFilter narrows the referral list.
+type ReferralFilter struct {
+	// Query is a name (or the start of one), an NHS number or a postcode (or its start).
+	Query    string
+	Status   models.Status   // "" for every status
+	Priority models.Priority // "" for both
+	OpenOnly bool
+}
+
+// ReferralRow is one line of the referral list.
+type ReferralRow struct {
+	ID           uint
+	ReceivedAt   time.Time
+	Status       models.Status
+	Priority     models.Priority
+	Stage        models.Stage
+	PatientID    uint
+	GivenName    string
+	FamilyName   string
+	NHSNumber    *string
+	DateOfBirth  models.Date
+	Postcode     string
+	ReferrerName string
+}
+
+// PatientName returns "Family, Given" for lists.
+func (r ReferralRow) PatientName() string { return r.FamilyName + ", " + r.GivenName }
+
+// NHSNumberText returns the NHS number grouped 3-3-4.
+func (r ReferralRow) NHSNumberText() string {
+	if r.NHSNumber == nil {
+		return ""
+	}
+	return models.FormatNHSNumber(*r.NHSNumber)
+}
+
+func (s *ReferralService) rowQuery() *gorm.DB {
+	return s.db.Table("referrals").
+		Select("referrals.id, referrals.received_at, referrals.status, referrals.priority, referrals.stage, referrals.patient_id, " +
+			"patients.given_name, patients.family_name, patients.nhs_number, patients.date_of_birth, patients.postcode, " +
+			"professionals.name AS referrer_name").
+		Joins("JOIN patients ON patients.id = referrals.patient_id").
+		Joins("JOIN professionals ON professionals.id = referrals.referrer_id")
+}
+
+// filtered applies f to q. Searches use indexed equality and prefix ranges
+// only, so they stay fast on a large register.
+func (s *ReferralService) filtered(q *gorm.DB, f ReferralFilter) *gorm.DB {
+	if f.Status != "" {
+		q = q.Where("referrals.status = ?", f.Status)
+	} else if f.OpenOnly {
+		q = q.Where("referrals.status NOT IN ?", []models.Status{models.StatusClosed, models.StatusNotAccepted})
+	}
+	if f.Priority != "" {
+		q = q.Where("referrals.priority = ?", f.Priority)
+	}
+	query := strings.TrimSpace(f.Query)
+	if query == "" {
+		return q
+	}
+	if digits := strings.ReplaceAll(query, " ", ""); len(digits) == 10 && allDigits(digits) {
+		return q.Where("patients.nhs_number = ?", digits)
+	}
+	if looksLikePostcode(query) {
+		pc := strings.ToUpper(query)
+		if n, err := models.NormalisePostcode(pc); err == nil {
+			return q.Where("patients.postcode = ?", n)
+		}
+		lo, hi := prefixRange(pc)
+		return q.Where("patients.postcode >= ? AND patients.postcode < ?", lo, hi)
+	}
+	words := strings.Fields(models.SearchKey(query))
+	if len(words) == 1 {
+		lo, hi := prefixRange(words[0])
+		return q.Where("patients.id IN (?)",
+			s.db.Table("patients").Select("id").Where("family_key >= ? AND family_key < ?", lo, hi).
+				Or("given_key >= ? AND given_key < ?", lo, hi))
+	}
+	// "Sarah Jones" or "Jones Sarah": the first word starts one name and the last the other.
+	first, last := words[0], words[len(words)-1]
+	flo, fhi := prefixRange(first)
+	llo, lhi := prefixRange(last)
+	return q.Where("(patients.given_key >= ? AND patients.given_key < ? AND patients.family_key >= ? AND patients.family_key < ?) OR "+
+		"(patients.family_key >= ? AND patients.family_key < ? AND patients.given_key >= ? AND patients.given_key < ?)",
+		flo, fhi, llo, lhi, flo, fhi, llo, lhi)
+}
+
+// Count returns how many referrals match f.
+func (s *ReferralService) Count(actor *models.StaffMember, f ReferralFilter) (int64, error) {
+	if err := s.authorise(actor, models.PermViewReferrals); err != nil {
+		return 0, err
+	}
+	var n int64
+	q := s.db.Table("referrals")
+	if strings.TrimSpace(f.Query) != "" {
+		q = q.Joins("JOIN patients ON patients.id = referrals.patient_id")
+	}
+	err := s.filtered(q, f).Count(&n).Error
+	return n, err
+}
+
+// Page returns rows offset..offset+limit of the referrals matching f,
+// urgent first, then oldest first.
+func (s *ReferralService) Page(actor *models.StaffMember, f ReferralFilter, offset, limit int) ([]ReferralRow, error) {
+	if err := s.authorise(actor, models.PermViewReferrals); err != nil {
+		return nil, err
+	}
+	var rows []ReferralRow
+	err := s.filtered(s.rowQuery(), f).
+		Order("referrals.urgent_rank, referrals.received_at, referrals.id").
+		Offset(offset).Limit(limit).Scan(&rows).Error
+	return rows, err
+}
+
+// prefixRange returns the bounds [lo, hi) of every string that starts with p.
+func prefixRange(p string) (string, string) { return p, p + "\U0010FFFF" }
+
+func allDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// looksLikePostcode reports whether the query starts like a postcode: one or
+// two letters then a digit.
+func looksLikePostcode(q string) bool {
+	r := []rune(strings.ToUpper(strings.ReplaceAll(q, " ", "")))
+	i := 0
+	for i < len(r) && i < 2 && unicode.IsLetter(r[i]) {
+		i++
+	}
+	return i > 0 && i < len(r) && unicode.IsDigit(r[i])
+}

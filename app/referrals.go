@@ -1,0 +1,170 @@
+package app
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+
+	"gorm.io/gorm"
+
+	"perinatal-caseload/models"
+)
+
+// ReferralService registers, finds and moves referrals along the pathway.
+type ReferralService struct{ *core }
+
+// DuplicateFormError is returned when a referral form was imported before.
+type DuplicateFormError struct {
+	FormID     string
+	ReferralID uint
+}
+
+func (e *DuplicateFormError) Error() string {
+	return fmt.Sprintf("form %s was already imported as referral %d; it was not imported again", e.FormID, e.ReferralID)
+}
+
+// ScreeningOptions returns the screening settings in force.
+func (s *ReferralService) ScreeningOptions() models.ScreeningOptions {
+	st := &SettingsService{s.core}
+	return models.ScreeningOptions{
+		AreaPrefixes:          st.List(SetAreaPrefixes),
+		PartlyInAreaDistricts: st.List(SetPartlyInArea),
+	}
+}
+
+// Screen returns the recommendation for a referral without saving anything.
+func (s *ReferralService) Screen(r *models.Referral) models.Recommendation {
+	return models.Screen(r, r.ReceivedAt, s.ScreeningOptions())
+}
+
+// Register validates and saves a new referral, screens it, and links it to
+// the existing patient when the NHS number matches one (a re-referral). The
+// referral, its patient and referrer, and their audit events are saved in
+// one transaction: all of it or none.
+func (s *ReferralService) Register(actor *models.StaffMember, r *models.Referral) error {
+	if err := s.authorise(actor, models.PermRegisterReferrals); err != nil {
+		return err
+	}
+	today := models.DateOf(s.clock.Now().In(London))
+	if err := validateReferral(r, today); err != nil {
+		return err
+	}
+	if r.Status == "" {
+		r.Status = models.StatusReceived
+	}
+	rec := s.Screen(r)
+	recJSON, err := json.Marshal(rec)
+	if err != nil {
+		return err
+	}
+	r.Recommendation = string(recJSON)
+	r.SetPriority(rec.Priority)
+	r.Version = 1
+	return s.db.Transaction(func(tx *gorm.DB) error {
+		if r.FormID != nil {
+			var existing models.Referral
+			if err := tx.Select("id").Where("form_id = ?", *r.FormID).Limit(1).Find(&existing).Error; err != nil {
+				return err
+			}
+			if existing.ID != 0 {
+				return &DuplicateFormError{FormID: *r.FormID, ReferralID: existing.ID}
+			}
+		}
+		if err := s.savePatient(tx, actor, &r.Patient); err != nil {
+			return err
+		}
+		r.PatientID = r.Patient.ID
+		if err := s.findOrCreateProfessional(tx, actor, &r.Referrer); err != nil {
+			return err
+		}
+		r.ReferrerID = r.Referrer.ID
+		for i := range r.CopyRecipients {
+			if err := s.findOrCreateProfessional(tx, actor, &r.CopyRecipients[i].Professional); err != nil {
+				return err
+			}
+			r.CopyRecipients[i].ProfessionalID = r.CopyRecipients[i].Professional.ID
+		}
+		if err := tx.Omit("Patient", "Referrer", "CopyRecipients.Professional").Create(r).Error; err != nil {
+			return fmt.Errorf("cannot save the referral: %w", err)
+		}
+		return s.audit(tx, actor, ActionCreate, "referral", r.ID, nil, r, "")
+	})
+}
+
+// savePatient links to the existing patient with the same NHS number, or creates one.
+func (s *ReferralService) savePatient(tx *gorm.DB, actor *models.StaffMember, p *models.Patient) error {
+	p.UpdateSearchKeys()
+	if p.NHSNumber != nil {
+		var existing models.Patient
+		if err := tx.Where("nhs_number = ?", *p.NHSNumber).Limit(1).Find(&existing).Error; err != nil {
+			return err
+		}
+		if existing.ID != 0 {
+			*p = existing
+			return nil
+		}
+	}
+	p.Version = 1
+	if err := tx.Create(p).Error; err != nil {
+		return fmt.Errorf("cannot save the patient: %w", err)
+	}
+	return s.audit(tx, actor, ActionCreate, "patient", p.ID, nil, p, "")
+}
+
+// findOrCreateProfessional reuses a professional with the same name, role and
+// organisation, so a referrer who refers often is one record.
+func (s *ReferralService) findOrCreateProfessional(tx *gorm.DB, actor *models.StaffMember, p *models.Professional) error {
+	p.Name = strings.TrimSpace(p.Name)
+	var existing models.Professional
+	err := tx.Where("name = ? AND role = ? AND organisation = ?", p.Name, p.Role, p.Organisation).Limit(1).Find(&existing).Error
+	if err != nil {
+		return err
+	}
+	if existing.ID != 0 {
+		*p = existing
+		return nil
+	}
+	p.Version = 1
+	if err := tx.Create(p).Error; err != nil {
+		return fmt.Errorf("cannot save the professional: %w", err)
+	}
+	return s.audit(tx, actor, ActionCreate, "professional", p.ID, nil, p, "")
+}
+
+// Get returns a referral with its patient, referrer, history and copy list.
+func (s *ReferralService) Get(actor *models.StaffMember, id uint) (*models.Referral, error) {
+	if err := s.authorise(actor, models.PermViewReferrals); err != nil {
+		return nil, err
+	}
+	return s.loadFull(s.db, id)
+}
+
+// StoredRecommendation returns the recommendation saved with the referral.
+func StoredRecommendation(r *models.Referral) (models.Recommendation, error) {
+	var rec models.Recommendation
+	if r.Recommendation == "" {
+		return rec, errors.New("this referral has not been screened")
+	}
+	err := json.Unmarshal([]byte(r.Recommendation), &rec)
+	return rec, err
+}
+
+// PatientByNHSNumber returns the patient with that NHS number and her
+// referrals, newest first, or nil if she is not known.
+func (s *ReferralService) PatientByNHSNumber(actor *models.StaffMember, nhs string) (*models.Patient, []ReferralRow, error) {
+	if err := s.authorise(actor, models.PermViewReferrals); err != nil {
+		return nil, nil, err
+	}
+	n, err := models.NormaliseNHSNumber(nhs)
+	if err != nil {
+		return nil, nil, nil
+	}
+	var p models.Patient
+	if err := s.db.Where("nhs_number = ?", n).Limit(1).Find(&p).Error; err != nil || p.ID == 0 {
+		return nil, nil, err
+	}
+	var rows []ReferralRow
+	err = s.rowQuery().Where("referrals.patient_id = ?", p.ID).Order("referrals.received_at DESC").Scan(&rows).Error
+	return &p, rows, err
+}

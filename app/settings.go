@@ -1,0 +1,163 @@
+package app
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"gorm.io/gorm"
+
+	"perinatal-caseload/models"
+)
+
+// Setting keys. Every service fact the domain marks as a setting is here,
+// with its default, so a team can change it without a new release.
+const (
+	SetServiceName          = "service.name"
+	SetServiceAddress       = "service.address"
+	SetServicePhone         = "service.phone"
+	SetServiceEmail         = "service.email"
+	SetOfficeHours          = "service.office_hours"
+	SetDutyHours            = "duty.hours"
+	SetDutyPhone            = "duty.phone"
+	SetCrisisPhone          = "crisis.phone"
+	SetAttendAnywhereLink   = "attend_anywhere.link"
+	SetMBUName              = "mbu.name"
+	SetAreaPrefixes         = "area.postcode_prefixes"
+	SetPartlyInArea         = "area.partly_in_area_districts"
+	SetTargetOutcomeDays    = "target.outcome_letter_days"
+	SetTargetAssessmentDays = "target.assessment_days"
+	SetTargetUrgentDays     = "target.urgent_assessment_days"
+	SetLockoutAttempts      = "signin.lockout_attempts"
+	SetLockoutMinutes       = "signin.lockout_minutes"
+	SetIdleLockMinutes      = "signin.idle_lock_minutes"
+)
+
+// settingDef describes one setting: its label, default and whether it is a number.
+type settingDef struct {
+	Label   string
+	Default string
+	Number  bool
+}
+
+var settingDefs = map[string]settingDef{
+	SetServiceName:          {"Service name", "Perinatal Mental Health Service", false},
+	SetServiceAddress:       {"Service address (one line per row)", "Perinatal Mental Health Service\nLeicester", false},
+	SetServicePhone:         {"Service telephone", "0116 225 6846", false},
+	SetServiceEmail:         {"Service email", "", false},
+	SetOfficeHours:          {"Office hours", "9am to 5pm, Monday to Friday", false},
+	SetDutyHours:            {"Duty worker hours", "9am to 4.30pm, Monday to Friday", false},
+	SetDutyPhone:            {"Duty worker telephone", "0116 225 6846", false},
+	SetCrisisPhone:          {"Mental Health Central Access Point (24/7)", "0808 800 3302", false},
+	SetAttendAnywhereLink:   {"Attend Anywhere waiting-area link", "https://attendanywhere.example/perinatal", false},
+	SetMBUName:              {"Regional mother and baby unit", "Margaret Oates Mother and Baby Unit, Nottingham", false},
+	SetAreaPrefixes:         {"Postcode areas in LLR", "LE", false},
+	SetPartlyInArea:         {"Districts partly in LLR (check residence)", "DE11, DE12, DE73, DE74, CV9, CV13, NG13, NG32, NG33, PE9", false},
+	SetTargetOutcomeDays:    {"Days from acceptance to outcome letter", "14", true},
+	SetTargetAssessmentDays: {"Days from referral to assessment (routine)", "14", true},
+	SetTargetUrgentDays:     {"Days from referral to assessment (urgent)", "2", true},
+	SetLockoutAttempts:      {"Failed sign-ins before an account locks", "5", true},
+	SetLockoutMinutes:       {"Minutes an account stays locked", "15", true},
+	SetIdleLockMinutes:      {"Minutes of inactivity before the screen locks", "10", true},
+}
+
+// SettingView is one setting as the Settings screen shows it.
+type SettingView struct {
+	Key, Label, Value string
+	Number            bool
+	Version           int // 0 when the default has never been changed
+}
+
+// SettingsService reads and changes the service settings.
+type SettingsService struct{ *core }
+
+// Get returns a setting's value, or its default if never changed.
+func (s *SettingsService) Get(key string) string {
+	var row models.Setting
+	if err := s.db.Where("key = ?", key).Limit(1).Find(&row).Error; err == nil && row.ID != 0 {
+		return row.Value
+	}
+	return settingDefs[key].Default
+}
+
+// Int returns a numeric setting; a stored value that is not a number falls back to the default.
+func (s *SettingsService) Int(key string) int {
+	if n, err := strconv.Atoi(strings.TrimSpace(s.Get(key))); err == nil {
+		return n
+	}
+	n, _ := strconv.Atoi(settingDefs[key].Default)
+	return n
+}
+
+// List returns a comma-separated setting as a list.
+func (s *SettingsService) List(key string) []string {
+	var out []string
+	for _, p := range strings.Split(s.Get(key), ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, strings.ToUpper(p))
+		}
+	}
+	return out
+}
+
+// All returns every setting, sorted by key.
+func (s *SettingsService) All() ([]SettingView, error) {
+	var rows []models.Setting
+	if err := s.db.Find(&rows).Error; err != nil {
+		return nil, err
+	}
+	stored := map[string]models.Setting{}
+	for _, r := range rows {
+		stored[r.Key] = r
+	}
+	var out []SettingView
+	for key, def := range settingDefs {
+		v := SettingView{Key: key, Label: def.Label, Value: def.Default, Number: def.Number}
+		if r, ok := stored[key]; ok {
+			v.Value, v.Version = r.Value, r.Version
+		}
+		out = append(out, v)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Key < out[j].Key })
+	return out, nil
+}
+
+// Set changes a setting. readVersion is the version shown to the person
+// (0 for a default never changed); a stale one is a conflict.
+func (s *SettingsService) Set(actor *models.StaffMember, key, value string, readVersion int) error {
+	def, ok := settingDefs[key]
+	if !ok {
+		return fmt.Errorf("there is no setting called %q", key)
+	}
+	value = strings.TrimSpace(value)
+	if def.Number {
+		if n, err := strconv.Atoi(value); err != nil || n <= 0 {
+			return &ValidationError{Fields: []FieldError{{def.Label, "enter a whole number greater than 0"}}}
+		}
+	}
+	return s.write(actor, models.PermEditSettings, func(tx *gorm.DB) error {
+		var row models.Setting
+		if err := tx.Where("key = ?", key).Limit(1).Find(&row).Error; err != nil {
+			return err
+		}
+		if row.ID == 0 {
+			if readVersion != 0 {
+				return &ConflictError{Entity: "setting"}
+			}
+			row = models.Setting{Key: key, Value: value}
+			row.Version = 1
+			if err := tx.Create(&row).Error; err != nil {
+				return err
+			}
+			return s.audit(tx, actor, ActionCreate, "setting", row.ID, map[string]string{key: def.Default}, map[string]string{key: value}, key)
+		}
+		before := row.Value
+		row.Value = value
+		row.Version = readVersion
+		if err := s.saveVersioned(tx, "setting", &row, func(v int) { row.Version = v }); err != nil {
+			return err
+		}
+		return s.audit(tx, actor, ActionUpdate, "setting", row.ID, map[string]string{key: before}, map[string]string{key: value}, key)
+	})
+}

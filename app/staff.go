@@ -1,0 +1,191 @@
+package app
+
+import (
+	"fmt"
+	"strings"
+
+	"gorm.io/gorm"
+
+	"perinatal-caseload/models"
+)
+
+// SystemUsername is the named system user that the command line and the demo
+// generator act as, so their writes are audited to someone.
+const SystemUsername = "system"
+
+// StaffService keeps the team's staff records and user accounts.
+type StaffService struct{ *core }
+
+// SystemUser returns the system user, creating it on first use. It holds
+// every role but has no password, so nobody can sign in as it.
+func (s *StaffService) SystemUser() (*models.StaffMember, error) {
+	var u models.StaffMember
+	if err := s.db.Where("username = ?", SystemUsername).Limit(1).Find(&u).Error; err != nil {
+		return nil, err
+	}
+	if u.ID != 0 {
+		return &u, nil
+	}
+	u = models.StaffMember{Name: "System (command line)", Username: SystemUsername, JobTitle: "System", Active: true, System: true}
+	u.SetRoles(models.RoleManager)
+	u.Version = 1
+	err := s.db.Transaction(func(tx *gorm.DB) error {
+		if err := tx.Create(&u).Error; err != nil {
+			return err
+		}
+		return s.audit(tx, &u, ActionCreate, "staff", u.ID, nil, &u, "system user")
+	})
+	if err != nil {
+		return nil, fmt.Errorf("cannot create the system user: %w", err)
+	}
+	return &u, nil
+}
+
+// validateStaff checks a staff record before it is saved.
+func validateStaff(m *models.StaffMember) error {
+	v := &ValidationError{}
+	m.Name = strings.TrimSpace(m.Name)
+	m.Username = strings.ToLower(strings.TrimSpace(m.Username))
+	if m.Name == "" {
+		v.add("Name", "enter the person's name")
+	}
+	if m.Username == "" {
+		v.add("Username", "enter a username")
+	} else if strings.ContainsAny(m.Username, " \t") {
+		v.add("Username", "a username cannot contain spaces")
+	}
+	if len(m.RoleSet()) == 0 {
+		v.add("Roles", "choose at least one role: administrator, clinician, key_worker or team_manager")
+	}
+	if m.CaseloadCapacity < 0 {
+		v.add("Caseload capacity", "enter 0 or more")
+	}
+	if m.WorkingFraction <= 0 || m.WorkingFraction > 1 {
+		v.add("Working-time fraction", "enter a fraction between 0.1 and 1, for example 0.6")
+	}
+	return v.orNil()
+}
+
+// Add creates a staff member with a password. Only a team manager may add
+// accounts, except that the very first account of a new database may be
+// created by the first-run screen with a nil actor, and must be a team manager.
+func (s *StaffService) Add(actor *models.StaffMember, m *models.StaffMember, password string) error {
+	if m.WorkingFraction == 0 {
+		m.WorkingFraction = 1
+	}
+	m.Active = true
+	if err := validateStaff(m); err != nil {
+		return err
+	}
+	hash, err := HashPassword(password)
+	if err != nil {
+		return err
+	}
+	m.PasswordHash = hash
+	m.Version = 1
+	create := func(tx *gorm.DB) error {
+		var n int64
+		if err := tx.Model(&models.StaffMember{}).Where("username = ?", m.Username).Count(&n).Error; err != nil {
+			return err
+		}
+		if n > 0 {
+			return &ValidationError{Fields: []FieldError{{"Username", fmt.Sprintf("%q is already taken; choose another", m.Username)}}}
+		}
+		if err := tx.Create(m).Error; err != nil {
+			return fmt.Errorf("cannot save the staff member: %w", err)
+		}
+		by := actor
+		if by == nil {
+			by = m
+		}
+		return s.audit(tx, by, ActionCreate, "staff", m.ID, nil, m, "")
+	}
+	if actor == nil {
+		return s.db.Transaction(func(tx *gorm.DB) error {
+			first, err := s.needsFirstUser(tx)
+			if err != nil {
+				return err
+			}
+			if !first || !m.HasRole(models.RoleManager) {
+				return ErrNotSignedIn
+			}
+			return create(tx)
+		})
+	}
+	return s.write(actor, models.PermManageUsers, create)
+}
+
+// NeedsFirstUser reports whether nobody can sign in yet, so the GUI must ask
+// for the first team manager's account.
+func (s *StaffService) NeedsFirstUser() (bool, error) { return s.needsFirstUser(s.db) }
+
+func (s *StaffService) needsFirstUser(db *gorm.DB) (bool, error) {
+	var n int64
+	err := db.Model(&models.StaffMember{}).Where("password_hash <> '' AND active = ?", true).Count(&n).Error
+	return n == 0, err
+}
+
+// Update saves changes to a staff member's record (not the password).
+func (s *StaffService) Update(actor *models.StaffMember, m *models.StaffMember) error {
+	if err := validateStaff(m); err != nil {
+		return err
+	}
+	return s.write(actor, models.PermManageUsers, func(tx *gorm.DB) error {
+		var before models.StaffMember
+		if err := tx.First(&before, m.ID).Error; err != nil {
+			return notFound(err)
+		}
+		m.PasswordHash, m.FailedSignIns, m.LockedUntil = before.PasswordHash, before.FailedSignIns, before.LockedUntil
+		if err := s.saveVersioned(tx, "staff", m, func(v int) { m.Version = v }); err != nil {
+			return err
+		}
+		return s.audit(tx, actor, ActionUpdate, "staff", m.ID, &before, m, "")
+	})
+}
+
+// List returns staff members, active first then by name. Passing
+// activeOnly leaves out those who have left.
+func (s *StaffService) List(activeOnly bool) ([]models.StaffMember, error) {
+	var out []models.StaffMember
+	q := s.db.Where("system = ?", false)
+	if activeOnly {
+		q = q.Where("active = ?", true)
+	}
+	err := q.Order("active DESC, name").Find(&out).Error
+	return out, err
+}
+
+// WithRole returns the active staff who hold role r (a team manager counts
+// only if they hold r explicitly).
+func (s *StaffService) WithRole(r models.Role) ([]models.StaffMember, error) {
+	all, err := s.List(true)
+	if err != nil {
+		return nil, err
+	}
+	var out []models.StaffMember
+	for _, m := range all {
+		if m.HasRole(r) {
+			out = append(out, m)
+		}
+	}
+	return out, nil
+}
+
+// Get returns one staff member.
+func (s *StaffService) Get(id uint) (*models.StaffMember, error) {
+	var m models.StaffMember
+	if err := s.db.First(&m, id).Error; err != nil {
+		return nil, notFound(err)
+	}
+	return &m, nil
+}
+
+// ByUsername returns the staff member with that username.
+func (s *StaffService) ByUsername(username string) (*models.StaffMember, error) {
+	var m models.StaffMember
+	err := s.db.Where("username = ?", strings.ToLower(strings.TrimSpace(username))).First(&m).Error
+	if err != nil {
+		return nil, notFound(err)
+	}
+	return &m, nil
+}

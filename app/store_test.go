@@ -1,0 +1,134 @@
+package app
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/go-gormigrate/gormigrate/v2"
+	"gorm.io/gorm"
+
+	"perinatal-caseload/models"
+)
+
+func TestOpenCreatesPrivateFileWithWALAndForeignKeys(t *testing.T) {
+	s, _, path := newTestServices(t)
+	info, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if mode := info.Mode().Perm(); mode != 0o600 {
+		t.Errorf("database file mode = %o, want 600", mode)
+	}
+	var journal string
+	s.DB().Raw("PRAGMA journal_mode").Scan(&journal)
+	if journal != "wal" {
+		t.Errorf("journal_mode = %q, want wal", journal)
+	}
+	var fk int
+	s.DB().Raw("PRAGMA foreign_keys").Scan(&fk)
+	if fk != 1 {
+		t.Errorf("foreign_keys = %d, want 1", fk)
+	}
+	var timeout int
+	s.DB().Raw("PRAGMA busy_timeout").Scan(&timeout)
+	if timeout < 1000 {
+		t.Errorf("busy_timeout = %d, want at least 1000 ms", timeout)
+	}
+}
+
+func TestOpenRefusesAFileThatIsNotADatabaseAndLeavesItUntouched(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "notes.db")
+	content := []byte("Shopping list: milk, nappies\n")
+	if err := os.WriteFile(path, content, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Open(path)
+	var oe *OpenError
+	if !errors.As(err, &oe) {
+		t.Fatalf("Open = %v, want an *OpenError", err)
+	}
+	after, _ := os.ReadFile(path)
+	if !bytes.Equal(after, content) {
+		t.Error("the file was changed")
+	}
+	if _, err := os.Stat(path + "-wal"); err == nil {
+		t.Error("a WAL file was created beside a file that is not a database")
+	}
+}
+
+func TestOpenRefusesADatabaseFromANewerVersion(t *testing.T) {
+	s, _, path := newTestServices(t)
+	if err := s.DB().Exec("INSERT INTO migrations (id) VALUES ('2099010101_from_the_future')").Error; err != nil {
+		t.Fatal(err)
+	}
+	Close(s.DB())
+	before, _ := os.ReadFile(path)
+	_, err := Open(path)
+	if !errors.Is(err, ErrNewerDatabase) {
+		t.Fatalf("Open = %v, want ErrNewerDatabase", err)
+	}
+	after, _ := os.ReadFile(path)
+	if !bytes.Equal(before, after) {
+		t.Error("the newer database was changed")
+	}
+}
+
+func TestOlderDatabaseUpgradesInPlace(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "old.db")
+	db, err := openSQLite(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := migrations()
+	if len(all) < 2 {
+		t.Skip("only one migration so far")
+	}
+	// The database as the first release left it, with a referral in it.
+	if err := migrateTo(db, all[:1]); err != nil {
+		t.Fatal(err)
+	}
+	old := New(db, NewManualClock(testNow))
+	admin := addStaff(t, old, "admin", models.RoleAdministrator)
+	r := sampleReferral("9434765919")
+	if err := old.Referrals.Register(admin, r); err != nil {
+		t.Fatal(err)
+	}
+	Close(db)
+
+	db, err = Open(path)
+	if err != nil {
+		t.Fatalf("upgrade: %v", err)
+	}
+	defer Close(db)
+	var applied int64
+	db.Table("migrations").Count(&applied)
+	if int(applied) != len(all) {
+		t.Errorf("%d migrations applied after upgrade, want %d", applied, len(all))
+	}
+	got, err := New(db, NewManualClock(testNow)).Referrals.Get(admin, r.ID)
+	if err != nil || got.Patient.GivenName != "Zoë" {
+		t.Fatalf("referral after upgrade = %+v, %v", got, err)
+	}
+}
+
+func TestFailedMigrationLeavesTheDatabaseAsItWas(t *testing.T) {
+	s, _, _ := newTestServices(t)
+	broken := append(migrations(), &gormigrate.Migration{
+		ID: "2099010101_broken",
+		Migrate: func(tx *gorm.DB) error {
+			if err := tx.Exec("CREATE TABLE half_done (id INTEGER)").Error; err != nil {
+				return err
+			}
+			return errors.New("something went wrong half way")
+		},
+	})
+	if err := migrateTo(s.DB(), broken); err == nil {
+		t.Fatal("a failing migration reported success")
+	}
+	if s.DB().Migrator().HasTable("half_done") {
+		t.Error("the failed migration's first step was kept")
+	}
+}

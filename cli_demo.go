@@ -1,0 +1,44 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"time"
+
+	"perinatal-caseload/app"
+)
+
+// cmdDemo fills the database with synthetic demo data.
+func cmdDemo(e *env, args []string, _ io.Reader, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("demo", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	n := fs.Int("referrals", 200, "how many referrals to make")
+	seed := fs.Uint64("seed", 1, "random seed; the same seed gives the same data")
+	if err := fs.Parse(args); err != nil {
+		return usageError{"demo: " + err.Error()}
+	}
+	if *n < 0 {
+		return usageError{"demo: --referrals must be 0 or more"}
+	}
+	start := time.Now()
+	last := time.Now()
+	res, err := e.svc.Demo(app.DemoOptions{Referrals: *n, Seed: *seed, Progress: func(done, total int) {
+		if time.Since(last) > 2*time.Second {
+			fmt.Fprintf(stderr, "demo: %d of %d referrals\n", done, total)
+			last = time.Now()
+		}
+	}})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stderr, "demo: made %d synthetic referrals in %s (DEMO DATA, not real people)\n", res.Referrals, time.Since(start).Round(time.Millisecond))
+	if len(res.Accounts) > 0 {
+		fmt.Fprintln(stderr, "DEMO ACCOUNTS (for trying the program only; change or remove before real use):")
+		for _, a := range res.Accounts {
+			fmt.Fprintf(stderr, "  %-22s password %-30s %s\n", a.Username, a.Password, a.Role)
+		}
+	}
+	fmt.Fprintln(stdout, e.path)
+	return nil
+}

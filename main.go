@@ -1,0 +1,109 @@
+// Command caseload is Perinatal Caseload: with no arguments it starts the
+// desktop application; with a subcommand it runs that command and exits.
+// See the README for the command table.
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"perinatal-caseload/app"
+)
+
+// Version is the program version; release builds set it with -ldflags.
+var Version = "0.1.0-dev"
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// run parses the global flags and dispatches to a subcommand or the GUI.
+// It returns the exit status: 0 ok, 1 failure, 2 bad usage.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	dbFlag, rest, err := globalFlags(args)
+	if err != nil {
+		fmt.Fprintln(stderr, "caseload:", err)
+		return 2
+	}
+	if len(rest) == 0 {
+		return runGUI(dbFlag, stderr)
+	}
+	cmd, cmdArgs := rest[0], rest[1:]
+	if cmd == "version" {
+		fmt.Fprintln(stdout, versionText())
+		return 0
+	}
+	if cmd == "help" || cmd == "-h" || cmd == "--help" {
+		fmt.Fprint(stdout, usage)
+		return 0
+	}
+	handler, ok := commands[cmd]
+	if !ok {
+		fmt.Fprintf(stderr, "caseload: unknown command %q\n%s", cmd, usage)
+		return 2
+	}
+	env, err := openEnv(dbFlag)
+	if err != nil {
+		fmt.Fprintln(stderr, "caseload:", err)
+		return 1
+	}
+	defer app.Close(env.svc.DB())
+	if err := handler(env, cmdArgs, stdin, stdout, stderr); err != nil {
+		var u usageError
+		if errors.As(err, &u) {
+			fmt.Fprintln(stderr, "caseload:", err)
+			return 2
+		}
+		if !errors.Is(err, errReported) {
+			fmt.Fprintln(stderr, "caseload:", err)
+		}
+		return 1
+	}
+	return 0
+}
+
+// errReported means the command already told the user what went wrong.
+var errReported = errors.New("reported")
+
+// usageError is a mistake in how the command was called.
+type usageError struct{ msg string }
+
+func (u usageError) Error() string { return u.msg }
+
+const usage = `Usage: caseload [--db FILE] [command]
+
+With no command, starts the desktop application.
+
+Commands:
+  version                                   version and build info
+  demo [--referrals N] [--seed S]           fill the database with synthetic demo data
+  triage FILE...                            screen referral-form files without saving
+  import FILE|DIR...                        validate and save referral-form files
+  users add --name N --username U --role R  add an account (password on stdin)
+  users reset-password U                    set a new password (on stdin)
+  letters --referral ID --out DIR [--kind K]  render a referral's letter pack as PDFs
+
+The database is --db FILE, else $CASELOAD_DB, else the default file in your
+application-data folder.
+`
+
+// globalFlags takes --db from the front of the arguments.
+func globalFlags(args []string) (string, []string, error) {
+	db := ""
+	for len(args) > 0 {
+		switch {
+		case args[0] == "--db" || args[0] == "-db":
+			if len(args) < 2 {
+				return "", nil, errors.New("--db needs a file path")
+			}
+			db, args = args[1], args[2:]
+		case len(args[0]) > 5 && args[0][:5] == "--db=":
+			db, args = args[0][5:], args[1:]
+		default:
+			return db, args, nil
+		}
+	}
+	return db, args, nil
+}
