@@ -1,0 +1,104 @@
+package app
+
+import (
+	"errors"
+	"testing"
+
+	"perinatal-caseload/models"
+)
+
+func TestRegisterWritesReferralAndAuditTogether(t *testing.T) {
+	s, _, _ := newTestServices(t)
+	admin := addStaff(t, s, "admin", models.RoleAdministrator)
+	r := sampleReferral("9434765919")
+	if err := s.Referrals.Register(admin, r); err != nil {
+		t.Fatal(err)
+	}
+	var ev models.AuditEvent
+	s.DB().Where("entity = ? AND entity_id = ? AND action = ?", "referral", r.ID, ActionCreate).First(&ev)
+	if ev.ActorID != admin.ID || ev.After == "" {
+		t.Errorf("audit event = %+v; want one by the administrator with the new record", ev)
+	}
+}
+
+func TestAFailedWriteLeavesNeitherChangeNorAudit(t *testing.T) {
+	s, _, _ := newTestServices(t)
+	admin := addStaff(t, s, "admin", models.RoleAdministrator)
+	referrals, audits := countRows(t, s, "referrals"), countRows(t, s, "audit_events")
+	boom := errors.New("the disk filled up")
+	err := s.Batch(func(tx *Services) error {
+		if err := tx.Referrals.Register(admin, sampleReferral("9434765919")); err != nil {
+			return err
+		}
+		return boom // fails after the referral and its audit rows were written
+	})
+	if !errors.Is(err, boom) {
+		t.Fatalf("Batch = %v", err)
+	}
+	if countRows(t, s, "referrals") != referrals || countRows(t, s, "patients") != 0 || countRows(t, s, "audit_events") != audits {
+		t.Error("a rolled-back write left rows behind")
+	}
+}
+
+func TestInvalidReferralIsRefusedWholeNamingEachField(t *testing.T) {
+	s, _, _ := newTestServices(t)
+	admin := addStaff(t, s, "admin", models.RoleAdministrator)
+	audits := countRows(t, s, "audit_events")
+	r := sampleReferral("9876544321") // check digit wrong
+	r.Patient.Postcode = "not a postcode"
+	r.Patient.DateOfBirth = models.NewDate(2030, 1, 1)
+	err := s.Referrals.Register(admin, r)
+	var v *ValidationError
+	if !errors.As(err, &v) {
+		t.Fatalf("Register = %v, want a *ValidationError", err)
+	}
+	fields := map[string]bool{}
+	for _, f := range v.Fields {
+		fields[f.Field] = true
+	}
+	for _, want := range []string{"NHS number", "Postcode", "Date of birth"} {
+		if !fields[want] {
+			t.Errorf("no error names %q; got %v", want, v.Fields)
+		}
+	}
+	if countRows(t, s, "referrals") != 0 || countRows(t, s, "patients") != 0 || countRows(t, s, "audit_events") != audits {
+		t.Error("an invalid referral left rows behind")
+	}
+}
+
+func TestReReferralLinksToTheSamePatient(t *testing.T) {
+	s, _, _ := newTestServices(t)
+	admin := addStaff(t, s, "admin", models.RoleAdministrator)
+	first, second := sampleReferral("943 476 5919"), sampleReferral("9434765919")
+	second.Patient.GivenName = "Zoe"
+	for _, r := range []*models.Referral{first, second} {
+		if err := s.Referrals.Register(admin, r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if first.PatientID != second.PatientID || countRows(t, s, "patients") != 1 {
+		t.Errorf("re-referral made a second patient: %d and %d", first.PatientID, second.PatientID)
+	}
+	p, rows, err := s.Referrals.PatientByNHSNumber(admin, "943 476 5919")
+	if err != nil || p == nil || len(rows) != 2 {
+		t.Errorf("PatientByNHSNumber = %v, %d rows, %v", p, len(rows), err)
+	}
+}
+
+func TestSameFormIDIsNeverImportedTwice(t *testing.T) {
+	s, _, _ := newTestServices(t)
+	admin := addStaff(t, s, "admin", models.RoleAdministrator)
+	id := "form-123"
+	a, b := sampleReferral("9434765919"), sampleReferral("9434765919")
+	a.FormID, b.FormID = &id, &id
+	if err := s.Referrals.Register(admin, a); err != nil {
+		t.Fatal(err)
+	}
+	var dup *DuplicateFormError
+	if err := s.Referrals.Register(admin, b); !errors.As(err, &dup) || dup.ReferralID != a.ID {
+		t.Fatalf("second import = %v, want a *DuplicateFormError naming referral %d", err, a.ID)
+	}
+	if countRows(t, s, "referrals") != 1 {
+		t.Error("a duplicate form made a second referral")
+	}
+}

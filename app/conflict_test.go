@@ -1,0 +1,100 @@
+package app
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"perinatal-caseload/models"
+)
+
+func TestStaleDecisionIsAConflictAndNothingIsOverwritten(t *testing.T) {
+	s, clock, _ := newTestServices(t)
+	admin := addStaff(t, s, "admin", models.RoleAdministrator)
+	alice := addStaff(t, s, "alice", models.RoleClinician)
+	bob := addStaff(t, s, "bob", models.RoleClinician)
+	r := sampleReferral("9434765919")
+	if err := s.Referrals.Register(admin, r); err != nil {
+		t.Fatal(err)
+	}
+	read := r.Version
+	clock.Advance(time.Hour)
+	if err := s.Referrals.Decide(alice, r.ID, read, Decision{Outcome: models.DecisionDiscuss, Priority: models.PriorityUrgent, Reason: "Team to discuss"}); err != nil {
+		t.Fatal(err)
+	}
+	err := s.Referrals.Decide(bob, r.ID, read, Decision{Outcome: models.DecisionAccept, Priority: models.PriorityUrgent})
+	var c *ConflictError
+	if !errors.As(err, &c) {
+		t.Fatalf("stale decision = %v, want a *ConflictError", err)
+	}
+	if c.ChangedBy != alice.Name || !strings.Contains(err.Error(), "Reload") {
+		t.Errorf("conflict message %q should name %s and say to reload", err, alice.Name)
+	}
+	got, _ := s.Referrals.Get(admin, r.ID)
+	if got.Status != models.StatusDiscuss || *got.DecidedByID != alice.ID {
+		t.Errorf("after the conflict the referral is %s decided by %v; alice's decision must stand", got.Status, *got.DecidedByID)
+	}
+}
+
+func TestStaleSettingIsAConflict(t *testing.T) {
+	s, _, _ := newTestServices(t)
+	admin := addStaff(t, s, "admin", models.RoleAdministrator)
+	if err := s.Settings.Set(admin, SetDutyPhone, "0116 000 0000", 0); err != nil {
+		t.Fatal(err)
+	}
+	err := s.Settings.Set(admin, SetDutyPhone, "0116 111 1111", 0)
+	var c *ConflictError
+	if !errors.As(err, &c) {
+		t.Fatalf("stale setting = %v, want a conflict", err)
+	}
+	if got := s.Settings.Get(SetDutyPhone); got != "0116 000 0000" {
+		t.Errorf("duty phone = %q; the first change must stand", got)
+	}
+}
+
+func TestDecisionThatOverridesTheRecommendationNeedsAReason(t *testing.T) {
+	s, _, _ := newTestServices(t)
+	admin := addStaff(t, s, "admin", models.RoleAdministrator)
+	doc := addStaff(t, s, "doc", models.RoleClinician)
+	r := sampleReferral("9434765919")
+	if err := s.Referrals.Register(admin, r); err != nil {
+		t.Fatal(err)
+	}
+	rec, _ := StoredRecommendation(r)
+	if rec.Decision != models.DecisionAccept || rec.Priority != models.PriorityUrgent {
+		t.Fatalf("sample referral screens as %s/%s; the test expects accept/urgent", rec.Decision, rec.Priority)
+	}
+	override := Decision{Outcome: models.DecisionSignpost, Priority: models.PriorityRoutine}
+	var v *ValidationError
+	if err := s.Referrals.Decide(doc, r.ID, r.Version, override); !errors.As(err, &v) || v.Fields[0].Field != "Reason" {
+		t.Fatalf("override without a reason = %v, want a Reason field error", err)
+	}
+	override.Reason = "Already well supported by her CMHT"
+	if err := s.Referrals.Decide(doc, r.ID, r.Version, override); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := s.Referrals.Get(admin, r.ID)
+	if got.Status != models.StatusNotAccepted || got.DecisionReason != override.Reason {
+		t.Errorf("after override: %s, reason %q", got.Status, got.DecisionReason)
+	}
+	stored, _ := StoredRecommendation(got)
+	if stored.Decision != models.DecisionAccept {
+		t.Errorf("the stored recommendation became %s; it must stay as it stood", stored.Decision)
+	}
+}
+
+func TestIllegalStatusMoveIsRefused(t *testing.T) {
+	s, _, _ := newTestServices(t)
+	admin := addStaff(t, s, "admin", models.RoleAdministrator)
+	doc := addStaff(t, s, "doc", models.RoleClinician)
+	r := sampleReferral("9434765919")
+	if err := s.Referrals.Register(admin, r); err != nil {
+		t.Fatal(err)
+	}
+	err := s.Referrals.RecordOutcome(doc, r.ID, r.Version, OutcomeCaseload, "")
+	var te *models.TransitionError
+	if !errors.As(err, &te) {
+		t.Fatalf("outcome before screening = %v, want a *models.TransitionError", err)
+	}
+}
