@@ -1,0 +1,256 @@
+// Package referralform reads the JSON files the online referral form
+// exports (the exchange format in docs/referral-form.md) into
+// models.Referral values.
+//
+// Parsing is strict: a field the format does not define, a value of the wrong
+// type, a missing required field, a value outside its list, an impossible
+// date, an invalid NHS number or postcode are all errors. Every problem in a
+// file is reported together, each with its JSON path, so the sender can fix
+// them in one go.
+package referralform
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"perinatal-caseload/models"
+)
+
+// Allowed values of the format's enumerated fields.
+var (
+	referrerRoles = func() []string {
+		out := make([]string, len(models.ReferrerRoles))
+		for i, r := range models.ReferrerRoles {
+			out[i] = string(r)
+		}
+		return out
+	}()
+	stageCodes         = []string{string(models.StagePreconception), string(models.StagePregnant), string(models.StagePostnatal)}
+	severityCodes      = []string{string(models.SeverityMild), string(models.SeverityModerate), string(models.SeveritySevere)}
+	statusCodes        = []string{string(models.ConditionCurrent), string(models.ConditionPrevious)}
+	familyHistoryCodes = []string{"postpartum_psychosis", "bipolar_disorder"}
+)
+
+// Parse reads one referral-form submission. It returns the referral ready to
+// save, with Status received and routine priority (the caller screens it
+// and sets the priority from the recommendation).
+//
+// A file that is not JSON at all (empty, cut short, broken syntax) gives a
+// plain error saying where; a cut-short file's error wraps ErrTruncated. A
+// JSON file with problems in its fields gives a *ValidationError listing all
+// of them. Error text never repeats names, NHS numbers, postcodes or dates
+// from the file, since it may be logged.
+func Parse(data []byte) (*models.Referral, error) {
+	root, err := decode(data)
+	if err != nil {
+		return nil, err
+	}
+	if root.kind != kindObject {
+		return nil, &ValidationError{Errors: []FieldError{{
+			Message: fmt.Sprintf("the file should hold one JSON object, the referral, not %s", root.kind.describe()),
+		}}}
+	}
+	c := &checker{}
+	r := c.referral(root)
+	if len(c.errs) > 0 {
+		return nil, &ValidationError{Errors: c.errs}
+	}
+	return r, nil
+}
+
+// referral reads the whole document.
+func (c *checker) referral(root *value) *models.Referral {
+	top := c.obj(root, "")
+	r := &models.Referral{Status: models.StatusReceived}
+	r.SetPriority(models.PriorityRoutine)
+
+	if id := top.str("form_id", optional); id != "" {
+		r.FormID = &id
+	}
+	var asOf models.Date // the UK date the referral was received, if known
+	if at, ok := top.instant("received_at", true); ok {
+		r.ReceivedAt = at
+		asOf = models.LondonDate(at)
+	}
+	if o := top.sub("referrer", true); o != nil {
+		r.Referrer = models.Professional{
+			Name:         o.str("name", filled),
+			Role:         o.oneOf("role", true, referrerRoles),
+			Organisation: o.str("organisation", optional),
+			Phone:        o.str("phone", optional),
+			Email:        o.str("email", optional),
+			Address:      o.str("address", optional),
+		}
+		o.done()
+	}
+	if o := top.sub("patient", true); o != nil {
+		c.patient(o, r, asOf)
+		o.done()
+	}
+	r.ConsentObtained, _ = top.flag("consent_obtained", true)
+	if o := top.sub("perinatal", true); o != nil {
+		c.perinatal(o, r, asOf)
+		o.done()
+	}
+	r.Severity = models.Severity(top.oneOf("severity", false, severityCodes))
+	if m, ok := top.flag("manageable_in_primary_care", false); ok {
+		r.ManageableInPrimaryCare = &m
+	}
+	r.Conditions = c.conditions(top)
+	r.FamilyHistory = c.familyHistory(top)
+	r.PreviousPerinatalIllnessTreated, _ = top.flag("previous_perinatal_illness_treated_by_psychiatric_services", false)
+	r.SevereImpactOnFunctioning, _ = top.flag("severe_impact_on_functioning_or_baby_care", false)
+	r.Medications = c.medications(top)
+	r.Breastfeeding, _ = top.flag("breastfeeding", false)
+	r.MedicationAdviceRequested, _ = top.flag("medication_advice_requested", false)
+	if o := top.sub("current_services", false); o != nil {
+		r.CurrentServices = c.currentServices(o)
+		o.done()
+	}
+	r.CopyRecipients = c.otherProfessionals(top)
+	r.ReasonForReferral = top.str("reason_for_referral", filled)
+	r.RiskSummary = top.str("risk_summary", optional)
+	top.done()
+	return r
+}
+
+func (c *checker) patient(o *object, r *models.Referral, asOf models.Date) {
+	p := &r.Patient
+	if s := o.str("nhs_number", optional); s != "" {
+		n, err := models.NormaliseNHSNumber(s)
+		if err != nil {
+			c.addModel(join(o.path, "nhs_number"), err)
+		} else {
+			p.NHSNumber = &n
+		}
+	}
+	p.GivenName = o.str("given_name", filled)
+	p.FamilyName = o.str("family_name", filled)
+	p.DateOfBirth = o.date("date_of_birth", true)
+	if !p.DateOfBirth.IsZero() && !asOf.IsZero() {
+		switch {
+		case p.DateOfBirth.After(asOf):
+			c.add(join(o.path, "date_of_birth"), "is later than the date the referral was received; check the date")
+		case p.DateOfBirth.Before(asOf.AddMonths(-100 * 12)):
+			c.add(join(o.path, "date_of_birth"), "is more than 100 years before the referral; check the year")
+		}
+	}
+	if items, path := o.list("address_lines"); path != "" {
+		var lines []string
+		for i, item := range items {
+			if s, ok := c.text(item, index(path, i)); ok && s != "" {
+				lines = append(lines, s)
+			}
+		}
+		p.AddressLines = strings.Join(lines, "\n")
+	}
+	if s := o.str("postcode", filled); s != "" {
+		pc, err := models.NormalisePostcode(s)
+		if err != nil {
+			c.addModel(join(o.path, "postcode"), err)
+		}
+		p.Postcode = pc
+	}
+	p.Phone = o.str("phone", optional)
+	p.Email = o.str("email", optional)
+	p.GPPractice = o.str("gp_practice", optional)
+	r.RegisteredWithGP, _ = o.flag("registered_with_gp", true)
+	r.LivesInArea, _ = o.flag("lives_in_area", true)
+	p.PreferredLanguage = o.str("preferred_language", optional)
+	p.InterpreterNeeded, _ = o.flag("interpreter_needed", false)
+	p.UpdateSearchKeys()
+}
+
+func (c *checker) perinatal(o *object, r *models.Referral, asOf models.Date) {
+	r.Stage = models.Stage(o.oneOf("stage", true, stageCodes))
+	r.ExpectedDeliveryDate = o.date("expected_delivery_date", false)
+	r.BabyDateOfBirth = o.date("baby_date_of_birth", false)
+	dobPath := join(o.path, "baby_date_of_birth")
+	if r.Stage == models.StagePostnatal && !o.has("baby_date_of_birth") {
+		c.add(dobPath, "is missing; it is required when the stage is postnatal")
+	}
+	if !r.BabyDateOfBirth.IsZero() && !asOf.IsZero() && r.BabyDateOfBirth.After(asOf) {
+		c.addModel(dobPath, models.ErrBabyBornAfterReference)
+	}
+}
+
+func (c *checker) conditions(top *object) []models.Condition {
+	items, path := top.list("conditions")
+	var out []models.Condition
+	for i, item := range items {
+		o := c.obj(item, index(path, i))
+		cond := models.Condition{
+			Code:   o.oneOf("code", true, models.ConditionCodes),
+			Status: models.ConditionStatus(o.oneOf("status", true, statusCodes)),
+		}
+		cond.Primary, _ = o.flag("primary", false)
+		cond.Note = o.str("note", optional)
+		o.done()
+		out = append(out, cond)
+	}
+	return out
+}
+
+// familyHistory returns the family-history codes comma-separated, each once.
+func (c *checker) familyHistory(top *object) string {
+	items, path := top.list("family_history")
+	var codes []string
+	for i, item := range items {
+		s, ok := c.text(item, index(path, i))
+		if !ok {
+			continue
+		}
+		if code := c.enum(index(path, i), s, familyHistoryCodes); code != "" && !slices.Contains(codes, code) {
+			codes = append(codes, code)
+		}
+	}
+	return strings.Join(codes, ",")
+}
+
+func (c *checker) medications(top *object) []models.Medication {
+	items, path := top.list("medication")
+	var out []models.Medication
+	for i, item := range items {
+		o := c.obj(item, index(path, i))
+		out = append(out, models.Medication{
+			Name:  o.str("name", filled),
+			Class: o.oneOf("class", true, models.MedicationClasses),
+			Dose:  o.str("dose", optional),
+		})
+		o.done()
+	}
+	return out
+}
+
+func (c *checker) currentServices(o *object) models.CurrentServices {
+	var cs models.CurrentServices
+	cs.CMHTOpen, _ = o.flag("cmht_open", false)
+	cs.CMHTTeam = o.str("cmht_team", optional)
+	cs.CareCoordinator = o.str("care_coordinator", optional)
+	cs.PsychiatricInpatient, _ = o.flag("psychiatric_inpatient", false)
+	cs.Ward = o.str("ward", optional)
+	cs.MBUAdmission, _ = o.flag("mbu_admission", false)
+	cs.MBUExpectedDischarge = o.date("mbu_expected_discharge", false)
+	cs.SubstanceMisuseService, _ = o.flag("substance_misuse_service", false)
+	cs.EatingDisorderService, _ = o.flag("eating_disorder_service", false)
+	return cs
+}
+
+func (c *checker) otherProfessionals(top *object) []models.CopyRecipient {
+	items, path := top.list("other_professionals")
+	var out []models.CopyRecipient
+	for i, item := range items {
+		o := c.obj(item, index(path, i))
+		out = append(out, models.CopyRecipient{Professional: models.Professional{
+			Name:         o.str("name", filled),
+			Role:         o.str("role", present),
+			Organisation: o.str("organisation", optional),
+			Address:      o.str("address", optional),
+			Email:        o.str("email", optional),
+			Phone:        o.str("phone", optional),
+		}})
+		o.done()
+	}
+	return out
+}
