@@ -42,6 +42,10 @@ func (c *core) audit(tx *gorm.DB, actor *models.StaffMember, action, entity stri
 	if ev.After, err = auditJSON(after); err != nil {
 		return err
 	}
+	if c.batch != nil {
+		c.batch.events = append(c.batch.events, ev)
+		return nil
+	}
 	if err := tx.Create(&ev).Error; err != nil {
 		return fmt.Errorf("cannot write the audit trail: %w", err)
 	}
@@ -57,4 +61,16 @@ func auditJSON(v any) (string, error) {
 		return "", fmt.Errorf("cannot record the change in the audit trail: %w", err)
 	}
 	return string(b), nil
+}
+
+// flushAudit writes a batch's buffered audit events on tx.
+func (b *batchState) flushAudit(tx *gorm.DB) error {
+	if len(b.events) == 0 {
+		return nil
+	}
+	if err := tx.CreateInBatches(b.events, 200).Error; err != nil {
+		return fmt.Errorf("cannot write the audit trail: %w", err)
+	}
+	b.events = nil
+	return nil
 }

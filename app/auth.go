@@ -53,7 +53,7 @@ func (s *AuthService) SignIn(username, password string) (*models.StaffMember, er
 	maxFails, lockFor := settings.Int(SetLockoutAttempts), time.Duration(settings.Int(SetLockoutMinutes))*time.Minute
 	var signedIn *models.StaffMember
 	var result error
-	err := s.db.Transaction(func(tx *gorm.DB) error {
+	err := s.transaction(func(tx *gorm.DB) error {
 		var m models.StaffMember
 		if err := tx.Where("username = ? AND system = ?", normaliseUsername(username), false).Limit(1).Find(&m).Error; err != nil {
 			return err

@@ -14,6 +14,17 @@ import (
 type core struct {
 	db    *gorm.DB
 	clock Clock
+	// batch is set on the services that Services.Batch hands out: audit
+	// events and settings reads are then kept in memory and the events are
+	// written in one multi-row insert just before the batch commits, still
+	// in the same transaction as the changes they record.
+	batch *batchState
+}
+
+// batchState is what a batch keeps until it commits.
+type batchState struct {
+	events   []models.AuditEvent
+	settings map[string]string
 }
 
 // authorise checks that actor is signed in and holds permission p. A refusal
@@ -26,7 +37,7 @@ func (c *core) authorise(actor *models.StaffMember, p models.Permission) error {
 		return nil
 	}
 	refusal := &PermissionError{Needed: models.GrantingRole(p), Permission: p}
-	_ = c.db.Transaction(func(tx *gorm.DB) error {
+	_ = c.transaction(func(tx *gorm.DB) error {
 		return c.audit(tx, actor, ActionRefused, "permission", 0, nil, nil, string(p))
 	})
 	return refusal
@@ -37,6 +48,16 @@ func (c *core) authorise(actor *models.StaffMember, p models.Permission) error {
 func (c *core) write(actor *models.StaffMember, p models.Permission, fn func(tx *gorm.DB) error) error {
 	if err := c.authorise(actor, p); err != nil {
 		return err
+	}
+	return c.transaction(fn)
+}
+
+// transaction runs fn in a transaction. Inside a batch, fn runs directly in
+// the batch's transaction: an error there fails the whole batch, which then
+// rolls back everything, so no write is ever half kept.
+func (c *core) transaction(fn func(tx *gorm.DB) error) error {
+	if c.batch != nil {
+		return fn(c.db)
 	}
 	return c.db.Transaction(fn)
 }

@@ -80,7 +80,7 @@ type demoGen struct {
 	clinician []models.StaffMember
 	workers   []models.StaffMember
 	nhsSeq    int
-	patients  []string // NHS numbers made so far, for re-referrals
+	patients  []models.Patient // made so far, for re-referrals
 }
 
 func (g *demoGen) pick(list []string) string { return list[g.rng.IntN(len(list))] }

@@ -17,11 +17,6 @@ func (g *demoGen) scenario(target models.Status, received time.Time) *models.Ref
 	day := models.DateOf(received.In(London))
 	town, pc := g.postcode()
 	nhs := g.nextNHSNumber()
-	if acceptPath[target] && len(g.patients) > 20 && g.rng.IntN(20) == 0 {
-		nhs = g.patients[g.rng.IntN(len(g.patients))] // a re-referral of a woman known to the service
-	} else {
-		g.patients = append(g.patients, nhs)
-	}
 	formID := fmt.Sprintf("demo-%d-%s", g.rng.Uint32(), nhs)
 	r := &models.Referral{
 		FormID:     &formID,
@@ -33,6 +28,14 @@ func (g *demoGen) scenario(target models.Status, received time.Time) *models.Ref
 			Phone: fmt.Sprintf("07700 900%03d", g.rng.IntN(1000)), GPPractice: g.pick(demoPractices), Demo: true,
 		},
 		ConsentObtained: true, RegisteredWithGP: true, LivesInArea: true, Demo: true,
+	}
+	if acceptPath[target] && len(g.patients) > 20 && g.rng.IntN(20) == 0 {
+		// A re-referral of a woman known to the service, who has since moved.
+		known := g.patients[g.rng.IntN(len(g.patients))]
+		known.AddressLines, known.Postcode = r.Patient.AddressLines, r.Patient.Postcode
+		r.Patient = known
+	} else {
+		g.patients = append(g.patients, r.Patient)
 	}
 	roles := []models.ProfessionalRole{models.ProfGP, models.ProfGP, models.ProfMidwife, models.ProfHealthVisitor, models.ProfObstetrician, models.ProfPsychiatrist, models.ProfCMHT, models.ProfOther}
 	r.Referrer = g.referrer(roles[g.rng.IntN(len(roles))])
@@ -151,7 +154,7 @@ func (g *demoGen) walk(tx *Services, r *models.Referral, target models.Status, r
 	}
 	clock := NewManualClock(received)
 	at := func(d time.Duration) { clock.Set(minTime(received.Add(d), g.now)) }
-	svc := New(tx.core.db, clock)
+	svc := tx.WithClock(clock)
 	rec, err := StoredRecommendation(r)
 	if err != nil {
 		return err
@@ -237,7 +240,11 @@ func (g *demoGen) caseload(svc *Services, clock *ManualClock, r *models.Referral
 	}
 	codes := []models.Attendance{models.AttendOnTime, models.AttendOnTime, models.AttendLateSeen, models.AttendDNA, models.AttendCancelledByPatient, models.AttendCancelledByService, models.AttendLateNotSeen}
 	modes := []models.Mode{models.ModeHomeVisit, models.ModeFaceToFace, models.ModeTelephone, models.ModeVideo}
-	for k := 1; k <= 3; k++ {
+	contacts := 3
+	if g.now.Sub(assessAt) > 365*24*time.Hour {
+		contacts = 1 // long-closed history needs less detail
+	}
+	for k := 1; k <= contacts; k++ {
 		start := g.slot(assessAt.Add(time.Duration(k*14) * 24 * time.Hour))
 		a := &models.Appointment{ReferralID: r.ID, Kind: models.KindKeyWorkerContact, Mode: modes[g.rng.IntN(len(modes))], StartsAt: start, DurationMinutes: 60, ClinicianID: worker.ID, Demo: true}
 		if k == 3 {

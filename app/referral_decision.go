@@ -46,7 +46,7 @@ func (s *ReferralService) Decide(actor *models.StaffMember, id uint, readVersion
 	if d.Priority != models.PriorityUrgent && d.Priority != models.PriorityRoutine {
 		return &ValidationError{Fields: []FieldError{{"Priority", "choose urgent or routine"}}}
 	}
-	return s.db.Transaction(func(tx *gorm.DB) error {
+	return s.transaction(func(tx *gorm.DB) error {
 		r, err := s.loadFull(tx, id)
 		if err != nil {
 			return err

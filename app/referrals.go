@@ -61,7 +61,7 @@ func (s *ReferralService) Register(actor *models.StaffMember, r *models.Referral
 	r.Recommendation = string(recJSON)
 	r.SetPriority(rec.Priority)
 	r.Version = 1
-	return s.db.Transaction(func(tx *gorm.DB) error {
+	return s.transaction(func(tx *gorm.DB) error {
 		if r.FormID != nil {
 			var existing models.Referral
 			if err := tx.Select("id").Where("form_id = ?", *r.FormID).Limit(1).Find(&existing).Error; err != nil {
@@ -92,7 +92,10 @@ func (s *ReferralService) Register(actor *models.StaffMember, r *models.Referral
 	})
 }
 
-// savePatient links to the existing patient with the same NHS number, or creates one.
+// savePatient links to the existing patient with the same NHS number, or
+// creates one. A re-referral brings her details up to date (names, address
+// and contacts can change), but a different date of birth means the NHS
+// number is probably wrong, so the referral is refused.
 func (s *ReferralService) savePatient(tx *gorm.DB, actor *models.StaffMember, p *models.Patient) error {
 	p.UpdateSearchKeys()
 	if p.NHSNumber != nil {
@@ -101,8 +104,7 @@ func (s *ReferralService) savePatient(tx *gorm.DB, actor *models.StaffMember, p 
 			return err
 		}
 		if existing.ID != 0 {
-			*p = existing
-			return nil
+			return s.updateKnownPatient(tx, actor, &existing, p)
 		}
 	}
 	p.Version = 1
@@ -110,6 +112,27 @@ func (s *ReferralService) savePatient(tx *gorm.DB, actor *models.StaffMember, p 
 		return fmt.Errorf("cannot save the patient: %w", err)
 	}
 	return s.audit(tx, actor, ActionCreate, "patient", p.ID, nil, p, "")
+}
+
+func (s *ReferralService) updateKnownPatient(tx *gorm.DB, actor *models.StaffMember, existing, incoming *models.Patient) error {
+	if existing.DateOfBirth != incoming.DateOfBirth {
+		return &ValidationError{Fields: []FieldError{{"Date of birth", fmt.Sprintf(
+			"NHS number %s belongs to a woman known to the service with a different date of birth (%s); check the NHS number and the date of birth",
+			models.FormatNHSNumber(*incoming.NHSNumber), existing.DateOfBirth.UK())}}}
+	}
+	before := *existing
+	updated := *incoming
+	updated.Record, updated.Demo = existing.Record, existing.Demo
+	updated.UpdateSearchKeys()
+	if updated == before {
+		*incoming = before
+		return nil
+	}
+	if err := s.saveVersioned(tx, "patient", &updated, func(v int) { updated.Version = v }); err != nil {
+		return err
+	}
+	*incoming = updated
+	return s.audit(tx, actor, ActionUpdate, "patient", updated.ID, &before, &updated, "details updated by a re-referral")
 }
 
 // findOrCreateProfessional reuses a professional with the same name, role and

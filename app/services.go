@@ -26,7 +26,10 @@ func New(db *gorm.DB, clock Clock) *Services {
 	if clock == nil {
 		clock = SystemClock{}
 	}
-	c := &core{db: db, clock: clock}
+	return newServices(&core{db: db, clock: clock})
+}
+
+func newServices(c *core) *Services {
 	return &Services{
 		core:         c,
 		Settings:     &SettingsService{c},
@@ -44,13 +47,27 @@ func New(db *gorm.DB, clock Clock) *Services {
 func (s *Services) Clock() Clock { return s.core.clock }
 
 // Batch runs fn with services bound to one transaction: everything fn writes
-// commits together or not at all. The demo generator and imports use it to
+// commits together or not at all, and any error from a service inside it
+// (or from fn) rolls the whole batch back. The demo generator and imports use it to
 // write many records quickly through the same audited service methods.
 func (s *Services) Batch(fn func(tx *Services) error) error {
 	return s.core.db.Transaction(func(tx *gorm.DB) error {
-		return fn(New(tx, s.core.clock))
+		b := &batchState{settings: map[string]string{}}
+		if err := fn(newServices(&core{db: tx, clock: s.core.clock, batch: b})); err != nil {
+			return err
+		}
+		return b.flushAudit(tx)
 	})
 }
 
 // DB returns the database handle, for closing it and for tests of the store.
 func (s *Services) DB() *gorm.DB { return s.core.db }
+
+// WithClock returns services that share this database (and batch, if any)
+// but tell the time by clock. The demo generator uses it to date each step
+// of a story as it would have happened.
+func (s *Services) WithClock(clock Clock) *Services {
+	c := *s.core
+	c.clock = clock
+	return newServices(&c)
+}

@@ -74,6 +74,18 @@ type SettingsService struct{ *core }
 
 // Get returns a setting's value, or its default if never changed.
 func (s *SettingsService) Get(key string) string {
+	if s.batch != nil {
+		if v, ok := s.batch.settings[key]; ok {
+			return v
+		}
+		v := s.get(key)
+		s.batch.settings[key] = v
+		return v
+	}
+	return s.get(key)
+}
+
+func (s *SettingsService) get(key string) string {
 	var row models.Setting
 	if err := s.db.Where("key = ?", key).Limit(1).Find(&row).Error; err == nil && row.ID != 0 {
 		return row.Value
@@ -135,6 +147,9 @@ func (s *SettingsService) Set(actor *models.StaffMember, key, value string, read
 		if n, err := strconv.Atoi(value); err != nil || n <= 0 {
 			return &ValidationError{Fields: []FieldError{{def.Label, "enter a whole number greater than 0"}}}
 		}
+	}
+	if s.batch != nil {
+		delete(s.batch.settings, key)
 	}
 	return s.write(actor, models.PermEditSettings, func(tx *gorm.DB) error {
 		var row models.Setting

@@ -29,7 +29,7 @@ func (s *StaffService) SystemUser() (*models.StaffMember, error) {
 	u = models.StaffMember{Name: "System (command line)", Username: SystemUsername, JobTitle: "System", Active: true, System: true}
 	u.SetRoles(models.RoleManager)
 	u.Version = 1
-	err := s.db.Transaction(func(tx *gorm.DB) error {
+	err := s.transaction(func(tx *gorm.DB) error {
 		if err := tx.Create(&u).Error; err != nil {
 			return err
 		}
@@ -101,7 +101,7 @@ func (s *StaffService) Add(actor *models.StaffMember, m *models.StaffMember, pas
 		return s.audit(tx, by, ActionCreate, "staff", m.ID, nil, m, "")
 	}
 	if actor == nil {
-		return s.db.Transaction(func(tx *gorm.DB) error {
+		return s.transaction(func(tx *gorm.DB) error {
 			first, err := s.needsFirstUser(tx)
 			if err != nil {
 				return err

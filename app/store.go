@@ -1,6 +1,7 @@
 package app
 
 import (
+	"database/sql"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -8,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/mattn/go-sqlite3"
 	"gorm.io/driver/sqlite"
 	"gorm.io/gorm"
 	"gorm.io/gorm/logger"
@@ -70,7 +72,21 @@ func Open(target string) (*gorm.DB, error) {
 // sqliteDSN returns the connection string: WAL journal, foreign keys on and
 // a busy timeout, all in the DSN so every pooled connection gets them.
 func sqliteDSN(path string) string {
-	return "file:" + path + "?_journal_mode=WAL&_foreign_keys=on&_busy_timeout=10000&_txlock=immediate"
+	return "file:" + path + "?_journal_mode=WAL&_foreign_keys=on&_busy_timeout=10000&_txlock=immediate&_cache_size=-65536"
+}
+
+// sqliteDriverName is the SQLite driver registered with the connection
+// settings that a DSN cannot carry.
+const sqliteDriverName = "sqlite3_caseload"
+
+func init() {
+	sql.Register(sqliteDriverName, &sqlite3.SQLiteDriver{
+		ConnectHook: func(conn *sqlite3.SQLiteConn) error {
+			// Temporary tables and journals in memory, not in files.
+			_, err := conn.Exec("PRAGMA temp_store = MEMORY", nil)
+			return err
+		},
+	})
 }
 
 func openSQLite(path string) (*gorm.DB, error) {
@@ -83,7 +99,7 @@ func openSQLite(path string) (*gorm.DB, error) {
 	if err := ensureCheckedFile(path); err != nil {
 		return nil, err
 	}
-	db, err := gorm.Open(sqlite.Open(sqliteDSN(path)), &gorm.Config{
+	db, err := gorm.Open(sqlite.New(sqlite.Config{DriverName: sqliteDriverName, DSN: sqliteDSN(path)}), &gorm.Config{
 		Logger:                 logger.Discard, // SQL may carry patient data: never log it
 		SkipDefaultTransaction: true,           // writes run in explicit transactions with their audit rows
 	})

@@ -1,0 +1,79 @@
+package app
+
+import (
+	"os"
+	"path/filepath"
+	"strconv"
+	"testing"
+
+	"perinatal-caseload/models"
+)
+
+// benchReferrals is the demo size for the benchmarks: CASELOAD_BENCH_N, else 100,000.
+func benchReferrals() int {
+	if n, err := strconv.Atoi(os.Getenv("CASELOAD_BENCH_N")); err == nil && n > 0 {
+		return n
+	}
+	return 100000
+}
+
+// BenchmarkDemo100k measures `caseload demo --referrals 100000` (target under 2 minutes).
+func BenchmarkDemo100k(b *testing.B) {
+	n := benchReferrals()
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		s, _, _ := newTestServices(b)
+		b.StartTimer()
+		if _, err := s.Demo(DemoOptions{Referrals: n, Seed: 1}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(n), "referrals")
+}
+
+// benchDB returns services over a demo database of benchReferrals referrals,
+// made once and kept in the test cache folder (or CASELOAD_BENCH_DB).
+func benchDB(b *testing.B) (*Services, *models.StaffMember) {
+	b.Helper()
+	path := os.Getenv("CASELOAD_BENCH_DB")
+	if path == "" {
+		path = filepath.Join(os.TempDir(), "caseload-bench-"+strconv.Itoa(benchReferrals())+".db")
+	}
+	_, statErr := os.Stat(path)
+	db, err := Open(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { Close(db) })
+	s := New(db, NewManualClock(testNow))
+	if statErr != nil {
+		if _, err := s.Demo(DemoOptions{Referrals: benchReferrals(), Seed: 1}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	actor, err := s.Staff.SystemUser()
+	if err != nil {
+		b.Fatal(err)
+	}
+	return s, actor
+}
+
+// BenchmarkReferralSearch measures one search (count and first page) over
+// the demo register (target under 20 ms per query).
+func BenchmarkReferralSearch(b *testing.B) {
+	s, actor := benchDB(b)
+	queries := []ReferralFilter{
+		{Query: "patel"}, {Query: "Zoë Nguyễn"}, {Query: "999 000 0019"}, {Query: "LE3"},
+		{Query: "kow", Status: models.StatusCaseload}, {Status: models.StatusReceived}, {OpenOnly: true},
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		f := queries[i%len(queries)]
+		if _, err := s.Referrals.Count(actor, f); err != nil {
+			b.Fatal(err)
+		}
+		if _, err := s.Referrals.Page(actor, f, 0, 100); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
