@@ -21,8 +21,9 @@ type env struct {
 type command func(e *env, args []string, stdin io.Reader, stdout, stderr io.Writer) error
 
 var commands = map[string]command{
-	"demo":  cmdDemo,
-	"users": cmdUsers,
+	"demo":    cmdDemo,
+	"users":   cmdUsers,
+	"letters": cmdLetters,
 }
 
 func openEnv(dbFlag string) (*env, error) {

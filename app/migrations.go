@@ -7,6 +7,7 @@ import (
 	"github.com/go-gormigrate/gormigrate/v2"
 	"gorm.io/gorm"
 
+	"perinatal-caseload/letters"
 	"perinatal-caseload/models"
 )
 
@@ -25,7 +26,43 @@ func migrations() []*gormigrate.Migration {
 				)
 			},
 		},
+		{
+			// Letters keep their content beside the PDF for batch printing,
+			// and every kind of letter gets its standard template as version 1.
+			ID: "2026112502_letter_content_and_templates",
+			Migrate: func(tx *gorm.DB) error {
+				if !tx.Migrator().HasColumn(&models.Letter{}, "Input") {
+					if err := tx.Migrator().AddColumn(&models.Letter{}, "Input"); err != nil {
+						return err
+					}
+				}
+				return seedLetterTemplates(tx)
+			},
+		},
 	}
+}
+
+// seedLetterTemplates adds the standard template of every kind not yet present.
+func seedLetterTemplates(tx *gorm.DB) error {
+	for _, kind := range models.LetterKinds {
+		body, err := letters.DefaultTemplate(kind)
+		if err != nil {
+			return err
+		}
+		var n int64
+		if err := tx.Model(&models.LetterTemplate{}).Where("kind = ?", kind).Count(&n).Error; err != nil {
+			return err
+		}
+		if n > 0 {
+			continue
+		}
+		t := models.LetterTemplate{Kind: kind, Body: body}
+		t.Version = 1
+		if err := tx.Create(&t).Error; err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // ErrNewerDatabase is returned for a database made by a newer version of the program.

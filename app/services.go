@@ -19,6 +19,7 @@ type Services struct {
 	Appointments *AppointmentService
 	Allocations  *AllocationService
 	JointWorking *JointWorkingService
+	Letters      *LetterService
 }
 
 // New builds the services over an open, migrated database.
@@ -40,6 +41,7 @@ func newServices(c *core) *Services {
 		Appointments: &AppointmentService{c},
 		Allocations:  &AllocationService{c},
 		JointWorking: &JointWorkingService{c},
+		Letters:      &LetterService{c},
 	}
 }
 

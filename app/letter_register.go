@@ -1,0 +1,209 @@
+package app
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"gorm.io/gorm"
+
+	"perinatal-caseload/letters"
+	"perinatal-caseload/models"
+)
+
+// RenderPack renders a pack to PDFs without issuing it, for preview and for
+// support. The export is audited, since the PDFs carry patient data.
+func (s *LetterService) RenderPack(actor *models.StaffMember, referralID uint, kind models.LetterKind) ([]PackLetter, [][]byte, error) {
+	pack, err := s.BuildPack(actor, referralID, kind)
+	if err != nil {
+		return nil, nil, err
+	}
+	pdfs := make([][]byte, len(pack))
+	for i, p := range pack {
+		if pdfs[i], err = letters.Render(p.Letter); err != nil {
+			return nil, nil, fmt.Errorf("cannot render the letter to %s: %w", p.Letter.Recipient.Name, err)
+		}
+	}
+	err = s.transaction(func(tx *gorm.DB) error {
+		return s.audit(tx, actor, ActionExport, "referral", referralID, nil, nil, fmt.Sprintf("rendered %d %s letters (not issued)", len(pack), pack[0].Letter.Kind))
+	})
+	return pack, pdfs, err
+}
+
+// IssuePack renders and issues a referral's letter pack: each recipient's
+// PDF is stored in the register with its SHA-256, its content, the
+// recipient, kind, author, time and template version, all in one
+// transaction with its audit events.
+func (s *LetterService) IssuePack(actor *models.StaffMember, referralID uint, kind models.LetterKind) ([]models.Letter, error) {
+	if err := s.authorise(actor, models.PermIssueLetters); err != nil {
+		return nil, err
+	}
+	pack, err := s.BuildPack(actor, referralID, kind)
+	if err != nil {
+		return nil, err
+	}
+	now := s.clock.Now()
+	packID := fmt.Sprintf("%d-%d", referralID, now.UnixNano())
+	issued := make([]models.Letter, len(pack))
+	for i, p := range pack {
+		pdf, err := letters.Render(p.Letter)
+		if err != nil {
+			return nil, fmt.Errorf("cannot render the letter to %s: %w", p.Letter.Recipient.Name, err)
+		}
+		input, err := json.Marshal(p.Letter)
+		if err != nil {
+			return nil, err
+		}
+		sum := sha256.Sum256(pdf)
+		role := "patient"
+		if i > 0 || letters.WrittenToReferrer(p.Letter.Kind) {
+			role = p.Letter.Recipient.Role
+		}
+		issued[i] = models.Letter{
+			ReferralID: referralID, PackID: packID, Kind: p.Letter.Kind,
+			RecipientName: p.Letter.Recipient.Name, RecipientRole: role,
+			RecipientAddress: strings.Join(p.Letter.Recipient.Address, "\n"),
+			AuthorID:         actor.ID, IssuedAt: now, TemplateVersion: p.TemplateVersion,
+			PDF: pdf, SHA256: hex.EncodeToString(sum[:]), Input: string(input),
+		}
+		issued[i].Version = 1
+	}
+	err = s.transaction(func(tx *gorm.DB) error {
+		for i := range issued {
+			l := &issued[i]
+			if err := tx.Create(l).Error; err != nil {
+				return fmt.Errorf("cannot save the letter to the register: %w", err)
+			}
+			summary := map[string]any{"kind": l.Kind, "recipient": l.RecipientName, "sha256": l.SHA256, "template_version": l.TemplateVersion}
+			if err := s.audit(tx, actor, ActionIssueLetter, "letter", l.ID, nil, summary, fmt.Sprintf("referral %d", referralID)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return issued, nil
+}
+
+// LetterFilter narrows the register.
+type LetterFilter struct {
+	ReferralID uint
+	Kind       models.LetterKind
+	Recipient  string    // start of the recipient's name
+	Day        time.Time // letters issued on this London calendar day; zero for any
+}
+
+// LetterRow is one line of the register (without the PDF bytes).
+type LetterRow struct {
+	ID              uint
+	ReferralID      uint
+	PackID          string
+	Kind            models.LetterKind
+	RecipientName   string
+	RecipientRole   string
+	AuthorName      string
+	IssuedAt        time.Time
+	TemplateVersion int
+	SHA256          string
+}
+
+func (s *LetterService) registerQuery(f LetterFilter) *gorm.DB {
+	q := s.db.Table("letters").
+		Select("letters.id, letters.referral_id, letters.pack_id, letters.kind, letters.recipient_name, letters.recipient_role, " +
+			"staff_members.name AS author_name, letters.issued_at, letters.template_version, letters.sha256").
+		Joins("LEFT JOIN staff_members ON staff_members.id = letters.author_id")
+	if f.ReferralID != 0 {
+		q = q.Where("letters.referral_id = ?", f.ReferralID)
+	}
+	if f.Kind != "" {
+		q = q.Where("letters.kind = ?", f.Kind)
+	}
+	if name := strings.TrimSpace(f.Recipient); name != "" {
+		lo, hi := prefixRange(name)
+		q = q.Where("letters.recipient_name >= ? AND letters.recipient_name < ?", lo, hi)
+	}
+	if !f.Day.IsZero() {
+		from, to := londonDayBounds(f.Day)
+		q = q.Where("letters.issued_at >= ? AND letters.issued_at < ?", from, to)
+	}
+	return q
+}
+
+// londonDayBounds returns the UTC instants that start and end t's London calendar day.
+func londonDayBounds(t time.Time) (time.Time, time.Time) {
+	y, m, d := t.In(London).Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, London).UTC(), time.Date(y, m, d+1, 0, 0, 0, 0, London).UTC()
+}
+
+// Register returns a page of the register, newest first.
+func (s *LetterService) Register(actor *models.StaffMember, f LetterFilter, offset, limit int) ([]LetterRow, error) {
+	if err := s.authorise(actor, models.PermViewReferrals); err != nil {
+		return nil, err
+	}
+	var rows []LetterRow
+	err := s.registerQuery(f).Order("letters.issued_at DESC, letters.id DESC").Offset(offset).Limit(limit).Scan(&rows).Error
+	return rows, err
+}
+
+// PDF returns the stored bytes of an issued letter, for viewing or a
+// reprint: always the document that was issued, never a new rendering. It is
+// audited as a print.
+func (s *LetterService) PDF(actor *models.StaffMember, id uint) ([]byte, error) {
+	if err := s.authorise(actor, models.PermViewReferrals); err != nil {
+		return nil, err
+	}
+	var l models.Letter
+	if err := s.db.First(&l, id).Error; err != nil {
+		return nil, notFound(err)
+	}
+	sum := sha256.Sum256(l.PDF)
+	if hex.EncodeToString(sum[:]) != l.SHA256 {
+		return nil, fmt.Errorf("letter %d does not match its stored fingerprint; do not print it, and tell the system administrator", id)
+	}
+	err := s.transaction(func(tx *gorm.DB) error {
+		return s.audit(tx, actor, ActionPrint, "letter", l.ID, nil, nil, "opened or reprinted")
+	})
+	return l.PDF, err
+}
+
+// PrintDay merges the letters issued on day (London) into one PDF for the
+// printer, ordered by recipient, each letter starting on a new page with its
+// own page numbering. It is rendered from the issued content, off the UI
+// goroutine with progress. It returns the PDF and how many letters it holds.
+func (s *LetterService) PrintDay(actor *models.StaffMember, day time.Time, progress func(done, total int)) ([]byte, int, error) {
+	if err := s.authorise(actor, models.PermIssueLetters); err != nil {
+		return nil, 0, err
+	}
+	var issued []models.Letter
+	from, to := londonDayBounds(day)
+	if err := s.db.Select("id, input, recipient_name").Where("issued_at >= ? AND issued_at < ?", from, to).Find(&issued).Error; err != nil {
+		return nil, 0, err
+	}
+	if len(issued) == 0 {
+		return nil, 0, fmt.Errorf("no letters were issued on %s", day.In(London).Format("02/01/2006"))
+	}
+	sort.SliceStable(issued, func(i, j int) bool {
+		a, b := strings.ToLower(issued[i].RecipientName), strings.ToLower(issued[j].RecipientName)
+		return a < b || a == b && issued[i].ID < issued[j].ID
+	})
+	batch := make([]letters.Letter, len(issued))
+	for i, l := range issued {
+		if err := json.Unmarshal([]byte(l.Input), &batch[i]); err != nil {
+			return nil, 0, fmt.Errorf("letter %d has no readable content to print: %w", l.ID, err)
+		}
+	}
+	pdf, err := letters.RenderBatch(batch, progress)
+	if err != nil {
+		return nil, 0, err
+	}
+	err = s.transaction(func(tx *gorm.DB) error {
+		return s.audit(tx, actor, ActionPrint, "letter", 0, nil, nil, fmt.Sprintf("batch print of %d letters issued on %s", len(issued), day.In(London).Format("02/01/2006")))
+	})
+	return pdf, len(issued), err
+}

@@ -1,0 +1,54 @@
+package app
+
+import (
+	"fmt"
+
+	"gorm.io/gorm"
+
+	"perinatal-caseload/letters"
+	"perinatal-caseload/models"
+)
+
+// LetterService issues letter packs, keeps the register of issued letters,
+// and looks after the editable templates.
+type LetterService struct{ *core }
+
+// Template returns the current template of a kind of letter and its version.
+func (s *LetterService) Template(kind models.LetterKind) (models.LetterTemplate, error) {
+	var t models.LetterTemplate
+	if err := s.db.Where("kind = ?", kind).Limit(1).Find(&t).Error; err != nil {
+		return t, err
+	}
+	if t.ID == 0 {
+		body, err := letters.DefaultTemplate(kind)
+		if err != nil {
+			return t, err
+		}
+		t = models.LetterTemplate{Kind: kind, Body: body}
+	}
+	return t, nil
+}
+
+// SaveTemplate checks and saves a new body for a kind of letter. A template
+// that does not parse, or uses a field that does not exist, is refused with
+// the reason. readVersion is the version the editor opened.
+func (s *LetterService) SaveTemplate(actor *models.StaffMember, kind models.LetterKind, body string, readVersion int) error {
+	if err := letters.ValidateTemplate(body); err != nil {
+		return &ValidationError{Fields: []FieldError{{"Template", err.Error()}}}
+	}
+	return s.write(actor, models.PermEditTemplates, func(tx *gorm.DB) error {
+		var t models.LetterTemplate
+		if err := tx.Where("kind = ?", kind).Limit(1).Find(&t).Error; err != nil {
+			return err
+		}
+		if t.ID == 0 {
+			return fmt.Errorf("there is no %q template", kind)
+		}
+		before := t
+		t.Body, t.Version = body, readVersion
+		if err := s.saveVersioned(tx, "letter_template", &t, func(v int) { t.Version = v }); err != nil {
+			return err
+		}
+		return s.audit(tx, actor, ActionUpdate, "letter_template", t.ID, &before, &t, string(kind))
+	})
+}

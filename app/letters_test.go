@@ -1,0 +1,185 @@
+package app
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"perinatal-caseload/models"
+)
+
+// pdfText extracts a PDF's text with pdftotext (poppler-utils).
+func pdfText(t *testing.T, pdf []byte) string {
+	t.Helper()
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Fatal("pdftotext is missing: install poppler-utils (make test does)")
+	}
+	path := filepath.Join(t.TempDir(), "letter.pdf")
+	if err := os.WriteFile(path, pdf, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command("pdftotext", "-layout", path, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	return string(out)
+}
+
+// acceptedWithVideo registers a referral, accepts it and books an Attend Anywhere assessment.
+func acceptedWithVideo(t *testing.T, s *Services, admin, doc *models.StaffMember, r *models.Referral) {
+	t.Helper()
+	if err := s.Referrals.Register(admin, r); err != nil {
+		t.Fatal(err)
+	}
+	rec, _ := StoredRecommendation(r)
+	if err := s.Referrals.Decide(doc, r.ID, r.Version, Decision{Outcome: models.DecisionAccept, Priority: rec.Priority, Reason: "accepted"}); err != nil {
+		t.Fatal(err)
+	}
+	a := &models.Appointment{ReferralID: r.ID, Kind: models.KindInitialAssessment, Mode: models.ModeVideo,
+		StartsAt: time.Date(2026, 11, 30, 14, 30, 0, 0, London), DurationMinutes: 60, ClinicianID: doc.ID}
+	if err := s.Appointments.Book(admin, a, true); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestIssuePackStoresEachRecipientsLetterInTheRegister(t *testing.T) {
+	s, _, _ := newTestServices(t)
+	admin := addStaff(t, s, "admin", models.RoleAdministrator)
+	doc := addStaff(t, s, "doc", models.RoleClinician)
+	r := sampleReferral("9434765919")
+	r.CopyRecipients = []models.CopyRecipient{{Professional: models.Professional{Name: "Siobhán Byrne", Role: "Community midwife", Organisation: "Leicester Royal Infirmary"}}}
+	acceptedWithVideo(t, s, admin, doc, r)
+
+	issued, err := s.Letters.IssuePack(admin, r.ID, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(issued) != 3 { // the woman, her GP (the referrer), the midwife
+		t.Fatalf("issued %d letters, want 3", len(issued))
+	}
+	for _, l := range issued {
+		text := pdfText(t, l.PDF)
+		for _, want := range []string{"Zoë Nguyễn", "943 476 5919", "02/03/1994", "Private and confidential", "Page 1 of", "https://attendanywhere.example/perinatal", "Siobhán Byrne"} {
+			if !strings.Contains(text, want) {
+				t.Errorf("letter to %s lacks %q", l.RecipientName, want)
+			}
+		}
+		if l.Kind != models.LetterAcceptance || l.TemplateVersion != 1 || len(l.SHA256) != 64 || l.AuthorID != admin.ID {
+			t.Errorf("register row = kind %s, template v%d, sha %q, author %d", l.Kind, l.TemplateVersion, l.SHA256, l.AuthorID)
+		}
+	}
+	rows, err := s.Letters.Register(admin, LetterFilter{ReferralID: r.ID}, 0, 10)
+	if err != nil || len(rows) != 3 {
+		t.Fatalf("register has %d rows, %v", len(rows), err)
+	}
+	again, err := s.Letters.PDF(admin, issued[0].ID)
+	if err != nil || !bytes.Equal(again, issued[0].PDF) {
+		t.Errorf("reprint differs from the issued letter (err %v)", err)
+	}
+	var audited int64
+	s.DB().Table("audit_events").Where("action = ? AND entity = ?", ActionIssueLetter, "letter").Count(&audited)
+	if audited != 3 {
+		t.Errorf("%d letter issues audited, want 3", audited)
+	}
+}
+
+func TestReprintIsTheIssuedDocumentNotTodaysData(t *testing.T) {
+	s, clock, _ := newTestServices(t)
+	admin := addStaff(t, s, "admin", models.RoleAdministrator)
+	doc := addStaff(t, s, "doc", models.RoleClinician)
+	r := sampleReferral("9434765919")
+	acceptedWithVideo(t, s, admin, doc, r)
+	issued, err := s.Letters.IssuePack(admin, r.ID, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	clock.Advance(72 * time.Hour)
+	if err := s.Settings.Set(admin, SetDutyPhone, "0116 999 9999", 0); err != nil {
+		t.Fatal(err)
+	}
+	again, _ := s.Letters.PDF(admin, issued[0].ID)
+	if !bytes.Equal(again, issued[0].PDF) || strings.Contains(pdfText(t, again), "0116 999 9999") {
+		t.Error("the reprint changed with today's settings")
+	}
+}
+
+func TestTemplateWithAnUnknownFieldIsRefused(t *testing.T) {
+	s, _, _ := newTestServices(t)
+	admin := addStaff(t, s, "admin", models.RoleAdministrator)
+	tmpl, err := s.Letters.Template(models.LetterAcceptance)
+	if err != nil || tmpl.Version != 1 {
+		t.Fatalf("template = v%d, %v", tmpl.Version, err)
+	}
+	err = s.Letters.SaveTemplate(admin, models.LetterAcceptance, tmpl.Body+"\n{{.ShoeSize}}", tmpl.Version)
+	var v *ValidationError
+	if !errors.As(err, &v) || !strings.Contains(err.Error(), "ShoeSize") {
+		t.Fatalf("SaveTemplate with an unknown field = %v", err)
+	}
+	if err := s.Letters.SaveTemplate(admin, models.LetterAcceptance, "Dear {{.FirstName}},\n\n{{if .", tmpl.Version); !errors.As(err, &v) {
+		t.Errorf("a template that does not parse = %v", err)
+	}
+	if err := s.Letters.SaveTemplate(admin, models.LetterAcceptance, tmpl.Body+"\nWith best wishes.", tmpl.Version); err != nil {
+		t.Fatal(err)
+	}
+	now, _ := s.Letters.Template(models.LetterAcceptance)
+	if now.Version != 2 {
+		t.Errorf("saved template is v%d, want 2", now.Version)
+	}
+}
+
+func TestBatchOf100PacksNeverMixesWomen(t *testing.T) {
+	if testing.Short() {
+		t.Skip("renders 100 packs")
+	}
+	s, _, _ := newTestServices(t)
+	admin := addStaff(t, s, "admin", models.RoleAdministrator)
+	doc := addStaff(t, s, "doc", models.RoleClinician)
+	type woman struct{ name, nhs string }
+	var women []woman
+	packs := map[string][][]byte{}
+	for i := 0; i < 100; i++ {
+		nhs, ok := models.NHSNumberWithCheckDigit(fmt.Sprintf("999%06d", 1000+i*13))
+		if !ok {
+			continue
+		}
+		r := sampleReferral(nhs)
+		r.Patient.GivenName = fmt.Sprintf("Łucja%03d", i)
+		r.Patient.FamilyName = fmt.Sprintf("Nguyễn%03d", i)
+		acceptedWithVideo(t, s, admin, doc, r)
+		issued, err := s.Letters.IssuePack(admin, r.ID, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		w := woman{r.Patient.FullName(), models.FormatNHSNumber(nhs)}
+		women = append(women, w)
+		for _, l := range issued {
+			packs[w.name] = append(packs[w.name], l.PDF)
+		}
+	}
+	for _, w := range women {
+		for _, pdf := range packs[w.name] {
+			text := pdfText(t, pdf)
+			if !strings.Contains(text, w.name) || !strings.Contains(text, w.nhs) {
+				t.Fatalf("a letter of %s lacks her own name or NHS number", w.name)
+			}
+			for _, other := range women {
+				if other != w && (strings.Contains(text, other.name) || strings.Contains(text, other.nhs)) {
+					t.Fatalf("a letter of %s names %s", w.name, other.name)
+				}
+			}
+		}
+	}
+	day, _, err := s.Letters.PrintDay(admin, testNow, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if text := pdfText(t, day); strings.Count(text, "Private and confidential") < 200 {
+		t.Error("the day's print run is missing letters")
+	}
+}

@@ -1,0 +1,79 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+
+	"perinatal-caseload/models"
+)
+
+// cmdLetters renders a referral's letter pack into a folder and prints the
+// paths. It does not issue the letters (the Letters screen does that); the
+// export is audited.
+func cmdLetters(e *env, args []string, _ io.Reader, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("letters", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	id := fs.Uint("referral", 0, "the referral's ID")
+	out := fs.String("out", "", "the folder to write the PDFs into")
+	kind := fs.String("kind", "", "the kind of letter (default: the one the referral's state calls for)")
+	if err := fs.Parse(args); err != nil {
+		return usageError{"letters: " + err.Error()}
+	}
+	if *id == 0 || *out == "" {
+		return usageError{"letters: give --referral ID and --out DIR"}
+	}
+	k := models.LetterKind(*kind)
+	if k != "" && !validLetterKind(k) {
+		var names []string
+		for _, x := range models.LetterKinds {
+			names = append(names, string(x))
+		}
+		return usageError{fmt.Sprintf("letters: --kind %q is not a kind of letter; use one of %s", *kind, strings.Join(names, ", "))}
+	}
+	pack, pdfs, err := e.svc.Letters.RenderPack(e.actor, *id, k)
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(*out, 0o700); err != nil {
+		return fmt.Errorf("--out: cannot create the folder: %w", err)
+	}
+	for i, p := range pack {
+		// File names carry the recipient's role, not a name: no patient data in file names.
+		role := p.Letter.Recipient.Role
+		if role == "" {
+			role = "patient"
+		}
+		name := fmt.Sprintf("referral-%d-%s-%02d-%s.pdf", *id, p.Letter.Kind, i+1, fileSafe(role))
+		path := filepath.Join(*out, name)
+		if err := os.WriteFile(path, pdfs[i], 0o600); err != nil {
+			return fmt.Errorf("cannot write %s: %w", path, err)
+		}
+		fmt.Fprintln(stdout, path)
+	}
+	return nil
+}
+
+func validLetterKind(k models.LetterKind) bool {
+	for _, x := range models.LetterKinds {
+		if x == k {
+			return true
+		}
+	}
+	return false
+}
+
+var unsafeChars = regexp.MustCompile(`[^A-Za-z0-9]+`)
+
+// fileSafe turns a role into a plain file-name part.
+func fileSafe(role string) string {
+	s := strings.Trim(unsafeChars.ReplaceAllString(role, "-"), "-")
+	if s == "" {
+		return "recipient"
+	}
+	return strings.ToLower(s)
+}
