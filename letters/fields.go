@@ -1,0 +1,132 @@
+package letters
+
+import (
+	"reflect"
+	"strings"
+)
+
+// Fields are the values a letter template can use, each as {{.Name}}. They
+// are all text, already formatted for a letter (use LongDate and ClockTime
+// for dates and times). A field a template prints must have a value, or
+// Merge refuses; a field tested with {{if .Name}} may be empty.
+//
+// The set is fixed by this struct: FieldNames lists it, and
+// ValidateTemplate refuses any other name.
+type Fields struct {
+	// The woman.
+	FirstName   string `help:"her first name, as in Dear Zoë" example:"Zoë"`
+	FullName    string `help:"her full name" example:"Zoë Nguyễn"`
+	DateOfBirth string `help:"her date of birth, 23/11/1994" example:"14/03/1994"`
+	NHSNumber   string `help:"her NHS number, 943 476 5919" example:"999 000 0018"`
+
+	// The letter and the referral.
+	LetterDate   string `help:"the date of the letter, 23 November 2026" example:"23 November 2026"`
+	ReferralDate string `help:"the date the referral was received" example:"Monday 9 November 2026"`
+	ReferrerName string `help:"the name of the professional who referred her" example:"Dr Siobhán O'Connell"`
+	ReferrerRole string `help:"the referrer's role, such as GP or community midwife" example:"GP"`
+	Reason       string `help:"the clinician's reason for the decision, in plain English" example:"From what your GP told us, your anxiety is mild to moderate, and talking therapies are likely to help you most."`
+	SignpostText string `help:"further advice and services chosen for her" example:"Your health visitor can also tell you about groups for parents and babies near you."`
+
+	// The initial assessment appointment, or the assessment that was held.
+	AppointmentDate string `help:"the appointment date, Monday 30 November 2026" example:"Monday 30 November 2026"`
+	AppointmentTime string `help:"the appointment time, 2:30pm" example:"2:30pm"`
+	AppointmentWith string `help:"who she will meet, name and role" example:"Dr Priya Shah, consultant perinatal psychiatrist"`
+	VideoLink       string `help:"the Attend Anywhere link; empty when the appointment is not by video" example:"https://attendanywhere.example/perinatal"`
+	AssessmentDate  string `help:"the date her assessment was held" example:"Monday 30 November 2026"`
+
+	// After the assessment.
+	KeyWorkerName   string `help:"her key worker's name" example:"Łucja Kowalczyk"`
+	KeyWorkerRole   string `help:"her key worker's role" example:"community mental health nurse"`
+	ReviewClinician string `help:"who will see her for a medical review, name and role" example:"Dr Priya Shah, consultant perinatal psychiatrist"`
+	ReviewDate      string `help:"the medical review date; empty if not yet booked" example:"Thursday 10 December 2026"`
+	ReviewTime      string `help:"the medical review time" example:"10:00am"`
+
+	// The author and the service (from settings; see SetService).
+	AuthorName   string `help:"the name of the person signing the letter" example:"Dr Priya Shah"`
+	AuthorRole   string `help:"the author's job title" example:"Consultant perinatal psychiatrist"`
+	ServiceName  string `help:"the service's name" example:"Perinatal Mental Health Service"`
+	ServicePhone string `help:"the office telephone number" example:"0116 225 6846"`
+	ServiceEmail string `help:"the office email address" example:"perinatal.team@nhs.example"`
+	OfficeHours  string `help:"the office opening hours" example:"9am to 5pm, Monday to Friday"`
+	DutyPhone    string `help:"the duty worker's telephone number" example:"0116 225 6846"`
+	DutyHours    string `help:"the duty worker's hours" example:"9am to 4.30pm, Monday to Friday"`
+	CrisisLine   string `help:"the Mental Health Central Access Point number (24 hours)" example:"0808 800 3302"`
+}
+
+// FieldInfo describes one template field for the template editor.
+type FieldInfo struct {
+	Name    string // as used in a template: {{.Name}}
+	Help    string // what it holds, in words
+	Example string // the value SampleFields gives it
+}
+
+var fieldInfos = func() []FieldInfo {
+	t := reflect.TypeFor[Fields]()
+	out := make([]FieldInfo, 0, t.NumField())
+	for i := range t.NumField() {
+		f := t.Field(i)
+		out = append(out, FieldInfo{Name: f.Name, Help: f.Tag.Get("help"), Example: f.Tag.Get("example")})
+	}
+	return out
+}()
+
+// FieldInfos lists every template field in a sensible reading order, with a
+// description and an example.
+func FieldInfos() []FieldInfo { return append([]FieldInfo(nil), fieldInfos...) }
+
+// FieldNames lists the names of every template field, in the order of
+// FieldInfos.
+func FieldNames() []string {
+	out := make([]string, len(fieldInfos))
+	for i, f := range fieldInfos {
+		out[i] = f.Name
+	}
+	return out
+}
+
+// isField reports whether name is a template field.
+func isField(name string) bool {
+	for _, f := range fieldInfos {
+		if f.Name == name {
+			return true
+		}
+	}
+	return false
+}
+
+// SampleFields returns synthetic values for every field, for the live
+// preview of a template. The NHS number is in the 999 test range, which is
+// never issued to a real person.
+func SampleFields() Fields {
+	var f Fields
+	v := reflect.ValueOf(&f).Elem()
+	for i, info := range fieldInfos {
+		v.Field(i).SetString(info.Example)
+	}
+	return f
+}
+
+// value returns the named field's value.
+func (f Fields) value(name string) string {
+	return reflect.ValueOf(f).FieldByName(name).String()
+}
+
+// SetService fills the service fields from the service settings. When the
+// service has no office number, ServicePhone is the duty worker's number.
+// VideoLink is not touched: it belongs to the appointment, and is empty when
+// the appointment is not by video.
+func (f *Fields) SetService(s Service) {
+	f.ServiceName = s.Name
+	f.ServicePhone = s.Phone
+	if f.ServicePhone == "" {
+		f.ServicePhone = s.DutyPhone
+	}
+	f.ServiceEmail = s.Email
+	f.OfficeHours = s.OfficeHours
+	f.DutyPhone = s.DutyPhone
+	f.DutyHours = s.DutyHours
+	f.CrisisLine = s.CrisisLine
+}
+
+// fieldList is the list of field names for error messages.
+func fieldList() string { return strings.Join(FieldNames(), ", ") }

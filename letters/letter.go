@@ -1,0 +1,64 @@
+package letters
+
+import "perinatal-caseload/models"
+
+// Service is the sending team, as configured in the application's settings.
+// It supplies the letterhead, the contact details in the letter and the
+// crisis box at the end.
+type Service struct {
+	Name         string   `json:"name"`                   // e.g. "Perinatal Mental Health Service"; required
+	Organisation string   `json:"organisation,omitempty"` // the NHS trust, printed under the name
+	Address      []string `json:"address,omitempty"`      // one line per element
+	Phone        string   `json:"phone,omitempty"`        // the office telephone
+	Email        string   `json:"email,omitempty"`
+	OfficeHours  string   `json:"office_hours,omitempty"` // e.g. "9am to 5pm, Monday to Friday"
+	DutyPhone    string   `json:"duty_phone"`             // the duty worker's telephone; required
+	DutyHours    string   `json:"duty_hours"`             // e.g. "9am to 4.30pm, Monday to Friday"; required
+	CrisisLine   string   `json:"crisis_line"`            // the Mental Health Central Access Point (24/7); required
+	// AttendAnywhereLink is the service's video waiting-area link. It is not
+	// printed by the renderer; Fields.SetService offers it as VideoLink.
+	AttendAnywhereLink string `json:"attend_anywhere_link,omitempty"`
+}
+
+// Person is a recipient of a letter, someone it is copied to, or its author.
+type Person struct {
+	Name         string   `json:"name"`                   // e.g. "Dr Amara Okafor"
+	Role         string   `json:"role,omitempty"`         // e.g. "GP", "Community midwife", "Consultant psychiatrist"
+	Organisation string   `json:"organisation,omitempty"` // e.g. "Highfields Medical Centre"
+	Address      []string `json:"address,omitempty"`      // postal address, one line per element, postcode last
+}
+
+// Patient is the woman the letter is about. Her details head the letter and
+// appear on every page.
+type Patient struct {
+	Name        string      `json:"name"`
+	DateOfBirth models.Date `json:"date_of_birth"`
+	NHSNumber   string      `json:"nhs_number"` // ten digits, spaces allowed; printed as 943 476 5919
+	Address     []string    `json:"address,omitempty"`
+}
+
+// Letter is everything needed to print one letter to one recipient. The app
+// stores it as JSON beside the issued PDF, so a batch print re-renders the
+// same content.
+//
+// For a letter pack, the app builds one Letter per recipient with the same
+// Body and the same CopyTo list: the letter to the woman, and a copy to her
+// referrer and to each other professional.
+type Letter struct {
+	Kind      models.LetterKind `json:"kind"`
+	Date      models.Date       `json:"date"` // the date printed on the letter
+	Patient   Patient           `json:"patient"`
+	Recipient Person            `json:"recipient"` // the name and address in the envelope window
+	CopyTo    []Person          `json:"copy_to,omitempty"`
+	Author    Person            `json:"author"` // signs the letter: name and job title
+	// Body is the merged text (see Merge), including the salutation
+	// ("Dear Zoë"). The package documentation describes its markup.
+	Body string `json:"body"`
+	// Closing is the valediction above the author's name; empty means
+	// "Yours sincerely".
+	Closing string  `json:"closing,omitempty"`
+	Service Service `json:"service"`
+}
+
+// defaultClosing is used when Letter.Closing is empty.
+const defaultClosing = "Yours sincerely"

@@ -1,0 +1,66 @@
+package letters
+
+import "github.com/jung-kurt/gofpdf"
+
+// opKind is what a drawing operation draws.
+type opKind uint8
+
+const (
+	opText opKind = iota // text with its baseline at y
+	opRule               // a horizontal line from x to x+w at y
+	opBox                // a filled rectangle, optionally outlined
+	opLink               // a clickable web link over x, y, w, h
+)
+
+// op is one drawing operation, laid out before any page exists so that the
+// page count of a letter is known before its first footer is drawn.
+type op struct {
+	kind       opKind
+	x, y, w, h float64
+	text       string // the text, or the URL of a link
+	bold       bool
+	size       float64 // points
+	color      rgb     // text or line colour
+	fill       rgb     // box fill
+	outline    bool    // box: draw its outline as well as filling it
+}
+
+// shift returns the op moved down by dy.
+func (o op) shift(dy float64) op {
+	o.y += dy
+	return o
+}
+
+// textOp returns an op drawing s with its baseline at y.
+func textOp(x, y float64, s string, bold bool, size float64, c rgb) op {
+	return op{kind: opText, x: x, y: y, text: s, bold: bold, size: size, color: c}
+}
+
+// draw renders the op on the current page.
+func (o op) draw(pdf *gofpdf.Fpdf) {
+	switch o.kind {
+	case opText:
+		style := ""
+		if o.bold {
+			style = "B"
+		}
+		pdf.SetFont(fontFamily, style, o.size)
+		pdf.SetTextColor(o.color.r, o.color.g, o.color.b)
+		pdf.Text(o.x, o.y, o.text)
+	case opRule:
+		pdf.SetDrawColor(o.color.r, o.color.g, o.color.b)
+		pdf.SetLineWidth(o.h)
+		pdf.Line(o.x, o.y, o.x+o.w, o.y)
+	case opBox:
+		pdf.SetDrawColor(o.color.r, o.color.g, o.color.b)
+		pdf.SetFillColor(o.fill.r, o.fill.g, o.fill.b)
+		pdf.SetLineWidth(0.3)
+		style := "F"
+		if o.outline {
+			style = "FD"
+		}
+		pdf.Rect(o.x, o.y, o.w, o.h, style)
+	case opLink:
+		pdf.LinkString(o.x, o.y, o.w, o.h, o.text)
+	}
+}
