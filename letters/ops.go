@@ -8,7 +8,7 @@ type opKind uint8
 const (
 	opText opKind = iota // text with its baseline at y
 	opRule               // a horizontal line from x to x+w at y
-	opBox                // a filled rectangle, optionally outlined
+	opBox                // a filled rectangle
 	opLink               // a clickable web link over x, y, w, h
 )
 
@@ -22,7 +22,6 @@ type op struct {
 	size       float64 // points
 	color      rgb     // text or line colour
 	fill       rgb     // box fill
-	outline    bool    // box: draw its outline as well as filling it
 }
 
 // shift returns the op moved down by dy.
@@ -52,14 +51,8 @@ func (o op) draw(pdf *gofpdf.Fpdf) {
 		pdf.SetLineWidth(o.h)
 		pdf.Line(o.x, o.y, o.x+o.w, o.y)
 	case opBox:
-		pdf.SetDrawColor(o.color.r, o.color.g, o.color.b)
 		pdf.SetFillColor(o.fill.r, o.fill.g, o.fill.b)
-		pdf.SetLineWidth(0.3)
-		style := "F"
-		if o.outline {
-			style = "FD"
-		}
-		pdf.Rect(o.x, o.y, o.w, o.h, style)
+		pdf.Rect(o.x, o.y, o.w, o.h, "F")
 	case opLink:
 		pdf.LinkString(o.x, o.y, o.w, o.h, o.text)
 	}
