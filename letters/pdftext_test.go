@@ -104,10 +104,10 @@ func checkEveryPage(t *testing.T, pages []string, id identity) {
 	}
 }
 
-// pdfInfo returns pdfinfo's report on a PDF.
+// pdfInfo returns pdfinfo's report on a PDF, with dates as written in it.
 func pdfInfo(t testing.TB, pdf []byte) string {
 	t.Helper()
-	out, err := exec.Command("pdfinfo", writePDF(t, pdf)).CombinedOutput()
+	out, err := exec.Command("pdfinfo", "-rawdates", writePDF(t, pdf)).CombinedOutput()
 	if err != nil {
 		t.Fatalf("pdfinfo: %v\n%s", err, out)
 	}
