@@ -164,3 +164,19 @@ func TestPagerKeepsGroupsTogether(t *testing.T) {
 		t.Errorf("a foot box that does not fit did not start a new page")
 	}
 }
+
+func TestWrapNeverLosesOrLoops(t *testing.T) {
+	m := newTestMeasurer(t)
+	for _, text := range []string{"", " ", "x", strings.Repeat("W", 400), "a " + strings.Repeat("ễ", 300) + " b", "**" + strings.Repeat("long", 60) + "**"} {
+		var got strings.Builder
+		for _, l := range m.wrapMarked(text, false, bodySize, 20) {
+			if l.width > 20.01 {
+				t.Errorf("a line is %.2f mm wide", l.width)
+			}
+			got.WriteString(strings.ReplaceAll(lineText(l), " ", ""))
+		}
+		if want := strings.ReplaceAll(strings.ReplaceAll(text, "**", ""), " ", ""); got.String() != want {
+			t.Errorf("wrapping %q lost text: %q", text, got.String())
+		}
+	}
+}

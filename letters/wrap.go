@@ -158,7 +158,11 @@ func (m *measurer) wrap(pieces []piece, size, width float64) []line {
 			head, tail := m.splitWord(ws[i], size, width)
 			cur = append(cur, head)
 			emit()
-			ws[i] = tail
+			if len(tail.pieces) == 0 {
+				i++ // it fitted after all (rounding)
+			} else {
+				ws[i] = tail
+			}
 		}
 	}
 	if len(cur) > 0 {
