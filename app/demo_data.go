@@ -63,11 +63,11 @@ var demoStaff = []struct {
 // demoReferrerNames gives each referrer role a few synthetic professionals.
 var demoReferrerNames = map[models.ProfessionalRole][]string{
 	models.ProfGP:            {"Dr Amira Patel", "Dr John Fletcher", "Dr Nadia Rahman", "Dr Peter Quinn"},
-	models.ProfMidwife:       {"Sally Green, community midwife", "Bernadette Flynn, specialist midwife"},
-	models.ProfHealthVisitor: {"Tracey Holt, health visitor", "Ayesha Mir, health visitor"},
-	models.ProfObstetrician:  {"Mr David Okoro, consultant obstetrician", "Miss Claire Dunn, obstetrician"},
-	models.ProfPsychiatrist:  {"Dr Lena Hoffmann, psychiatrist"},
-	models.ProfCMHT:          {"Paul Newman, CMHT care coordinator", "Rita Sandhu, CMHT"},
-	models.ProfOther:         {"Kate Moore, practice nurse"},
+	models.ProfMidwife:       {"Sally Green", "Bernadette Flynn"},
+	models.ProfHealthVisitor: {"Tracey Holt", "Ayesha Mir"},
+	models.ProfObstetrician:  {"Mr David Okoro", "Miss Claire Dunn"},
+	models.ProfPsychiatrist:  {"Dr Lena Hoffmann"},
+	models.ProfCMHT:          {"Paul Newman", "Rita Sandhu"},
+	models.ProfOther:         {"Kate Moore"},
 	models.ProfSelf:          {"(self-referral)"},
 }
