@@ -1,0 +1,50 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	fyneapp "fyne.io/fyne/v2/app"
+
+	"perinatal-caseload/app"
+	"perinatal-caseload/assets"
+	"perinatal-caseload/views"
+)
+
+// appID is the application's stable ID; it matches FyneApp.toml and names
+// the folder where Fyne keeps the window size and other preferences.
+const appID = "uk.nhs.llr.perinatalcaseload"
+
+// runGUI opens the database and runs the desktop application until its
+// window closes. It returns the exit status: 1 if the database cannot be
+// opened, which it reports on stderr.
+func runGUI(dbFlag string, stderr io.Writer) int {
+	path, err := app.ResolveDB(dbFlag)
+	if err != nil {
+		fmt.Fprintln(stderr, "caseload:", err)
+		return 1
+	}
+	db, err := app.Open(path)
+	if err != nil {
+		fmt.Fprintln(stderr, "caseload:", err)
+		return 1
+	}
+	defer app.Close(db)
+	svc := app.New(db, app.SystemClock{})
+
+	a := fyneapp.NewWithID(appID)
+	a.SetIcon(assets.Icon)
+	w := views.NewMainWindow(a, svc, views.Options{DatabaseLabel: databaseLabel(path)})
+	w.ShowAndRun()
+	return 0
+}
+
+// databaseLabel names the database for the status bar without showing a
+// server password.
+func databaseLabel(path string) string {
+	if strings.Contains(path, "://") {
+		return "Database: PostgreSQL server"
+	}
+	return "Database: " + path
+}

@@ -1,0 +1,247 @@
+package views
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"perinatal-caseload/app"
+	"perinatal-caseload/models"
+)
+
+// auditTable lays out the audit list's columns.
+func auditTable() *table {
+	return newTable([]column{
+		{Title: "When", Sample: "00/00/0000 00:00"}, {Title: "Who", Weight: 1.6},
+		{Title: "Action", Sample: "sign-in failed"}, {Title: "Record", Weight: 1},
+		{Title: "Detail", Weight: 3},
+	})
+}
+
+// auditActions are the actions the filter offers.
+var auditActions = []string{
+	app.ActionCreate, app.ActionUpdate, app.ActionStatus, app.ActionSignIn, app.ActionSignInFailed,
+	app.ActionRefused, app.ActionExport, app.ActionIssueLetter, app.ActionPrint,
+}
+
+// Filter choices meaning "no filter".
+const (
+	everyone  = "Everyone"
+	anyAction = "Any action"
+)
+
+// AuditScreen is the audit viewer for team managers: the trail newest
+// first, filtered by person, record, action and date range, a page at a
+// time. Selecting an event shows what the record was before and after.
+// The trail cannot be edited or deleted from here or anywhere else.
+type AuditScreen struct {
+	Person     *widget.Select
+	RecordType *widget.Entry
+	RecordID   *widget.Entry
+	Action     *widget.Select
+	From, To   *widget.Entry
+	Apply      *widget.Button
+	// Count says how many events match, or what is wrong with the filter.
+	Count *widget.Label
+	List  *widget.List
+	// Event shows the selected event's before and after.
+	Event   *widget.Label
+	History *widget.Button
+
+	audit    *app.AuditService
+	actor    *models.StaffMember
+	people   map[string]uint
+	rows     *pager[models.AuditEvent]
+	selected *models.AuditEvent
+	content  fyne.CanvasObject
+}
+
+// NewAuditScreen builds the audit viewer and shows the newest events.
+func NewAuditScreen(audit *app.AuditService, staff *app.StaffService, actor *models.StaffMember, bg *Background) *AuditScreen {
+	s := &AuditScreen{audit: audit, actor: actor, people: map[string]uint{}}
+	s.rows = newPager[models.AuditEvent](bg, 100)
+	s.rows.onPage = func() { s.List.Refresh() }
+	s.rows.onError = func(err error) { showMessage(s.Count, sentence(err), true) }
+
+	names := []string{everyone}
+	list, _ := staff.List(false)
+	if sys, err := staff.ByUsername(app.SystemUsername); err == nil {
+		list = append(list, *sys)
+	}
+	for _, m := range list {
+		label := m.Name + " (" + m.Username + ")"
+		names = append(names, label)
+		s.people[label] = m.ID
+	}
+	s.Person = widget.NewSelect(names, func(string) { s.Reload() })
+	s.Action = widget.NewSelect(append([]string{anyAction}, auditActions...), func(string) { s.Reload() })
+	s.RecordType = entryWithHint("Record, e.g. referral", s.Reload)
+	s.RecordID = entryWithHint("Number", s.Reload)
+	s.From = entryWithHint("From dd/mm/yyyy", s.Reload)
+	s.To = entryWithHint("To dd/mm/yyyy", s.Reload)
+	s.Apply = widget.NewButtonWithIcon("Apply", theme.SearchIcon(), s.Reload)
+	s.Count = messageLabel("")
+	s.Event = paragraph("Choose an event to see the record before and after it.")
+	s.History = widget.NewButton("Full history of this record", s.showHistory)
+	s.History.Disable()
+
+	cols := auditTable()
+	s.List = widget.NewList(s.rows.Len, cols.Row, s.updateRow)
+	s.List.OnSelected = s.choose
+
+	filters := container.NewGridWithColumns(4, s.Person, s.Action, s.RecordType, s.RecordID, s.From, s.To, layout.NewSpacer(), s.Apply)
+	top := container.NewVBox(filters, s.Count, cols.Header(), widget.NewSeparator())
+	detail := container.NewBorder(container.NewHBox(s.History), nil, nil, nil, container.NewVScroll(s.Event))
+	split := container.NewVSplit(container.NewBorder(top, nil, nil, nil, s.List), detail)
+	split.Offset = 0.65
+	s.content = container.NewPadded(split)
+	s.Person.SetSelectedIndex(0)
+	s.Action.SetSelectedIndex(0)
+	s.Reload()
+	return s
+}
+
+// Content returns the screen's widget tree.
+func (s *AuditScreen) Content() fyne.CanvasObject { return s.content }
+
+// Filter returns the filter the widgets describe, or an error naming the
+// field at fault.
+func (s *AuditScreen) Filter() (app.AuditFilter, error) {
+	f := app.AuditFilter{ActorID: s.people[s.Person.Selected], Entity: strings.TrimSpace(s.RecordType.Text)}
+	if s.Action.SelectedIndex() > 0 {
+		f.Action = s.Action.Selected
+	}
+	if id := strings.TrimSpace(s.RecordID.Text); id != "" {
+		n, err := strconv.ParseUint(id, 10, 64)
+		if err != nil || n == 0 {
+			return f, fmt.Errorf("Number: enter the record's number in digits, or leave it empty")
+		}
+		f.EntityID = uint(n)
+	}
+	var err error
+	if f.From, err = londonMidnight("From", s.From.Text, 0); err != nil {
+		return f, err
+	}
+	if f.To, err = londonMidnight("To", s.To.Text, 1); err != nil { // To is inclusive
+		return f, err
+	}
+	return f, nil
+}
+
+// Reload runs the query the filters describe.
+func (s *AuditScreen) Reload() {
+	if s.List == nil || s.Person.Selected == "" || s.Action.Selected == "" {
+		return // still being built
+	}
+	f, err := s.Filter()
+	if err != nil {
+		showMessage(s.Count, sentence(err), true)
+		return
+	}
+	s.rows.Query(
+		func() (int64, error) { return s.audit.Count(s.actor, f) },
+		func(offset, limit int) ([]models.AuditEvent, error) { return s.audit.Page(s.actor, f, offset, limit) },
+		func(total int, err error) {
+			if err != nil {
+				showMessage(s.Count, sentence(err), true)
+			} else {
+				showMessage(s.Count, countText(int64(total), "event", "events"), false)
+			}
+			s.List.UnselectAll()
+			s.List.Refresh()
+			s.List.ScrollToTop()
+		})
+}
+
+func (s *AuditScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
+	ev, ok := s.rows.Row(id)
+	if !ok {
+		setRowLoading(o)
+		return
+	}
+	who := ev.ActorName
+	if who == "" {
+		who = "Nobody signed in"
+	}
+	setRowText(o, ukDateTime(ev.At), who, ev.Action, recordName(ev), ev.Detail)
+}
+
+// choose shows the chosen event's before and after.
+func (s *AuditScreen) choose(id widget.ListItemID) {
+	ev, ok := s.rows.Row(id)
+	if !ok {
+		return
+	}
+	s.selected = &ev
+	s.Event.SetText(fmt.Sprintf("%s: %s by %s, %s\n\nBefore:\n%s\n\nAfter:\n%s",
+		ukDateTime(ev.At), ev.Action, ev.ActorName, recordName(ev), prettyJSON(ev.Before), prettyJSON(ev.After)))
+	if ev.Entity != "" && ev.EntityID != 0 {
+		s.History.Enable()
+	} else {
+		s.History.Disable()
+	}
+}
+
+// showHistory filters the list to the selected event's record.
+func (s *AuditScreen) showHistory() {
+	if s.selected == nil {
+		return
+	}
+	s.Person.SetSelectedIndex(0)
+	s.Action.SetSelectedIndex(0)
+	s.From.SetText("")
+	s.To.SetText("")
+	s.RecordType.SetText(s.selected.Entity)
+	s.RecordID.SetText(strconv.FormatUint(uint64(s.selected.EntityID), 10))
+	s.Reload()
+}
+
+// recordName names the record an event is about, such as "referral 12".
+func recordName(ev models.AuditEvent) string {
+	if ev.EntityID == 0 {
+		return ev.Entity
+	}
+	return fmt.Sprintf("%s %d", ev.Entity, ev.EntityID)
+}
+
+// prettyJSON indents a stored JSON snapshot, or says there is none.
+func prettyJSON(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return "(nothing recorded)"
+	}
+	var b bytes.Buffer
+	if json.Indent(&b, []byte(s), "", "  ") != nil {
+		return s
+	}
+	return b.String()
+}
+
+// londonMidnight reads an optional UK date typed in field and returns the
+// start of that day, plus addDays, in the UK; the zero time if it is empty.
+func londonMidnight(field, text string, addDays int) (time.Time, error) {
+	if strings.TrimSpace(text) == "" {
+		return time.Time{}, nil
+	}
+	d, err := models.ParseUKDate(text)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("%s: enter a date as dd/mm/yyyy, for example 23/11/2026", field)
+	}
+	return time.Date(d.Year, d.Month, d.Day+addDays, 0, 0, 0, 0, app.London), nil
+}
+
+// entryWithHint returns an entry with placeholder text that runs submit on Enter.
+func entryWithHint(hint string, submit func()) *widget.Entry {
+	e := widget.NewEntry()
+	e.SetPlaceHolder(hint)
+	e.OnSubmitted = func(string) { submit() }
+	return e
+}

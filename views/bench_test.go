@@ -1,0 +1,52 @@
+package views
+
+import (
+	"os"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"perinatal-caseload/app"
+)
+
+// BenchmarkOpenReferralsScreen builds the Referrals screen and lays out its
+// first page in a window, over the database named by CASELOAD_BENCH_DB (for
+// example one made by `caseload demo --referrals 100000`), or else over a
+// new one with 2,000 demo referrals. The target is under 300 ms on 100,000
+// referrals. "painted" also draws the window with the software painter.
+func BenchmarkOpenReferralsScreen(b *testing.B) {
+	var e *testEnv
+	if path := os.Getenv("CASELOAD_BENCH_DB"); path != "" {
+		e = newTestEnvAt(b, path, 0)
+	} else {
+		e = newTestEnv(b, 2000)
+	}
+	n, err := e.svc.Referrals.Count(e.system, app.ReferralFilter{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	open := func(paint bool) {
+		s := NewReferralsScreen(e.svc.Referrals, e.system, e.clock, InlineBackground())
+		w := test.NewWindow(s.Content())
+		w.Resize(defaultWindowSize)
+		if paint {
+			w.Canvas().Capture()
+		}
+		if s.List.Length() != int(n) {
+			b.Fatalf("the list has %d rows, want %d", s.List.Length(), n)
+		}
+		w.Close()
+	}
+	for _, paint := range []bool{false, true} {
+		name := "layout"
+		if paint {
+			name = "painted"
+		}
+		b.Run(name, func(b *testing.B) {
+			for b.Loop() {
+				open(paint)
+			}
+			b.ReportMetric(float64(n), "referrals")
+		})
+	}
+}

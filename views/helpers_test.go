@@ -1,0 +1,133 @@
+package views
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"perinatal-caseload/app"
+	"perinatal-caseload/models"
+)
+
+// testPassword is the password of every account the tests make.
+const testPassword = "correct horse battery"
+
+// testEnv is a real SQLite database in a temporary folder, the services
+// over it with a clock the test moves, and a Fyne test app.
+type testEnv struct {
+	t      testing.TB
+	app    fyne.App
+	svc    *app.Services
+	clock  *app.ManualClock
+	system *models.StaffMember
+}
+
+// newTestEnv makes the environment with that many demo referrals.
+func newTestEnv(t testing.TB, referrals int) *testEnv {
+	t.Helper()
+	return newTestEnvAt(t, filepath.Join(t.TempDir(), "caseload.db"), referrals)
+}
+
+// newTestEnvAt opens (or makes) the database at path and adds that many
+// demo referrals.
+func newTestEnvAt(t testing.TB, path string, referrals int) *testEnv {
+	t.Helper()
+	e := &testEnv{t: t, app: test.NewTempApp(t), clock: app.NewManualClock(time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC))}
+	db, err := app.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { app.Close(db) })
+	e.svc = app.New(db, e.clock)
+	if e.system, err = e.svc.Staff.SystemUser(); err != nil {
+		t.Fatal(err)
+	}
+	if referrals > 0 {
+		if _, err := e.svc.Demo(app.DemoOptions{Referrals: referrals, Seed: 1}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return e
+}
+
+// addStaff adds an account with testPassword and the given roles.
+func (e *testEnv) addStaff(username string, roles ...models.Role) *models.StaffMember {
+	e.t.Helper()
+	m := &models.StaffMember{Name: "Test " + username, Username: username, JobTitle: "Tester"}
+	m.SetRoles(roles...)
+	if err := e.svc.Staff.Add(e.system, m, testPassword); err != nil {
+		e.t.Fatal(err)
+	}
+	return m
+}
+
+// mainWindow opens the main window with work done inline, at the default size.
+func (e *testEnv) mainWindow() *MainWindow {
+	m := NewMainWindow(e.app, e.svc, Options{Background: InlineBackground(), DatabaseLabel: "test database"})
+	m.Window.Resize(defaultWindowSize)
+	e.t.Cleanup(m.Window.Close)
+	return m
+}
+
+// signIn types a username and password into the sign-in screen and presses Sign in.
+func (e *testEnv) signIn(m *MainWindow, username, password string) {
+	e.t.Helper()
+	s := m.SignInScreen()
+	if s == nil {
+		e.t.Fatal("the sign-in screen is not on show")
+	}
+	s.Username.SetText("")
+	test.Type(s.Username, username)
+	test.Type(s.Password, password)
+	test.Tap(s.SignIn)
+}
+
+// showInWindow puts content in a test window at the default size.
+func (e *testEnv) showInWindow(content fyne.CanvasObject) fyne.Window {
+	w := test.NewWindow(content)
+	w.Resize(defaultWindowSize)
+	e.t.Cleanup(w.Close)
+	return w
+}
+
+// referralsScreen builds the Referrals screen for actor, on show in a window.
+func (e *testEnv) referralsScreen(actor *models.StaffMember) (*ReferralsScreen, fyne.Window) {
+	s := NewReferralsScreen(e.svc.Referrals, actor, e.clock, InlineBackground())
+	return s, e.showInWindow(s.Content())
+}
+
+// patientIdentifiers returns every patient's family name and NHS number
+// (as shown, 3-3-4), read directly through the services.
+func (e *testEnv) patientIdentifiers() []string {
+	e.t.Helper()
+	rows, err := e.svc.Referrals.Page(e.system, app.ReferralFilter{}, 0, 100000)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	var out []string
+	for _, r := range rows {
+		out = append(out, r.PatientName(), r.NHSNumberText())
+	}
+	return out
+}
+
+// assertNoPatientData fails if any patient's name or NHS number is in
+// the text drawn on the window (dialogs included).
+func (e *testEnv) assertNoPatientData(w fyne.Window) {
+	e.t.Helper()
+	drawn := test.RenderToMarkup(w.Canvas())
+	for _, id := range e.patientIdentifiers() {
+		if id != "" && strings.Contains(drawn, id) {
+			e.t.Fatalf("patient data %q is on screen before sign-in", id)
+		}
+	}
+}
+
+// drawn reports whether text is drawn on the window.
+func drawn(w fyne.Window, text string) bool {
+	return strings.Contains(test.RenderToMarkup(w.Canvas()), text)
+}

@@ -1,0 +1,166 @@
+package views
+
+import (
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+)
+
+// signedInAtReferrals signs username in and opens the Referrals screen.
+func signedInAtReferrals(t *testing.T, e *testEnv, m *MainWindow, username string) *ReferralsScreen {
+	t.Helper()
+	e.signIn(m, username, testPassword)
+	if m.Shell() == nil {
+		t.Fatalf("%s could not sign in: %s", username, m.SignInScreen().Message.Text)
+	}
+	s, ok := m.Shell().Show(ScreenReferrals).(*ReferralsScreen)
+	if !ok {
+		t.Fatal("the Referrals screen did not open")
+	}
+	return s
+}
+
+func TestIdleLockRestoresTheSamePersonsWork(t *testing.T) {
+	e := newTestEnv(t, 30)
+	e.addStaff("alice", "administrator")
+	m := e.mainWindow()
+	s := signedInAtReferrals(t, e, m, "alice")
+	shell := m.Shell()
+	test.Type(s.Search, "Smi")
+
+	e.clock.Advance(9 * time.Minute)
+	m.tick()
+	if m.Locked() {
+		t.Fatal("locked after 9 minutes; the setting is 10")
+	}
+	e.clock.Advance(61 * time.Second)
+	m.tick()
+	if !m.Locked() || m.SignInScreen() == nil || m.Actor() != nil {
+		t.Fatal("not locked after 10 minutes without input")
+	}
+	if m.Window.MainMenu() != nil {
+		t.Fatal("the menus still work while locked")
+	}
+	e.assertNoPatientData(m.Window)
+	if m.SignInScreen().Username.Text != "alice" {
+		t.Fatal("the lock screen does not offer the locked person's username")
+	}
+
+	test.Type(m.SignInScreen().Password, testPassword)
+	test.Tap(m.SignInScreen().SignIn)
+
+	if m.Locked() || m.Shell() != shell {
+		t.Fatal("signing back in did not return to the same screens")
+	}
+	if s.Search.Text != "Smi" || !drawn(m.Window, "Smi") {
+		t.Fatalf("the unsaved search text is %q, want Smi", s.Search.Text)
+	}
+	if id, _ := m.Shell().Current(); id != ScreenReferrals {
+		t.Fatalf("back on %s, not Referrals", id)
+	}
+}
+
+func TestIdleLockWaitsWhileThePersonIsActive(t *testing.T) {
+	e := newTestEnv(t, 5)
+	e.addStaff("alice", "administrator")
+	m := e.mainWindow()
+	s := signedInAtReferrals(t, e, m, "alice")
+
+	e.clock.Advance(8 * time.Minute)
+	m.layer.Cursor() // the driver asks this on every pointer move
+	e.clock.Advance(8 * time.Minute)
+	m.tick()
+	if m.Locked() {
+		t.Fatal("locked although the pointer moved 8 minutes ago")
+	}
+
+	m.Window.Canvas().Focus(s.Search)
+	e.clock.Advance(8 * time.Minute)
+	test.Type(s.Search, "Pat")
+	m.tick() // notices the typing
+	e.clock.Advance(8 * time.Minute)
+	m.tick()
+	if m.Locked() {
+		t.Fatal("locked although the person typed 8 minutes ago")
+	}
+	e.clock.Advance(3 * time.Minute)
+	m.tick()
+	if !m.Locked() {
+		t.Fatal("not locked 11 minutes after the last input")
+	}
+}
+
+func TestAnotherPersonAfterTheLockStartsAfresh(t *testing.T) {
+	e := newTestEnv(t, 5)
+	e.addStaff("alice", "administrator")
+	e.addStaff("bob", "clinician")
+	m := e.mainWindow()
+	s := signedInAtReferrals(t, e, m, "alice")
+	old := m.Shell()
+	test.Type(s.Search, "Smi")
+
+	m.Lock()
+	s2 := signedInAtReferrals(t, e, m, "bob")
+
+	if m.Shell() == old || m.Actor().Username != "bob" {
+		t.Fatal("bob was given alice's screens")
+	}
+	if s2 == s || s2.Search.Text != "" {
+		t.Fatalf("bob sees alice's search %q", s2.Search.Text)
+	}
+}
+
+func TestLockKeepsAnOpenDialogForTheSamePerson(t *testing.T) {
+	e := newTestEnv(t, 0)
+	e.addStaff("alice", "administrator")
+	m := e.mainWindow()
+	e.signIn(m, "alice", testPassword)
+	m.Shell().NewReferral()
+	if m.Window.Canvas().Overlays().Top() == nil {
+		t.Fatal("New referral showed no dialog")
+	}
+	m.Lock()
+	if m.Window.Canvas().Overlays().Top() != nil {
+		t.Fatal("the dialog shows over the lock screen")
+	}
+	e.signIn(m, "alice", testPassword)
+	if m.Window.Canvas().Overlays().Top() == nil {
+		t.Fatal("the dialog did not come back")
+	}
+}
+
+func TestSignOutForgetsTheShell(t *testing.T) {
+	e := newTestEnv(t, 0)
+	e.addStaff("alice", "administrator")
+	m := e.mainWindow()
+	e.signIn(m, "alice", testPassword)
+	old := m.Shell()
+	test.Tap(old.SignOutButton)
+	if m.Shell() != nil || m.SignInScreen() == nil || m.Locked() {
+		t.Fatal("Sign out did not return to the sign-in screen")
+	}
+	e.signIn(m, "alice", testPassword)
+	if m.Shell() == old {
+		t.Fatal("signing in after signing out reused the old screens")
+	}
+}
+
+// customEntry is an entry with something added, as forms use.
+type customEntry struct {
+	widget.Entry
+}
+
+func TestTypingSampleSeesCustomEntries(t *testing.T) {
+	e := newTestEnv(t, 0)
+	c := &customEntry{}
+	c.ExtendBaseWidget(c)
+	w := e.showInWindow(c)
+	w.Canvas().Focus(c)
+	before := typingSample(w.Canvas())
+	test.Type(c, "a")
+	if typingSample(w.Canvas()) == before {
+		t.Fatal("typing in a custom entry does not count as input")
+	}
+}

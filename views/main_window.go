@@ -1,0 +1,234 @@
+package views
+
+import (
+	"fmt"
+	"slices"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/layout"
+
+	"perinatal-caseload/app"
+	"perinatal-caseload/models"
+)
+
+// Options configure the main window.
+type Options struct {
+	// Background runs queries off the UI goroutine; nil means NewBackground().
+	Background *Background
+	// DatabaseLabel names the database in the status bar.
+	DatabaseLabel string
+	// TickEvery is how often Show's ticker checks the idle lock; 0 means
+	// every 5 seconds.
+	TickEvery time.Duration
+}
+
+// MainWindow is the application window. It shows the sign-in screen (or,
+// on an empty database, the first-run screen) until someone signs in, and
+// builds the Shell only then, so no patient data is read before sign-in.
+// After a spell without input the idle lock hides the shell behind the
+// sign-in screen: the same person signing in gets it back as they left it;
+// anyone else gets a new shell.
+type MainWindow struct {
+	Window fyne.Window
+
+	svc   *app.Services
+	opts  Options
+	layer *activityLayer
+	lock  *IdleLock
+	prefs fyne.Preferences
+
+	shell    *Shell // the signed-in (or locked-out) person's screens
+	locked   bool
+	stash    []fyne.CanvasObject // dialogs hidden by the lock
+	focus    fyne.Focusable      // what had the keyboard when the lock engaged
+	signIn   *SignInScreen
+	firstRun *FirstRunScreen
+	stop     chan struct{}
+}
+
+// NewMainWindow creates the window titled "Perinatal Caseload" at its
+// remembered size, on the sign-in or first-run screen.
+func NewMainWindow(a fyne.App, svc *app.Services, opts Options) *MainWindow {
+	if opts.Background == nil {
+		opts.Background = NewBackground()
+	}
+	if opts.TickEvery <= 0 {
+		opts.TickEvery = 5 * time.Second
+	}
+	m := &MainWindow{Window: a.NewWindow("Perinatal Caseload"), svc: svc, opts: opts, prefs: a.Preferences()}
+	m.lock = NewIdleLock(svc.Clock(), m.idleLock)
+	m.layer = newActivityLayer(layout.NewSpacer(), m.lock.Touch)
+	m.Window.SetContent(m.layer)
+	restoreWindowSize(m.prefs, m.Window)
+	m.Window.SetCloseIntercept(func() {
+		rememberWindowSize(m.prefs, m.Window)
+		m.Window.Close()
+	})
+	m.showStart("", "")
+	return m
+}
+
+// ShowAndRun shows the window, starts the idle-lock ticker and runs the
+// application until the window closes.
+func (m *MainWindow) ShowAndRun() {
+	m.stop = make(chan struct{})
+	m.Window.SetOnClosed(func() { close(m.stop) })
+	go func() {
+		t := time.NewTicker(m.opts.TickEvery)
+		defer t.Stop()
+		for {
+			select {
+			case <-t.C:
+				fyne.Do(m.tick)
+			case <-m.stop:
+				return
+			}
+		}
+	}()
+	m.Window.ShowAndRun()
+}
+
+// Shell returns the signed-in person's shell, or nil if nobody is signed in.
+func (m *MainWindow) Shell() *Shell { return m.shell }
+
+// Locked reports whether the idle lock (or Lock) is hiding a shell.
+func (m *MainWindow) Locked() bool { return m.locked }
+
+// SignInScreen returns the sign-in screen on show, or nil.
+func (m *MainWindow) SignInScreen() *SignInScreen { return m.signIn }
+
+// FirstRunScreen returns the first-run screen on show, or nil.
+func (m *MainWindow) FirstRunScreen() *FirstRunScreen { return m.firstRun }
+
+// Actor returns the person signed in, or nil while signed out or locked.
+func (m *MainWindow) Actor() *models.StaffMember {
+	if m.shell == nil || m.locked {
+		return nil
+	}
+	return m.shell.Session.Actor
+}
+
+// showStart shows the first-run screen on an empty database, otherwise the
+// sign-in screen with notice, and username filled in.
+func (m *MainWindow) showStart(notice, username string) {
+	service := m.svc.Settings.Get(app.SetServiceName)
+	m.signIn, m.firstRun = nil, nil
+	first, err := m.svc.Staff.NeedsFirstUser()
+	if err == nil && first {
+		m.firstRun = NewFirstRunScreen(m.svc.Staff, m.svc.Auth, service, m.signedIn)
+		m.setContent(m.firstRun.Content(), m.firstRun.FirstField())
+		return
+	}
+	if err != nil {
+		notice = "The list of accounts could not be read: " + sentence(err)
+	}
+	m.signIn = NewSignInScreen(m.svc.Auth, service, notice, username, m.signedIn)
+	m.setContent(m.signIn.Content(), m.signIn.FirstField())
+}
+
+// setContent puts content in the window and the keyboard in focus.
+func (m *MainWindow) setContent(content fyne.CanvasObject, focus fyne.Focusable) {
+	c := m.Window.Canvas()
+	c.Unfocus()
+	m.layer.SetContent(content)
+	if focus != nil {
+		c.Focus(focus)
+	}
+}
+
+// signedIn shows the shell for who: the one the lock hid if it is theirs,
+// otherwise a new one.
+func (m *MainWindow) signedIn(who *models.StaffMember) {
+	resume := m.locked && m.shell != nil && m.shell.Session.Actor.ID == who.ID
+	if !resume {
+		m.stash, m.focus = nil, nil
+		session := &Session{Actor: who, Services: m.svc, Window: m.Window, Background: m.opts.Background}
+		m.shell = NewShell(session, m.opts.DatabaseLabel, m.Lock, m.SignOut)
+	}
+	m.locked, m.signIn, m.firstRun = false, nil, nil
+	m.setContent(m.shell.Content(), m.focus)
+	m.restoreOverlays()
+	m.Window.SetMainMenu(withActivity(m.shell.MainMenu(), m.lock.Touch))
+	m.lock.Arm(time.Duration(m.svc.Settings.Int(app.SetIdleLockMinutes)) * time.Minute)
+}
+
+// Lock hides the shell behind the sign-in screen, keeping it, and any open
+// dialog, as it is for the same person's return.
+func (m *MainWindow) Lock() { m.lockWith("The screen is locked.") }
+
+// idleLock is what the idle lock does when it engages.
+func (m *MainWindow) idleLock() {
+	mins := m.svc.Settings.Int(app.SetIdleLockMinutes)
+	m.lockWith(fmt.Sprintf("The screen locked itself after %s without use.", countText(int64(mins), "minute", "minutes")))
+}
+
+func (m *MainWindow) lockWith(reason string) {
+	if m.shell == nil || m.locked {
+		return
+	}
+	m.locked = true
+	m.lock.Disarm()
+	m.focus = m.Window.Canvas().Focused()
+	m.stashOverlays()
+	m.Window.SetMainMenu(nil)
+	who := m.shell.Session.Actor
+	notice := reason + " " + who.Name + " can sign in to carry on where they left off; anyone else who signs in starts afresh."
+	m.showStart(notice, who.Username)
+}
+
+// SignOut closes the person's shell, losing anything unsaved, and shows
+// the sign-in screen.
+func (m *MainWindow) SignOut() {
+	m.shell, m.locked, m.stash, m.focus = nil, false, nil, nil
+	m.lock.Disarm()
+	m.stashOverlays()
+	m.stash = nil
+	m.Window.SetMainMenu(nil)
+	m.showStart("You have signed out.", "")
+}
+
+// tick is the ticker's work: notice typing, then lock if idle too long.
+func (m *MainWindow) tick() {
+	if !m.lock.Armed() {
+		return
+	}
+	m.lock.Observe(typingSample(m.Window.Canvas()))
+	m.lock.Check(m.svc.Clock().Now())
+}
+
+// stashOverlays hides the dialogs and pop-ups on show, keeping them.
+func (m *MainWindow) stashOverlays() {
+	o := m.Window.Canvas().Overlays()
+	list := slices.Clone(o.List()) // Remove clears the stack's own slice
+	for i := len(list) - 1; i >= 0; i-- {
+		list[i].Hide()
+		o.Remove(list[i])
+	}
+	m.stash = list
+}
+
+// restoreOverlays shows again what stashOverlays hid.
+func (m *MainWindow) restoreOverlays() {
+	o := m.Window.Canvas().Overlays()
+	for _, obj := range m.stash {
+		obj.Show()
+		if !slices.Contains(o.List(), obj) {
+			o.Add(obj)
+		}
+	}
+	m.stash = nil
+}
+
+// withActivity makes every menu item (and so every keyboard shortcut) count
+// as input for the idle lock.
+func withActivity(menu *fyne.MainMenu, touch func()) *fyne.MainMenu {
+	for _, mn := range menu.Items {
+		for _, it := range mn.Items {
+			if act := it.Action; act != nil {
+				it.Action = func() { touch(); act() }
+			}
+		}
+	}
+	return menu
+}

@@ -1,0 +1,37 @@
+package views
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+
+	"perinatal-caseload/app"
+	"perinatal-caseload/models"
+)
+
+// referralTable lays out the referral list's columns.
+func referralTable() *table {
+	return newTable([]column{
+		{Title: "Priority", Sample: "Routine"}, {Title: "Name", Weight: 2},
+		{Title: "NHS number", Sample: "000 000 0000"}, {Title: "Date of birth", Sample: "00/00/0000"},
+		{Title: "Postcode", Sample: "DE12 4WW"}, {Title: "Status", Weight: 1.5},
+		{Title: "Received", Sample: "00/00/0000"}, {Title: "Referrer", Weight: 1.8},
+	})
+}
+
+// fillReferralRow shows r in a row of referralTable. Urgent
+// referrals say so in words, in the danger colour, so the marker does not
+// rest on colour alone.
+func fillReferralRow(o fyne.CanvasObject, r app.ReferralRow) {
+	priority := rowCell(o, 0)
+	priority.TextStyle.Bold = r.Priority == models.PriorityUrgent
+	priority.Importance = widget.LowImportance
+	text := "Routine"
+	if r.Priority == models.PriorityUrgent {
+		priority.Importance, text = widget.DangerImportance, "Urgent"
+	}
+	nhs := r.NHSNumberText()
+	if nhs == "" {
+		nhs = "Not known"
+	}
+	setRowText(o, text, r.PatientName(), nhs, r.DateOfBirth.UK(), r.Postcode, r.Status.Label(), ukDate(r.ReceivedAt), r.ReferrerName)
+}

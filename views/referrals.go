@@ -1,0 +1,169 @@
+package views
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"perinatal-caseload/app"
+	"perinatal-caseload/models"
+)
+
+// referralPageSize is how many referrals are fetched at a time.
+const referralPageSize = 100
+
+// allStatuses is the status filter's "no filter" choice.
+const allStatuses = "All statuses"
+
+// ReferralsScreen is the referral list: search by name, NHS number or
+// postcode, a status filter and "Open only", urgent referrals first. The
+// list is fed a page at a time, so it opens as quickly on 100,000
+// referrals as on 100. Selecting a referral opens its read-only detail.
+type ReferralsScreen struct {
+	Search   *widget.Entry
+	Status   *widget.Select
+	OpenOnly *widget.Check
+	// Count says how many referrals match, or why the list could not be read.
+	Count *widget.Label
+	List  *widget.List
+	// Detail is the referral open, or nil while the list is on show.
+	Detail *ReferralDetail
+
+	referrals *app.ReferralService
+	actor     *models.StaffMember
+	clock     app.Clock
+	bg        *Background
+	debounce  *debouncer
+	rows      *pager[app.ReferralRow]
+	listView  fyne.CanvasObject
+	root      *fyne.Container
+	content   fyne.CanvasObject
+}
+
+// NewReferralsScreen builds the screen and starts the first query.
+func NewReferralsScreen(referrals *app.ReferralService, actor *models.StaffMember, clock app.Clock, bg *Background) *ReferralsScreen {
+	s := &ReferralsScreen{referrals: referrals, actor: actor, clock: clock, bg: bg, debounce: &debouncer{bg: bg}}
+	s.rows = newPager[app.ReferralRow](bg, referralPageSize)
+	s.rows.onPage = func() { s.List.Refresh() }
+	s.rows.onError = s.showError
+
+	s.Search = widget.NewEntry()
+	s.Search.SetPlaceHolder("Search by name, NHS number or postcode")
+	s.Search.OnChanged = func(string) { s.debounce.Trigger(s.Reload) }
+	s.Search.OnSubmitted = func(string) { s.Reload() }
+	options := []string{allStatuses}
+	for _, st := range models.Statuses {
+		options = append(options, st.Label())
+	}
+	s.Status = widget.NewSelect(options, func(string) { s.Reload() })
+	s.Status.SetSelectedIndex(0)
+	s.OpenOnly = widget.NewCheck("Open only", func(bool) { s.Reload() })
+	s.Count = widget.NewLabel("")
+	s.Count.Truncation = fyne.TextTruncateEllipsis
+	refresh := widget.NewButtonWithIcon("", theme.ViewRefreshIcon(), s.Reload)
+
+	cols := referralTable()
+	s.List = widget.NewList(s.rows.Len, cols.Row, s.updateRow)
+	s.List.OnSelected = s.selected
+
+	filters := container.NewBorder(nil, nil, nil,
+		container.NewHBox(container.New(fixedWidth(200), s.Status), s.OpenOnly, refresh), s.Search)
+	top := container.NewVBox(filters, s.Count, cols.Header(), widget.NewSeparator())
+	s.listView = container.NewBorder(top, nil, nil, nil, s.List)
+	s.root = container.NewStack(s.listView)
+	s.content = container.NewPadded(s.root)
+	s.Reload()
+	return s
+}
+
+// Content returns the screen's widget tree.
+func (s *ReferralsScreen) Content() fyne.CanvasObject { return s.content }
+
+// SearchEntry is the search box, for Ctrl+F. It brings the list back if a
+// referral is open.
+func (s *ReferralsScreen) SearchEntry() fyne.Focusable {
+	s.CloseDetail()
+	return s.Search
+}
+
+// Filter returns the filter the widgets describe.
+func (s *ReferralsScreen) Filter() app.ReferralFilter {
+	f := app.ReferralFilter{Query: s.Search.Text, OpenOnly: s.OpenOnly.Checked}
+	if i := s.Status.SelectedIndex(); i > 0 {
+		f.Status = models.Statuses[i-1]
+	}
+	return f
+}
+
+// Reload runs the query the widgets describe, off the UI goroutine, and
+// shows the first page of the answer.
+func (s *ReferralsScreen) Reload() {
+	if s.List == nil {
+		return // still being built
+	}
+	f := s.Filter()
+	s.rows.Query(
+		func() (int64, error) { return s.referrals.Count(s.actor, f) },
+		func(offset, limit int) ([]app.ReferralRow, error) { return s.referrals.Page(s.actor, f, offset, limit) },
+		func(total int, err error) {
+			if err != nil {
+				s.showError(err)
+			} else {
+				showMessage(s.Count, countText(int64(total), "referral", "referrals"), false)
+			}
+			s.List.UnselectAll()
+			s.List.Refresh()
+			s.List.ScrollToTop()
+		})
+}
+
+// showError says in the count line that the list could not be read.
+func (s *ReferralsScreen) showError(err error) {
+	showMessage(s.Count, sentence(err), true)
+}
+
+func (s *ReferralsScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
+	if r, ok := s.rows.Row(id); ok {
+		fillReferralRow(o, r)
+		return
+	}
+	setRowLoading(o)
+}
+
+// selected opens the referral chosen in the list.
+func (s *ReferralsScreen) selected(id widget.ListItemID) {
+	s.List.UnselectAll() // so choosing it again opens it again
+	r, ok := s.rows.Row(id)
+	if !ok {
+		return
+	}
+	s.Open(r.ID)
+}
+
+// Open shows the read-only detail of referral id.
+func (s *ReferralsScreen) Open(id uint) {
+	s.bg.Go(func() func() {
+		r, err := s.referrals.Get(s.actor, id)
+		return func() {
+			if err != nil {
+				s.showError(err)
+				return
+			}
+			today := models.LondonDate(s.clock.Now())
+			s.Detail = NewReferralDetail(r, today, s.CloseDetail)
+			s.root.Objects = []fyne.CanvasObject{s.Detail.Content()}
+			s.root.Refresh()
+		}
+	})
+}
+
+// CloseDetail goes back from a referral to the list, as it was left.
+func (s *ReferralsScreen) CloseDetail() {
+	if s.Detail == nil {
+		return
+	}
+	s.Detail = nil
+	s.root.Objects = []fyne.CanvasObject{s.listView}
+	s.root.Refresh()
+}

@@ -1,0 +1,85 @@
+package views
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+
+	"perinatal-caseload/app"
+	"perinatal-caseload/models"
+)
+
+// Screen is one page of the main window, chosen from the navigation. Each
+// screen is a small struct holding its widgets, built by a constructor that
+// takes the services it needs (the Fyne calculator pattern).
+type Screen interface {
+	// Content returns the screen's widget tree. The shell asks once and
+	// keeps it, so what the person typed survives switching screens and
+	// the idle lock.
+	Content() fyne.CanvasObject
+}
+
+// Searcher is a Screen with a search box, which Ctrl+F focuses.
+type Searcher interface {
+	SearchEntry() fyne.Focusable
+}
+
+// Session is one person's use of the program after signing in. Screens act
+// through Services as Actor; every service checks Actor's permissions
+// itself, so a screen never has to.
+type Session struct {
+	Actor      *models.StaffMember
+	Services   *app.Services
+	Window     fyne.Window
+	Background *Background
+}
+
+// ScreenDef registers a screen in the navigation. To add a screen, write
+// its constructor in its own file and replace its entry in screenDefs (or
+// add one): the shell builds it the first time it is opened.
+type ScreenDef struct {
+	ID    string
+	Title string
+	Icon  fyne.Resource
+	// Needs, if set, is the permission a person must hold to see the
+	// screen in the navigation. The services check it again regardless.
+	Needs models.Permission
+	Build func(s *Session) Screen
+}
+
+// Screen IDs, for Shell.Show.
+const (
+	ScreenDashboard    = "dashboard"
+	ScreenReferrals    = "referrals"
+	ScreenCaseload     = "caseload"
+	ScreenAppointments = "appointments"
+	ScreenLetters      = "letters"
+	ScreenTeam         = "team"
+	ScreenSettings     = "settings"
+	ScreenAudit        = "audit"
+)
+
+// screenDefs lists the screens in navigation order; Ctrl+1 opens the
+// first, Ctrl+2 the second, and so on.
+func screenDefs() []ScreenDef {
+	return []ScreenDef{
+		{ID: ScreenDashboard, Title: "Dashboard", Icon: theme.HomeIcon(), Build: placeholder("Dashboard",
+			"The dashboard will show waiting times against the team's targets: referrals awaiting screening, assessments due, outcome letters due within 14 days of acceptance, and each key worker's caseload against capacity.")},
+		{ID: ScreenReferrals, Title: "Referrals", Icon: theme.ListIcon(), Build: func(s *Session) Screen {
+			return NewReferralsScreen(s.Services.Referrals, s.Actor, s.Services.Clock(), s.Background)
+		}},
+		{ID: ScreenCaseload, Title: "Caseload", Icon: theme.AccountIcon(), Build: placeholder("Caseload",
+			"Caseload will list the women allocated to each key worker, with contacts, joint working with CMHT and other services, tasks, and outcome measures (EPDS, PHQ-9, GAD-7, CORE-10).")},
+		{ID: ScreenAppointments, Title: "Appointments", Icon: theme.HistoryIcon(), Build: placeholder("Appointments",
+			"Appointments will book initial assessments on Attend Anywhere and medical reviews, and record whether each took place.")},
+		{ID: ScreenLetters, Title: "Letters", Icon: theme.MailComposeIcon(), Build: placeholder("Letters",
+			"Letters will produce the outcome letters for the woman, her referrer and every professional copied in, and keep the register of every letter issued so that a reprint is the same document.")},
+		{ID: ScreenTeam, Title: "Team", Icon: theme.GridIcon(), Build: placeholder("Team",
+			"Team will list staff with their roles and caseload capacity, and let a team manager add accounts and reset passwords. Until then, use `caseload users add` and `caseload users reset-password`.")},
+		{ID: ScreenSettings, Title: "Settings", Icon: theme.SettingsIcon(), Build: func(s *Session) Screen {
+			return NewSettingsScreen(s.Services.Settings, s.Actor)
+		}},
+		{ID: ScreenAudit, Title: "Audit", Icon: theme.VisibilityIcon(), Needs: models.PermViewAudit, Build: func(s *Session) Screen {
+			return NewAuditScreen(s.Services.Audit, s.Services.Staff, s.Actor, s.Background)
+		}},
+	}
+}

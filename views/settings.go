@@ -1,0 +1,124 @@
+package views
+
+import (
+	"errors"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"perinatal-caseload/app"
+	"perinatal-caseload/models"
+)
+
+// SettingsScreen lists the service settings, each with its own Save.
+// Anyone may read them; the settings service refuses changes from anyone
+// without the Administrator role, and the refusal is shown by the row.
+type SettingsScreen struct {
+	Rows []*SettingRow
+	// Message says who may change settings, or why they could not be read.
+	Message *widget.Label
+
+	settings *app.SettingsService
+	actor    *models.StaffMember
+	content  fyne.CanvasObject
+}
+
+// SettingRow is one setting: its value to edit, Save, and the outcome.
+type SettingRow struct {
+	Setting app.SettingView
+	Entry   *widget.Entry
+	Save    *widget.Button
+	Status  *widget.Label
+}
+
+// NewSettingsScreen builds the screen from the settings as they stand.
+func NewSettingsScreen(settings *app.SettingsService, actor *models.StaffMember) *SettingsScreen {
+	s := &SettingsScreen{settings: settings, actor: actor}
+	s.Message = messageLabel("")
+	if !models.Allows(actor.RoleSet(), models.PermEditSettings) {
+		showMessage(s.Message, "You can read these settings. Changing them needs the Administrator role.", false)
+	}
+	list := container.NewVBox()
+	views, err := settings.All()
+	if err != nil {
+		showMessage(s.Message, "The settings could not be read. "+sentence(err), true)
+	}
+	for _, v := range views {
+		row := s.newRow(v)
+		s.Rows = append(s.Rows, row)
+		label := widget.NewLabelWithStyle(v.Label, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		key := widget.NewLabel(v.Key)
+		key.Importance = widget.LowImportance
+		list.Add(container.NewVBox(
+			container.NewHBox(label, key),
+			container.NewBorder(nil, nil, nil, row.Save, row.Entry),
+			row.Status,
+			widget.NewSeparator(),
+		))
+	}
+	title := widget.NewLabelWithStyle("Settings", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title.SizeName = theme.SizeNameHeadingText
+	s.content = container.NewPadded(container.NewBorder(container.NewVBox(title, s.Message), nil, nil, nil,
+		container.NewVScroll(container.New(fixedWidth(760), list))))
+	return s
+}
+
+// Content returns the screen's widget tree.
+func (s *SettingsScreen) Content() fyne.CanvasObject { return s.content }
+
+// Row returns the row for a setting key, or nil.
+func (s *SettingsScreen) Row(key string) *SettingRow {
+	for _, r := range s.Rows {
+		if r.Setting.Key == key {
+			return r
+		}
+	}
+	return nil
+}
+
+func (s *SettingsScreen) newRow(v app.SettingView) *SettingRow {
+	r := &SettingRow{Setting: v, Status: messageLabel("")}
+	r.Entry = widget.NewEntry()
+	if v.Key == app.SetServiceAddress {
+		r.Entry = widget.NewMultiLineEntry()
+		r.Entry.SetMinRowsVisible(3)
+	}
+	r.Entry.SetText(v.Value)
+	r.Entry.OnChanged = func(string) { showMessage(r.Status, "", false) }
+	r.Save = widget.NewButton("Save", func() { s.save(r) })
+	return r
+}
+
+// save stores a row's value and shows the outcome beside it.
+func (s *SettingsScreen) save(r *SettingRow) {
+	err := s.settings.Set(s.actor, r.Setting.Key, r.Entry.Text, r.Setting.Version)
+	var conflict *app.ConflictError
+	if err != nil && !errors.As(err, &conflict) {
+		showMessage(r.Status, sentence(err), true)
+		return
+	}
+	s.reload(r) // after a conflict, this shows the other person's value
+	if err != nil {
+		showMessage(r.Status, sentence(err), true)
+		return
+	}
+	showMessage(r.Status, "Saved.", false)
+	r.Status.Importance = widget.SuccessImportance
+	r.Status.Refresh()
+}
+
+// reload reads a row's setting again, with its new version.
+func (s *SettingsScreen) reload(r *SettingRow) {
+	all, err := s.settings.All()
+	if err != nil {
+		return
+	}
+	for _, v := range all {
+		if v.Key == r.Setting.Key {
+			r.Setting = v
+			r.Entry.SetText(v.Value)
+		}
+	}
+}

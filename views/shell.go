@@ -1,0 +1,172 @@
+package views
+
+import (
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"perinatal-caseload/models"
+)
+
+// Shell is the main window's content for one signed-in person: a header
+// saying who is signed in, with Lock and Sign out; the navigation; the
+// current screen; and a status bar. Screens are built the first time they
+// are opened and then kept, so switching screens loses nothing typed.
+type Shell struct {
+	Session *Session
+	Nav     *widget.List
+	// Who names the person signed in and their roles.
+	Who           *widget.Label
+	LockButton    *widget.Button
+	SignOutButton *widget.Button
+
+	defs    []ScreenDef
+	built   map[string]Screen
+	current int
+	body    *fyne.Container
+	content fyne.CanvasObject
+	onLock  func()
+	signOut func()
+}
+
+// NewShell builds the shell for a session and opens the first screen.
+// databaseLabel is shown in the status bar; onLock and onSignOut are what
+// Lock and Sign out do.
+func NewShell(s *Session, databaseLabel string, onLock, onSignOut func()) *Shell {
+	sh := &Shell{Session: s, built: map[string]Screen{}, current: -1, onLock: onLock, signOut: onSignOut}
+	for _, d := range screenDefs() {
+		if d.Needs == "" || models.Allows(s.Actor.RoleSet(), d.Needs) {
+			sh.defs = append(sh.defs, d)
+		}
+	}
+	sh.Nav = widget.NewList(
+		func() int { return len(sh.defs) },
+		func() fyne.CanvasObject {
+			return container.NewHBox(widget.NewIcon(theme.HomeIcon()), widget.NewLabel("Appointments"))
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			row := o.(*fyne.Container)
+			row.Objects[0].(*widget.Icon).SetResource(sh.defs[i].Icon)
+			row.Objects[1].(*widget.Label).SetText(sh.defs[i].Title)
+		},
+	)
+	sh.Nav.OnSelected = sh.showIndex
+	sh.Who = widget.NewLabel("Signed in as " + s.Actor.Name + " (" + s.Actor.RoleLabels() + ")")
+	sh.LockButton = widget.NewButtonWithIcon("Lock", theme.VisibilityOffIcon(), onLock)
+	sh.SignOutButton = widget.NewButtonWithIcon("Sign out", theme.LogoutIcon(), onSignOut)
+	title := widget.NewLabelWithStyle("Perinatal Caseload", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	header := container.NewBorder(nil, widget.NewSeparator(), title,
+		container.NewHBox(sh.Who, sh.LockButton, sh.SignOutButton))
+	hints := widget.NewLabel("Ctrl+F find a referral · Ctrl+N new referral · Ctrl+1 to Ctrl+" +
+		strconv.Itoa(min(len(sh.defs), 9)) + " switch screens · Ctrl+L lock")
+	hints.Importance = widget.LowImportance
+	dbLabel := widget.NewLabel(databaseLabel)
+	dbLabel.Importance = widget.LowImportance
+	dbLabel.Truncation = fyne.TextTruncateEllipsis
+	status := container.NewBorder(widget.NewSeparator(), nil, hints, nil, dbLabel)
+	sh.body = container.NewStack()
+	nav := container.NewBorder(nil, nil, nil, widget.NewSeparator(), container.New(fixedWidth(180), sh.Nav))
+	sh.content = container.NewBorder(header, status, nav, nil, sh.body)
+	sh.Nav.Select(0)
+	return sh
+}
+
+// Content returns the shell's widget tree.
+func (sh *Shell) Content() fyne.CanvasObject { return sh.content }
+
+// Show opens the screen with that ID (see ScreenDashboard and the others)
+// and returns it, or nil if this person's navigation does not have it.
+func (sh *Shell) Show(id string) Screen {
+	for i, d := range sh.defs {
+		if d.ID == id {
+			sh.Nav.Select(i)
+			return sh.built[id]
+		}
+	}
+	return nil
+}
+
+// Current returns the screen on show and its ID.
+func (sh *Shell) Current() (string, Screen) {
+	if sh.current < 0 {
+		return "", nil
+	}
+	id := sh.defs[sh.current].ID
+	return id, sh.built[id]
+}
+
+// showIndex opens the i-th screen of the navigation, building it if it is
+// opened for the first time.
+func (sh *Shell) showIndex(i int) {
+	if i < 0 || i >= len(sh.defs) {
+		return
+	}
+	d := sh.defs[i]
+	scr, ok := sh.built[d.ID]
+	if !ok {
+		scr = d.Build(sh.Session)
+		sh.built[d.ID] = scr
+	}
+	sh.current = i
+	sh.body.Objects = []fyne.CanvasObject{scr.Content()}
+	sh.body.Refresh()
+}
+
+// FocusSearch opens the Referrals screen, unless the screen on show has a
+// search box of its own, and puts the keyboard in the search box.
+func (sh *Shell) FocusSearch() {
+	_, scr := sh.Current()
+	s, ok := scr.(Searcher)
+	if !ok {
+		s, ok = sh.Show(ScreenReferrals).(Searcher)
+	}
+	if ok && sh.Session.Window != nil {
+		sh.Session.Window.Canvas().Focus(s.SearchEntry())
+	}
+}
+
+// NewReferral will open the referral form; until it is built it says so.
+func (sh *Shell) NewReferral() {
+	sh.Show(ScreenReferrals)
+	dialog.ShowInformation("New referral",
+		"The form for typing in a new referral is not built yet. Referrals made by the demo\n"+
+			"generator, and those imported from the online form, appear in this list.", sh.Session.Window)
+}
+
+// MainMenu returns the window's menus. Their shortcuts work wherever the
+// keyboard is, even in a text box, because menu shortcuts are tried first.
+func (sh *Shell) MainMenu() *fyne.MainMenu {
+	key := func(k fyne.KeyName) fyne.Shortcut {
+		return &desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault}
+	}
+	item := func(label string, k fyne.KeyName, action func()) *fyne.MenuItem {
+		it := fyne.NewMenuItem(label, action)
+		if k != "" {
+			it.Shortcut = key(k)
+		}
+		return it
+	}
+	var goItems []*fyne.MenuItem
+	for i, d := range sh.defs {
+		k := fyne.KeyName("")
+		if i < 9 {
+			k = fyne.KeyName(strconv.Itoa(i + 1))
+		}
+		id := d.ID
+		goItems = append(goItems, item(d.Title, k, func() { sh.Show(id) }))
+	}
+	return fyne.NewMainMenu(
+		fyne.NewMenu("File",
+			item("Lock screen", fyne.KeyL, sh.onLock),
+			item("Sign out", "", sh.signOut)),
+		fyne.NewMenu("Referrals",
+			item("New referral…", fyne.KeyN, sh.NewReferral),
+			item("Find a referral", fyne.KeyF, sh.FocusSearch)),
+		fyne.NewMenu("Go", goItems...),
+	)
+}

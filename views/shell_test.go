@@ -1,0 +1,58 @@
+package views
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+)
+
+// menuItem finds a menu item by its label.
+func menuItem(t *testing.T, m *fyne.MainMenu, label string) *fyne.MenuItem {
+	t.Helper()
+	for _, mn := range m.Items {
+		for _, it := range mn.Items {
+			if it.Label == label {
+				return it
+			}
+		}
+	}
+	t.Fatalf("no menu item %q", label)
+	return nil
+}
+
+func TestShellNavigatesAndShortcuts(t *testing.T) {
+	e := newTestEnv(t, 5)
+	e.addStaff("kate", "key_worker")
+	m := e.mainWindow()
+	e.signIn(m, "kate", testPassword)
+	menu := m.Window.MainMenu()
+
+	for _, title := range []string{"Dashboard", "Referrals", "Caseload", "Appointments", "Letters", "Team", "Settings"} {
+		item := menuItem(t, menu, title)
+		item.Action()
+		if id, scr := m.Shell().Current(); scr == nil || m.Shell().defs[m.Shell().current].Title != title {
+			t.Fatalf("%s (%s) opened %s", title, item.Shortcut.ShortcutName(), id)
+		}
+	}
+	for _, d := range m.Shell().defs {
+		if d.ID == ScreenAudit {
+			t.Fatal("a key worker is offered the audit trail")
+		}
+	}
+
+	find := menuItem(t, menu, "Find a referral")
+	find.Action()
+	s, _ := m.Shell().Current()
+	scr := m.Shell().built[ScreenReferrals].(*ReferralsScreen)
+	if s != ScreenReferrals || m.Window.Canvas().Focused() != scr.Search {
+		t.Fatal("Ctrl+F did not put the keyboard in the referral search")
+	}
+	if sc := find.Shortcut.ShortcutName(); sc != "CustomDesktop:Control+F" {
+		t.Fatalf("Find has shortcut %s", sc)
+	}
+
+	menuItem(t, menu, "Lock screen").Action()
+	if !m.Locked() {
+		t.Fatal("Ctrl+L did not lock")
+	}
+}
