@@ -16,6 +16,7 @@ const (
 	ActionStatus       = "status"
 	ActionSignIn       = "sign-in"
 	ActionSignInFailed = "sign-in failed"
+	ActionSignOut      = "sign-out"
 	ActionRefused      = "refused"
 	ActionExport       = "export"
 	ActionIssueLetter  = "issue letter"

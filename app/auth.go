@@ -122,3 +122,13 @@ func (s *AuthService) ResetPassword(actor *models.StaffMember, username, passwor
 }
 
 func normaliseUsername(u string) string { return stringsToLowerTrim(u) }
+
+// SignOut records that a person signed out (or was signed out).
+func (s *AuthService) SignOut(actor *models.StaffMember) error {
+	if actor == nil {
+		return nil
+	}
+	return s.transaction(func(tx *gorm.DB) error {
+		return s.audit(tx, actor, ActionSignOut, "staff", actor.ID, nil, nil, "")
+	})
+}

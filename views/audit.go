@@ -4,12 +4,14 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"strconv"
 	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -56,6 +58,8 @@ type AuditScreen struct {
 	// Event shows the selected event's before and after.
 	Event   *widget.Label
 	History *widget.Button
+	// Export saves the filtered events as CSV; the export is audited.
+	Export *widget.Button
 
 	audit    *app.AuditService
 	actor    *models.StaffMember
@@ -63,11 +67,13 @@ type AuditScreen struct {
 	rows     *pager[models.AuditEvent]
 	selected *models.AuditEvent
 	content  fyne.CanvasObject
+	bg       *Background
+	win      fyne.Window
 }
 
 // NewAuditScreen builds the audit viewer and shows the newest events.
-func NewAuditScreen(audit *app.AuditService, staff *app.StaffService, actor *models.StaffMember, bg *Background) *AuditScreen {
-	s := &AuditScreen{audit: audit, actor: actor, people: map[string]uint{}}
+func NewAuditScreen(audit *app.AuditService, staff *app.StaffService, actor *models.StaffMember, bg *Background, win fyne.Window) *AuditScreen {
+	s := &AuditScreen{audit: audit, actor: actor, people: map[string]uint{}, bg: bg, win: win}
 	s.rows = newPager[models.AuditEvent](bg, 100)
 	s.rows.onPage = func() { s.List.Refresh() }
 	s.rows.onError = func(err error) { showMessage(s.Count, sentence(err), true) }
@@ -93,6 +99,7 @@ func NewAuditScreen(audit *app.AuditService, staff *app.StaffService, actor *mod
 	s.Event = paragraph("Choose an event to see the record before and after it.")
 	s.History = widget.NewButton("Full history of this record", s.showHistory)
 	s.History.Disable()
+	s.Export = widget.NewButtonWithIcon("Export to CSV…", theme.DocumentSaveIcon(), s.export)
 
 	cols := auditTable()
 	s.List = widget.NewList(s.rows.Len, cols.Row, s.updateRow)
@@ -100,7 +107,7 @@ func NewAuditScreen(audit *app.AuditService, staff *app.StaffService, actor *mod
 
 	filters := container.NewGridWithColumns(4, s.Person, s.Action, s.RecordType, s.RecordID, s.From, s.To, layout.NewSpacer(), s.Apply)
 	top := container.NewVBox(filters, s.Count, cols.Header(), widget.NewSeparator())
-	detail := container.NewBorder(container.NewHBox(s.History), nil, nil, nil, container.NewVScroll(s.Event))
+	detail := container.NewBorder(container.NewHBox(s.History, layout.NewSpacer(), s.Export), nil, nil, nil, container.NewVScroll(s.Event))
 	split := container.NewVSplit(container.NewBorder(top, nil, nil, nil, s.List), detail)
 	split.Offset = 0.65
 	s.content = container.NewPadded(split)
@@ -244,4 +251,40 @@ func entryWithHint(hint string, submit func()) *widget.Entry {
 	e.SetPlaceHolder(hint)
 	e.OnSubmitted = func(string) { submit() }
 	return e
+}
+
+// export asks where to save the events the filters select and writes them
+// as CSV off the UI goroutine. The export itself is audited by the service.
+func (s *AuditScreen) export() {
+	f, err := s.Filter()
+	if err != nil {
+		showMessage(s.Count, sentence(err), true)
+		return
+	}
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil || w == nil {
+			return
+		}
+		s.bg.Go(func() func() {
+			n, err := s.ExportTo(f, w)
+			return func() {
+				if err != nil {
+					showMessage(s.Count, sentence(err), true)
+					return
+				}
+				showMessage(s.Count, fmt.Sprintf("Exported %d events to %s.", n, w.URI().Name()), false)
+			}
+		})
+	}, s.win)
+	d.SetFileName("audit-" + time.Now().Format("2006-01-02") + ".csv")
+	d.Show()
+}
+
+// ExportTo writes the events matching f to w as CSV and closes w.
+func (s *AuditScreen) ExportTo(f app.AuditFilter, w io.WriteCloser) (int, error) {
+	n, err := s.audit.ExportCSV(s.actor, f, w)
+	if cerr := w.Close(); err == nil {
+		err = cerr
+	}
+	return n, err
 }

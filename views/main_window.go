@@ -180,6 +180,9 @@ func (m *MainWindow) lockWith(reason string) {
 // SignOut closes the person's shell, losing anything unsaved, and shows
 // the sign-in screen.
 func (m *MainWindow) SignOut() {
+	if m.shell != nil {
+		_ = m.svc.Auth.SignOut(m.shell.Session.Actor)
+	}
 	m.shell, m.locked, m.stash, m.focus = nil, false, nil, nil
 	m.lock.Disarm()
 	m.stashOverlays()

@@ -79,7 +79,7 @@ func screenDefs() []ScreenDef {
 			return NewSettingsScreen(s.Services.Settings, s.Actor)
 		}},
 		{ID: ScreenAudit, Title: "Audit", Icon: theme.VisibilityIcon(), Needs: models.PermViewAudit, Build: func(s *Session) Screen {
-			return NewAuditScreen(s.Services.Audit, s.Services.Staff, s.Actor, s.Background)
+			return NewAuditScreen(s.Services.Audit, s.Services.Staff, s.Actor, s.Background, s.Window)
 		}},
 	}
 }
