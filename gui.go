@@ -35,6 +35,7 @@ func runGUI(dbFlag string, stderr io.Writer) int {
 
 	a := fyneapp.NewWithID(appID)
 	a.SetIcon(assets.Icon)
+	a.Settings().SetTheme(views.OfficeTheme{})
 	w := views.NewMainWindow(a, svc, views.Options{DatabaseLabel: databaseLabel(path)})
 	w.ShowAndRun()
 	return 0

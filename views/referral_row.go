@@ -24,7 +24,7 @@ func referralTable() *table {
 func fillReferralRow(o fyne.CanvasObject, r app.ReferralRow) {
 	priority := rowCell(o, 0)
 	priority.TextStyle.Bold = r.Priority == models.PriorityUrgent
-	priority.Importance = widget.LowImportance
+	priority.Importance = widget.MediumImportance
 	text := "Routine"
 	if r.Priority == models.PriorityUrgent {
 		priority.Importance, text = widget.DangerImportance, "Urgent"
