@@ -24,6 +24,8 @@ var commands = map[string]command{
 	"demo":    cmdDemo,
 	"users":   cmdUsers,
 	"letters": cmdLetters,
+	"triage":  cmdTriage,
+	"import":  cmdImport,
 }
 
 func openEnv(dbFlag string) (*env, error) {
