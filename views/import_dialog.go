@@ -1,0 +1,158 @@
+package views
+
+import (
+	"fmt"
+	"image/color"
+	"path/filepath"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"perinatal-caseload/app"
+	"perinatal-caseload/models"
+)
+
+// ShowImportDialog is "Import referral files…": it asks for a folder of
+// referral files or a single file, imports it off the UI goroutine with a
+// progress bar, then says what was imported, what was imported before and
+// what was refused and why. onDone (if set) runs after the import, so a
+// list can show the new referrals.
+func ShowImportDialog(svc *app.Services, actor *models.StaffMember, win fyne.Window, onDone func()) {
+	var chooser dialog.Dialog
+	start := func(paths []string) { RunImport(svc, actor, win, NewBackground(), paths, onDone) }
+	folder := widget.NewButtonWithIcon("A folder of referral files…", theme.FolderOpenIcon(), func() {
+		chooser.Hide()
+		d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
+			if err != nil {
+				dialog.ShowError(err, win)
+				return
+			}
+			if dir != nil {
+				start([]string{dir.Path()})
+			}
+		}, win)
+		d.Show()
+	})
+	file := widget.NewButtonWithIcon("One referral file…", theme.FileIcon(), func() {
+		chooser.Hide()
+		d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
+			if err != nil {
+				dialog.ShowError(err, win)
+				return
+			}
+			if rc != nil {
+				path := rc.URI().Path()
+				_ = rc.Close() // the import reads the file itself
+				start([]string{path})
+			}
+		}, win)
+		d.SetFilter(storage.NewExtensionFileFilter([]string{".json"}))
+		d.Show()
+	})
+	intro := paragraph("Referral files are the JSON files the online referral form exports. " +
+		"Each file is checked and saved whole or not at all, and a form imported before is not imported again.")
+	chooser = dialog.NewCustom("Import referral files", "Cancel",
+		container.New(fixedWidth(480), container.NewVBox(intro, folder, file)), win)
+	chooser.Show()
+}
+
+// ImportRun is an import under way: a progress dialog while it runs, then
+// a summary dialog.
+type ImportRun struct {
+	Progress *widget.ProgressBar
+	// Status says how many files are done.
+	Status *widget.Label
+	// Results are set, and Summary filled, when the import has finished.
+	Results []app.ImportResult
+	Summary *widget.Label
+	// Details lists the refused and already-imported files.
+	Details *widget.Label
+}
+
+// RunImport imports the files and folders in paths through bg (off the UI
+// goroutine in the application; at once in tests), showing progress in
+// win, then the summary. onDone (if set) runs on the UI goroutine after.
+func RunImport(svc *app.Services, actor *models.StaffMember, win fyne.Window, bg *Background, paths []string, onDone func()) *ImportRun {
+	run := &ImportRun{Progress: widget.NewProgressBar(), Status: widget.NewLabel("Looking for referral files…"),
+		Summary: paragraph(""), Details: paragraph("")}
+	progress := dialog.NewCustomWithoutButtons("Importing referral files",
+		container.New(fixedWidth(420), container.NewVBox(run.Status, run.Progress)), win)
+	progress.Show()
+	bg.Go(func() func() {
+		shown := -1
+		results := svc.ImportPaths(actor, paths, func(done, total int) {
+			percent := 100
+			if total > 0 {
+				percent = done * 100 / total
+			}
+			if percent == shown && done != total {
+				return // at most a hundred updates, however many files
+			}
+			shown = percent
+			fyne.Do(func() {
+				run.Progress.Max = float64(max(total, 1))
+				run.Progress.SetValue(float64(done))
+				run.Status.SetText(fmt.Sprintf("%s of %s", groupThousands(int64(done)), countText(int64(total), "file", "files")))
+			})
+		})
+		return func() {
+			progress.Hide()
+			run.Results = results
+			summary, details := importSummary(results)
+			run.Summary.SetText(summary)
+			run.Details.SetText(details)
+			body := container.NewVBox(run.Summary)
+			if details != "" {
+				room := canvas.NewRectangle(color.Transparent)
+				room.SetMinSize(fyne.NewSize(560, 240))
+				body.Add(container.NewStack(room, container.NewVScroll(run.Details)))
+			}
+			dialog.ShowCustom("Import finished", "Close", body, win)
+			if onDone != nil {
+				onDone()
+			}
+		}
+	})
+	return run
+}
+
+// importSummary says in words what an import did: a headline with the
+// counts, and the files refused (each with the fields at fault) and those
+// imported before. The text names files, never patient data.
+func importSummary(results []app.ImportResult) (summary, details string) {
+	var imported, duplicates int64
+	var refused, repeated []string
+	for _, r := range results {
+		name := filepath.Base(r.Path)
+		switch {
+		case r.Duplicate:
+			duplicates++
+			repeated = append(repeated, fmt.Sprintf("%s (referral %d)", name, r.ReferralID))
+		case r.Err != nil:
+			refused = append(refused, r.Err.Error())
+		default:
+			imported++
+		}
+	}
+	if len(results) == 0 {
+		return "No referral files were found. Referral files end in .json.", ""
+	}
+	summary = fmt.Sprintf("%s imported, %s imported before, %s refused.",
+		countText(imported, "referral", "referrals"), countText(duplicates, "form", "forms"),
+		countText(int64(len(refused)), "file", "files"))
+	if len(refused) > 0 {
+		details = "Refused, with nothing saved from them (fix each file and import it again):\n" + bulletText(refused, "")
+	}
+	if len(repeated) > 0 {
+		if details != "" {
+			details += "\n\n"
+		}
+		details += "Imported before, so not imported again:\n" + bulletText(repeated, "")
+	}
+	return summary, details
+}

@@ -1,0 +1,233 @@
+package views
+
+import (
+	"errors"
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"perinatal-caseload/app"
+	"perinatal-caseload/models"
+)
+
+// ReferralForm is the screen for typing in a new referral. It captures
+// everything the online referral form does, in sections worked through
+// from top to bottom with Tab: the woman; the referrer; consent and
+// eligibility; pregnancy or baby; mental health history; medication;
+// current services; professionals to copy letters to; reason and risk.
+// Beside it a live screening panel shows what the service's criteria say
+// as the form fills. Ctrl+S or Save registers the referral.
+type ReferralForm struct {
+	// The woman.
+	NHSNumber, GivenName, FamilyName, DateOfBirth *formEntry
+	Address, Postcode, Phone, Email, GPPractice   *formEntry
+	PreferredLanguage                             *formEntry
+	InterpreterNeeded                             *widget.Check
+
+	// The referrer.
+	ReferrerName                                       *formEntry
+	ReferrerRole                                       *choice
+	ReferrerOrganisation, ReferrerPhone, ReferrerEmail *formEntry
+	ReferrerAddress                                    *formEntry
+
+	// Consent and eligibility.
+	Received                  *formEntry // DD/MM/YYYY HH:MM, London time
+	FormID                    *formEntry
+	Consent, RegisteredWithGP *widget.Check
+	LivesInArea               *widget.Check
+
+	// Pregnancy or baby.
+	Stage             *widget.RadioGroup
+	DueDate, BabyBorn *formEntry
+	Breastfeeding     *widget.Check
+
+	// Mental health history.
+	Severity                 *choice
+	Manageable               *choice // yes, no, or not stated
+	Conditions               *rowList[conditionRow]
+	FamilyPP, FamilyBipolar  *widget.Check
+	PreviousPerinatalTreated *widget.Check
+	SevereImpact             *widget.Check
+
+	// Medication.
+	Medicines        *rowList[medicineRow]
+	MedicationAdvice *widget.Check
+
+	// Current services.
+	CMHTOpen                        *widget.Check
+	CMHTTeam, CareCoordinator       *formEntry
+	Inpatient                       *widget.Check
+	Ward                            *formEntry
+	MBU                             *widget.Check
+	MBUDischarge                    *formEntry
+	SubstanceService, EatingService *widget.Check
+
+	// Other professionals to copy letters to.
+	Professionals *rowList[professionalRow]
+
+	// Reason and risk.
+	Reason, Risk *formEntry
+
+	// Panel is the live screening panel.
+	Panel *ScreeningPanel
+	// SaveButton registers the referral, as Ctrl+S does.
+	SaveButton *widget.Button
+	// Problems lists what must be put right before the referral can be saved.
+	Problems *widget.Label
+
+	svc      *app.Services
+	actor    *models.StaffMember
+	win      fyne.Window
+	onSaved  func(id uint)
+	quiet    bool   // true while the form is being filled by code
+	lookedUp string // the NHS number last looked up
+	first    fyne.Focusable
+	sections *fyne.Container
+	scroll   *container.Scroll
+	content  fyne.CanvasObject
+}
+
+// NewReferralForm builds an empty form, received now. onSaved is called
+// with the new referral's ID after a successful save, when the form has
+// been cleared for the next one.
+func NewReferralForm(svc *app.Services, actor *models.StaffMember, win fyne.Window, onSaved func(id uint)) *ReferralForm {
+	f := &ReferralForm{svc: svc, actor: actor, win: win, onSaved: onSaved, quiet: true}
+	f.Panel = NewScreeningPanel()
+	f.SaveButton = widget.NewButtonWithIcon("Save referral (Ctrl+S)", theme.DocumentSaveIcon(), f.Save)
+	f.SaveButton.Importance = widget.HighImportance
+	clearButton := widget.NewButtonWithIcon("Clear the form", theme.ContentClearIcon(), f.Reset)
+	f.Problems = paragraph("")
+	f.Problems.Importance = widget.DangerImportance
+	f.Problems.Hide()
+
+	title := widget.NewLabelWithStyle("New referral", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title.SizeName = theme.SizeNameHeadingText
+	f.sections = container.NewVBox(title,
+		f.patientSection(), f.referrerSection(), f.eligibilitySection(), f.perinatalSection(),
+		f.historySection(), f.medicationSection(), f.servicesSection(), f.professionalsSection(),
+		f.reasonSection())
+	bar := container.NewVBox(widget.NewSeparator(), f.Problems, container.NewHBox(f.SaveButton, clearButton))
+	f.scroll = container.NewVScroll(container.NewPadded(f.sections))
+	left := container.NewBorder(nil, bar, nil, nil, f.scroll)
+	split := container.NewHSplit(left, container.NewPadded(f.Panel.Content()))
+	split.Offset = 0.62
+	f.content = split
+	f.first = f.NHSNumber
+	f.Reset()
+	return f
+}
+
+// Content returns the form and its screening panel.
+func (f *ReferralForm) Content() fyne.CanvasObject { return f.content }
+
+// FirstField is where the keyboard starts: the NHS number.
+func (f *ReferralForm) FirstField() fyne.Focusable { return f.first }
+
+// Save registers the referral. If anything typed is not valid, or the
+// service refuses it, every problem is listed and nothing typed is lost.
+func (f *ReferralForm) Save() {
+	if problems := f.typedProblems(); len(problems) > 0 {
+		f.showProblems(problems)
+		return
+	}
+	r := f.referral()
+	err := f.svc.Referrals.Register(f.actor, r)
+	var v *app.ValidationError
+	var dup *app.DuplicateFormError
+	switch {
+	case err == nil:
+		f.Reset()
+		if f.onSaved != nil {
+			f.onSaved(r.ID)
+		}
+	case errors.As(err, &v):
+		f.showProblems(v.Fields)
+	case errors.As(err, &dup):
+		f.showProblems([]app.FieldError{{Field: "Online form ID", Message: fmt.Sprintf(
+			"this form was already saved as referral %d; open that referral instead, or clear this box if it is a different referral", dup.ReferralID)}})
+	default:
+		f.showProblems([]app.FieldError{{Message: sentence(err)}})
+	}
+}
+
+// showProblems lists the problems above the Save button, marks each entry
+// at fault, and puts the keyboard in the first.
+func (f *ReferralForm) showProblems(problems []app.FieldError) {
+	lines := make([]string, len(problems))
+	var firstBad fyne.Focusable
+	for i, p := range problems {
+		lines[i] = p.Message
+		if p.Field != "" {
+			lines[i] = p.Field + ": " + p.Message
+		}
+		if e := f.entryFor(p.Field); e != nil {
+			e.SetValidationError(errors.New(lines[i]))
+			if firstBad == nil {
+				firstBad = e
+			}
+		}
+	}
+	heading := "The referral was not saved. Put this right, then save again:"
+	if len(problems) > 1 {
+		heading = fmt.Sprintf("The referral was not saved. Put these %d things right, then save again:", len(problems))
+	}
+	f.Problems.SetText(heading + "\n" + bulletText(lines, ""))
+	f.Problems.Show()
+	if firstBad != nil && f.win != nil {
+		f.win.Canvas().Focus(firstBad)
+	}
+}
+
+// clearProblems hides the problem list.
+func (f *ReferralForm) clearProblems() {
+	f.Problems.SetText("")
+	f.Problems.Hide()
+}
+
+// changed re-screens the referral after any change to the form.
+func (f *ReferralForm) changed() {
+	if f.quiet {
+		return
+	}
+	f.lookUpPatient()
+	r := f.referral()
+	f.Panel.Show(f.svc.Referrals.Screen(r), timeframeText(r))
+}
+
+// rowsChanged lays the form out again after a row is added or removed,
+// since the sections around it change height, and re-screens it.
+func (f *ReferralForm) rowsChanged() {
+	if f.sections != nil {
+		f.sections.Refresh()
+		f.scroll.Refresh()
+	}
+	f.changed()
+}
+
+// lookUpPatient says whether the NHS number typed belongs to a woman known
+// to the service, lists her earlier referrals and fills blank fields from
+// her record. It asks once per number.
+func (f *ReferralForm) lookUpPatient() {
+	nhs, err := models.NormaliseNHSNumber(f.NHSNumber.Text)
+	if err != nil {
+		nhs = ""
+	}
+	if nhs == f.lookedUp {
+		return
+	}
+	f.lookedUp = nhs
+	if nhs == "" {
+		f.Panel.ShowKnown(false, nil)
+		return
+	}
+	p, rows, err := f.svc.Referrals.PatientByNHSNumber(f.actor, nhs)
+	if err != nil || p == nil {
+		f.Panel.ShowKnown(false, nil)
+		return
+	}
+	f.prefill(p)
+	f.Panel.ShowKnown(true, rows)
+}

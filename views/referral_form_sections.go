@@ -1,0 +1,297 @@
+package views
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"perinatal-caseload/models"
+)
+
+// The referral form's sections, in the order the keyboard goes through
+// them. Each builds its widgets into the form and returns a card.
+
+func (f *ReferralForm) patientSection() fyne.CanvasObject {
+	f.NHSNumber = f.checkedEntry("NHS number", checkNHSNumber)
+	f.NHSNumber.SetPlaceHolder("943 476 5919")
+	f.GivenName, f.FamilyName = f.entry(), f.entry()
+	f.DateOfBirth = f.checkedEntry("Date of birth", checkDate)
+	f.DateOfBirth.SetPlaceHolder("DD/MM/YYYY")
+	f.Address = f.textArea(3)
+	f.Postcode = f.checkedEntry("Postcode", checkPostcode)
+	f.Phone, f.Email, f.GPPractice, f.PreferredLanguage = f.entry(), f.entry(), f.entry(), f.entry()
+	f.InterpreterNeeded = f.check("Needs an interpreter")
+	return formCard("The woman",
+		hinted("NHS number", f.NHSNumber, "10 digits. If she is known to the service, her details are filled in"),
+		required("Given name", f.GivenName),
+		required("Family name", f.FamilyName),
+		hinted("Date of birth", f.DateOfBirth, "Required. DD/MM/YYYY"),
+		hinted("Address", f.Address, "One line per row, without the postcode"),
+		required("Postcode", f.Postcode),
+		widget.NewFormItem("Telephone", f.Phone),
+		widget.NewFormItem("Email", f.Email),
+		widget.NewFormItem("GP practice", f.GPPractice),
+		widget.NewFormItem("Preferred language", f.PreferredLanguage),
+		widget.NewFormItem("", f.InterpreterNeeded),
+	)
+}
+
+func (f *ReferralForm) referrerSection() fyne.CanvasObject {
+	f.ReferrerName = f.entry()
+	roles := make([]string, len(models.ReferrerRoles))
+	for i, r := range models.ReferrerRoles {
+		roles[i] = string(r)
+	}
+	f.ReferrerRole = newChoice(roles, func(c string) string { return models.ProfessionalRole(c).Label() }, "Choose the referrer's role", f.changed)
+	f.ReferrerOrganisation, f.ReferrerPhone, f.ReferrerEmail = f.entry(), f.entry(), f.entry()
+	f.ReferrerAddress = f.textArea(2)
+	return formCard("The referrer",
+		required("Name", f.ReferrerName),
+		required("Role", f.ReferrerRole.Select),
+		widget.NewFormItem("Organisation", f.ReferrerOrganisation),
+		widget.NewFormItem("Telephone", f.ReferrerPhone),
+		widget.NewFormItem("Email", f.ReferrerEmail),
+		widget.NewFormItem("Address", f.ReferrerAddress),
+	)
+}
+
+func (f *ReferralForm) eligibilitySection() fyne.CanvasObject {
+	f.Received = f.checkedEntry("Received", f.checkReceived)
+	f.FormID = f.entry()
+	f.Consent = f.check("The woman has consented to the referral")
+	f.RegisteredWithGP = f.check("She is registered with a GP")
+	f.LivesInArea = f.check("She lives in Leicester, Leicestershire or Rutland")
+	return formCard("Consent and eligibility",
+		hinted("Received", f.Received, "Required. DD/MM/YYYY HH:MM, UK time"),
+		widget.NewFormItem("", f.Consent),
+		widget.NewFormItem("", f.RegisteredWithGP),
+		widget.NewFormItem("", f.LivesInArea),
+		hinted("Online form ID", f.FormID, "Only for a referral that came from the online form"),
+	)
+}
+
+func (f *ReferralForm) perinatalSection() fyne.CanvasObject {
+	labels := make([]string, len(models.Stages))
+	for i, s := range models.Stages {
+		labels[i] = s.Label()
+	}
+	f.Stage = widget.NewRadioGroup(labels, func(string) { f.changed() })
+	f.Stage.Horizontal = true
+	f.DueDate = f.checkedEntry("Expected delivery date", checkDate)
+	f.DueDate.SetPlaceHolder("DD/MM/YYYY")
+	f.BabyBorn = f.checkedEntry("Baby's date of birth", checkDate)
+	f.BabyBorn.SetPlaceHolder("DD/MM/YYYY")
+	f.Breastfeeding = f.check("Breastfeeding")
+	return formCard("Pregnancy or baby",
+		required("Stage", f.Stage),
+		hinted("Expected delivery date", f.DueDate, "If she is pregnant"),
+		hinted("Baby's date of birth", f.BabyBorn, "Required after birth"),
+		widget.NewFormItem("", f.Breastfeeding),
+	)
+}
+
+func (f *ReferralForm) historySection() fyne.CanvasObject {
+	f.Severity = newChoice([]string{"", string(models.SeverityMild), string(models.SeverityModerate), string(models.SeveritySevere)},
+		notStatedOr(capitalised), "Not stated", f.changed)
+	f.Manageable = newChoice([]string{"", "yes", "no"}, notStatedOr(capitalised), "Not stated", f.changed)
+	f.Conditions = newRowList("Add a condition", f.newConditionRow, conditionRowLayout,
+		func(r *conditionRow) fyne.Focusable { return r.Code.Select }, f.rowsChanged, f.canvas)
+	f.FamilyPP = f.check("Postpartum psychosis")
+	f.FamilyBipolar = f.check("Bipolar affective disorder")
+	f.PreviousPerinatalTreated = f.check("Previous perinatal mental illness treated by psychiatric services")
+	f.SevereImpact = f.check("Severe impact on daily functioning or care of the baby")
+	return formCard("Mental health history",
+		widget.NewFormItem("Severity", f.Severity.Select),
+		hinted("Manageable in primary care", f.Manageable.Select, "Can she be managed effectively by her GP?"),
+		widget.NewFormItem("Conditions", f.Conditions.Content()),
+		widget.NewFormItem("Family history", container.NewVBox(f.FamilyPP, f.FamilyBipolar)),
+		widget.NewFormItem("", f.PreviousPerinatalTreated),
+		widget.NewFormItem("", f.SevereImpact),
+	)
+}
+
+func (f *ReferralForm) medicationSection() fyne.CanvasObject {
+	f.Medicines = newRowList("Add a medicine", f.newMedicineRow, medicineRowLayout,
+		func(r *medicineRow) fyne.Focusable { return r.Name }, f.rowsChanged, f.canvas)
+	f.MedicationAdvice = f.check("The referrer asks for advice on medication")
+	return formCard("Medication",
+		hinted("Medicines", f.Medicines.Content(), "Name, class and dose of each; say if she takes a mood stabiliser"),
+		widget.NewFormItem("", f.MedicationAdvice),
+	)
+}
+
+func (f *ReferralForm) servicesSection() fyne.CanvasObject {
+	f.CMHTOpen = f.check("Open to a community mental health team (CMHT)")
+	f.CMHTTeam, f.CareCoordinator, f.Ward = f.entry(), f.entry(), f.entry()
+	f.Inpatient = f.check("A psychiatric inpatient")
+	f.MBU = f.check("In a mother and baby unit")
+	f.MBUDischarge = f.checkedEntry("MBU expected discharge", checkDate)
+	f.MBUDischarge.SetPlaceHolder("DD/MM/YYYY")
+	f.SubstanceService = f.check("Open to a drug and alcohol service")
+	f.EatingService = f.check("Open to the eating disorder service")
+	return formCard("Current services",
+		widget.NewFormItem("", f.CMHTOpen),
+		widget.NewFormItem("CMHT", f.CMHTTeam),
+		widget.NewFormItem("Care coordinator", f.CareCoordinator),
+		widget.NewFormItem("", f.Inpatient),
+		widget.NewFormItem("Ward", f.Ward),
+		widget.NewFormItem("", f.MBU),
+		widget.NewFormItem("Expected discharge", f.MBUDischarge),
+		widget.NewFormItem("", f.SubstanceService),
+		widget.NewFormItem("", f.EatingService),
+	)
+}
+
+func (f *ReferralForm) professionalsSection() fyne.CanvasObject {
+	f.Professionals = newRowList("Add a professional", f.newProfessionalRow, professionalRowLayout,
+		func(r *professionalRow) fyne.Focusable { return r.Name }, f.rowsChanged, f.canvas)
+	return formCard("Other professionals to copy letters to",
+		hinted("Professionals", f.Professionals.Content(), "Her midwife, health visitor, CMHT care coordinator, obstetrician…"),
+	)
+}
+
+func (f *ReferralForm) reasonSection() fyne.CanvasObject {
+	f.Reason = f.textArea(4)
+	f.Risk = f.textArea(3)
+	return formCard("Reason and risk",
+		required("Reason for referral", f.Reason),
+		widget.NewFormItem("Risk", f.Risk),
+	)
+}
+
+// conditionRow is one diagnosis on the form.
+type conditionRow struct {
+	Code, Status *choice
+	Primary      *widget.Check
+	Note         *formEntry
+}
+
+func (f *ReferralForm) newConditionRow() *conditionRow {
+	r := &conditionRow{
+		Code:    newChoice(models.ConditionCodes, func(c string) string { return capitalised(models.ConditionLabel(c)) }, "Choose the condition", f.changed),
+		Status:  newChoice([]string{string(models.ConditionCurrent), string(models.ConditionPrevious)}, capitalised, "Current or previous", f.changed),
+		Primary: f.check("Primary diagnosis"),
+		Note:    f.entry(),
+	}
+	r.Status.SetCode(string(models.ConditionCurrent))
+	r.Note.SetPlaceHolder("Note (optional)")
+	return r
+}
+
+func conditionRowLayout(r *conditionRow) fyne.CanvasObject {
+	return container.NewVBox(container.New(weightedRow{3, 2, 2}, r.Code.Select, r.Status.Select, r.Primary), r.Note)
+}
+
+// medicineRow is one medicine on the form.
+type medicineRow struct {
+	Name  *formEntry
+	Class *choice
+	Dose  *formEntry
+}
+
+func (f *ReferralForm) newMedicineRow() *medicineRow {
+	r := &medicineRow{
+		Name:  f.entry(),
+		Class: newChoice(models.MedicationClasses, func(c string) string { return capitalised(strings.ReplaceAll(c, "_", " ")) }, "Class", f.changed),
+		Dose:  f.entry(),
+	}
+	r.Name.SetPlaceHolder("Name, such as lithium")
+	r.Dose.SetPlaceHolder("Dose (optional)")
+	return r
+}
+
+func medicineRowLayout(r *medicineRow) fyne.CanvasObject {
+	return container.New(weightedRow{3, 2, 2}, r.Name, r.Class.Select, r.Dose)
+}
+
+// professionalRow is one professional to copy letters to.
+type professionalRow struct {
+	Name, Role, Organisation, Address, Email, Phone *formEntry
+}
+
+func (f *ReferralForm) newProfessionalRow() *professionalRow {
+	r := &professionalRow{Name: f.entry(), Role: f.entry(), Organisation: f.entry(), Address: f.entry(), Email: f.entry(), Phone: f.entry()}
+	r.Name.SetPlaceHolder("Name")
+	r.Role.SetPlaceHolder("Role, such as health visitor")
+	r.Organisation.SetPlaceHolder("Organisation")
+	r.Address.SetPlaceHolder("Address")
+	r.Email.SetPlaceHolder("Email")
+	r.Phone.SetPlaceHolder("Telephone")
+	return r
+}
+
+func professionalRowLayout(r *professionalRow) fyne.CanvasObject {
+	return container.NewVBox(
+		container.New(weightedRow{1, 1, 1}, r.Name, r.Role, r.Organisation),
+		container.New(weightedRow{1, 1, 1}, r.Address, r.Email, r.Phone))
+}
+
+// entry makes a one-line entry that re-screens the form when it changes.
+func (f *ReferralForm) entry() *formEntry {
+	e := newFormEntry(f.Save)
+	e.OnChanged = func(string) { f.changed() }
+	return e
+}
+
+// textArea makes a multi-line entry of rows lines that re-screens the form.
+func (f *ReferralForm) textArea(rows int) *formEntry {
+	e := newFormTextArea(f.Save, rows)
+	e.OnChanged = func(string) { f.changed() }
+	return e
+}
+
+// checkedEntry makes an entry whose text check validates as it is typed;
+// its message starts with the field's name.
+func (f *ReferralForm) checkedEntry(field string, check func(string) error) *formEntry {
+	e := f.entry()
+	e.Validator = func(s string) error {
+		if err := check(s); err != nil {
+			return fieldError(field, err)
+		}
+		return nil
+	}
+	return e
+}
+
+// check makes a tick box that re-screens the form.
+func (f *ReferralForm) check(label string) *widget.Check {
+	return widget.NewCheck(label, func(bool) { f.changed() })
+}
+
+// canvas returns the window's canvas, for moving the keyboard.
+func (f *ReferralForm) canvas() fyne.Canvas {
+	if f.win == nil {
+		return nil
+	}
+	return f.win.Canvas()
+}
+
+// formCard is a titled card holding a form of items.
+func formCard(title string, items ...*widget.FormItem) fyne.CanvasObject {
+	return widget.NewCard(title, "", widget.NewForm(items...))
+}
+
+// hinted is a form item with a hint below it, where a problem with what
+// was typed also shows.
+func hinted(label string, w fyne.CanvasObject, hint string) *widget.FormItem {
+	item := widget.NewFormItem(label, w)
+	item.HintText = hint
+	return item
+}
+
+// required is a form item marked as required.
+func required(label string, w fyne.CanvasObject) *widget.FormItem {
+	return hinted(label, w, "Required")
+}
+
+// notStatedOr labels "" as "Not stated" and other codes through label.
+func notStatedOr(label func(string) string) func(string) string {
+	return func(c string) string {
+		if c == "" {
+			return "Not stated"
+		}
+		return label(c)
+	}
+}
