@@ -52,9 +52,8 @@ func validateReferral(r *models.Referral, today models.Date) error {
 	switch r.Stage {
 	case models.StagePreconception:
 	case models.StagePregnant:
-		if r.ExpectedDeliveryDate.IsZero() {
-			v.add("Expected delivery date", "enter the expected delivery date for a pregnant woman")
-		}
+		// The due date is optional, as in the referral-form format: a
+		// pregnant woman is in scope whether or not the referrer gave it.
 	case models.StagePostnatal:
 		if r.BabyDateOfBirth.IsZero() {
 			v.add("Baby's date of birth", "enter the baby's date of birth for a woman after birth")
