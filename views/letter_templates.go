@@ -1,0 +1,253 @@
+package views
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"perinatal-caseload/app"
+	"perinatal-caseload/models"
+)
+
+// LetterTemplateEditor is the Letters screen's Templates tab, where an
+// administrator edits the body of each kind of letter. Fields from the list
+// are inserted at the cursor; the preview beside the text fills the
+// template with sample data (never a patient's) as it is typed; "Preview
+// PDF" opens the sample letter as it would print. Save (Ctrl+S) is refused
+// by the service, with the reason, for a template that does not parse or
+// uses an unknown field, and for anyone without the Administrator role.
+type LetterTemplateEditor struct {
+	// Kind chooses the template.
+	Kind *widget.Select
+	// Body is the template text.
+	Body *formEntry
+	// Fields lists the fields that can be used; choosing one inserts it.
+	Fields *widget.List
+	// Preview shows the sample letter as text; PreviewProblem says why the
+	// preview cannot be filled in.
+	Preview        *widget.RichText
+	PreviewProblem *widget.Label
+	PreviewPDF     *widget.Button
+	Save           *widget.Button
+	// Revert puts back the saved text.
+	Revert *widget.Button
+	// Version says which version of the template is saved.
+	Version *widget.Label
+	// Message says whether Save worked, or why not.
+	Message *widget.Label
+
+	svc     *app.Services
+	actor   *models.StaffMember
+	win     fyne.Window
+	bg      *Background
+	files   *LetterFiles
+	fields  []fieldHelp
+	current models.LetterTemplate
+	typing  debouncer
+	content fyne.CanvasObject
+}
+
+// fieldHelp is one row of the field list.
+type fieldHelp struct{ Name, Help, Example string }
+
+// NewLetterTemplateEditor builds the editor and opens the first kind of
+// letter. files opens the sample PDF.
+func NewLetterTemplateEditor(svc *app.Services, actor *models.StaffMember, win fyne.Window, bg *Background, files *LetterFiles) *LetterTemplateEditor {
+	e := &LetterTemplateEditor{svc: svc, actor: actor, win: win, bg: bg, files: files, typing: debouncer{bg: bg}}
+	for _, f := range app.TemplateFields() {
+		e.fields = append(e.fields, fieldHelp{f.Name, f.Help, f.Example})
+	}
+	e.Kind = widget.NewSelect(letterKindLabels(), e.kindChosen)
+	e.Body = newFormTextArea(e.SaveTemplate, 18)
+	e.Body.TextStyle.Monospace = true
+	e.Body.OnChanged = func(string) {
+		showMessage(e.Message, "", false)
+		e.typing.Trigger(e.RefreshPreview)
+	}
+	e.Preview = widget.NewRichText()
+	e.Preview.Wrapping = fyne.TextWrapWord
+	e.PreviewProblem = messageLabel("")
+	e.PreviewPDF = widget.NewButtonWithIcon("Preview PDF", theme.FileIcon(), e.OpenPreviewPDF)
+	e.Save = widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), e.SaveTemplate)
+	e.Save.Importance = widget.HighImportance
+	e.Revert = widget.NewButtonWithIcon("Discard changes", theme.ContentUndoIcon(), func() { e.load(e.current.Kind) })
+	e.Version = widget.NewLabel("")
+	e.Message = messageLabel("")
+	roleNote := messageLabel("")
+	if !models.Allows(actor.RoleSet(), models.PermEditTemplates) {
+		showMessage(roleNote, "You can read and preview the templates. Changing them needs the Administrator role.", false)
+	}
+
+	fields := fieldTable()
+	e.Fields = widget.NewList(func() int { return len(e.fields) }, fields.Row, e.fillFieldRow)
+	e.Fields.OnSelected = func(id widget.ListItemID) {
+		e.InsertField(e.fields[id].Name)
+		e.Fields.UnselectAll()
+	}
+
+	head := container.NewVBox(roleNote, container.NewBorder(nil, nil, widget.NewLabel("Letter"), e.Version, e.Kind))
+	buttons := container.NewHBox(e.Save, e.Revert, e.PreviewPDF)
+	editor := container.NewBorder(head, container.NewVBox(e.Message, buttons), nil, nil, e.Body)
+	fieldHint := paragraph("Choose a field to put it where the cursor is. A field in {{if .Name}} … {{end}} may be empty; any other must have a value.")
+	fieldHint.Importance = widget.LowImportance
+	fieldPane := container.NewBorder(container.NewVBox(subheading("Fields"), fieldHint, fields.Header()), nil, nil, nil, e.Fields)
+	previewPane := container.NewBorder(container.NewVBox(subheading("Preview with sample details"), e.PreviewProblem), nil, nil, nil,
+		container.NewVScroll(e.Preview))
+	right := container.NewVSplit(previewPane, fieldPane)
+	right.Offset = 0.6
+	split := container.NewHSplit(editor, right)
+	split.Offset = 0.55
+	e.content = split
+	e.Kind.SetSelectedIndex(0)
+	return e
+}
+
+// Content returns the editor's widget tree.
+func (e *LetterTemplateEditor) Content() fyne.CanvasObject { return e.content }
+
+// kindChosen opens the chosen kind's template, first asking whether to
+// discard unsaved changes to the one open.
+func (e *LetterTemplateEditor) kindChosen(label string) {
+	kind := kindByLabel(label)
+	if kind == e.current.Kind {
+		return
+	}
+	if e.current.Kind == "" || e.Body.Text == e.current.Body {
+		e.load(kind)
+		return
+	}
+	from := e.current.Kind
+	dialog.ShowConfirm("Discard changes?", fmt.Sprintf("Your changes to the %q template are not saved. Discard them and open %q?", from.Label(), label),
+		func(discard bool) {
+			if discard {
+				e.load(kind)
+				return
+			}
+			e.Kind.SetSelected(from.Label()) // back to the one being edited
+		}, e.win)
+}
+
+// load reads the saved template of kind into the editor.
+func (e *LetterTemplateEditor) load(kind models.LetterKind) {
+	t, err := e.svc.Letters.Template(kind)
+	if err != nil {
+		showMessage(e.Message, "The template could not be read. "+sentence(err), true)
+		return
+	}
+	e.current = t
+	e.Body.SetText(t.Body)
+	e.showVersion()
+	e.RefreshPreview()
+}
+
+func (e *LetterTemplateEditor) showVersion() {
+	e.Version.SetText(fmt.Sprintf("Version %d", e.current.Version))
+	if e.current.Version == 0 {
+		e.Version.SetText("Standard text, not yet saved")
+	}
+}
+
+// InsertField types {{.name}} at the cursor, replacing any selection.
+func (e *LetterTemplateEditor) InsertField(name string) {
+	for _, r := range "{{." + name + "}}" {
+		e.Body.TypedRune(r)
+	}
+	if c := e.win.Canvas(); c != nil {
+		c.Focus(e.Body)
+	}
+}
+
+// RefreshPreview fills the text being edited with sample details.
+func (e *LetterTemplateEditor) RefreshPreview() {
+	kind, body := e.current.Kind, e.Body.Text
+	e.bg.Go(func() func() {
+		l, err := e.svc.Letters.PreviewTemplate(e.actor, kind, body)
+		return func() {
+			if kind != e.current.Kind || body != e.Body.Text {
+				return // the text has changed since; a newer preview follows
+			}
+			if err != nil {
+				showMessage(e.PreviewProblem, "The preview cannot be filled in. "+sentence(err), true)
+				return
+			}
+			showMessage(e.PreviewProblem, "", false)
+			p := letterPreview{To: append([]string{l.Recipient.Name}, l.Recipient.Address...), Date: l.Date.Long(),
+				Re:   fmt.Sprintf("%s, born %s, NHS number %s", l.Patient.Name, l.Patient.DateOfBirth.UK(), models.FormatNHSNumber(l.Patient.NHSNumber)),
+				Body: l.Body, Closing: l.Closing, Signature: nonEmpty(l.Author.Name, l.Author.Role, l.Service.Name)}
+			for _, c := range l.CopyTo {
+				p.CopyTo = append(p.CopyTo, strings.Join(nonEmpty(c.Name, c.Role, c.Organisation), ", "))
+			}
+			e.Preview.Segments = p.segments()
+			e.Preview.Refresh()
+		}
+	})
+}
+
+// OpenPreviewPDF opens the sample letter, as it would print, in the
+// system's PDF viewer.
+func (e *LetterTemplateEditor) OpenPreviewPDF() {
+	kind, body := e.current.Kind, e.Body.Text
+	e.bg.Go(func() func() {
+		pdf, err := e.svc.Letters.PreviewTemplatePDF(e.actor, kind, body)
+		if err == nil {
+			err = e.files.Show("sample-"+string(kind), pdf)
+		}
+		return func() {
+			if err != nil {
+				showMessage(e.PreviewProblem, "The sample PDF cannot be made. "+sentence(err), true)
+			}
+		}
+	})
+}
+
+// SaveTemplate saves the text as the template's next version. A refusal is
+// shown with the service's reason, and the text stays as typed.
+func (e *LetterTemplateEditor) SaveTemplate() {
+	err := e.svc.Letters.SaveTemplate(e.actor, e.current.Kind, e.Body.Text, e.current.Version)
+	var conflict *app.ConflictError
+	switch {
+	case errors.As(err, &conflict):
+		showMessage(e.Message, sentence(err)+" Copy your text first if you want to keep it, then use Discard changes to load theirs.", true)
+		return
+	case err != nil:
+		showMessage(e.Message, sentence(err), true)
+		return
+	}
+	t, err := e.svc.Letters.Template(e.current.Kind)
+	if err != nil {
+		showMessage(e.Message, "Saved, but the template could not be read again. "+sentence(err), true)
+		return
+	}
+	e.current = t
+	e.showVersion()
+	showMessage(e.Message, fmt.Sprintf("Saved as version %d. Letters issued from now on use it; letters already issued keep the version they were issued with.", t.Version), false)
+	e.Message.Importance = widget.SuccessImportance
+	e.Message.Refresh()
+}
+
+// fieldTable lays out the field list's columns.
+func fieldTable() *table {
+	return newTable([]column{{Title: "Field", Sample: "{{.ReviewClinician}}"}, {Title: "What it holds", Weight: 1}})
+}
+
+func (e *LetterTemplateEditor) fillFieldRow(id widget.ListItemID, o fyne.CanvasObject) {
+	f := e.fields[id]
+	setRowText(o, "{{."+f.Name+"}}", f.Help+" (e.g. "+f.Example+")")
+}
+
+// nonEmpty returns the strings that are not blank.
+func nonEmpty(ss ...string) []string {
+	var out []string
+	for _, s := range ss {
+		if strings.TrimSpace(s) != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}

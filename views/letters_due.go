@@ -1,0 +1,191 @@
+package views
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"perinatal-caseload/app"
+	"perinatal-caseload/models"
+)
+
+// dueBands are the Due tab's bands, in the order offered.
+var dueBands = []models.DueBand{models.BandOverdue, models.BandDueSoon, models.BandDue}
+
+// dueLettersTable lays out the Due tab's columns.
+func dueLettersTable() *table {
+	return newTable([]column{
+		{Title: "Due by", Sample: "00/00/0000"}, {Title: "When", Sample: "00 days overdue"},
+		{Title: "Woman", Weight: 2}, {Title: "NHS number", Sample: "000 000 0000"},
+		{Title: "Status", Weight: 1}, {Title: "Referral", Sample: "0000000"},
+	})
+}
+
+// DueLetters is the Letters screen's Due tab: the referrals whose outcome
+// letter is owed under the two-week clock from acceptance (the Dashboard's
+// clock, app.ClockService.DueLetters), one band at a time and a page at a
+// time. "Issue letters…" opens the issue dialog for the chosen referral; a
+// referral leaves the list once an outcome letter is issued.
+type DueLetters struct {
+	// Band chooses overdue, due soon, or due later.
+	Band *widget.RadioGroup
+	// Counts says how many are in each band, or why they could not be read.
+	Counts *widget.Label
+	List   *widget.List
+	Issue  *widget.Button
+
+	svc      *app.Services
+	actor    *models.StaffMember
+	win      fyne.Window
+	rows     *pager[app.DueLetterRow]
+	selected *app.DueLetterRow
+	onIssued func()
+	content  fyne.CanvasObject
+}
+
+// NewDueLetters builds the Due tab. onIssued runs after letters are issued
+// from it, so the register can show them.
+func NewDueLetters(svc *app.Services, actor *models.StaffMember, win fyne.Window, bg *Background, onIssued func()) *DueLetters {
+	d := &DueLetters{svc: svc, actor: actor, win: win, onIssued: onIssued}
+	d.rows = newPager[app.DueLetterRow](bg, registerPageSize)
+	d.rows.onPage = func() { d.List.Refresh() }
+	d.rows.onError = func(err error) { showMessage(d.Counts, sentence(err), true) }
+	labels := make([]string, len(dueBands))
+	for i, b := range dueBands {
+		labels[i] = dueBandLabel(b)
+	}
+	d.Band = widget.NewRadioGroup(labels, func(string) { d.Reload() })
+	d.Band.Horizontal = true
+	d.Band.Required = true
+	d.Counts = messageLabel("")
+	d.Issue = widget.NewButtonWithIcon("Issue letters…", theme.MailSendIcon(), d.IssueSelected)
+	d.Issue.Importance = widget.HighImportance
+	d.Issue.Disable()
+	refresh := widget.NewButtonWithIcon("Refresh", theme.ViewRefreshIcon(), d.Reload)
+
+	cols := dueLettersTable()
+	d.List = widget.NewList(d.rows.Len, cols.Row, d.updateRow)
+	d.List.OnSelected = d.choose
+	d.List.OnUnselected = func(widget.ListItemID) { d.choose(-1) }
+
+	intro := paragraph("Outcome letters owed: each is due within the team's target (14 days unless Settings say otherwise) " +
+		"from the day the referral was accepted. A referral leaves this list when its outcome letter is issued.")
+	top := container.NewVBox(intro, container.NewBorder(nil, nil, nil, refresh, d.Band), d.Counts, cols.Header(), widget.NewSeparator())
+	bottom := container.NewVBox(widget.NewSeparator(), container.NewHBox(layout.NewSpacer(), d.Issue))
+	d.content = container.NewBorder(top, bottom, nil, nil, d.List)
+	d.Band.SetSelected(labels[0]) // runs the first query
+	return d
+}
+
+// Content returns the tab's widget tree.
+func (d *DueLetters) Content() fyne.CanvasObject { return d.content }
+
+// band returns the chosen band.
+func (d *DueLetters) band() models.DueBand {
+	for _, b := range dueBands {
+		if dueBandLabel(b) == d.Band.Selected {
+			return b
+		}
+	}
+	return models.BandOverdue
+}
+
+// Reload counts each band as of today and lists the chosen one.
+func (d *DueLetters) Reload() {
+	if d.List == nil {
+		return // still being built
+	}
+	band, today := d.band(), d.svc.Today()
+	var lists *app.DueLetterLists
+	d.rows.Query(
+		func() (int64, error) {
+			var err error
+			if lists, err = d.svc.Clocks.DueLetters(d.actor, today, 1); err != nil {
+				return 0, err
+			}
+			return map[models.DueBand]int64{models.BandOverdue: lists.OverdueCount, models.BandDueSoon: lists.DueSoonCount, models.BandDue: lists.DueCount}[band], nil
+		},
+		func(offset, limit int) ([]app.DueLetterRow, error) {
+			return d.svc.Clocks.DueLetterPage(d.actor, today, band, offset, limit)
+		},
+		func(_ int, err error) {
+			if err != nil {
+				showMessage(d.Counts, sentence(err), true)
+			} else {
+				showMessage(d.Counts, fmt.Sprintf("On %s: %d overdue, %d due soon, %d due later.",
+					today.UK(), lists.OverdueCount, lists.DueSoonCount, lists.DueCount), lists.OverdueCount > 0)
+			}
+			d.List.UnselectAll()
+			d.choose(-1)
+			d.List.Refresh()
+			d.List.ScrollToTop()
+		})
+}
+
+func (d *DueLetters) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
+	r, ok := d.rows.Row(id)
+	if !ok {
+		setRowLoading(o)
+		return
+	}
+	nhs := ""
+	if r.NHSNumber != nil {
+		nhs = models.FormatNHSNumber(*r.NHSNumber)
+	}
+	setRowText(o, r.Due.UK(), daysLeftText(r.DaysLeft), r.PatientName(), nhs, r.Status.Label(), fmt.Sprint(r.ReferralID))
+}
+
+// choose makes row id the referral Issue acts on; -1 chooses none.
+func (d *DueLetters) choose(id widget.ListItemID) {
+	d.selected = nil
+	if id < 0 {
+		d.Issue.Disable()
+		return
+	}
+	if r, ok := d.rows.Row(id); ok {
+		d.selected = &r
+		d.Issue.Enable()
+		return
+	}
+	d.Issue.Disable()
+}
+
+// IssueSelected opens the issue dialog for the chosen referral.
+func (d *DueLetters) IssueSelected() {
+	if d.selected == nil {
+		return
+	}
+	ShowIssueLettersDialog(d.svc, d.actor, d.win, d.selected.ReferralID, func() {
+		d.Reload()
+		if d.onIssued != nil {
+			d.onIssued()
+		}
+	})
+}
+
+// dueBandLabel names a band on the Due tab.
+func dueBandLabel(b models.DueBand) string {
+	if b == models.BandDue {
+		return "Due later"
+	}
+	return b.Label()
+}
+
+// daysLeftText says how long is left: "due today", "in 3 days", "2 days overdue".
+func daysLeftText(n int) string {
+	switch {
+	case n == 0:
+		return "due today"
+	case n == 1:
+		return "tomorrow"
+	case n > 0:
+		return fmt.Sprintf("in %d days", n)
+	case n == -1:
+		return "1 day overdue"
+	}
+	return fmt.Sprintf("%d days overdue", -n)
+}

@@ -1,0 +1,280 @@
+package views
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"perinatal-caseload/app"
+	"perinatal-caseload/models"
+)
+
+// anyKind is the kind filter's choice meaning "every kind".
+const anyKind = "Any kind"
+
+// registerPageSize is how many register rows are fetched at a time.
+const registerPageSize = 100
+
+// letterRegisterTable lays out the register's columns.
+func letterRegisterTable() *table {
+	return newTable([]column{
+		{Title: "Issued", Sample: "00/00/0000 00:00"}, {Title: "Kind", Weight: 1.5},
+		{Title: "Recipient", Weight: 2}, {Title: "Author", Weight: 1},
+		{Title: "Template", Sample: "v000"}, {Title: "Referral", Sample: "0000000"},
+	})
+}
+
+// LettersScreen is the Letters screen. Its Register tab lists and searches
+// every letter issued, a page at a time, opens one in the system's PDF
+// viewer, saves a copy, and prints the day's letters as one PDF. Its Due tab
+// lists the outcome letters owed under the two-week clock, and its Templates
+// tab edits the letter templates. Permissions are the services' to check.
+type LettersScreen struct {
+	Tabs *container.AppTabs
+
+	// Register filters: the start of the recipient's name, the kind, and
+	// the UK day it was issued (dd/mm/yyyy).
+	Recipient *widget.Entry
+	Kind      *widget.Select
+	Day       *widget.Entry
+	Search    *widget.Button
+	// Count says how many letters match, or what is wrong with the filter.
+	Count *widget.Label
+	List  *widget.List
+	// Open, SaveCopy and PrintToday act on the selected letter, or on all
+	// of today's.
+	Open       *widget.Button
+	SaveCopy   *widget.Button
+	PrintToday *widget.Button
+	// Message reports what Open, Save a copy and Print did.
+	Message *widget.Label
+
+	Due       *DueLetters
+	Templates *LetterTemplateEditor
+	// Files opens and saves PDFs; tests replace its Opener.
+	Files *LetterFiles
+
+	svc      *app.Services
+	actor    *models.StaffMember
+	win      fyne.Window
+	bg       *Background
+	rows     *pager[app.LetterRow]
+	selected *app.LetterRow
+	typing   debouncer // searches as the recipient's name is typed
+	content  fyne.CanvasObject
+	// printDialog offers the day's merged PDF; printOpen opens it.
+	printDialog *dialog.CustomDialog
+	printOpen   *widget.Button
+}
+
+// NewLettersScreen builds the Letters screen for actor and shows the newest
+// letters. Slow work runs through bg (NewBackground in the application,
+// InlineBackground in tests; nil means NewBackground).
+func NewLettersScreen(svc *app.Services, actor *models.StaffMember, win fyne.Window, bg *Background) *LettersScreen {
+	if bg == nil {
+		bg = NewBackground()
+	}
+	s := &LettersScreen{svc: svc, actor: actor, win: win, bg: bg, Files: NewLetterFiles(win)}
+	s.rows = newPager[app.LetterRow](bg, registerPageSize)
+	s.rows.onPage = func() { s.List.Refresh() }
+	s.rows.onError = func(err error) { showMessage(s.Count, sentence(err), true) }
+
+	s.Recipient = entryWithHint("Recipient's name starts with…", s.Reload)
+	s.typing = debouncer{bg: bg}
+	s.Recipient.OnChanged = func(string) { s.typing.Trigger(s.Reload) }
+	s.Kind = widget.NewSelect(append([]string{anyKind}, letterKindLabels()...), func(string) { s.Reload() })
+	s.Day = entryWithHint("Issued on dd/mm/yyyy", s.Reload)
+	s.Search = widget.NewButtonWithIcon("Search", theme.SearchIcon(), s.Reload)
+	s.Count = messageLabel("")
+	s.Message = messageLabel("")
+	s.Open = widget.NewButtonWithIcon("Open", theme.FileIcon(), s.OpenSelected)
+	s.SaveCopy = widget.NewButtonWithIcon("Save a copy…", theme.DocumentSaveIcon(), s.SaveSelected)
+	s.PrintToday = widget.NewButtonWithIcon("Print today's letters", theme.DocumentPrintIcon(), s.PrintTodaysLetters)
+	s.Open.Disable()
+	s.SaveCopy.Disable()
+
+	cols := letterRegisterTable()
+	s.List = widget.NewList(s.rows.Len, cols.Row, s.updateRow)
+	s.List.OnSelected = s.choose
+	s.List.OnUnselected = func(widget.ListItemID) { s.choose(-1) }
+
+	filters := container.NewBorder(nil, nil, nil, s.Search, container.New(weightedRow{2, 1.6, 1.2}, s.Recipient, s.Kind, s.Day))
+	top := container.NewVBox(filters, s.Count, cols.Header(), widget.NewSeparator())
+	actions := container.NewVBox(widget.NewSeparator(),
+		container.NewHBox(s.Open, s.SaveCopy, layout.NewSpacer(), s.PrintToday), s.Message)
+	register := container.NewBorder(top, actions, nil, nil, s.List)
+
+	s.Templates = NewLetterTemplateEditor(svc, actor, win, bg, s.Files)
+	s.Due = NewDueLetters(svc, actor, win, bg, s.Reload)
+	s.Tabs = container.NewAppTabs(
+		container.NewTabItemWithIcon("Register", theme.ListIcon(), register),
+		container.NewTabItemWithIcon("Due", theme.HistoryIcon(), s.Due.Content()),
+		container.NewTabItemWithIcon("Templates", theme.DocumentCreateIcon(), s.Templates.Content()),
+	)
+	s.content = container.NewPadded(s.Tabs)
+	s.Kind.SetSelectedIndex(0) // runs the first search
+	return s
+}
+
+// Content returns the screen's widget tree.
+func (s *LettersScreen) Content() fyne.CanvasObject { return s.content }
+
+// SearchEntry is the recipient search, which Ctrl+F focuses.
+func (s *LettersScreen) SearchEntry() fyne.Focusable { return s.Recipient }
+
+// Cleanup removes the letters written to the temporary folder for viewing.
+// The shell calls it on signing out.
+func (s *LettersScreen) Cleanup() { s.Files.Cleanup() }
+
+// Filter returns the filter the widgets describe, or an error naming the
+// field at fault.
+func (s *LettersScreen) Filter() (app.LetterFilter, error) {
+	f := app.LetterFilter{Recipient: strings.TrimSpace(s.Recipient.Text)}
+	if i := s.Kind.SelectedIndex(); i > 0 {
+		f.Kind = models.LetterKinds[i-1]
+	}
+	if day := strings.TrimSpace(s.Day.Text); day != "" {
+		d, err := models.ParseUKDate(day)
+		if err != nil {
+			return f, fmt.Errorf("issued on: enter a date as dd/mm/yyyy, for example 23/11/2026, or leave it empty")
+		}
+		f.Day = models.StartOfLondonDay(d)
+	}
+	return f, nil
+}
+
+// Reload runs the search the filters describe.
+func (s *LettersScreen) Reload() {
+	if s.List == nil || s.Kind.Selected == "" {
+		return // still being built
+	}
+	f, err := s.Filter()
+	if err != nil {
+		showMessage(s.Count, sentence(err), true)
+		return
+	}
+	s.rows.Query(
+		func() (int64, error) { return s.svc.Letters.RegisterCount(s.actor, f) },
+		func(offset, limit int) ([]app.LetterRow, error) {
+			return s.svc.Letters.Register(s.actor, f, offset, limit)
+		},
+		func(total int, err error) {
+			if err != nil {
+				showMessage(s.Count, sentence(err), true)
+			} else {
+				showMessage(s.Count, countText(int64(total), "letter", "letters")+" in the register", false)
+			}
+			s.List.UnselectAll()
+			s.choose(-1)
+			s.List.Refresh()
+			s.List.ScrollToTop()
+		})
+}
+
+func (s *LettersScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
+	r, ok := s.rows.Row(id)
+	if !ok {
+		setRowLoading(o)
+		return
+	}
+	setRowText(o, ukDateTime(r.IssuedAt), r.Kind.Label(), recipientText(r), r.AuthorName,
+		fmt.Sprintf("v%d", r.TemplateVersion), fmt.Sprint(r.ReferralID))
+}
+
+// choose makes row id the letter the buttons act on; -1 chooses none.
+func (s *LettersScreen) choose(id widget.ListItemID) {
+	s.selected = nil
+	if id >= 0 {
+		if r, ok := s.rows.Row(id); ok {
+			s.selected = &r
+		}
+	}
+	for _, b := range []*widget.Button{s.Open, s.SaveCopy} {
+		if s.selected != nil {
+			b.Enable()
+		} else {
+			b.Disable()
+		}
+	}
+}
+
+// OpenSelected opens the selected letter, as it was issued, in the
+// system's PDF viewer.
+func (s *LettersScreen) OpenSelected() {
+	row := s.selected
+	if row == nil {
+		return
+	}
+	s.bg.Go(func() func() {
+		pdf, err := s.svc.Letters.PDF(s.actor, row.ID)
+		if err == nil {
+			err = s.Files.Show(letterFileName(row), pdf)
+		}
+		return func() {
+			if err != nil {
+				showMessage(s.Message, sentence(err), true)
+				return
+			}
+			showMessage(s.Message, "The letter is open in your PDF viewer. It is the document as issued.", false)
+		}
+	})
+}
+
+// SaveSelected asks where to save a copy of the selected letter.
+func (s *LettersScreen) SaveSelected() {
+	row := s.selected
+	if row == nil {
+		return
+	}
+	s.bg.Go(func() func() {
+		pdf, err := s.svc.Letters.PDF(s.actor, row.ID)
+		return func() {
+			if err != nil {
+				showMessage(s.Message, sentence(err), true)
+				return
+			}
+			s.Files.SaveAs(letterFileName(row), pdf, s.saved)
+		}
+	})
+}
+
+// saved reports the outcome of a save.
+func (s *LettersScreen) saved(name string, err error) {
+	if err != nil {
+		showMessage(s.Message, sentence(err), true)
+		return
+	}
+	showMessage(s.Message, "Saved a copy as "+name+".", false)
+}
+
+// recipientText names a letter's recipient and their role.
+func recipientText(r app.LetterRow) string {
+	switch r.RecipientRole {
+	case "":
+		return r.RecipientName
+	case "patient":
+		return r.RecipientName + " (the woman)"
+	}
+	return r.RecipientName + " (" + r.RecipientRole + ")"
+}
+
+// letterFileName suggests a file name for a letter that does not name the
+// patient, since file names show in folders and recent-file lists.
+func letterFileName(r *app.LetterRow) string {
+	return fmt.Sprintf("letter-%d-referral-%d-%s.pdf", r.ID, r.ReferralID, r.IssuedAt.In(app.London).Format("2006-01-02"))
+}
+
+// letterKindLabels lists the kinds of letter in words, in models.LetterKinds order.
+func letterKindLabels() []string {
+	out := make([]string, len(models.LetterKinds))
+	for i, k := range models.LetterKinds {
+		out[i] = k.Label()
+	}
+	return out
+}
