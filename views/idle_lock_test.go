@@ -117,9 +117,9 @@ func TestLockKeepsAnOpenDialogForTheSamePerson(t *testing.T) {
 	e.addStaff("alice", "administrator")
 	m := e.mainWindow()
 	e.signIn(m, "alice", testPassword)
-	m.Shell().NewReferral()
+	m.Shell().ImportReferrals()
 	if m.Window.Canvas().Overlays().Top() == nil {
-		t.Fatal("New referral showed no dialog")
+		t.Fatal("Import referral files showed no dialog")
 	}
 	m.Lock()
 	if m.Window.Canvas().Overlays().Top() != nil {
@@ -162,5 +162,38 @@ func TestTypingSampleSeesCustomEntries(t *testing.T) {
 	test.Type(c, "a")
 	if typingSample(w.Canvas()) == before {
 		t.Fatal("typing in a custom entry does not count as input")
+	}
+}
+
+func TestNewReferralOpensTheFormAndBackReturnsToTheList(t *testing.T) {
+	e := newTestEnv(t, 3)
+	e.addStaff("alice", "administrator")
+	m := e.mainWindow()
+	e.signIn(m, "alice", testPassword)
+	m.Shell().NewReferral()
+	screen := m.Shell().Show(ScreenReferrals).(*ReferralsScreen)
+	if !drawn(m.Window, "New referral") || !drawn(m.Window, "NHS number") {
+		t.Fatal("Ctrl+N did not open the referral form")
+	}
+	screen.CloseDetail()
+	if drawn(m.Window, "New referral") {
+		t.Fatal("Back did not return to the list")
+	}
+}
+
+func TestAnOpenReferralOffersTheDecisionLettersAndTimeline(t *testing.T) {
+	e := newTestEnv(t, 5)
+	e.addStaff("carol", "clinician")
+	m := e.mainWindow()
+	e.signIn(m, "carol", testPassword)
+	screen := m.Shell().Show(ScreenReferrals).(*ReferralsScreen)
+	screen.List.Select(0)
+	if screen.Detail == nil {
+		t.Fatal("selecting a referral did not open it")
+	}
+	for _, want := range []string{"Decision", "Issue letters…", "Timeline"} {
+		if !drawn(m.Window, want) {
+			t.Errorf("the open referral does not offer %q", want)
+		}
 	}
 }

@@ -181,6 +181,7 @@ func (m *MainWindow) lockWith(reason string) {
 // the sign-in screen.
 func (m *MainWindow) SignOut() {
 	if m.shell != nil {
+		m.shell.Close()
 		_ = m.svc.Auth.SignOut(m.shell.Session.Actor)
 	}
 	m.shell, m.locked, m.stash, m.focus = nil, false, nil, nil

@@ -22,6 +22,9 @@ type ReferralDetail struct {
 	Referral *models.Referral
 	Back     *widget.Button
 	content  fyne.CanvasObject
+	// actions holds what the shell adds to the detail: the decision panel,
+	// the timeline and the letter actions.
+	actions *fyne.Container
 }
 
 // NewReferralDetail builds the detail of r; today is the date in the UK,
@@ -65,13 +68,17 @@ func NewReferralDetail(r *models.Referral, today models.Date, onBack func()) *Re
 		right.Add(section("Decision", decision(r)))
 	}
 	body := container.NewGridWithColumns(2, left, right)
+	d.actions = container.NewVBox()
 	d.content = container.NewBorder(container.NewVBox(container.NewHBox(d.Back), name, summary), nil, nil, nil,
-		container.NewVScroll(body))
+		container.NewVScroll(container.NewVBox(d.actions, body)))
 	return d
 }
 
 // Content returns the detail's widget tree.
 func (d *ReferralDetail) Content() fyne.CanvasObject { return d.content }
+
+// AddActions puts a panel above the referral's details.
+func (d *ReferralDetail) AddActions(obj fyne.CanvasObject) { d.actions.Add(obj) }
 
 // section is a titled card.
 func section(title string, body fyne.CanvasObject) fyne.CanvasObject {

@@ -29,6 +29,9 @@ type ReferralsScreen struct {
 	List  *widget.List
 	// Detail is the referral open, or nil while the list is on show.
 	Detail *ReferralDetail
+	// DetailActions, if set, builds the panel of actions shown above an
+	// open referral; reopen reloads the referral after an action.
+	DetailActions func(r *models.Referral, reopen func()) fyne.CanvasObject
 
 	referrals *app.ReferralService
 	actor     *models.StaffMember
@@ -39,6 +42,7 @@ type ReferralsScreen struct {
 	listView  fyne.CanvasObject
 	root      *fyne.Container
 	content   fyne.CanvasObject
+	paged     bool // a page other than a referral is shown instead of the list
 }
 
 // NewReferralsScreen builds the screen and starts the first query.
@@ -152,18 +156,30 @@ func (s *ReferralsScreen) Open(id uint) {
 			}
 			today := models.LondonDate(s.clock.Now())
 			s.Detail = NewReferralDetail(r, today, s.CloseDetail)
+			if s.DetailActions != nil {
+				s.Detail.AddActions(s.DetailActions(r, func() { s.Open(id) }))
+			}
 			s.root.Objects = []fyne.CanvasObject{s.Detail.Content()}
 			s.root.Refresh()
 		}
 	})
 }
 
-// CloseDetail goes back from a referral to the list, as it was left.
+// ShowPage shows obj (such as the new-referral form) in place of the list
+// until CloseDetail.
+func (s *ReferralsScreen) ShowPage(obj fyne.CanvasObject) {
+	s.Detail = nil
+	s.paged = true
+	s.root.Objects = []fyne.CanvasObject{obj}
+	s.root.Refresh()
+}
+
+// CloseDetail goes back from a referral (or the form) to the list, as it was left.
 func (s *ReferralsScreen) CloseDetail() {
-	if s.Detail == nil {
+	if s.Detail == nil && !s.paged {
 		return
 	}
-	s.Detail = nil
+	s.Detail, s.paged = nil, false
 	s.root.Objects = []fyne.CanvasObject{s.listView}
 	s.root.Refresh()
 }

@@ -65,14 +65,17 @@ func screenDefs() []ScreenDef {
 		{ID: ScreenDashboard, Title: "Dashboard", Icon: theme.HomeIcon(), Build: placeholder("Dashboard",
 			"The dashboard will show waiting times against the team's targets: referrals awaiting screening, assessments due, outcome letters due within 14 days of acceptance, and each key worker's caseload against capacity.")},
 		{ID: ScreenReferrals, Title: "Referrals", Icon: theme.ListIcon(), Build: func(s *Session) Screen {
-			return NewReferralsScreen(s.Services.Referrals, s.Actor, s.Services.Clock(), s.Background)
+			screen := NewReferralsScreen(s.Services.Referrals, s.Actor, s.Services.Clock(), s.Background)
+			screen.DetailActions = referralActions(s)
+			return screen
 		}},
 		{ID: ScreenCaseload, Title: "Caseload", Icon: theme.AccountIcon(), Build: placeholder("Caseload",
 			"Caseload will list the women allocated to each key worker, with contacts, joint working with CMHT and other services, tasks, and outcome measures (EPDS, PHQ-9, GAD-7, CORE-10).")},
 		{ID: ScreenAppointments, Title: "Appointments", Icon: theme.HistoryIcon(), Build: placeholder("Appointments",
 			"Appointments will book initial assessments on Attend Anywhere and medical reviews, and record whether each took place.")},
-		{ID: ScreenLetters, Title: "Letters", Icon: theme.MailComposeIcon(), Build: placeholder("Letters",
-			"Letters will produce the outcome letters for the woman, her referrer and every professional copied in, and keep the register of every letter issued so that a reprint is the same document.")},
+		{ID: ScreenLetters, Title: "Letters", Icon: theme.MailComposeIcon(), Build: func(s *Session) Screen {
+			return NewLettersScreen(s.Services, s.Actor, s.Window, s.Background)
+		}},
 		{ID: ScreenTeam, Title: "Team", Icon: theme.GridIcon(), Build: placeholder("Team",
 			"Team will list staff with their roles and caseload capacity, and let a team manager add accounts and reset passwords. Until then, use `caseload users add` and `caseload users reset-password`.")},
 		{ID: ScreenSettings, Title: "Settings", Icon: theme.SettingsIcon(), Build: func(s *Session) Screen {

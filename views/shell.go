@@ -5,7 +5,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -130,12 +129,21 @@ func (sh *Shell) FocusSearch() {
 	}
 }
 
-// NewReferral will open the referral form; until it is built it says so.
+// NewReferral opens the referral form on the Referrals screen.
 func (sh *Shell) NewReferral() {
-	sh.Show(ScreenReferrals)
-	dialog.ShowInformation("New referral",
-		"The form for typing in a new referral is not built yet. Referrals made by the demo\n"+
-			"generator, and those imported from the online form, appear in this list.", sh.Session.Window)
+	if screen, ok := sh.Show(ScreenReferrals).(*ReferralsScreen); ok {
+		newReferralPage(sh.Session, screen)
+	}
+}
+
+// ImportReferrals asks for referral-form files or a folder and imports them.
+func (sh *Shell) ImportReferrals() {
+	screen, _ := sh.Show(ScreenReferrals).(*ReferralsScreen)
+	ShowImportDialog(sh.Session.Services, sh.Session.Actor, sh.Session.Window, func() {
+		if screen != nil {
+			screen.Reload()
+		}
+	})
 }
 
 // MainMenu returns the window's menus. Their shortcuts work wherever the
@@ -166,7 +174,18 @@ func (sh *Shell) MainMenu() *fyne.MainMenu {
 			item("Sign out", "", sh.signOut)),
 		fyne.NewMenu("Referrals",
 			item("New referral…", fyne.KeyN, sh.NewReferral),
+			item("Import referral files…", fyne.KeyI, sh.ImportReferrals),
 			item("Find a referral", fyne.KeyF, sh.FocusSearch)),
 		fyne.NewMenu("Go", goItems...),
 	)
+}
+
+// Close lets every screen that keeps temporary files (such as letters
+// written for the PDF viewer) remove them; the shell calls it on sign-out.
+func (sh *Shell) Close() {
+	for _, scr := range sh.built {
+		if c, ok := scr.(interface{ Cleanup() }); ok {
+			c.Cleanup()
+		}
+	}
 }
