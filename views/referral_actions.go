@@ -39,8 +39,7 @@ func newReferralPage(s *Session, screen *ReferralsScreen) {
 		screen.Open(id)
 	})
 	back := widget.NewButtonWithIcon("Back to referrals", theme.NavigateBackIcon(), screen.CloseDetail)
-	title := widget.NewLabelWithStyle("New referral", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	screen.ShowPage(container.NewBorder(container.NewHBox(back, title), nil, nil, nil, form.Content()))
+	screen.ShowPage(container.NewBorder(container.NewHBox(back), nil, nil, nil, form.Content()))
 	if f := form.FirstField(); f != nil && s.Window != nil {
 		s.Window.Canvas().Focus(f)
 	}
