@@ -14,19 +14,21 @@ import (
 // referral after any of them changes it.
 func referralActions(s *Session) func(r *models.Referral, reopen func()) fyne.CanvasObject {
 	return func(r *models.Referral, reopen func()) fyne.CanvasObject {
-		decision := NewDecisionPanel(s.Services, s.Actor, s.Window, r, reopen)
 		timeline := NewReferralTimeline(s.Services, s.Actor, r.ID)
 		issue := widget.NewButtonWithIcon("Issue letters…", theme.MailSendIcon(), func() {
 			ShowIssueLettersDialog(s.Services, s.Actor, s.Window, r.ID, reopen)
 		})
+		panel := container.NewVBox()
 		if r.Status == models.StatusReceived || r.Status == models.StatusDiscuss {
-			issue.Disable() // no letter until the team has decided
+			// Awaiting a decision: the decision comes first, and there is no
+			// letter to send yet. Once decided, the detail's own Decision
+			// section shows what was decided.
+			panel.Add(section("Decision", NewDecisionPanel(s.Services, s.Actor, s.Window, r, reopen).Content()))
+			issue.Disable()
 		}
-		return container.NewVBox(
-			section("Decision", decision.Content()),
-			container.NewHBox(issue),
-			widget.NewAccordion(widget.NewAccordionItem("Timeline", timeline.Content())),
-		)
+		panel.Add(container.NewHBox(issue))
+		panel.Add(widget.NewAccordion(widget.NewAccordionItem("Timeline", timeline.Content())))
+		return panel
 	}
 }
 
