@@ -26,6 +26,8 @@ func (e *OverCapacityError) Error() string {
 
 // Allocate makes keyWorkerID the referral's key worker, ending any current
 // allocation so the history is kept. Going over capacity needs confirmation.
+// Her open tasks that nobody holds, or that the previous key worker held,
+// go to the new key worker.
 func (s *AllocationService) Allocate(actor *models.StaffMember, referralID, keyWorkerID uint, reason string, confirmOverCapacity bool) (*models.Allocation, error) {
 	var out *models.Allocation
 	err := s.write(actor, models.PermAllocate, func(tx *gorm.DB) error {
@@ -73,7 +75,10 @@ func (s *AllocationService) Allocate(actor *models.StaffMember, referralID, keyW
 			return fmt.Errorf("cannot save the allocation: %w", err)
 		}
 		out = a
-		return s.audit(tx, actor, ActionCreate, "allocation", a.ID, nil, a, "")
+		if err := s.audit(tx, actor, ActionCreate, "allocation", a.ID, nil, a, ""); err != nil {
+			return err
+		}
+		return s.tasksFollowKeyWorker(tx, actor, referralID, current.KeyWorkerID, &worker)
 	})
 	return out, err
 }
@@ -84,7 +89,7 @@ func caseloadSize(tx *gorm.DB, workerID uint) (int64, error) {
 	err := tx.Table("allocations").
 		Joins("JOIN referrals ON referrals.id = allocations.referral_id").
 		Where("allocations.key_worker_id = ? AND allocations.ended_at IS NULL", workerID).
-		Where("referrals.status NOT IN ?", []models.Status{models.StatusClosed, models.StatusNotAccepted}).
+		Where("referrals.status NOT IN ?", closedStatuses).
 		Count(&n).Error
 	return n, err
 }

@@ -33,6 +33,15 @@ func (s *AppointmentService) Book(actor *models.StaffMember, a *models.Appointme
 	if a.StartsAt.IsZero() {
 		v.add("Date and time", "enter the date and time")
 	}
+	validateAppointment(a, v)
+	if err := v.orNil(); err != nil {
+		return err
+	}
+	return s.book(actor, a, confirmDoubleBooking)
+}
+
+// validateAppointment checks every field of a booking but its time.
+func validateAppointment(a *models.Appointment, v *ValidationError) {
 	if a.DurationMinutes <= 0 || a.DurationMinutes > 480 {
 		v.add("Duration", "enter a length between 1 and 480 minutes")
 	}
@@ -45,9 +54,10 @@ func (s *AppointmentService) Book(actor *models.StaffMember, a *models.Appointme
 	if !validMode(a.Mode) {
 		v.add("Mode", "choose how the appointment is held")
 	}
-	if err := v.orNil(); err != nil {
-		return err
-	}
+}
+
+// book saves a validated appointment.
+func (s *AppointmentService) book(actor *models.StaffMember, a *models.Appointment, confirmDoubleBooking bool) error {
 	a.StartsAt = a.StartsAt.UTC()
 	if a.Mode == models.ModeVideo && strings.TrimSpace(a.VideoLink) == "" {
 		a.VideoLink = (&SettingsService{s.core}).Get(SetAttendAnywhereLink)
@@ -62,17 +72,8 @@ func (s *AppointmentService) Book(actor *models.StaffMember, a *models.Appointme
 			return &ValidationError{Fields: []FieldError{{"Clinician", "choose a clinician from the team"}}}
 		}
 		if !confirmDoubleBooking {
-			// Appointments are at most 8 hours long, so a clash starts within 8 hours before this one.
-			var nearby []models.Appointment
-			err := tx.Where("clinician_id = ? AND attendance = ? AND starts_at < ? AND starts_at > ?",
-				a.ClinicianID, models.AttendFuture, a.EndsAt(), a.StartsAt.Add(-8*time.Hour)).Find(&nearby).Error
-			if err != nil {
+			if err := checkClash(tx, a, clinician.Name); err != nil {
 				return err
-			}
-			for _, c := range nearby {
-				if c.EndsAt().After(a.StartsAt) {
-					return &DoubleBookingError{Clinician: clinician.Name, Clash: c.StartsAt}
-				}
 			}
 		}
 		r, err := (&ReferralService{s.core}).load(tx, a.ReferralID)
@@ -96,26 +97,51 @@ func (s *AppointmentService) Book(actor *models.StaffMember, a *models.Appointme
 }
 
 // RecordAttendance records the MHSDS attendance code for an appointment.
+// A missed appointment makes a follow-up task (see afterAttendance).
 func (s *AppointmentService) RecordAttendance(actor *models.StaffMember, id uint, readVersion int, code models.Attendance, cancelledBy, reason string) error {
-	if !validAttendance(code) {
-		return &ValidationError{Fields: []FieldError{{"Attendance", "choose what happened"}}}
-	}
-	if (code == models.AttendCancelledByPatient || code == models.AttendCancelledByService) && strings.TrimSpace(reason) == "" {
-		return &ValidationError{Fields: []FieldError{{"Cancellation reason", "say why the appointment was cancelled"}}}
+	if err := checkAttendance(code, reason); err != nil {
+		return err
 	}
 	return s.write(actor, models.PermManageAppointments, func(tx *gorm.DB) error {
 		var a models.Appointment
 		if err := tx.First(&a, id).Error; err != nil {
 			return notFound(err)
 		}
-		before := a
-		a.Attendance, a.CancelledBy, a.CancelReason = code, strings.TrimSpace(cancelledBy), strings.TrimSpace(reason)
-		a.Version = readVersion
-		if err := s.saveVersioned(tx, "appointment", &a, func(v int) { a.Version = v }); err != nil {
-			return err
-		}
-		return s.audit(tx, actor, ActionUpdate, "appointment", a.ID, &before, &a, "attendance "+string(code))
+		return s.setAttendance(tx, actor, &a, readVersion, code, cancelledBy, reason)
 	})
+}
+
+// setAttendance saves an attendance code, audits it, and makes what follows
+// from it (see afterAttendance), all inside tx.
+func (s *AppointmentService) setAttendance(tx *gorm.DB, actor *models.StaffMember, a *models.Appointment, readVersion int, code models.Attendance, cancelledBy, reason string) error {
+	before := *a
+	a.Attendance, a.CancelledBy, a.CancelReason = code, strings.TrimSpace(cancelledBy), strings.TrimSpace(reason)
+	a.Version = readVersion
+	if err := s.saveVersioned(tx, "appointment", a, func(v int) { a.Version = v }); err != nil {
+		return err
+	}
+	if err := s.audit(tx, actor, ActionUpdate, "appointment", a.ID, &before, a, "attendance "+string(code)); err != nil {
+		return err
+	}
+	return s.afterAttendance(tx, actor, &before, a)
+}
+
+// checkClash returns a *DoubleBookingError if the clinician has another
+// appointment, not yet held, overlapping a (a itself excepted).
+func checkClash(tx *gorm.DB, a *models.Appointment, clinicianName string) error {
+	// Appointments are at most 8 hours long, so a clash starts within 8 hours before this one.
+	var nearby []models.Appointment
+	err := tx.Where("clinician_id = ? AND attendance = ? AND starts_at < ? AND starts_at > ? AND id <> ?",
+		a.ClinicianID, models.AttendFuture, a.EndsAt(), a.StartsAt.Add(-8*time.Hour), a.ID).Find(&nearby).Error
+	if err != nil {
+		return err
+	}
+	for _, c := range nearby {
+		if c.EndsAt().After(a.StartsAt) {
+			return &DoubleBookingError{Clinician: clinicianName, Clash: c.StartsAt}
+		}
+	}
+	return nil
 }
 
 // ForReferral returns a referral's appointments, oldest first.
@@ -144,6 +170,17 @@ func validMode(m models.Mode) bool {
 		}
 	}
 	return false
+}
+
+// checkAttendance refuses an unknown code, and a cancellation without a reason.
+func checkAttendance(code models.Attendance, reason string) error {
+	if !validAttendance(code) {
+		return &ValidationError{Fields: []FieldError{{"Attendance", "choose what happened"}}}
+	}
+	if (code == models.AttendCancelledByPatient || code == models.AttendCancelledByService) && strings.TrimSpace(reason) == "" {
+		return &ValidationError{Fields: []FieldError{{"Cancellation reason", "say why the appointment was cancelled"}}}
+	}
+	return nil
 }
 
 func validAttendance(a models.Attendance) bool {

@@ -19,10 +19,14 @@ const (
 	OutcomeDischarged    AssessmentOutcome = "discharged"     // discharged with advice and signposting
 )
 
+// ClosureDischargedWithAdvice is the closure reason of the assessment
+// outcome "discharged with advice and signposting".
+const ClosureDischargedWithAdvice = "discharged with advice"
+
 // ClosureReasons are the reasons a referral is closed, MHSDS style.
 var ClosureReasons = []string{
 	"treatment complete", "end of the perinatal period", "moved away",
-	"declined further contact", "did not attend", "transferred", "discharged with advice",
+	"declined further contact", "did not attend", "transferred", ClosureDischargedWithAdvice,
 }
 
 // RecordOutcome records the assessment outcome and moves the referral on.
@@ -40,13 +44,21 @@ func (s *ReferralService) RecordOutcome(actor *models.StaffMember, id uint, read
 		}
 		r.Version = readVersion
 		if outcome == OutcomeDischarged {
-			r.ClosureReason = "discharged with advice"
+			r.ClosureReason = ClosureDischargedWithAdvice
 		}
-		return s.moveStatus(tx, actor, r, to, strings.TrimSpace("assessment outcome: "+string(outcome)+" "+note))
+		if err := s.moveStatus(tx, actor, r, to, strings.TrimSpace("assessment outcome: "+string(outcome)+" "+note)); err != nil {
+			return err
+		}
+		if to == models.StatusClosed {
+			return s.endEpisode(tx, actor, r)
+		}
+		return nil
 	})
 }
 
-// Close discharges a referral with one of the ClosureReasons.
+// Close discharges a referral with one of the ClosureReasons. What she
+// still holds ends with it (see endEpisode). A closed referral stays
+// readable; a re-referral opens a new one for the same woman.
 func (s *ReferralService) Close(actor *models.StaffMember, id uint, readVersion int, reason string) error {
 	ok := false
 	for _, r := range ClosureReasons {
@@ -65,6 +77,6 @@ func (s *ReferralService) Close(actor *models.StaffMember, id uint, readVersion 
 		if err := s.moveStatus(tx, actor, r, models.StatusClosed, "closed: "+reason); err != nil {
 			return err
 		}
-		return tx.Model(&models.Allocation{}).Where("referral_id = ? AND ended_at IS NULL", id).Update("ended_at", r.ClosedAt).Error
+		return s.endEpisode(tx, actor, r)
 	})
 }

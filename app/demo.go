@@ -69,6 +69,14 @@ func (s *Services) Demo(opts DemoOptions) (*DemoResult, error) {
 			opts.Progress(end, opts.Referrals)
 		}
 	}
+	// Women whose perinatal period is ending get their "plan discharge"
+	// tasks, as the Dashboard would make them today.
+	if err := s.Batch(func(tx *Services) error {
+		_, err := tx.Tasks.PlanDischargeTasks(system, models.LondonDate(g.now))
+		return err
+	}); err != nil {
+		return nil, fmt.Errorf("cannot make the demo's discharge-planning tasks: %w", err)
+	}
 	return res, nil
 }
 

@@ -240,7 +240,7 @@ func (g *demoGen) caseload(svc *Services, clock *ManualClock, r *models.Referral
 	}
 	codes := []models.Attendance{models.AttendOnTime, models.AttendOnTime, models.AttendLateSeen, models.AttendDNA, models.AttendCancelledByPatient, models.AttendCancelledByService, models.AttendLateNotSeen}
 	modes := []models.Mode{models.ModeHomeVisit, models.ModeFaceToFace, models.ModeTelephone, models.ModeVideo}
-	contacts := 3
+	contacts, missed := 3, false
 	if g.now.Sub(assessAt) > 365*24*time.Hour {
 		contacts = 1 // long-closed history needs less detail
 	}
@@ -259,6 +259,7 @@ func (g *demoGen) caseload(svc *Services, clock *ManualClock, r *models.Referral
 		}
 		clock.Set(minTime(start.Add(time.Hour), g.now))
 		code := codes[g.rng.IntN(len(codes))]
+		missed = missed || code.Missed() // the service makes a follow-up task
 		by, why := "", ""
 		if code == models.AttendCancelledByPatient {
 			by, why = "Patient", "Baby unwell (demo)."
@@ -269,12 +270,84 @@ func (g *demoGen) caseload(svc *Services, clock *ManualClock, r *models.Referral
 			return err
 		}
 	}
+	if err := g.workOnTasks(svc, clock, r, missed); err != nil {
+		return err
+	}
 	if target != models.StatusClosed {
-		return nil
+		return g.keepInTouch(svc, clock, r, worker, assessAt)
 	}
 	clock.Set(minTime(assessAt.Add(120*24*time.Hour), g.now))
 	reasons := ClosureReasons[:len(ClosureReasons)-1]
 	return svc.Referrals.Close(g.actor, r.ID, v, reasons[g.rng.IntN(len(reasons))])
+}
+
+// keepInTouch gives a woman still on the caseload a contact in the last
+// few weeks and her next one booked, as a key worker would, so her row on
+// the caseload and the diary look like a live caseload.
+func (g *demoGen) keepInTouch(svc *Services, clock *ManualClock, r *models.Referral, worker models.StaffMember, assessAt time.Time) error {
+	recent := g.slot(g.now.Add(-time.Duration(4+g.rng.IntN(21)) * 24 * time.Hour))
+	next := g.slot(g.now.Add(time.Duration(1+g.rng.IntN(20)) * 24 * time.Hour))
+	modes := []models.Mode{models.ModeHomeVisit, models.ModeTelephone, models.ModeVideo}
+	for _, start := range []time.Time{recent, next} {
+		if !start.After(assessAt.Add(7 * 24 * time.Hour)) {
+			continue
+		}
+		a := &models.Appointment{ReferralID: r.ID, Kind: models.KindKeyWorkerContact, Mode: modes[g.rng.IntN(len(modes))], StartsAt: start, DurationMinutes: 60, ClinicianID: worker.ID, Demo: true}
+		clock.Set(minTime(start.Add(-7*24*time.Hour), g.now))
+		if err := svc.Appointments.Book(g.actor, a, true); err != nil {
+			return err
+		}
+		if start.After(g.now) {
+			continue
+		}
+		clock.Set(minTime(start.Add(time.Hour), g.now))
+		if err := svc.Appointments.RecordAttendance(g.actor, a.ID, a.Version, models.AttendOnTime, "", ""); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// workOnTasks completes most of a woman's open tasks and hands some to a
+// colleague, leaving the rest open, so the demo shows tasks with history.
+// The services made the tasks themselves: on acceptance for a woman on a
+// ward or in a mother and baby unit, and for each missed appointment. Only
+// a woman who has tasks costs a query.
+func (g *demoGen) workOnTasks(svc *Services, clock *ManualClock, r *models.Referral, missed bool) error {
+	if !r.CurrentServices.PsychiatricInpatient && !r.CurrentServices.MBUAdmission && !missed {
+		return nil
+	}
+	tasks, err := svc.Tasks.ForReferral(g.actor, r.ID)
+	if err != nil {
+		return err
+	}
+	clock.Set(minTime(clock.Now().Add(48*time.Hour), g.now))
+	notes := map[models.TaskKind]string{
+		models.TaskInpatientVisit: "Seen on the ward; antenatal care checked (demo).",
+		models.TaskMBUDischarge:   "Seen at home after discharge from the unit (demo).",
+		models.TaskMissedFollowUp: "Spoke to her by phone and rebooked (demo).",
+	}
+	for _, t := range tasks {
+		if !t.Open() {
+			continue
+		}
+		switch g.rng.IntN(4) {
+		case 0: // still to do
+		case 1:
+			other := g.workers[g.rng.IntN(len(g.workers))]
+			if t.AssigneeID != nil && other.ID == *t.AssigneeID {
+				continue
+			}
+			if err := svc.Tasks.Reassign(g.actor, t.ID, t.Version, other.ID, "Covering while her key worker is on leave (demo)."); err != nil {
+				return err
+			}
+		default:
+			if err := svc.Tasks.Complete(g.actor, t.ID, t.Version, notes[t.Kind]); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 func (g *demoGen) jointWorking(svc *Services, r *models.Referral, start models.Date) error {

@@ -68,6 +68,31 @@ func TestDemoCoversEveryStatusKindModeAndCode(t *testing.T) {
 	if countRows(t, s, "allocations") == 0 || countRows(t, s, "joint_workings") == 0 {
 		t.Error("no allocations or joint working")
 	}
+	services := distinct("joint_workings", "service")
+	for _, j := range models.JointServices {
+		if !services[string(j)] {
+			t.Errorf("no demo joint working with %q", j)
+		}
+	}
+	taskKinds := distinct("tasks", "kind")
+	for _, k := range []models.TaskKind{models.TaskInpatientVisit, models.TaskMBUDischarge, models.TaskPlanDischarge, models.TaskMissedFollowUp} {
+		if !taskKinds[string(k)] {
+			t.Errorf("no demo task of kind %q", k)
+		}
+	}
+	var open, done, cancelled, reassigned int64
+	s.DB().Table("tasks").Where("completed_at IS NULL").Count(&open)
+	s.DB().Table("tasks").Where("completed_at IS NOT NULL AND cancelled = ?", false).Count(&done)
+	s.DB().Table("tasks").Where("cancelled = ?", true).Count(&cancelled)
+	s.DB().Table("audit_events").Where("entity = ? AND detail LIKE ?", "task", "reassigned%").Count(&reassigned)
+	if open == 0 || done == 0 || cancelled == 0 || reassigned == 0 {
+		t.Errorf("demo tasks: %d open, %d done, %d cancelled, %d reassigned; want some of each", open, done, cancelled, reassigned)
+	}
+	var endedOnClosure int64
+	s.DB().Table("audit_events").Where("entity = ? AND detail LIKE ?", "allocation", "ended: referral closed%").Count(&endedOnClosure)
+	if endedOnClosure == 0 {
+		t.Error("no demo allocation was ended by closing a referral")
+	}
 }
 
 func TestDemoWritesAnAuditEventForEveryRecord(t *testing.T) {
@@ -77,7 +102,7 @@ func TestDemoWritesAnAuditEventForEveryRecord(t *testing.T) {
 	}
 	for table, entity := range map[string]string{
 		"referrals": "referral", "patients": "patient", "professionals": "professional", "staff_members": "staff",
-		"appointments": "appointment", "allocations": "allocation", "joint_workings": "joint_working",
+		"appointments": "appointment", "allocations": "allocation", "joint_workings": "joint_working", "tasks": "task",
 	} {
 		var missing int64
 		s.DB().Table(table).Where("id NOT IN (SELECT entity_id FROM audit_events WHERE entity = ? AND action = ?)", entity, ActionCreate).Count(&missing)
@@ -92,6 +117,7 @@ type demoFingerprint struct {
 	Referrals    []map[string]any
 	Appointments []map[string]any
 	Allocations  []map[string]any
+	Tasks        []map[string]any
 }
 
 func fingerprint(t *testing.T, s *Services) string {
@@ -100,6 +126,7 @@ func fingerprint(t *testing.T, s *Services) string {
 	s.DB().Table("referrals").Select("id, patient_id, referrer_id, received_at, status, priority, stage, decision, recommendation").Order("id").Find(&fp.Referrals)
 	s.DB().Table("appointments").Select("id, referral_id, kind, mode, starts_at, clinician_id, attendance").Order("id").Find(&fp.Appointments)
 	s.DB().Table("allocations").Select("id, referral_id, key_worker_id, allocated_at, ended_at").Order("id").Find(&fp.Allocations)
+	s.DB().Table("tasks").Select("id, referral_id, kind, title, assignee_id, due_date, completed_at, cancelled").Order("id").Find(&fp.Tasks)
 	b, _ := json.Marshal(fp)
 	return string(b)
 }

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"path/filepath"
 	"testing"
 	"time"
@@ -71,4 +72,102 @@ func countRows(t testing.TB, s *Services, table string) int64 {
 		t.Fatal(err)
 	}
 	return n
+}
+
+// testNHSNumber returns the i-th valid NHS number in the never-issued 999 range.
+func testNHSNumber(i int) string {
+	for seq := i * 11; ; seq++ {
+		if n, ok := models.NHSNumberWithCheckDigit(fmt.Sprintf("999%06d", seq)); ok {
+			return n
+		}
+	}
+}
+
+// workflow is a team with one member per role and steps that walk referrals
+// along the pathway, for the workflow tests. Each step fails the test if
+// the service refuses it.
+type workflow struct {
+	t                           testing.TB
+	s                           *Services
+	clock                       *ManualClock
+	admin, doc, worker, manager *models.StaffMember
+	n                           int
+}
+
+func newWorkflow(t testing.TB) *workflow {
+	s, clock, _ := newTestServices(t)
+	w := &workflow{t: t, s: s, clock: clock}
+	w.admin = addStaff(t, s, "admin", models.RoleAdministrator)
+	w.doc = addStaff(t, s, "doc", models.RoleClinician)
+	w.worker = addStaff(t, s, "worker", models.RoleKeyWorker)
+	w.manager = addStaff(t, s, "manager", models.RoleManager)
+	return w
+}
+
+// referral reads a referral as it is now.
+func (w *workflow) referral(id uint) *models.Referral {
+	w.t.Helper()
+	r, err := w.s.Referrals.Get(w.manager, id)
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	return r
+}
+
+// accept registers sampleReferral (changed by edit, if given) and accepts it
+// at the recommended priority.
+func (w *workflow) accept(edit func(*models.Referral)) *models.Referral {
+	w.t.Helper()
+	w.n++
+	r := sampleReferral(testNHSNumber(w.n))
+	if edit != nil {
+		edit(r)
+	}
+	if err := w.s.Referrals.Register(w.admin, r); err != nil {
+		w.t.Fatalf("register: %v", err)
+	}
+	rec, _ := StoredRecommendation(r)
+	d := Decision{Outcome: models.DecisionAccept, Priority: rec.Priority, Reason: "Accepted in a test."}
+	if err := w.s.Referrals.Decide(w.doc, r.ID, r.Version, d); err != nil {
+		w.t.Fatalf("decide: %v", err)
+	}
+	return w.referral(r.ID)
+}
+
+// book books an appointment of kind at start with clinician, confirming any double booking.
+func (w *workflow) book(referralID uint, kind models.AppointmentKind, start time.Time, clinician *models.StaffMember) *models.Appointment {
+	w.t.Helper()
+	a := &models.Appointment{ReferralID: referralID, Kind: kind, Mode: models.ModeVideo, StartsAt: start, DurationMinutes: 60, ClinicianID: clinician.ID}
+	if err := w.s.Appointments.Book(w.admin, a, true); err != nil {
+		w.t.Fatalf("book: %v", err)
+	}
+	return a
+}
+
+// onCaseload accepts a referral, holds its initial assessment an hour
+// before now, records the caseload outcome and allocates worker.
+func (w *workflow) onCaseload(edit func(*models.Referral), worker *models.StaffMember) *models.Referral {
+	w.t.Helper()
+	r := w.accept(edit)
+	a := w.book(r.ID, models.KindInitialAssessment, w.clock.Now().Add(-time.Hour), w.doc)
+	if err := w.s.Appointments.RecordAttendance(w.admin, a.ID, a.Version, models.AttendOnTime, "", ""); err != nil {
+		w.t.Fatal(err)
+	}
+	if err := w.s.Referrals.RecordOutcome(w.doc, r.ID, w.referral(r.ID).Version, OutcomeCaseload, ""); err != nil {
+		w.t.Fatal(err)
+	}
+	if _, err := w.s.Allocations.Allocate(w.manager, r.ID, worker.ID, "Test allocation.", true); err != nil {
+		w.t.Fatal(err)
+	}
+	return w.referral(r.ID)
+}
+
+// tasks returns a referral's tasks.
+func (w *workflow) tasks(referralID uint) []TaskRow {
+	w.t.Helper()
+	out, err := w.s.Tasks.ForReferral(w.manager, referralID)
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	return out
 }

@@ -39,6 +39,8 @@ func migrations() []*gormigrate.Migration {
 				return seedLetterTemplates(tx)
 			},
 		},
+		{ID: "2026120101_tasks_and_caseload_indexes", Migrate: migrateCaseloadSchema},
+		{ID: "2026120102_dashboard_indexes", Migrate: migrateDashboardIndexes},
 	}
 }
 

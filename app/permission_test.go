@@ -54,6 +54,25 @@ func TestPermissionMatrixIsEnforcedInTheServices(t *testing.T) {
 		r.Version++
 		return r
 	}
+	manager := people[models.RoleManager]
+	newTask := func() *models.Task {
+		task := &models.Task{ReferralID: newReferral().ID, Title: "Ring the health visitor"}
+		if err := s.Tasks.Add(manager, task); err != nil {
+			t.Fatal(err)
+		}
+		return task
+	}
+	newStaff := func(active bool) *models.StaffMember {
+		n++
+		m := addStaff(t, s, fmt.Sprintf("leaver%d", n), models.RoleKeyWorker)
+		if !active {
+			if err := s.Staff.Deactivate(manager, m.ID, m.Version, false); err != nil {
+				t.Fatal(err)
+			}
+			m.Version++
+		}
+		return m
+	}
 	const A, C, K, M = 1, 2, 4, 8 // which roles may
 	cases := []struct {
 		name string
@@ -109,6 +128,66 @@ func TestPermissionMatrixIsEnforcedInTheServices(t *testing.T) {
 			_, err := s.JointWorking.ForReferral(a, newReferral().ID)
 			return err
 		}},
+		{"Appointments.BookForm", A | M, func(a *models.StaffMember) error {
+			_, err := s.Appointments.BookForm(a, AppointmentForm{ReferralID: accepted().ID, Kind: models.KindInitialAssessment, Mode: models.ModeVideo,
+				Date: "30/11/2026", Time: "10:00", DurationMinutes: 60, ClinicianID: doc.ID}, true)
+			return err
+		}},
+		{"Appointments.Reschedule", A | M, func(a *models.StaffMember) error {
+			_, ap := booked()
+			return s.Appointments.Reschedule(a, ap.ID, ap.Version, "01/12/2026", "11:00", true)
+		}},
+		{"Appointments.Cancel", A | M, func(a *models.StaffMember) error {
+			_, ap := booked()
+			return s.Appointments.Cancel(a, ap.ID, ap.Version, true, "Her partner, by phone", "Baby unwell")
+		}},
+		{"Appointments.Diary", A | C | K | M, func(a *models.StaffMember) error {
+			_, err := s.Appointments.Diary(a, DiaryFilter{From: testNow, To: testNow.Add(7 * 24 * time.Hour)})
+			return err
+		}},
+		{"Appointments.ExportICS", A | C | K | M, func(a *models.StaffMember) error {
+			_, ap := booked()
+			_, _, err := s.Appointments.ExportICS(a, ap.ID)
+			return err
+		}},
+		{"Clocks.ForReferral", A | C | K | M, func(a *models.StaffMember) error { _, err := s.Clocks.ForReferral(a, accepted().ID); return err }},
+		{"Clocks.DueLetters", A | C | K | M, func(a *models.StaffMember) error { _, err := s.Clocks.DueLetters(a, s.Today(), 10); return err }},
+		{"Clocks.DueLetterPage", A | C | K | M, func(a *models.StaffMember) error {
+			_, err := s.Clocks.DueLetterPage(a, s.Today(), models.BandDue, 0, 10)
+			return err
+		}},
+		{"Clocks.AssessmentsThisWeek", A | C | K | M, func(a *models.StaffMember) error {
+			_, err := s.Clocks.AssessmentsThisWeek(a, s.Today())
+			return err
+		}},
+		{"Tasks.ForAssignee", A | C | K | M, func(a *models.StaffMember) error { _, err := s.Tasks.ForAssignee(a, worker.ID, true); return err }},
+		{"Tasks.ForReferral", A | C | K | M, func(a *models.StaffMember) error { _, err := s.Tasks.ForReferral(a, newTask().ReferralID); return err }},
+		{"Tasks.History", A | C | K | M, func(a *models.StaffMember) error { _, err := s.Tasks.History(a, newTask().ID); return err }},
+		{"Tasks.Add", C | K | M, func(a *models.StaffMember) error {
+			return s.Tasks.Add(a, &models.Task{ReferralID: newReferral().ID, Title: "Send the discharge summary"})
+		}},
+		{"Tasks.Complete", C | K | M, func(a *models.StaffMember) error {
+			task := newTask()
+			return s.Tasks.Complete(a, task.ID, task.Version, "Done")
+		}},
+		{"Tasks.Reassign", C | K | M, func(a *models.StaffMember) error {
+			task := newTask()
+			return s.Tasks.Reassign(a, task.ID, task.Version, worker.ID, "Her key worker")
+		}},
+		{"Tasks.PlanDischargeTasks", A | C | K | M, func(a *models.StaffMember) error { _, err := s.Tasks.PlanDischargeTasks(a, s.Today()); return err }},
+		{"Caseload.Caseload", A | C | K | M, func(a *models.StaffMember) error { _, err := s.Caseload.Caseload(a, CaseloadFilter{}); return err }},
+		{"Caseload.Unallocated", A | C | K | M, func(a *models.StaffMember) error { _, err := s.Caseload.Unallocated(a, 0, 10); return err }},
+		{"Caseload.UnallocatedCount", A | C | K | M, func(a *models.StaffMember) error { _, err := s.Caseload.UnallocatedCount(a); return err }},
+		{"Caseload.TeamCapacity", A | C | K | M, func(a *models.StaffMember) error { _, err := s.Caseload.TeamCapacity(a); return err }},
+		{"Referrals.Episodes", A | C | K | M, func(a *models.StaffMember) error {
+			_, err := s.Referrals.Episodes(a, newReferral().PatientID)
+			return err
+		}},
+		{"Staff.Deactivate", M, func(a *models.StaffMember) error {
+			m := newStaff(true)
+			return s.Staff.Deactivate(a, m.ID, m.Version, false)
+		}},
+		{"Staff.Reactivate", M, func(a *models.StaffMember) error { m := newStaff(false); return s.Staff.Reactivate(a, m.ID, m.Version) }},
 		{"Settings.Set", A | M, func(a *models.StaffMember) error {
 			views, _ := s.Settings.All()
 			for _, v := range views {

@@ -85,7 +85,13 @@ func (s *ReferralService) Decide(actor *models.StaffMember, id uint, readVersion
 		if overrides {
 			detail += " (overrides the recommendation)"
 		}
-		return s.audit(tx, actor, ActionStatus, "referral", r.ID, statusSnapshot(&before), statusSnapshot(r), detail)
+		if err := s.audit(tx, actor, ActionStatus, "referral", r.ID, statusSnapshot(&before), statusSnapshot(r), detail); err != nil {
+			return err
+		}
+		if to == models.StatusAccepted {
+			return s.admissionTasks(tx, actor, r)
+		}
+		return nil
 	})
 }
 

@@ -46,11 +46,14 @@ func (r ReferralRow) NHSNumberText() string {
 	return models.FormatNHSNumber(*r.NHSNumber)
 }
 
+// referralRowColumns are the columns of a ReferralRow.
+const referralRowColumns = "referrals.id, referrals.received_at, referrals.status, referrals.priority, referrals.stage, referrals.patient_id, " +
+	"patients.given_name, patients.family_name, patients.nhs_number, patients.date_of_birth, patients.postcode, " +
+	"professionals.name AS referrer_name"
+
 func (s *ReferralService) rowQuery() *gorm.DB {
 	return s.db.Table("referrals").
-		Select("referrals.id, referrals.received_at, referrals.status, referrals.priority, referrals.stage, referrals.patient_id, " +
-			"patients.given_name, patients.family_name, patients.nhs_number, patients.date_of_birth, patients.postcode, " +
-			"professionals.name AS referrer_name").
+		Select(referralRowColumns).
 		Joins("JOIN patients ON patients.id = referrals.patient_id").
 		Joins("JOIN professionals ON professionals.id = referrals.referrer_id")
 }

@@ -20,6 +20,9 @@ type Services struct {
 	Allocations  *AllocationService
 	JointWorking *JointWorkingService
 	Letters      *LetterService
+	Tasks        *TaskService
+	Clocks       *ClockService
+	Caseload     *CaseloadService
 }
 
 // New builds the services over an open, migrated database.
@@ -42,6 +45,9 @@ func newServices(c *core) *Services {
 		Allocations:  &AllocationService{c},
 		JointWorking: &JointWorkingService{c},
 		Letters:      &LetterService{c},
+		Tasks:        &TaskService{c},
+		Clocks:       &ClockService{c},
+		Caseload:     &CaseloadService{c},
 	}
 }
 

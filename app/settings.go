@@ -29,6 +29,10 @@ const (
 	SetTargetOutcomeDays    = "target.outcome_letter_days"
 	SetTargetAssessmentDays = "target.assessment_days"
 	SetTargetUrgentDays     = "target.urgent_assessment_days"
+	SetDueSoonDays          = "target.due_soon_days"
+	SetPlanDischargeWeeks   = "target.plan_discharge_weeks"
+	SetMissedFollowUpDays   = "target.missed_follow_up_working_days"
+	SetInpatientVisitDays   = "target.inpatient_visit_days"
 	SetLockoutAttempts      = "signin.lockout_attempts"
 	SetLockoutMinutes       = "signin.lockout_minutes"
 	SetIdleLockMinutes      = "signin.idle_lock_minutes"
@@ -56,7 +60,11 @@ var settingDefs = map[string]settingDef{
 	SetPartlyInArea:         {"Districts partly in LLR (check residence)", "DE11, DE12, DE73, DE74, CV9, CV13, NG13, NG32, NG33, PE9", false},
 	SetTargetOutcomeDays:    {"Days from acceptance to outcome letter", "14", true},
 	SetTargetAssessmentDays: {"Days from referral to assessment (routine)", "14", true},
-	SetTargetUrgentDays:     {"Days from referral to assessment (urgent)", "2", true},
+	SetTargetUrgentDays:     {"Working days from referral to assessment (urgent)", "2", true},
+	SetDueSoonDays:          {"Days ahead that count as \"due soon\" on the Dashboard", "3", true},
+	SetPlanDischargeWeeks:   {"Weeks before the perinatal period ends to plan discharge", "4", true},
+	SetMissedFollowUpDays:   {"Working days to follow up a missed appointment", "2", true},
+	SetInpatientVisitDays:   {"Days from acceptance to see a woman on an inpatient ward", "7", true},
 	SetLockoutAttempts:      {"Failed sign-ins before an account locks", "5", true},
 	SetLockoutMinutes:       {"Minutes an account stays locked", "15", true},
 	SetIdleLockMinutes:      {"Minutes of inactivity before the screen locks", "10", true},

@@ -125,7 +125,11 @@ func (s *StaffService) needsFirstUser(db *gorm.DB) (bool, error) {
 	return n == 0, err
 }
 
-// Update saves changes to a staff member's record (not the password).
+// Update saves changes to a staff member's record from the Team screen:
+// name, username, job title, roles, working-time fraction and caseload
+// capacity. It does not change the password, nor whether they are active
+// (see Deactivate and Reactivate). A username already taken, or a change
+// leaving the team with no active team manager, is refused.
 func (s *StaffService) Update(actor *models.StaffMember, m *models.StaffMember) error {
 	if err := validateStaff(m); err != nil {
 		return err
@@ -136,6 +140,10 @@ func (s *StaffService) Update(actor *models.StaffMember, m *models.StaffMember) 
 			return notFound(err)
 		}
 		m.PasswordHash, m.FailedSignIns, m.LockedUntil = before.PasswordHash, before.FailedSignIns, before.LockedUntil
+		m.Active, m.System = before.Active, before.System
+		if err := checkStaffUpdate(tx, &before, m); err != nil {
+			return err
+		}
 		if err := s.saveVersioned(tx, "staff", m, func(v int) { m.Version = v }); err != nil {
 			return err
 		}

@@ -7,12 +7,12 @@ import "time"
 type Allocation struct {
 	Record
 	ReferralID    uint        `gorm:"not null;index" json:"referral_id"`
-	KeyWorkerID   uint        `gorm:"not null;index" json:"key_worker_id"`
+	KeyWorkerID   uint        `gorm:"not null;index;index:idx_allocation_worker_current,priority:1" json:"key_worker_id"`
 	KeyWorker     StaffMember `json:"-"`
 	AllocatedByID uint        `gorm:"not null" json:"allocated_by_id"`
 	AllocatedAt   time.Time   `gorm:"not null" json:"allocated_at"`
 	Reason        string      `gorm:"size:500" json:"reason"`
-	EndedAt       *time.Time  `gorm:"index" json:"ended_at,omitempty"`
+	EndedAt       *time.Time  `gorm:"index;index:idx_allocation_worker_current,priority:2" json:"ended_at,omitempty"`
 	Demo          bool        `json:"demo,omitempty"`
 }
 

@@ -118,12 +118,12 @@ func (a Attendance) Missed() bool { return a == AttendDNA || a == AttendLateNotS
 // Appointment is a booked contact with a woman.
 type Appointment struct {
 	Record
-	ReferralID      uint            `gorm:"not null;index" json:"referral_id"`
-	Kind            AppointmentKind `gorm:"size:30;not null;index" json:"kind"`
+	ReferralID      uint            `gorm:"not null;index;index:idx_appointment_referral,priority:1" json:"referral_id"`
+	Kind            AppointmentKind `gorm:"size:30;not null;index;index:idx_appointment_kind_start,priority:1" json:"kind"`
 	Mode            Mode            `gorm:"size:30;not null" json:"mode"`
-	StartsAt        time.Time       `gorm:"not null;index" json:"starts_at"` // UTC
+	StartsAt        time.Time       `gorm:"not null;index;index:idx_appointment_diary,priority:2;index:idx_appointment_referral,priority:2;index:idx_appointment_kind_start,priority:2" json:"starts_at"` // UTC
 	DurationMinutes int             `gorm:"not null" json:"duration_minutes"`
-	ClinicianID     uint            `gorm:"not null;index" json:"clinician_id"`
+	ClinicianID     uint            `gorm:"not null;index;index:idx_appointment_diary,priority:1" json:"clinician_id"`
 	Clinician       StaffMember     `json:"-"`
 	VideoLink       string          `gorm:"size:500" json:"video_link"`
 	Notes           string          `gorm:"type:text" json:"notes"`

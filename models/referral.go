@@ -68,9 +68,9 @@ type Referral struct {
 	ReferrerID uint         `gorm:"not null;index" json:"referrer_id"`
 	Referrer   Professional `json:"referrer"`
 	ReceivedAt time.Time    `gorm:"not null;index:idx_referral_queue,priority:3;index:idx_referral_order,priority:2" json:"received_at"`
-	Status     Status       `gorm:"size:30;not null;index;index:idx_referral_queue,priority:1" json:"status"`
+	Status     Status       `gorm:"size:30;not null;index;index:idx_referral_queue,priority:1;index:idx_referral_accepted,priority:1;index:idx_referral_closure,priority:1" json:"status"`
 	// UrgentRank is 0 for urgent and 1 for routine, so "urgent first" is an index order.
-	UrgentRank int      `gorm:"not null;default:1;index:idx_referral_queue,priority:2;index:idx_referral_order,priority:1" json:"-"`
+	UrgentRank int      `gorm:"not null;index:idx_referral_queue,priority:2;index:idx_referral_order,priority:1" json:"-"`
 	Priority   Priority `gorm:"size:10;not null;default:routine" json:"priority"`
 
 	ConsentObtained      bool     `json:"consent_obtained"`
@@ -102,9 +102,9 @@ type Referral struct {
 	DecisionReason string     `gorm:"type:text" json:"decision_reason,omitempty"`
 	DecidedByID    *uint      `json:"decided_by_id,omitempty"`
 	DecidedAt      *time.Time `json:"decided_at,omitempty"`
-	AcceptedAt     *time.Time `json:"accepted_at,omitempty"`
+	AcceptedAt     *time.Time `gorm:"index:idx_referral_accepted,priority:2;index:idx_referral_closure,priority:3" json:"accepted_at,omitempty"`
 	ClosedAt       *time.Time `json:"closed_at,omitempty"`
-	ClosureReason  string     `gorm:"size:40" json:"closure_reason,omitempty"`
+	ClosureReason  string     `gorm:"size:40;index:idx_referral_closure,priority:2" json:"closure_reason,omitempty"`
 	Demo           bool       `json:"demo,omitempty"`
 }
 

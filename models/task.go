@@ -21,10 +21,39 @@ type Task struct {
 	ReferralID    uint       `gorm:"not null;index" json:"referral_id"`
 	Kind          TaskKind   `gorm:"size:30;not null" json:"kind"`
 	Title         string     `gorm:"size:300;not null" json:"title"`
-	AssigneeID    *uint      `gorm:"index" json:"assignee_id,omitempty"`
+	AssigneeID    *uint      `gorm:"index;index:idx_task_assignee_open,priority:1" json:"assignee_id,omitempty"`
 	DueDate       Date       `gorm:"index" json:"due_date"`
-	CompletedAt   *time.Time `json:"completed_at,omitempty"`
+	CompletedAt   *time.Time `gorm:"index:idx_task_assignee_open,priority:2" json:"completed_at,omitempty"`
 	CompletedByID *uint      `json:"completed_by_id,omitempty"`
 	Notes         string     `gorm:"type:text" json:"notes"`
-	Demo          bool       `json:"demo,omitempty"`
+	// AppointmentID is the missed appointment a follow-up task is about.
+	AppointmentID *uint `gorm:"index" json:"appointment_id,omitempty"`
+	// Cancelled marks a task closed without being done, such as the open
+	// tasks of a referral when she is discharged. CompletedAt is still set.
+	Cancelled bool `gorm:"not null;default:false" json:"cancelled,omitempty"`
+	// CompletionNote says what was done, or why the task was cancelled.
+	CompletionNote string `gorm:"size:500" json:"completion_note,omitempty"`
+	Demo           bool   `json:"demo,omitempty"`
+}
+
+// Open reports whether the task still needs doing.
+func (t *Task) Open() bool { return t.CompletedAt == nil }
+
+// Label returns the kind in words.
+func (k TaskKind) Label() string {
+	switch k {
+	case TaskInpatientVisit:
+		return "See during the inpatient admission"
+	case TaskMBUDischarge:
+		return "See on discharge from the mother and baby unit"
+	case TaskPlanDischarge:
+		return "Plan discharge at the end of the perinatal period"
+	case TaskMissedFollowUp:
+		return "Follow up a missed appointment"
+	case TaskOutcomeLetter:
+		return "Send the outcome letter"
+	case TaskOther:
+		return "Other"
+	}
+	return string(k)
 }

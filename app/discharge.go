@@ -1,0 +1,71 @@
+package app
+
+import (
+	"time"
+
+	"gorm.io/gorm"
+
+	"perinatal-caseload/models"
+)
+
+// endEpisode ends what a referral still holds when it closes, inside the
+// closing transaction, each change audited:
+//   - the current allocation ends at the closing time, so the allocation
+//     history shows when her key worker stopped holding her;
+//   - open tasks are cancelled with the closure reason;
+//   - appointments not yet held are cancelled by the service, so the diary
+//     does not keep women who have left.
+func (c *core) endEpisode(tx *gorm.DB, actor *models.StaffMember, r *models.Referral) error {
+	why := "referral closed: " + r.ClosureReason
+	var current []models.Allocation
+	if err := tx.Where("referral_id = ? AND ended_at IS NULL", r.ID).Find(&current).Error; err != nil {
+		return err
+	}
+	for i := range current {
+		a := &current[i]
+		before := *a
+		a.EndedAt = r.ClosedAt
+		if err := c.saveVersioned(tx, "allocation", a, func(v int) { a.Version = v }); err != nil {
+			return err
+		}
+		if err := c.audit(tx, actor, ActionUpdate, "allocation", a.ID, &before, a, "ended: "+why); err != nil {
+			return err
+		}
+	}
+	if err := c.cancelOpenTasks(tx, actor, r.ID, 0, why); err != nil {
+		return err
+	}
+	var future []models.Appointment
+	if err := tx.Where("referral_id = ? AND attendance = ?", r.ID, models.AttendFuture).Where("starts_at > ?", c.clock.Now()).Find(&future).Error; err != nil {
+		return err
+	}
+	appointments := &AppointmentService{c}
+	for i := range future {
+		a := &future[i]
+		if err := appointments.setAttendance(tx, actor, a, a.Version, models.AttendCancelledByService, "Perinatal service", why); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// EpisodeRow is one of a woman's referrals, for the list of her episodes
+// with the service.
+type EpisodeRow struct {
+	ReferralRow
+	AcceptedAt    *time.Time
+	ClosedAt      *time.Time
+	ClosureReason string
+}
+
+// Episodes returns every referral of a patient, newest first, closed ones
+// included, so a re-referral shows her earlier episodes.
+func (s *ReferralService) Episodes(actor *models.StaffMember, patientID uint) ([]EpisodeRow, error) {
+	if err := s.authorise(actor, models.PermViewReferrals); err != nil {
+		return nil, err
+	}
+	var out []EpisodeRow
+	err := s.rowQuery().Select(referralRowColumns+", referrals.accepted_at, referrals.closed_at, referrals.closure_reason").
+		Where("referrals.patient_id = ?", patientID).Order("referrals.received_at DESC, referrals.id DESC").Scan(&out).Error
+	return out, err
+}
