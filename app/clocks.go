@@ -109,7 +109,10 @@ func (s *ClockService) ForReferral(actor *models.StaffMember, referralID uint) (
 		out.Assessment = &c
 	}
 	issued := londonDateOrZero(letter.IssuedAt)
+	from := (&SettingsService{s.core}).TrackedFrom()
 	switch {
+	case r.AcceptedAt != nil && issued.IsZero() && !from.IsZero() && models.LondonDate(*r.AcceptedAt).Before(from):
+		// Accepted before letters were tracked: its letter is not on the clock.
 	case r.AcceptedAt == nil && r.Status.Open():
 		out.OutcomeLetter = &models.WaitClock{State: models.ClockNotStarted}
 	case r.AcceptedAt != nil && (owesLetter(r.Status, r.ClosureReason) || !issued.IsZero()):
@@ -256,6 +259,9 @@ func (s *ClockService) owedIn(q *gorm.DB, band models.DueBand, today models.Date
 		accepted, bounds = "referrals.accepted_at >= ? AND referrals.accepted_at < ?", []any{dueTodayFrom, dueLaterFrom}
 	}
 	args := append(append([]any{letterOwedStatuses}, bounds...), models.StatusClosed, ClosureDischargedWithAdvice)
+	if from := (&SettingsService{s.core}).TrackedFrom(); !from.IsZero() {
+		q = q.Where("referrals.accepted_at >= ?", models.StartOfLondonDay(from))
+	}
 	return q.Where("((referrals.status IN ? AND "+accepted+") OR (referrals.status = ? AND referrals.closure_reason = ? AND "+accepted+"))", append(args, bounds...)...).
 		Where("NOT EXISTS (SELECT 1 FROM letters WHERE letters.referral_id = referrals.id AND letters.kind IN ?)", OutcomeLetterKinds)
 }

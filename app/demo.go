@@ -89,6 +89,7 @@ type demoGen struct {
 	workers   []models.StaffMember
 	nhsSeq    int
 	patients  []models.Patient // made so far, for re-referrals
+	signer    *models.StaffMember // signs the demo letters
 }
 
 func (g *demoGen) pick(list []string) string { return list[g.rng.IntN(len(list))] }
@@ -110,8 +111,17 @@ func (g *demoGen) staff(tx *Services) ([]DemoAccount, error) {
 		if m.HasRole(models.RoleClinician) {
 			g.clinician = append(g.clinician, *m)
 		}
+		if m.HasRole(models.RoleManager) && g.signer == nil {
+			g.signer = m
+		}
 		if m.HasRole(models.RoleKeyWorker) {
 			g.workers = append(g.workers, *m)
+		}
+	}
+	if tx.Settings.Get(SetLettersTrackedFrom) == "" {
+		from := models.LondonDate(g.now).AddDays(-demoLettersDays).UK()
+		if err := tx.Settings.Set(g.actor, SetLettersTrackedFrom, from, 0); err != nil {
+			return nil, err
 		}
 	}
 	return accounts, nil
@@ -200,5 +210,8 @@ func (g *demoGen) referral(tx *Services, i int) error {
 	if err := tx.Referrals.Register(g.actor, r); err != nil {
 		return err
 	}
-	return g.walk(tx, r, target, received)
+	if err := g.walk(tx, r, target, received); err != nil {
+		return err
+	}
+	return g.letters(tx, r, target, received)
 }

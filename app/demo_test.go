@@ -68,6 +68,9 @@ func TestDemoCoversEveryStatusKindModeAndCode(t *testing.T) {
 	if countRows(t, s, "allocations") == 0 || countRows(t, s, "joint_workings") == 0 {
 		t.Error("no allocations or joint working")
 	}
+	if kinds := distinct("letters", "kind"); len(kinds) < 3 || countRows(t, s, "letters") == 0 {
+		t.Errorf("demo letters cover kinds %v; want real letters of several kinds", kinds)
+	}
 	services := distinct("joint_workings", "service")
 	for _, j := range models.JointServices {
 		if !services[string(j)] {

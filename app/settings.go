@@ -30,6 +30,7 @@ const (
 	SetTargetAssessmentDays = "target.assessment_days"
 	SetTargetUrgentDays     = "target.urgent_assessment_days"
 	SetDueSoonDays          = "target.due_soon_days"
+	SetLettersTrackedFrom   = "target.letters_tracked_from"
 	SetPlanDischargeWeeks   = "target.plan_discharge_weeks"
 	SetMissedFollowUpDays   = "target.missed_follow_up_working_days"
 	SetInpatientVisitDays   = "target.inpatient_visit_days"
@@ -62,6 +63,7 @@ var settingDefs = map[string]settingDef{
 	SetTargetAssessmentDays: {"Days from referral to assessment (routine)", "14", true},
 	SetTargetUrgentDays:     {"Working days from referral to assessment (urgent)", "2", true},
 	SetDueSoonDays:          {"Days ahead that count as \"due soon\" on the Dashboard", "3", true},
+	SetLettersTrackedFrom:   {"Outcome letters are tracked for referrals accepted from (DD/MM/YYYY; empty for all)", "", false},
 	SetPlanDischargeWeeks:   {"Weeks before the perinatal period ends to plan discharge", "4", true},
 	SetMissedFollowUpDays:   {"Working days to follow up a missed appointment", "2", true},
 	SetInpatientVisitDays:   {"Days from acceptance to see a woman on an inpatient ward", "7", true},
@@ -156,6 +158,11 @@ func (s *SettingsService) Set(actor *models.StaffMember, key, value string, read
 			return &ValidationError{Fields: []FieldError{{def.Label, "enter a whole number greater than 0"}}}
 		}
 	}
+	if key == SetLettersTrackedFrom && value != "" {
+		if _, err := models.ParseUKDate(value); err != nil {
+			return &ValidationError{Fields: []FieldError{{def.Label, "enter a date as DD/MM/YYYY, or leave it empty"}}}
+		}
+	}
 	if s.batch != nil {
 		delete(s.batch.settings, key)
 	}
@@ -183,4 +190,16 @@ func (s *SettingsService) Set(actor *models.StaffMember, key, value string, read
 		}
 		return s.audit(tx, actor, ActionUpdate, "setting", row.ID, map[string]string{key: before}, map[string]string{key: value}, key)
 	})
+}
+
+// TrackedFrom returns the date from which outcome letters are tracked, or
+// the zero date to track every referral. A team that brings in its earlier
+// referrals sets it to the day it started, so that old episodes, whose
+// letters went out before, are not listed as overdue.
+func (s *SettingsService) TrackedFrom() models.Date {
+	d, err := models.ParseUKDate(s.Get(SetLettersTrackedFrom))
+	if err != nil {
+		return models.Date{}
+	}
+	return d
 }

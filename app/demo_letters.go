@@ -1,0 +1,35 @@
+package app
+
+import (
+	"time"
+
+	"perinatal-caseload/models"
+)
+
+// demoLettersDays is how far back the demo issues real letters. Older demo
+// referrals are history from before the team started tracking letters in
+// the program (the letters-tracked-from setting), as when a team brings in
+// its earlier referrals; rendering a pack for each would make a large demo
+// slow.
+const demoLettersDays = 120
+
+// letters issues the letter pack a recent referral's state calls for, most
+// of the time, dated a few days after the step that called for it, so the
+// register has letters and the Dashboard has some still due.
+func (g *demoGen) letters(tx *Services, r *models.Referral, target models.Status, received time.Time) error {
+	if g.signer == nil || g.now.Sub(received) > demoLettersDays*24*time.Hour || g.rng.IntN(10) >= 7 {
+		return nil
+	}
+	var after time.Duration
+	switch target {
+	case models.StatusAccepted, models.StatusAssessmentBooked:
+		after = 3 * 24 * time.Hour
+	case models.StatusCaseload, models.StatusMedicalReview, models.StatusClosed:
+		after = 20 * 24 * time.Hour
+	default:
+		return nil
+	}
+	svc := tx.WithClock(NewManualClock(minTime(received.Add(after), g.now)))
+	_, err := svc.Letters.IssuePack(g.signer, r.ID, "")
+	return err
+}
