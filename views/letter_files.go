@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
 )
 
@@ -82,27 +81,7 @@ func (f *LetterFiles) Show(name string, pdf []byte) error {
 // done runs on the UI goroutine with the file's name, or an error; it does
 // not run if the person cancels.
 func (f *LetterFiles) SaveAs(name string, pdf []byte, done func(saved string, err error)) {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			if err != nil {
-				done("", fmt.Errorf("the copy was not saved: %w", err))
-			}
-			return
-		}
-		_, err = w.Write(pdf)
-		if cerr := w.Close(); err == nil {
-			err = cerr
-		}
-		if err != nil {
-			done("", fmt.Errorf("the copy was not saved: %w", err))
-			return
-		}
-		done(w.URI().Name(), nil)
-	}, f.win)
-	d.SetFileName(name)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
-	d.Resize(fyne.NewSize(760, 520))
-	d.Show()
+	saveWithDialog(f.win, ".pdf")(name, pdf, done)
 }
 
 // Cleanup removes the letters written for viewing. A viewer that still has

@@ -26,6 +26,7 @@ func referralActions(s *Session) func(r *models.Referral, reopen func()) fyne.Ca
 			panel.Add(section("Decision", NewDecisionPanel(s.Services, s.Actor, s.Window, r, reopen).Content()))
 			issue.Disable()
 		}
+		panel.Add(appointmentActions(s, r, reopen))
 		panel.Add(container.NewHBox(issue))
 		panel.Add(widget.NewAccordion(widget.NewAccordionItem("Timeline", timeline.Content())))
 		return panel

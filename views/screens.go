@@ -31,6 +31,9 @@ type Session struct {
 	Services   *app.Services
 	Window     fyne.Window
 	Background *Background
+	// OpenReferral, set by the shell, opens a referral on the Referrals
+	// screen, for screens whose rows each name one.
+	OpenReferral func(id uint)
 }
 
 // ScreenDef registers a screen in the navigation. To add a screen, write
@@ -62,8 +65,7 @@ const (
 // first, Ctrl+2 the second, and so on.
 func screenDefs() []ScreenDef {
 	return []ScreenDef{
-		{ID: ScreenDashboard, Title: "Dashboard", Icon: theme.HomeIcon(), Build: placeholder("Dashboard",
-			"The dashboard will show waiting times against the team's targets: referrals awaiting screening, assessments due, outcome letters due within 14 days of acceptance, and each key worker's caseload against capacity.")},
+		{ID: ScreenDashboard, Title: "Dashboard", Icon: theme.HomeIcon(), Build: func(s *Session) Screen { return NewDashboardScreen(s) }},
 		{ID: ScreenReferrals, Title: "Referrals", Icon: theme.ListIcon(), Build: func(s *Session) Screen {
 			screen := NewReferralsScreen(s.Services.Referrals, s.Actor, s.Services.Clock(), s.Background)
 			screen.DetailActions = referralActions(s)
@@ -71,8 +73,7 @@ func screenDefs() []ScreenDef {
 		}},
 		{ID: ScreenCaseload, Title: "Caseload", Icon: theme.AccountIcon(), Build: placeholder("Caseload",
 			"Caseload will list the women allocated to each key worker, with contacts, joint working with CMHT and other services, tasks, and outcome measures (EPDS, PHQ-9, GAD-7, CORE-10).")},
-		{ID: ScreenAppointments, Title: "Appointments", Icon: theme.HistoryIcon(), Build: placeholder("Appointments",
-			"Appointments will book initial assessments on Attend Anywhere and medical reviews, and record whether each took place.")},
+		{ID: ScreenAppointments, Title: "Appointments", Icon: theme.HistoryIcon(), Build: func(s *Session) Screen { return NewAppointmentsScreen(s) }},
 		{ID: ScreenLetters, Title: "Letters", Icon: theme.MailComposeIcon(), Build: func(s *Session) Screen {
 			return NewLettersScreen(s.Services, s.Actor, s.Window, s.Background)
 		}},

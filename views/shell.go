@@ -38,6 +38,7 @@ type Shell struct {
 // Lock and Sign out do.
 func NewShell(s *Session, databaseLabel string, onLock, onSignOut func()) *Shell {
 	sh := &Shell{Session: s, built: map[string]Screen{}, current: -1, onLock: onLock, signOut: onSignOut}
+	s.OpenReferral = sh.OpenReferral
 	for _, d := range screenDefs() {
 		if d.Needs == "" || models.Allows(s.Actor.RoleSet(), d.Needs) {
 			sh.defs = append(sh.defs, d)
@@ -110,6 +111,8 @@ func (sh *Shell) showIndex(i int) {
 	if !ok {
 		scr = d.Build(sh.Session)
 		sh.built[d.ID] = scr
+	} else if r, reload := scr.(interface{ Shown() }); reload {
+		r.Shown() // a screen of counts and lists reads them again on coming back
 	}
 	sh.current = i
 	sh.body.Objects = []fyne.CanvasObject{scr.Content()}
@@ -126,6 +129,13 @@ func (sh *Shell) FocusSearch() {
 	}
 	if ok && sh.Session.Window != nil {
 		sh.Session.Window.Canvas().Focus(s.SearchEntry())
+	}
+}
+
+// OpenReferral opens referral id on the Referrals screen.
+func (sh *Shell) OpenReferral(id uint) {
+	if screen, ok := sh.Show(ScreenReferrals).(*ReferralsScreen); ok {
+		screen.Open(id)
 	}
 }
 

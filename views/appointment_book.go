@@ -1,0 +1,263 @@
+package views
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"perinatal-caseload/app"
+	"perinatal-caseload/models"
+)
+
+// appointmentDurations are the lengths offered, in minutes.
+var appointmentDurations = []int{15, 30, 45, 60, 90, 120}
+
+// defaultDuration is the length chosen at first, in minutes.
+const defaultDuration = 60
+
+// BookAppointmentDialog books an appointment for a referral: the kind, the
+// clinician (those with the clinician role for assessments and reviews,
+// key workers for key-worker contacts), the date and time in UK time, the
+// length, how it is held (Attend Anywhere video at first for an initial
+// assessment, with the service's link shown) and notes. The service reads
+// the date and time: one it cannot read is refused, naming the field, and
+// nothing is saved. If the clinician is already booked then, it asks
+// "Book anyway?" before booking.
+type BookAppointmentDialog struct {
+	*formDialog
+	doubleBooking
+	Kind      *choice
+	Clinician *widget.Select
+	Date      *formEntry
+	Time      *formEntry
+	Duration  *widget.Select
+	Mode      *choice
+	// Link shows the Attend Anywhere link a video appointment carries.
+	Link  *widget.Label
+	Notes *formEntry
+
+	s         *Session
+	referral  *models.Referral
+	clinician []models.StaffMember // the people Clinician offers, in order
+}
+
+// ShowBookAppointmentDialog shows the booking dialog for referral r over
+// the session's window, with kind chosen ("" to let the person choose).
+// onBooked (if set) runs once the appointment is saved.
+func ShowBookAppointmentDialog(s *Session, r *models.Referral, kind models.AppointmentKind, onBooked func()) *BookAppointmentDialog {
+	d := &BookAppointmentDialog{s: s, referral: r}
+	d.Kind = newChoice(kindCodes(), func(c string) string { return models.AppointmentKind(c).Label() }, "Choose the kind", d.kindChanged)
+	d.Clinician = widget.NewSelect(nil, nil)
+	d.Clinician.PlaceHolder = "Choose who holds it"
+	d.Date = newFormEntry(d.submit)
+	d.Date.SetPlaceHolder("DD/MM/YYYY")
+	d.Time = newFormEntry(d.submit)
+	d.Time.SetPlaceHolder("HH:MM, 24-hour clock")
+	d.Duration = widget.NewSelect(durationLabels(), nil)
+	d.Duration.SetSelected(durationLabel(defaultDuration))
+	d.Mode = newChoice(modeCodes(), func(c string) string { return models.Mode(c).Label() }, "Choose how it is held", d.modeChanged)
+	d.Link = paragraph("")
+	d.Notes = newFormTextArea(d.submit, 3)
+	who := widget.NewLabelWithStyle(r.Patient.FullName()+" · NHS number "+orNotStated(r.Patient.NHSNumberText()),
+		fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	form := widget.NewForm(
+		widget.NewFormItem("For", who),
+		widget.NewFormItem("Kind", d.Kind.Select),
+		widget.NewFormItem("Clinician", d.Clinician),
+		hinted("Date", d.Date, "DD/MM/YYYY, UK time"),
+		hinted("Time", d.Time, "14:30, or 2.30pm"),
+		widget.NewFormItem("Length", d.Duration),
+		widget.NewFormItem("Held by", d.Mode.Select),
+		widget.NewFormItem("", d.Link),
+		widget.NewFormItem("Notes", d.Notes),
+	)
+	d.formDialog = newFormDialog("Book an appointment", "Book", 600, form, s.Window, d.book, onBooked)
+	d.Kind.SetCode(string(kind))
+	if kind == "" {
+		d.kindChanged()
+	}
+	d.modeChanged()
+	d.Show()
+	if s.Window != nil {
+		s.Window.Canvas().Focus(d.Date)
+	}
+	return d
+}
+
+// Form returns the booking as entered.
+func (d *BookAppointmentDialog) Form() app.AppointmentForm {
+	f := app.AppointmentForm{
+		ReferralID: d.referral.ID, Kind: models.AppointmentKind(d.Kind.Code()), Mode: models.Mode(d.Mode.Code()),
+		Date: d.Date.Text, Time: d.Time.Text, Notes: d.Notes.Text,
+	}
+	if i := d.Clinician.SelectedIndex(); i >= 0 && i < len(d.clinician) {
+		f.ClinicianID = d.clinician[i].ID
+	}
+	if i := d.Duration.SelectedIndex(); i >= 0 {
+		f.DurationMinutes = appointmentDurations[i]
+	}
+	return f
+}
+
+// submit books from the keyboard (Ctrl+S), as the Book button does.
+func (d *BookAppointmentDialog) submit() { d.Submit() }
+
+// book books the appointment, asking first if it double-books the clinician.
+func (d *BookAppointmentDialog) book() error {
+	f := d.Form()
+	err := d.ask(d.formDialog, d.s.Window, func(confirm bool) error {
+		_, err := d.s.Services.Appointments.BookForm(d.s.Actor, f, confirm)
+		return err
+	})
+	d.focusFieldAtFault(err)
+	return err
+}
+
+// focusFieldAtFault puts the keyboard in the date or time if the service
+// named it first.
+func (d *BookAppointmentDialog) focusFieldAtFault(err error) {
+	var v *app.ValidationError
+	if d.s.Window == nil || !errors.As(err, &v) || len(v.Fields) == 0 {
+		return
+	}
+	switch v.Fields[0].Field {
+	case "Date":
+		d.s.Window.Canvas().Focus(d.Date)
+	case "Time":
+		d.s.Window.Canvas().Focus(d.Time)
+	}
+}
+
+// kindChanged offers the people who hold that kind of appointment, and
+// starts an initial assessment on Attend Anywhere video.
+func (d *BookAppointmentDialog) kindChanged() {
+	if d.Mode == nil {
+		return // still being built
+	}
+	kind := models.AppointmentKind(d.Kind.Code())
+	role := models.RoleClinician
+	if kind == models.KindKeyWorkerContact {
+		role = models.RoleKeyWorker
+	}
+	chosen := d.Clinician.Selected
+	staff, err := d.s.Services.Staff.WithRole(role)
+	if err != nil {
+		showMessage(d.Message, "The list of staff could not be read. "+sentence(err), true)
+	}
+	d.clinician = staff
+	options := make([]string, len(staff))
+	for i, m := range staff {
+		options[i] = staffLabel(m)
+	}
+	d.Clinician.SetOptions(options)
+	switch {
+	case indexOf(options, chosen) >= 0:
+		d.Clinician.SetSelected(chosen)
+	case len(options) == 1:
+		d.Clinician.SetSelectedIndex(0)
+	default:
+		d.Clinician.ClearSelected()
+	}
+	if kind == models.KindInitialAssessment && d.Mode.Code() == "" {
+		d.Mode.SetCode(string(models.ModeVideo))
+	}
+}
+
+// modeChanged shows the Attend Anywhere link for a video appointment.
+func (d *BookAppointmentDialog) modeChanged() {
+	if d.Link == nil {
+		return // still being built
+	}
+	showVideoLink(d.Link, d.s.Services, models.Mode(d.Mode.Code()))
+}
+
+// showVideoLink shows in l the link a video appointment will carry, or
+// hides l for any other mode.
+func showVideoLink(l *widget.Label, svc *app.Services, mode models.Mode) {
+	if mode != models.ModeVideo {
+		l.Hide()
+		return
+	}
+	l.Importance = widget.MediumImportance
+	link := strings.TrimSpace(svc.Settings.Get(app.SetAttendAnywhereLink))
+	if link == "" {
+		l.Importance = widget.WarningImportance
+		l.SetText("No Attend Anywhere link is set: an administrator can add it on the Settings screen.")
+	} else {
+		l.SetText("Attend Anywhere waiting area: " + link)
+	}
+	l.Show()
+}
+
+// doubleBooking asks "Book anyway?" when a booking or a move would put
+// the clinician in two places at once.
+type doubleBooking struct {
+	// Confirm is the "Book anyway?" question while it is on show.
+	Confirm *dialog.ConfirmDialog
+}
+
+// ask runs book without confirming a double booking. If the clinician is
+// already booked then, it asks "Book anyway?" and returns errAsking; on
+// Yes it runs book again confirming it, and finishes (or fails) fd.
+func (b *doubleBooking) ask(fd *formDialog, win fyne.Window, book func(confirm bool) error) error {
+	err := book(false)
+	var clash *app.DoubleBookingError
+	if !errors.As(err, &clash) {
+		return err
+	}
+	showMessage(fd.Message, "", false) // earlier problems are put right
+	b.Confirm = dialog.NewConfirm("Double booking", sentence(clash), func(yes bool) {
+		b.Confirm = nil
+		if !yes {
+			showMessage(fd.Message, "Nothing was booked. Choose another time, or another clinician.", false)
+			return
+		}
+		if err := book(true); err != nil {
+			fd.Fail(err)
+			return
+		}
+		fd.Finish()
+	}, win)
+	b.Confirm.SetConfirmText("Book anyway")
+	b.Confirm.SetDismissText("Choose another time")
+	b.Confirm.Show()
+	return errAsking
+}
+
+// staffLabel names a member of staff with their job title.
+func staffLabel(m models.StaffMember) string {
+	if strings.TrimSpace(m.JobTitle) == "" {
+		return m.Name
+	}
+	return m.Name + " (" + m.JobTitle + ")"
+}
+
+func kindCodes() []string {
+	out := make([]string, len(models.AppointmentKinds))
+	for i, k := range models.AppointmentKinds {
+		out[i] = string(k)
+	}
+	return out
+}
+
+func modeCodes() []string {
+	out := make([]string, len(models.Modes))
+	for i, m := range models.Modes {
+		out[i] = string(m)
+	}
+	return out
+}
+
+func durationLabel(minutes int) string { return fmt.Sprintf("%d minutes", minutes) }
+
+func durationLabels() []string {
+	out := make([]string, len(appointmentDurations))
+	for i, m := range appointmentDurations {
+		out[i] = durationLabel(m)
+	}
+	return out
+}

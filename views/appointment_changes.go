@@ -1,0 +1,152 @@
+package views
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/widget"
+
+	"perinatal-caseload/app"
+	"perinatal-caseload/models"
+)
+
+// attendanceCodes are the MHSDS codes offered for recording attendance,
+// in the order of the data set's own list.
+var attendanceCodes = []models.Attendance{
+	models.AttendOnTime, models.AttendLateSeen, models.AttendLateNotSeen, models.AttendDNA,
+	models.AttendCancelledByPatient, models.AttendCancelledByService, models.AttendFuture,
+}
+
+// cancellationCodes are the MHSDS codes for a cancellation: by the
+// woman, or by the service.
+var cancellationCodes = []models.Attendance{models.AttendCancelledByPatient, models.AttendCancelledByService}
+
+// isCancellation reports whether code records a cancellation.
+func isCancellation(code models.Attendance) bool {
+	return code == models.AttendCancelledByPatient || code == models.AttendCancelledByService
+}
+
+// AttendanceDialog records what happened at an appointment, as an MHSDS
+// attendance code shown with its meaning. A cancellation asks who
+// cancelled and why, and is saved as a cancellation (which the service
+// allows only before the appointment is held). A missed appointment makes
+// a follow-up task for her key worker, or the clinician.
+type AttendanceDialog struct {
+	*formDialog
+	Code        *choice
+	CancelledBy *formEntry
+	Reason      *formEntry
+
+	s    *Session
+	appt models.Appointment
+	// cancelRows are the labels and boxes of the cancellation's fields.
+	cancelRows []fyne.CanvasObject
+}
+
+// showAttendanceDialog offers codes for appointment a; onDone runs after a
+// code is saved. After a missed appointment it says where the follow-up
+// task went.
+func showAttendanceDialog(s *Session, a models.Appointment, codes []models.Attendance, title string, onDone func()) *AttendanceDialog {
+	d := &AttendanceDialog{s: s, appt: a}
+	texts := make([]string, len(codes))
+	for i, c := range codes {
+		texts[i] = string(c)
+	}
+	d.CancelledBy = newFormEntry(d.submit)
+	d.CancelledBy.SetPlaceHolder("For example: the woman, by telephone")
+	d.Reason = newFormTextArea(d.submit, 2)
+	d.Reason.SetPlaceHolder("Why the appointment was cancelled")
+	d.Code = newChoice(texts, func(c string) string { return attendanceText(models.Attendance(c)) }, "Choose what happened", d.codeChanged)
+	label := func(text string) fyne.CanvasObject {
+		return widget.NewLabelWithStyle(text, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
+	}
+	d.cancelRows = []fyne.CanvasObject{label("Cancelled by"), d.CancelledBy, label("Cancellation reason"), d.Reason}
+	form := container.New(layout.NewFormLayout(), append([]fyne.CanvasObject{
+		label("Appointment"), widget.NewLabel(a.Kind.Label() + ", " + whenText(a.StartsAt, a.DurationMinutes)),
+		label("What happened"), d.Code.Select}, d.cancelRows...)...)
+	switch {
+	case a.Attendance != models.AttendFuture && !isCancellation(a.Attendance):
+		d.Code.SetCode(string(a.Attendance)) // correcting what was recorded
+	case isCancellation(codes[0]):
+		d.Code.SetCode(string(codes[0])) // Cancel: by the woman, unless changed
+	}
+	d.codeChanged()
+	d.formDialog = newFormDialog(title, "Save", 560, form, s.Window, d.save, func() {
+		if onDone != nil {
+			onDone()
+		}
+		if models.Attendance(d.Code.Code()).Missed() {
+			// Shown last: closing a dialog also closes any shown above it.
+			dialog.ShowInformation("Follow-up task made",
+				"A task to rebook her, or decide to discharge, is on the Dashboard of her key worker (or of the clinician, if she has no key worker yet).", s.Window)
+		}
+	})
+	d.Show()
+	return d
+}
+
+// submit saves from the keyboard (Ctrl+S), as the Save button does.
+func (d *AttendanceDialog) submit() { d.Submit() }
+
+// codeChanged asks who cancelled and why only for a cancellation.
+func (d *AttendanceDialog) codeChanged() {
+	show := isCancellation(models.Attendance(d.Code.Code()))
+	for _, o := range d.cancelRows {
+		showIf(o, show)
+	}
+}
+
+// save saves the code chosen: a cancellation as a cancellation, with who
+// cancelled and why.
+func (d *AttendanceDialog) save() error {
+	code := models.Attendance(d.Code.Code())
+	svc, a := d.s.Services.Appointments, d.appt
+	if isCancellation(code) {
+		return svc.Cancel(d.s.Actor, a.ID, a.Version, code == models.AttendCancelledByPatient, d.CancelledBy.Text, d.Reason.Text)
+	}
+	return svc.RecordAttendance(d.s.Actor, a.ID, a.Version, code, "", "")
+}
+
+// RescheduleDialog moves an appointment still to come to a new date and
+// time, typed in UK time. A time the service cannot read is refused,
+// naming the field; a clash with the clinician's diary asks first.
+type RescheduleDialog struct {
+	*formDialog
+	doubleBooking
+	Date *formEntry
+	Time *formEntry
+
+	s    *Session
+	appt models.Appointment
+}
+
+// showRescheduleDialog offers to move appointment a; onDone runs once it
+// has moved.
+func showRescheduleDialog(s *Session, a models.Appointment, onDone func()) *RescheduleDialog {
+	d := &RescheduleDialog{s: s, appt: a}
+	start := a.StartsAt.In(app.London)
+	d.Date = newFormEntry(d.submit)
+	d.Date.SetText(start.Format("02/01/2006"))
+	d.Time = newFormEntry(d.submit)
+	d.Time.SetText(start.Format("15:04"))
+	form := widget.NewForm(
+		widget.NewFormItem("Now", widget.NewLabel(whenText(a.StartsAt, a.DurationMinutes)+" with "+a.Clinician.Name)),
+		hinted("New date", d.Date, "DD/MM/YYYY, UK time"),
+		hinted("New time", d.Time, "14:30, or 2.30pm"),
+	)
+	d.formDialog = newFormDialog("Reschedule the appointment", "Move", 520, form, s.Window, d.move, onDone)
+	d.Show()
+	return d
+}
+
+// submit moves from the keyboard (Ctrl+S), as the Move button does.
+func (d *RescheduleDialog) submit() { d.Submit() }
+
+// move moves the appointment, asking first if it double-books the clinician.
+func (d *RescheduleDialog) move() error {
+	date, clock := d.Date.Text, d.Time.Text
+	return d.ask(d.formDialog, d.s.Window, func(confirm bool) error {
+		return d.s.Services.Appointments.Reschedule(d.s.Actor, d.appt.ID, d.appt.Version, date, clock, confirm)
+	})
+}
