@@ -88,7 +88,7 @@ type demoGen struct {
 	clinician []models.StaffMember
 	workers   []models.StaffMember
 	nhsSeq    int
-	patients  []models.Patient // made so far, for re-referrals
+	patients  []models.Patient    // made so far, for re-referrals
 	signer    *models.StaffMember // signs the demo letters
 }
 

@@ -41,6 +41,7 @@ func migrations() []*gormigrate.Migration {
 		},
 		{ID: "2026120101_tasks_and_caseload_indexes", Migrate: migrateCaseloadSchema},
 		{ID: "2026120102_dashboard_indexes", Migrate: migrateDashboardIndexes},
+		{ID: "2026120103_referral_search_indexes", Migrate: migrateSearchIndexes},
 	}
 }
 
@@ -88,4 +89,10 @@ func migrateTo(db *gorm.DB, list []*gormigrate.Migration) error {
 		return fmt.Errorf("cannot bring the database up to date: %w", err)
 	}
 	return nil
+}
+
+// migrateSearchIndexes lets a search by patient sort her referrals from an
+// index (urgent first, then oldest), without reading the referral rows.
+func migrateSearchIndexes(tx *gorm.DB) error {
+	return tx.Exec("CREATE INDEX IF NOT EXISTS idx_referral_patient_order ON referrals (patient_id, urgent_rank, received_at)").Error
 }

@@ -58,47 +58,70 @@ func (s *ReferralService) rowQuery() *gorm.DB {
 		Joins("JOIN professionals ON professionals.id = referrals.referrer_id")
 }
 
-// filtered applies f to q. Searches use indexed equality and prefix ranges
-// only, so they stay fast on a large register.
+// openStatuses are the statuses of referrals still active with the service.
+var openStatuses = func() []models.Status {
+	var out []models.Status
+	for _, st := range models.Statuses {
+		if st.Open() {
+			out = append(out, st)
+		}
+	}
+	return out
+}()
+
+// filtered applies f to a query on referrals. It names no other table: the
+// patient conditions are subqueries on the patients' indexes, so a count
+// or a page of IDs never joins. Searches use indexed equality and prefix
+// ranges only, so they stay fast on a large register.
 func (s *ReferralService) filtered(q *gorm.DB, f ReferralFilter) *gorm.DB {
 	if f.Status != "" {
 		q = q.Where("referrals.status = ?", f.Status)
 	} else if f.OpenOnly {
-		q = q.Where("referrals.status NOT IN ?", []models.Status{models.StatusClosed, models.StatusNotAccepted})
+		q = q.Where("referrals.status IN ?", openStatuses)
 	}
 	if f.Priority != "" {
 		q = q.Where("referrals.priority = ?", f.Priority)
 	}
-	query := strings.TrimSpace(f.Query)
-	if query == "" {
-		return q
+	if patients := s.matchingPatients(strings.TrimSpace(f.Query)); patients != nil {
+		q = q.Where("referrals.patient_id IN (?)", patients)
 	}
+	return q
+}
+
+// matchingPatients returns a subquery of the IDs of the patients a search
+// names (by NHS number, postcode or the start of a name), or nil for no search.
+func (s *ReferralService) matchingPatients(query string) *gorm.DB {
+	if query == "" {
+		return nil
+	}
+	p := s.db.Table("patients").Select("id")
 	if digits := strings.ReplaceAll(query, " ", ""); len(digits) == 10 && allDigits(digits) {
-		return q.Where("patients.nhs_number = ?", digits)
+		return p.Where("nhs_number = ?", digits)
 	}
 	if looksLikePostcode(query) {
 		pc := strings.ToUpper(query)
 		if n, err := models.NormalisePostcode(pc); err == nil {
-			return q.Where("patients.postcode = ?", n)
+			return p.Where("postcode = ?", n)
 		}
 		lo, hi := prefixRange(pc)
-		return q.Where("patients.postcode >= ? AND patients.postcode < ?", lo, hi)
+		return p.Where("postcode >= ? AND postcode < ?", lo, hi)
 	}
 	words := strings.Fields(models.SearchKey(query))
 	if len(words) == 1 {
 		lo, hi := prefixRange(words[0])
-		return q.Where("patients.id IN (?)",
-			s.db.Table("patients").Select("id").Where("family_key >= ? AND family_key < ?", lo, hi).
-				Or("given_key >= ? AND given_key < ?", lo, hi))
+		return p.Where("(family_key >= ? AND family_key < ?) OR (given_key >= ? AND given_key < ?)", lo, hi, lo, hi)
 	}
 	// "Sarah Jones" or "Jones Sarah": the first word starts one name and the last the other.
 	first, last := words[0], words[len(words)-1]
 	flo, fhi := prefixRange(first)
 	llo, lhi := prefixRange(last)
-	return q.Where("(patients.given_key >= ? AND patients.given_key < ? AND patients.family_key >= ? AND patients.family_key < ?) OR "+
-		"(patients.family_key >= ? AND patients.family_key < ? AND patients.given_key >= ? AND patients.given_key < ?)",
+	return p.Where("(given_key >= ? AND given_key < ? AND family_key >= ? AND family_key < ?) OR "+
+		"(family_key >= ? AND family_key < ? AND given_key >= ? AND given_key < ?)",
 		flo, fhi, llo, lhi, flo, fhi, llo, lhi)
 }
+
+// referralOrder is the list's order: urgent first, then oldest first.
+const referralOrder = "referrals.urgent_rank, referrals.received_at, referrals.id"
 
 // Count returns how many referrals match f.
 func (s *ReferralService) Count(actor *models.StaffMember, f ReferralFilter) (int64, error) {
@@ -106,24 +129,21 @@ func (s *ReferralService) Count(actor *models.StaffMember, f ReferralFilter) (in
 		return 0, err
 	}
 	var n int64
-	q := s.db.Table("referrals")
-	if strings.TrimSpace(f.Query) != "" {
-		q = q.Joins("JOIN patients ON patients.id = referrals.patient_id")
-	}
-	err := s.filtered(q, f).Count(&n).Error
+	err := s.filtered(s.db.Table("referrals"), f).Count(&n).Error
 	return n, err
 }
 
 // Page returns rows offset..offset+limit of the referrals matching f,
-// urgent first, then oldest first.
+// urgent first, then oldest first. The page's IDs are picked from the
+// referrals' indexes first; only those rows are then joined to their
+// patient and referrer.
 func (s *ReferralService) Page(actor *models.StaffMember, f ReferralFilter, offset, limit int) ([]ReferralRow, error) {
 	if err := s.authorise(actor, models.PermViewReferrals); err != nil {
 		return nil, err
 	}
+	ids := s.filtered(s.db.Table("referrals").Select("referrals.id"), f).Order(referralOrder).Offset(offset).Limit(limit)
 	var rows []ReferralRow
-	err := s.filtered(s.rowQuery(), f).
-		Order("referrals.urgent_rank, referrals.received_at, referrals.id").
-		Offset(offset).Limit(limit).Scan(&rows).Error
+	err := s.rowQuery().Where("referrals.id IN (?)", ids).Order(referralOrder).Scan(&rows).Error
 	return rows, err
 }
 
