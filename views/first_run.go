@@ -63,8 +63,8 @@ func (s *FirstRunScreen) FirstField() fyne.Focusable { return s.Name }
 // Submit creates the team manager's account and signs in with it, or says
 // what to correct.
 func (s *FirstRunScreen) Submit() {
-	if s.Password.Text != s.Confirm.Text {
-		showMessage(s.Message, "Password again: it does not match the password; type both again.", true)
+	if err := passwordsMatch(s.Password.Text, s.Confirm.Text); err != nil {
+		showMessage(s.Message, sentence(err), true)
 		s.Password.SetText("")
 		s.Confirm.SetText("")
 		return

@@ -27,6 +27,7 @@ func referralActions(s *Session) func(r *models.Referral, reopen func()) fyne.Ca
 			issue.Disable()
 		}
 		panel.Add(appointmentActions(s, r, reopen))
+		panel.Add(caseloadActions(s, r, reopen))
 		panel.Add(container.NewHBox(issue))
 		panel.Add(widget.NewAccordion(widget.NewAccordionItem("Timeline", timeline.Content())))
 		return panel

@@ -71,14 +71,12 @@ func screenDefs() []ScreenDef {
 			screen.DetailActions = referralActions(s)
 			return screen
 		}},
-		{ID: ScreenCaseload, Title: "Caseload", Icon: theme.AccountIcon(), Build: placeholder("Caseload",
-			"Caseload will list the women allocated to each key worker, with contacts, joint working with CMHT and other services, tasks, and outcome measures (EPDS, PHQ-9, GAD-7, CORE-10).")},
+		{ID: ScreenCaseload, Title: "Caseload", Icon: theme.AccountIcon(), Build: func(s *Session) Screen { return NewCaseloadScreen(s) }},
 		{ID: ScreenAppointments, Title: "Appointments", Icon: theme.HistoryIcon(), Build: func(s *Session) Screen { return NewAppointmentsScreen(s) }},
 		{ID: ScreenLetters, Title: "Letters", Icon: theme.MailComposeIcon(), Build: func(s *Session) Screen {
 			return NewLettersScreen(s.Services, s.Actor, s.Window, s.Background)
 		}},
-		{ID: ScreenTeam, Title: "Team", Icon: theme.GridIcon(), Build: placeholder("Team",
-			"Team will list staff with their roles and caseload capacity, and let a team manager add accounts and reset passwords. Until then, use `caseload users add` and `caseload users reset-password`.")},
+		{ID: ScreenTeam, Title: "Team", Icon: theme.GridIcon(), Build: func(s *Session) Screen { return NewTeamScreen(s) }},
 		{ID: ScreenSettings, Title: "Settings", Icon: theme.SettingsIcon(), Build: func(s *Session) Screen {
 			return NewSettingsScreen(s.Services.Settings, s.Actor)
 		}},

@@ -1,0 +1,143 @@
+package views
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+
+	"perinatal-caseload/app"
+	"perinatal-caseload/models"
+)
+
+// The caseload list's columns. The sortable ones have a heading button;
+// their samples leave room for the arrow marking the order in use.
+const (
+	colName = iota
+	colNHS
+	colStage
+	colNext
+	colLast
+	colFlags
+	colPeriodEnd
+	colKeyWorker
+)
+
+// sortArrow marks the heading the list is sorted by.
+const sortArrow = " ▼"
+
+// caseloadSorts maps the sortable columns to the order each asks for.
+var caseloadSorts = map[int]app.CaseloadSort{
+	colName: app.SortByName, colNext: app.SortByNextAppointment, colLast: app.SortByLastContact,
+	colPeriodEnd: app.SortByPeriodEnd, colKeyWorker: app.SortByKeyWorker,
+}
+
+// caseloadTable lays out the caseload list's columns.
+func caseloadTable() *table {
+	return newTable([]column{
+		colName:      {Title: "Name", Weight: 1.3},
+		colNHS:       {Title: "NHS number", Sample: "000 000 0000"},
+		colStage:     {Title: "Stage", Weight: 1.8},
+		colNext:      {Title: "Next appointment", Sample: "Next appointment" + sortArrow},
+		colLast:      {Title: "Last contact", Sample: "Last contact" + sortArrow},
+		colFlags:     {Title: "Flags", Weight: 1.8},
+		colPeriodEnd: {Title: "Period ends", Sample: "Period ends" + sortArrow},
+		colKeyWorker: {Title: "Key worker", Weight: keyWorkerWeight},
+	})
+}
+
+// caseloadHeader returns t's headings with a button on each sortable
+// column, which calls sortBy; the buttons are returned by order.
+func caseloadHeader(t *table, sortBy func(app.CaseloadSort)) (fyne.CanvasObject, map[app.CaseloadSort]*widget.Button) {
+	header := t.Header().(*fyne.Container)
+	buttons := map[app.CaseloadSort]*widget.Button{}
+	for col, by := range caseloadSorts {
+		b := widget.NewButton(t.cols[col].Title, func() { sortBy(by) })
+		b.Alignment = widget.ButtonAlignLeading
+		b.Importance = widget.LowImportance
+		header.Objects[col] = b
+		buttons[by] = b
+	}
+	return header, buttons
+}
+
+// markSort puts the arrow on the heading of the order in use.
+func markSort(t *table, buttons map[app.CaseloadSort]*widget.Button, by app.CaseloadSort) {
+	for col, sort := range caseloadSorts {
+		text := t.cols[col].Title
+		if sort == by {
+			text += sortArrow
+		}
+		buttons[sort].SetText(text)
+	}
+}
+
+// showKeyWorkerColumn shows the key worker column for the whole team's
+// caseload, and gives its width to the others for one worker's, where it
+// would say the same name on every row.
+func showKeyWorkerColumn(t *table, header fyne.CanvasObject, show bool) {
+	t.cols[colKeyWorker].Weight = 0
+	cell := header.(*fyne.Container).Objects[colKeyWorker]
+	cell.Hide()
+	if show {
+		t.cols[colKeyWorker].Weight = keyWorkerWeight
+		cell.Show()
+	}
+	header.Refresh()
+}
+
+// keyWorkerWeight is the key worker column's share of the spare width.
+const keyWorkerWeight = 1.0
+
+// newCaseloadRow returns an empty row of t with room for flag badges.
+func newCaseloadRow(t *table) fyne.CanvasObject {
+	row := t.Row().(*fyne.Container)
+	row.Objects[colFlags] = newFlagBadges()
+	return row
+}
+
+// fillCaseloadRow shows r in a row made by newCaseloadRow; a perinatal
+// period that ended before today shows in red.
+func fillCaseloadRow(t *table, o fyne.CanvasObject, r app.CaseloadRow, today models.Date) {
+	next := ""
+	if r.NextAppointment != nil {
+		next = ukDateTime(*r.NextAppointment)
+	}
+	last := "Not yet seen"
+	if r.LastContact != nil {
+		last = ukDate(*r.LastContact)
+	}
+	nhs := r.NHSNumberText()
+	if nhs == "" {
+		nhs = "Not known"
+	}
+	setRowText(o, r.PatientName(), nhs, r.StageText, next, last)
+	setFlagBadges(o.(*fyne.Container).Objects[colFlags], r.Flags)
+	periodEnd := rowCell(o, colPeriodEnd)
+	periodEnd.Importance = widget.MediumImportance
+	if r.PeriodEnds.IsZero() {
+		periodEnd.SetText("")
+	} else {
+		if r.PeriodEnds.Before(today) {
+			periodEnd.Importance = widget.DangerImportance // ended: plan her discharge
+		}
+		periodEnd.SetText(r.PeriodEnds.UK())
+	}
+	keyWorker := rowCell(o, colKeyWorker)
+	keyWorker.SetText(r.KeyWorkerName)
+	if show := t.cols[colKeyWorker].Weight > 0; show != keyWorker.Visible() {
+		if show {
+			keyWorker.Show()
+		} else {
+			keyWorker.Hide()
+		}
+		o.(*fyne.Container).Refresh() // lay the row out again in the new widths
+	}
+}
+
+// clearCaseloadRow empties a row, for a moment when the list is shorter
+// than a row it is asked to show.
+func clearCaseloadRow(o fyne.CanvasObject) {
+	setRowText(o, "", "", "", "", "")
+	setFlagBadges(o.(*fyne.Container).Objects[colFlags], nil)
+	rowCell(o, colPeriodEnd).SetText("")
+	rowCell(o, colKeyWorker).SetText("")
+}

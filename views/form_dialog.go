@@ -1,0 +1,93 @@
+package views
+
+import (
+	"errors"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"perinatal-caseload/app"
+	"perinatal-caseload/models"
+)
+
+// errAsking is what a formDialog's action returns when it has put a
+// question to the person (such as "Allocate anyway?") and will finish, or
+// not, once they answer: the dialog stays open and says nothing.
+var errAsking = errors.New("waiting for an answer")
+
+// formDialog is a dialog holding a form, with Cancel and an action button.
+// Unlike dialog.NewForm it stays open when the action fails, shows the
+// service's words in red under the form, and keeps everything typed, so
+// a refusal costs nothing but a correction.
+type formDialog struct {
+	Dialog  *dialog.CustomDialog
+	Message *widget.Label
+	Action  *widget.Button
+	Cancel  *widget.Button
+
+	action func() error
+	done   func()
+}
+
+// newFormDialog builds (but does not show) a dialog titled title over win,
+// holding body at width. Pressing actionText runs action; when it returns
+// nil the dialog closes and done (if set) runs.
+func newFormDialog(title, actionText string, width float32, body fyne.CanvasObject, win fyne.Window, action func() error, done func()) *formDialog {
+	d := &formDialog{action: action, done: done, Message: messageLabel("")}
+	d.Action = widget.NewButtonWithIcon(actionText, theme.ConfirmIcon(), d.Submit)
+	d.Action.Importance = widget.HighImportance
+	d.Cancel = widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), func() { d.Dialog.Hide() })
+	content := container.New(fixedWidth(width), container.NewVBox(body, d.Message))
+	d.Dialog = dialog.NewCustomWithoutButtons(title, content, win)
+	d.Dialog.SetButtons([]fyne.CanvasObject{d.Cancel, d.Action})
+	return d
+}
+
+// Submit runs the action: on success the dialog closes; on failure it
+// says why and stays open.
+func (d *formDialog) Submit() {
+	err := d.action()
+	switch {
+	case errors.Is(err, errAsking):
+		return
+	case err != nil:
+		d.Fail(err)
+		return
+	}
+	d.Finish()
+}
+
+// Fail shows why the action did not happen.
+func (d *formDialog) Fail(err error) { showMessage(d.Message, sentence(err), true) }
+
+// Finish closes the dialog after the action has happened.
+func (d *formDialog) Finish() {
+	d.Dialog.Hide()
+	if d.done != nil {
+		d.done()
+	}
+}
+
+// Show shows the dialog.
+func (d *formDialog) Show() { d.Dialog.Show() }
+
+// Hide closes the dialog without acting.
+func (d *formDialog) Hide() { d.Dialog.Hide() }
+
+// fieldProblem is a problem with one field of a form, worded as the
+// services word theirs ("Reason: choose …").
+func fieldProblem(field, message string) error {
+	return &app.ValidationError{Fields: []app.FieldError{{Field: field, Message: message}}}
+}
+
+// dateField reads an optional date typed as DD/MM/YYYY in the named field;
+// blank gives the zero date.
+func dateField(field, text string) (models.Date, error) {
+	if err := checkDate(text); err != nil {
+		return models.Date{}, fieldError(field, err)
+	}
+	return dateOrZero(text), nil
+}

@@ -1,0 +1,92 @@
+package views
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2/widget"
+
+	"perinatal-caseload/models"
+)
+
+// JointWorkingDialog records another service working with a woman: the
+// CMHT (with its care coordinator), the substance misuse or eating
+// disorder service, a psychiatric ward, a mother and baby unit or another
+// service, with its contact details, start and end dates and notes. The
+// contacts are offered as copy recipients for her letters.
+type JointWorkingDialog struct {
+	*formDialog
+	Service *choice
+	Team    *formEntry
+	// Contact is the named contact: for a CMHT, her care coordinator.
+	Contact *formEntry
+	Phone   *formEntry
+	Email   *formEntry
+	Address *formEntry
+	// Start and End are dates typed as DD/MM/YYYY; End may be blank.
+	Start *formEntry
+	End   *formEntry
+	Notes *formEntry
+
+	s          *Session
+	referralID uint
+}
+
+// ShowJointWorkingDialog shows the dialog for referral referralID. onDone
+// runs after the joint working is saved.
+func ShowJointWorkingDialog(s *Session, referralID uint, onDone func()) *JointWorkingDialog {
+	d := &JointWorkingDialog{s: s, referralID: referralID}
+	codes := make([]string, len(models.JointServices))
+	for i, svc := range models.JointServices {
+		codes[i] = string(svc)
+	}
+	d.Service = newChoice(codes, func(c string) string { return models.JointService(c).Label() }, "Choose the service", nil)
+	entry := func(hint string) *formEntry {
+		e := newFormEntry(func() { d.Submit() })
+		e.SetPlaceHolder(hint)
+		return e
+	}
+	d.Team = entry("For example, City East CMHT")
+	d.Contact = entry("For a CMHT, her care coordinator")
+	d.Phone = entry("")
+	d.Email = entry("")
+	d.Address = newFormTextArea(func() { d.Submit() }, 2)
+	d.Start = entry("DD/MM/YYYY")
+	d.Start.SetText(models.LondonDate(s.Services.Clock().Now()).UK())
+	d.End = entry("DD/MM/YYYY, blank while it goes on")
+	d.Notes = newFormTextArea(func() { d.Submit() }, 2)
+	form := widget.NewForm(
+		required("Service", d.Service.Select),
+		widget.NewFormItem("Team", d.Team),
+		widget.NewFormItem("Contact name", d.Contact),
+		widget.NewFormItem("Telephone", d.Phone),
+		widget.NewFormItem("Email", d.Email),
+		widget.NewFormItem("Address", d.Address),
+		widget.NewFormItem("Start date", d.Start),
+		widget.NewFormItem("End date", d.End),
+		widget.NewFormItem("Notes", d.Notes),
+	)
+	d.formDialog = newFormDialog("Add joint working", "Save", 560, form, s.Window, d.save, onDone)
+	d.Show()
+	if s.Window != nil {
+		s.Window.Canvas().Focus(d.Service.Select)
+	}
+	return d
+}
+
+// save reads the form and asks the service to record the joint working.
+func (d *JointWorkingDialog) save() error {
+	start, err := dateField("Start date", d.Start.Text)
+	if err != nil {
+		return err
+	}
+	end, err := dateField("End date", d.End.Text)
+	if err != nil {
+		return err
+	}
+	j := &models.JointWorking{
+		ReferralID: d.referralID, Service: models.JointService(d.Service.Code()),
+		Team: trimmed(d.Team), ContactName: trimmed(d.Contact), Phone: trimmed(d.Phone), Email: trimmed(d.Email),
+		Address: strings.TrimSpace(d.Address.Text), StartDate: start, EndDate: end, Notes: strings.TrimSpace(d.Notes.Text),
+	}
+	return d.s.Services.JointWorking.Add(d.s.Actor, j)
+}

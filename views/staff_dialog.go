@@ -1,0 +1,182 @@
+package views
+
+import (
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+
+	"perinatal-caseload/models"
+)
+
+// StaffDialog adds a member of the team, with a password, or edits one:
+// name, username, roles, job title, working-time fraction and caseload
+// capacity. The service checks every field and the permission (team
+// managers only), and the dialog shows its answer.
+type StaffDialog struct {
+	*formDialog
+	Name     *formEntry
+	Username *formEntry
+	JobTitle *formEntry
+	Roles    *widget.CheckGroup
+	// Fraction is the working-time fraction: 1 full time, 0.6 three days.
+	Fraction *formEntry
+	// Capacity is the most women on their caseload; 0 for none set.
+	Capacity *formEntry
+	// Password and PasswordAgain are for a new account only.
+	Password      *widget.Entry
+	PasswordAgain *widget.Entry
+
+	s       *Session
+	editing *models.StaffMember // nil when adding
+}
+
+// ShowAddStaffDialog asks for a new account; onDone runs once it is saved.
+func ShowAddStaffDialog(s *Session, onDone func()) *StaffDialog {
+	return showStaffDialog(s, nil, onDone)
+}
+
+// ShowEditStaffDialog edits m (as read from the service); onDone runs once
+// the change is saved.
+func ShowEditStaffDialog(s *Session, m models.StaffMember, onDone func()) *StaffDialog {
+	return showStaffDialog(s, &m, onDone)
+}
+
+func showStaffDialog(s *Session, m *models.StaffMember, onDone func()) *StaffDialog {
+	d := &StaffDialog{s: s, editing: m}
+	entry := func(hint string) *formEntry {
+		e := newFormEntry(func() { d.Submit() })
+		e.SetPlaceHolder(hint)
+		return e
+	}
+	d.Name = entry("For example, Siobhán Byrne")
+	d.Username = entry("For example, sbyrne")
+	d.JobTitle = entry("For example, Community psychiatric nurse")
+	d.Roles = widget.NewCheckGroup(roleLabels(), nil)
+	d.Fraction = entry("1 for full time, 0.6 for three days a week")
+	d.Fraction.SetText("1")
+	d.Capacity = entry("0 if none is set")
+	d.Capacity.SetText("0")
+	items := []*widget.FormItem{
+		required("Name", d.Name), required("Username", d.Username),
+		hinted("Roles", d.Roles, "A team manager can do everything"),
+		widget.NewFormItem("Job title", d.JobTitle),
+		hinted("Working-time fraction", d.Fraction, "1 is full time"),
+		hinted("Caseload capacity", d.Capacity, "The most women on their caseload; 0 for none set"),
+	}
+	title, action := "Add a person", "Add"
+	if m != nil {
+		title, action = "Edit "+m.Name, "Save"
+		d.Name.SetText(m.Name)
+		d.Username.SetText(m.Username)
+		d.JobTitle.SetText(m.JobTitle)
+		d.Roles.SetSelected(roleLabelsOf(m.RoleSet()))
+		d.Fraction.SetText(strconv.FormatFloat(m.WorkingFraction, 'f', -1, 64))
+		d.Capacity.SetText(strconv.Itoa(m.CaseloadCapacity))
+	} else {
+		d.Password = widget.NewPasswordEntry()
+		d.Password.SetPlaceHolder("At least 10 characters")
+		d.PasswordAgain = widget.NewPasswordEntry()
+		d.PasswordAgain.OnSubmitted = func(string) { d.Submit() }
+		items = append(items, required("Password", d.Password), required("Password again", d.PasswordAgain))
+	}
+	d.formDialog = newFormDialog(title, action, 620, widget.NewForm(items...), s.Window, d.save, onDone)
+	d.Show()
+	if s.Window != nil {
+		s.Window.Canvas().Focus(d.Name)
+	}
+	return d
+}
+
+// save reads the form and asks the service to add or update the person.
+func (d *StaffDialog) save() error {
+	fraction, err := strconv.ParseFloat(strings.TrimSpace(d.Fraction.Text), 64)
+	if err != nil {
+		return fieldProblem("Working-time fraction", "enter a number between 0.1 and 1, for example 0.6")
+	}
+	capacity := 0
+	if text := strings.TrimSpace(d.Capacity.Text); text != "" {
+		if capacity, err = strconv.Atoi(text); err != nil {
+			return fieldProblem("Caseload capacity", "enter a whole number of women, or 0 for none set")
+		}
+	}
+	m := &models.StaffMember{}
+	if d.editing != nil {
+		m = d.editing
+	}
+	m.Name, m.Username, m.JobTitle = d.Name.Text, d.Username.Text, strings.TrimSpace(d.JobTitle.Text)
+	m.WorkingFraction, m.CaseloadCapacity = fraction, capacity
+	m.SetRoles(rolesOf(d.Roles.Selected)...)
+	if d.editing != nil {
+		return d.s.Services.Staff.Update(d.s.Actor, m)
+	}
+	if err := passwordsMatch(d.Password.Text, d.PasswordAgain.Text); err != nil {
+		d.Password.SetText("")
+		d.PasswordAgain.SetText("")
+		return err
+	}
+	return d.s.Services.Staff.Add(d.s.Actor, m, d.Password.Text)
+}
+
+// passwordsMatch checks a new password was typed the same way twice.
+func passwordsMatch(password, again string) error {
+	if password != again {
+		return fieldProblem("Password again", "it does not match the password; type both again")
+	}
+	return nil
+}
+
+// roleLabels lists every role in words.
+func roleLabels() []string { return roleLabelsOf(models.Roles) }
+
+func roleLabelsOf(roles []models.Role) []string {
+	out := make([]string, len(roles))
+	for i, r := range roles {
+		out[i] = r.Label()
+	}
+	return out
+}
+
+// rolesOf turns role labels back into roles.
+func rolesOf(labels []string) []models.Role {
+	var out []models.Role
+	for _, r := range models.Roles {
+		if indexOf(labels, r.Label()) >= 0 {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// ResetPasswordDialog sets a new password for someone who has forgotten
+// theirs, and unlocks their account.
+type ResetPasswordDialog struct {
+	*formDialog
+	Password      *widget.Entry
+	PasswordAgain *widget.Entry
+}
+
+// ShowResetPasswordDialog asks for m's new password, twice.
+func ShowResetPasswordDialog(s *Session, m models.StaffMember, onDone func()) *ResetPasswordDialog {
+	d := &ResetPasswordDialog{Password: widget.NewPasswordEntry(), PasswordAgain: widget.NewPasswordEntry()}
+	d.Password.SetPlaceHolder("At least 10 characters")
+	d.PasswordAgain.OnSubmitted = func(string) { d.Submit() }
+	form := widget.NewForm(
+		widget.NewFormItem("Account", widget.NewLabelWithStyle(m.Name+" ("+m.Username+")", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})),
+		required("New password", d.Password), required("Password again", d.PasswordAgain),
+	)
+	d.formDialog = newFormDialog("Reset password", "Reset password", 520, form, s.Window, func() error {
+		if err := passwordsMatch(d.Password.Text, d.PasswordAgain.Text); err != nil {
+			d.Password.SetText("")
+			d.PasswordAgain.SetText("")
+			return err
+		}
+		return s.Services.Auth.ResetPassword(s.Actor, m.Username, d.Password.Text)
+	}, onDone)
+	d.Show()
+	if s.Window != nil {
+		s.Window.Canvas().Focus(d.Password)
+	}
+	return d
+}

@@ -1,0 +1,91 @@
+package views
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+
+	"perinatal-caseload/app"
+	"perinatal-caseload/models"
+)
+
+// TaskCompleteDialog marks a task done, with a note of what was done.
+type TaskCompleteDialog struct {
+	*formDialog
+	Note *formEntry
+}
+
+// Complete asks for a note and completes task t; the list then reloads.
+func (p *TasksPanel) Complete(t app.TaskRow) *TaskCompleteDialog {
+	d := &TaskCompleteDialog{Note: newFormTextArea(nil, 3)}
+	d.Note.SetPlaceHolder("What was done (optional)")
+	form := widget.NewForm(
+		widget.NewFormItem("Task", taskLabel(t)),
+		widget.NewFormItem("Note", d.Note),
+	)
+	d.formDialog = newFormDialog("Complete the task", "Complete", 520, form, p.s.Window, func() error {
+		return p.s.Services.Tasks.Complete(p.s.Actor, t.ID, t.Version, d.Note.Text)
+	}, p.Reload)
+	d.Note.onSave = d.Submit
+	d.Show()
+	if p.s.Window != nil {
+		p.s.Window.Canvas().Focus(d.Note)
+	}
+	return d
+}
+
+// TaskReassignDialog gives a task to another member of the team, saying why.
+type TaskReassignDialog struct {
+	*formDialog
+	// To chooses the new holder among the active staff.
+	To     *widget.Select
+	Reason *formEntry
+
+	staff []models.StaffMember // in the order of To's options
+}
+
+// Reassign asks to whom and why, and reassigns task t; the list then reloads.
+func (p *TasksPanel) Reassign(t app.TaskRow) *TaskReassignDialog {
+	d := &TaskReassignDialog{Reason: newFormTextArea(nil, 2)}
+	d.To = widget.NewSelect(nil, nil)
+	d.To.PlaceHolder = "Choose who will do it"
+	d.Reason.SetPlaceHolder("For example, covering while her key worker is on leave")
+	form := widget.NewForm(
+		widget.NewFormItem("Task", taskLabel(t)),
+		widget.NewFormItem("Held by", widget.NewLabel(orNobody(t.AssigneeName))),
+		required("Reassign to", d.To),
+		widget.NewFormItem("Why", d.Reason),
+	)
+	d.formDialog = newFormDialog("Reassign the task", "Reassign", 520, form, p.s.Window, func() error {
+		i := d.To.SelectedIndex()
+		if i < 0 {
+			return fieldProblem("Reassign to", "choose who will do the task")
+		}
+		return p.s.Services.Tasks.Reassign(p.s.Actor, t.ID, t.Version, d.staff[i].ID, d.Reason.Text)
+	}, p.Reload)
+	d.Reason.onSave = d.Submit
+	staff, err := p.s.Services.Staff.List(true)
+	if err != nil {
+		d.Fail(err)
+	}
+	var names []string
+	for _, m := range staff {
+		if t.AssigneeID == nil || m.ID != *t.AssigneeID {
+			d.staff = append(d.staff, m)
+			names = append(names, m.Name+" ("+m.RoleLabels()+")")
+		}
+	}
+	d.To.SetOptions(names)
+	d.Show()
+	return d
+}
+
+// taskLabel names a task and, when due, its date.
+func taskLabel(t app.TaskRow) *widget.Label {
+	text := t.Title
+	if !t.DueDate.IsZero() {
+		text += " (due " + t.DueDate.UK() + ")"
+	}
+	l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
