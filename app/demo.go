@@ -90,6 +90,7 @@ type demoGen struct {
 	nhsSeq    int
 	patients  []models.Patient    // made so far, for re-referrals
 	signer    *models.StaffMember // signs the demo letters
+	jointSeq  int                 // turns of the other joint-working services
 }
 
 func (g *demoGen) pick(list []string) string { return list[g.rng.IntN(len(list))] }
@@ -207,6 +208,9 @@ func (g *demoGen) referral(tx *Services, i int) error {
 	target := g.statusFor(rank)
 	received := g.receivedAt(rank)
 	r := g.scenario(target, received)
+	if stillOpen[target] && !g.keepInPeriod(r, received) {
+		target = models.StatusClosed // her perinatal period is over: the team has discharged her
+	}
 	if err := tx.Referrals.Register(g.actor, r); err != nil {
 		return err
 	}

@@ -362,7 +362,9 @@ func (g *demoGen) jointWorking(svc *Services, r *models.Referral, start models.D
 	if cs.MBUAdmission {
 		records = append(records, models.JointWorking{Service: models.JointMBU, Team: "Margaret Oates Mother and Baby Unit (demo)", EndDate: cs.MBUExpectedDischarge})
 	}
-	switch g.rng.IntN(12) {
+	// The other services take turns, so even a small demo has each.
+	g.jointSeq++
+	switch g.jointSeq % 8 {
 	case 0:
 		records = append(records, models.JointWorking{Service: models.JointSubstanceMisuse, Team: "Turning Point (demo)", Notes: "Joint working for alcohol use (demo)."})
 	case 1:
@@ -409,4 +411,33 @@ func indexOf(list []models.StaffMember, id uint) int {
 		}
 	}
 	return 0
+}
+
+// stillOpen marks the statuses of women the team is still working with.
+var stillOpen = map[models.Status]bool{
+	models.StatusAccepted: true, models.StatusAssessmentBooked: true,
+	models.StatusMedicalReview: true, models.StatusCaseload: true,
+}
+
+// keepInPeriod re-dates a woman who is still with the team so that she is
+// within her perinatal period today, as a real caseload is: still pregnant
+// (due within 38 weeks of the referral), or her baby born within 9 months
+// before the referral, with her period ending at least 10 days from today. It reports false when
+// no such dates fit a referral that old.
+func (g *demoGen) keepInPeriod(r *models.Referral, received time.Time) bool {
+	day, today := models.LondonDate(received), models.LondonDate(g.now)
+	between := func(lo, hi models.Date) models.Date { return lo.AddDays(g.rng.IntN(lo.DaysUntil(hi) + 1)) }
+	if lo, hi := today.AddDays(7), day.AddDays(38*7); !r.CurrentServices.MBUAdmission && lo.Before(hi) && g.rng.IntN(2) == 0 {
+		r.Stage, r.ExpectedDeliveryDate, r.BabyDateOfBirth = models.StagePregnant, between(lo, hi), models.Date{}
+		return true
+	}
+	lo, hi := today.AddMonths(-12).AddDays(10), day
+	if earliest := day.AddMonths(-9); earliest.After(lo) {
+		lo = earliest
+	}
+	if lo.After(hi) {
+		return false
+	}
+	r.Stage, r.ExpectedDeliveryDate, r.BabyDateOfBirth = models.StagePostnatal, models.Date{}, between(lo, hi)
+	return true
 }
