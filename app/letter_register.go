@@ -16,8 +16,12 @@ import (
 )
 
 // RenderPack renders a pack to PDFs without issuing it, for preview and for
-// support. The export is audited, since the PDFs carry patient data.
+// support. It needs the letters permission, since the PDFs can be printed
+// and posted, and the export is audited.
 func (s *LetterService) RenderPack(actor *models.StaffMember, referralID uint, kind models.LetterKind) ([]PackLetter, [][]byte, error) {
+	if err := s.authorise(actor, models.PermIssueLetters); err != nil {
+		return nil, nil, err
+	}
 	pack, err := s.BuildPack(actor, referralID, kind)
 	if err != nil {
 		return nil, nil, err
