@@ -43,10 +43,13 @@ func cmdLetters(e *env, args []string, _ io.Reader, stdout, stderr io.Writer) er
 		return fmt.Errorf("--out: cannot create the folder: %w", err)
 	}
 	for i, p := range pack {
-		// File names carry the recipient's role, not a name: no patient data in file names.
+		// File names carry the recipient's role, never the woman's name.
 		role := p.Letter.Recipient.Role
-		if role == "" {
+		switch {
+		case p.Letter.Recipient.Name == p.Letter.Patient.Name:
 			role = "patient"
+		case role == "":
+			role = p.Letter.Recipient.Name // a professional's name is not patient data
 		}
 		name := fmt.Sprintf("referral-%d-%s-%02d-%s.pdf", *id, p.Letter.Kind, i+1, fileSafe(role))
 		path := filepath.Join(*out, name)

@@ -119,7 +119,9 @@ func nhsDigits(p *models.Patient) string {
 func (s *LetterService) professionals(r *models.Referral) ([]letters.Person, error) {
 	out := []letters.Person{professionalPerson(r.Referrer)}
 	if r.Referrer.Role != string(models.ProfGP) && strings.TrimSpace(r.Patient.GPPractice) != "" {
-		out = append(out, professionalPerson(models.Professional{Name: "The GP", Role: string(models.ProfGP), Organisation: r.Patient.GPPractice}))
+		gp := professionalPerson(models.Professional{Name: "The GP", Organisation: r.Patient.GPPractice})
+		gp.Role = ""
+		out = append(out, gp)
 	}
 	for _, c := range r.CopyRecipients {
 		out = append(out, professionalPerson(c.Professional))
@@ -133,11 +135,14 @@ func (s *LetterService) professionals(r *models.Referral) ([]letters.Person, err
 		if !j.Active(today) || (j.ContactName == "" && j.Team == "") {
 			continue
 		}
-		name := j.ContactName
+		name, org := j.ContactName, j.Team
 		if name == "" {
-			name = j.Team
+			name, org = j.Team, "" // the team itself is the recipient
 		}
-		p := professionalPerson(models.Professional{Name: name, Organisation: j.Team, Address: j.Address})
+		p := professionalPerson(models.Professional{Name: name, Organisation: org, Address: j.Address})
+		if len(p.Address) == 0 {
+			p.Address = []string{j.Team}
+		}
 		p.Role = j.Service.Label()
 		out = append(out, p)
 	}
@@ -150,7 +155,7 @@ func (s *LetterService) professionals(r *models.Referral) ([]letters.Person, err
 func professionalPerson(p models.Professional) letters.Person {
 	person := letters.Person{Name: p.Name, Role: models.ProfessionalRole(p.Role).Label(), Organisation: p.Organisation, Address: splitLines(p.Address)}
 	if len(person.Address) == 0 && person.Organisation != "" {
-		person.Address, person.Organisation = []string{person.Organisation}, ""
+		person.Address = []string{person.Organisation}
 	}
 	return person
 }

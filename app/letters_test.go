@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"perinatal-caseload/letters"
 	"perinatal-caseload/models"
 )
 
@@ -181,5 +182,30 @@ func TestBatchOf100PacksNeverMixesWomen(t *testing.T) {
 	}
 	if text := pdfText(t, day); strings.Count(text, "Private and confidential") < 200 {
 		t.Error("the day's print run is missing letters")
+	}
+}
+
+func TestPackCopiesTheGPWhenSomeoneElseReferred(t *testing.T) {
+	s, _, _ := newTestServices(t)
+	admin := addStaff(t, s, "admin", models.RoleAdministrator)
+	doc := addStaff(t, s, "doc", models.RoleClinician)
+	r := sampleReferral("9434765919")
+	r.Referrer = models.Professional{Name: "Sally Green", Role: string(models.ProfMidwife), Organisation: "Leicester Royal Infirmary"}
+	r.Patient.GPPractice = "Westcotes Medical Centre"
+	acceptedWithVideo(t, s, admin, doc, r)
+	pack, err := s.Letters.BuildPack(admin, r.ID, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var to []string
+	for _, p := range pack {
+		to = append(to, p.Letter.Recipient.Name)
+	}
+	if len(pack) != 3 || to[2] != "The GP" {
+		t.Fatalf("pack goes to %v; want the woman, the midwife and her GP", to)
+	}
+	text := pdfText(t, func() []byte { b, _ := letters.Render(pack[0].Letter); return b }())
+	if !strings.Contains(text, "The GP, Westcotes Medical Centre") || !strings.Contains(text, "Sally Green, Midwife, Leicester Royal Infirmary") {
+		t.Errorf("the copy list does not name the GP practice and the midwife:\n%s", text)
 	}
 }

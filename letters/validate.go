@@ -93,8 +93,8 @@ func prepare(l Letter) (*prepared, error) {
 	if v := cleanLine(l.Recipient.Role); v != "" {
 		p.window = append(p.window, v)
 	}
-	if v := cleanLine(l.Recipient.Organisation); v != "" {
-		p.window = append(p.window, v)
+	if v := cleanLine(l.Recipient.Organisation); v != "" && v != addr[0] {
+		p.window = append(p.window, v) // an address that starts with the organisation names it once
 	}
 	p.window = append(p.window, addr...)
 	if len(p.window) > maxWindowLines {
