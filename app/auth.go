@@ -3,6 +3,7 @@ package app
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"golang.org/x/crypto/bcrypt"
@@ -121,7 +122,9 @@ func (s *AuthService) ResetPassword(actor *models.StaffMember, username, passwor
 	})
 }
 
-func normaliseUsername(u string) string { return stringsToLowerTrim(u) }
+// normaliseUsername is the form usernames are stored and looked up in:
+// trimmed of spaces and in lower case.
+func normaliseUsername(u string) string { return strings.ToLower(strings.TrimSpace(u)) }
 
 // SignOut records that a person signed out (or was signed out).
 func (s *AuthService) SignOut(actor *models.StaffMember) error {

@@ -45,7 +45,7 @@ func (s *StaffService) SystemUser() (*models.StaffMember, error) {
 func validateStaff(m *models.StaffMember) error {
 	v := &ValidationError{}
 	m.Name = strings.TrimSpace(m.Name)
-	m.Username = strings.ToLower(strings.TrimSpace(m.Username))
+	m.Username = normaliseUsername(m.Username)
 	if m.Name == "" {
 		v.add("Name", "enter the person's name")
 	}
@@ -191,7 +191,7 @@ func (s *StaffService) Get(id uint) (*models.StaffMember, error) {
 // ByUsername returns the staff member with that username.
 func (s *StaffService) ByUsername(username string) (*models.StaffMember, error) {
 	var m models.StaffMember
-	err := s.db.Where("username = ?", strings.ToLower(strings.TrimSpace(username))).First(&m).Error
+	err := s.db.Where("username = ?", normaliseUsername(username)).First(&m).Error
 	if err != nil {
 		return nil, notFound(err)
 	}
