@@ -202,9 +202,7 @@ func (a *AppointmentsScreen) Reload() {
 				}
 				showMessage(a.Count, text, false)
 			}
-			a.List.UnselectAll()
-			a.List.Refresh()
-			a.List.ScrollToTop()
+			showFromTop(a.List)
 		}
 	})
 }

@@ -74,9 +74,6 @@ type AuditScreen struct {
 // NewAuditScreen builds the audit viewer and shows the newest events.
 func NewAuditScreen(audit *app.AuditService, staff *app.StaffService, actor *models.StaffMember, bg *Background, win fyne.Window) *AuditScreen {
 	s := &AuditScreen{audit: audit, actor: actor, people: map[string]uint{}, bg: bg, win: win}
-	s.rows = newPager[models.AuditEvent](bg, 100)
-	s.rows.onPage = func() { s.List.Refresh() }
-	s.rows.onError = func(err error) { showMessage(s.Count, sentence(err), true) }
 
 	names := []string{everyone}
 	list, _ := staff.List(false)
@@ -102,7 +99,7 @@ func NewAuditScreen(audit *app.AuditService, staff *app.StaffService, actor *mod
 	s.Export = widget.NewButtonWithIcon("Export to CSV…", theme.DocumentSaveIcon(), s.export)
 
 	cols := auditTable()
-	s.List = widget.NewList(s.rows.Len, cols.Row, s.updateRow)
+	s.rows, s.List = newPagedList(bg, 100, s.Count, cols.Row, fillAuditRow)
 	s.List.OnSelected = s.choose
 
 	filters := container.NewGridWithColumns(4, s.Person, s.Action, s.RecordType, s.RecordID, s.From, s.To, layout.NewSpacer(), s.Apply)
@@ -163,18 +160,12 @@ func (s *AuditScreen) Reload() {
 			} else {
 				showMessage(s.Count, countText(int64(total), "event", "events"), false)
 			}
-			s.List.UnselectAll()
-			s.List.Refresh()
-			s.List.ScrollToTop()
+			showFromTop(s.List)
 		})
 }
 
-func (s *AuditScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
-	ev, ok := s.rows.Row(id)
-	if !ok {
-		setRowLoading(o)
-		return
-	}
+// fillAuditRow shows ev in a row of auditTable.
+func fillAuditRow(o fyne.CanvasObject, ev models.AuditEvent) {
 	who := ev.ActorName
 	if who == "" {
 		who = "Nobody signed in"

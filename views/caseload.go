@@ -242,9 +242,7 @@ func (c *CaseloadScreen) reloadCaseload() {
 			} else {
 				showMessage(c.Count, c.countText(f), false)
 			}
-			c.List.UnselectAll()
-			c.List.Refresh()
-			c.List.ScrollToTop()
+			showFromTop(c.List)
 		}
 	})
 }

@@ -44,8 +44,6 @@ const (
 func newUnallocatedView(s *Session, open func(uint), changed func()) *UnallocatedView {
 	v := &UnallocatedView{s: s, open: open, changed: changed, Count: messageLabel("")}
 	v.rows = newPager[app.UnallocatedRow](s.Background, referralPageSize)
-	v.rows.onPage = func() { v.List.Refresh() }
-	v.rows.onError = func(err error) { showMessage(v.Count, sentence(err), true) }
 	v.table = newTable([]column{
 		unAccepted: {Title: "Accepted", Sample: "00/00/0000"},
 		unWaiting:  {Title: "Waiting", Sample: "999 days"},
@@ -58,6 +56,7 @@ func newUnallocatedView(s *Session, open func(uint), changed func()) *Unallocate
 		unAction:   {Title: "", Sample: "Allocate… ."},
 	})
 	v.List = widget.NewList(v.rows.Len, v.newRow, v.updateRow)
+	v.rows.reportTo(v.List, v.Count)
 	v.List.OnSelected = func(id widget.ListItemID) {
 		v.List.UnselectAll()
 		if r, ok := v.rows.Row(id); ok {

@@ -51,9 +51,6 @@ type DueLetters struct {
 // from it, so the register can show them.
 func NewDueLetters(svc *app.Services, actor *models.StaffMember, win fyne.Window, bg *Background, onIssued func()) *DueLetters {
 	d := &DueLetters{svc: svc, actor: actor, win: win, onIssued: onIssued}
-	d.rows = newPager[app.DueLetterRow](bg, registerPageSize)
-	d.rows.onPage = func() { d.List.Refresh() }
-	d.rows.onError = func(err error) { showMessage(d.Counts, sentence(err), true) }
 	labels := make([]string, len(dueBands))
 	for i, b := range dueBands {
 		labels[i] = dueBandLabel(b)
@@ -68,7 +65,7 @@ func NewDueLetters(svc *app.Services, actor *models.StaffMember, win fyne.Window
 	refresh := widget.NewButtonWithIcon("Refresh", theme.ViewRefreshIcon(), d.Reload)
 
 	cols := dueLettersTable()
-	d.List = widget.NewList(d.rows.Len, cols.Row, d.updateRow)
+	d.rows, d.List = newPagedList(bg, registerPageSize, d.Counts, cols.Row, fillDueLetterRow)
 	d.List.OnSelected = d.choose
 	d.List.OnUnselected = func(widget.ListItemID) { d.choose(-1) }
 
@@ -119,19 +116,13 @@ func (d *DueLetters) Reload() {
 				showMessage(d.Counts, fmt.Sprintf("On %s: %d overdue, %d due soon, %d due later.",
 					today.UK(), lists.OverdueCount, lists.DueSoonCount, lists.DueCount), lists.OverdueCount > 0)
 			}
-			d.List.UnselectAll()
 			d.choose(-1)
-			d.List.Refresh()
-			d.List.ScrollToTop()
+			showFromTop(d.List)
 		})
 }
 
-func (d *DueLetters) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
-	r, ok := d.rows.Row(id)
-	if !ok {
-		setRowLoading(o)
-		return
-	}
+// fillDueLetterRow shows r in a row of dueLettersTable.
+func fillDueLetterRow(o fyne.CanvasObject, r app.DueLetterRow) {
 	nhs := ""
 	if r.NHSNumber != nil {
 		nhs = models.FormatNHSNumber(*r.NHSNumber)

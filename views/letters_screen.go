@@ -81,9 +81,6 @@ func NewLettersScreen(svc *app.Services, actor *models.StaffMember, win fyne.Win
 		bg = NewBackground()
 	}
 	s := &LettersScreen{svc: svc, actor: actor, win: win, bg: bg, Files: NewLetterFiles(win)}
-	s.rows = newPager[app.LetterRow](bg, registerPageSize)
-	s.rows.onPage = func() { s.List.Refresh() }
-	s.rows.onError = func(err error) { showMessage(s.Count, sentence(err), true) }
 
 	s.Recipient = entryWithHint("Recipient's name starts with…", s.Reload)
 	s.typing = debouncer{bg: bg}
@@ -100,7 +97,7 @@ func NewLettersScreen(svc *app.Services, actor *models.StaffMember, win fyne.Win
 	s.SaveCopy.Disable()
 
 	cols := letterRegisterTable()
-	s.List = widget.NewList(s.rows.Len, cols.Row, s.updateRow)
+	s.rows, s.List = newPagedList(bg, registerPageSize, s.Count, cols.Row, fillLetterRow)
 	s.List.OnSelected = s.choose
 	s.List.OnUnselected = func(widget.ListItemID) { s.choose(-1) }
 
@@ -170,19 +167,13 @@ func (s *LettersScreen) Reload() {
 			} else {
 				showMessage(s.Count, countText(int64(total), "letter", "letters")+" in the register", false)
 			}
-			s.List.UnselectAll()
 			s.choose(-1)
-			s.List.Refresh()
-			s.List.ScrollToTop()
+			showFromTop(s.List)
 		})
 }
 
-func (s *LettersScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
-	r, ok := s.rows.Row(id)
-	if !ok {
-		setRowLoading(o)
-		return
-	}
+// fillLetterRow shows r in a row of letterRegisterTable.
+func fillLetterRow(o fyne.CanvasObject, r app.LetterRow) {
 	setRowText(o, ukDateTime(r.IssuedAt), r.Kind.Label(), recipientText(r), r.AuthorName,
 		fmt.Sprintf("v%d", r.TemplateVersion), fmt.Sprint(r.ReferralID))
 }

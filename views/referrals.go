@@ -48,9 +48,6 @@ type ReferralsScreen struct {
 // NewReferralsScreen builds the screen and starts the first query.
 func NewReferralsScreen(referrals *app.ReferralService, actor *models.StaffMember, clock app.Clock, bg *Background) *ReferralsScreen {
 	s := &ReferralsScreen{referrals: referrals, actor: actor, clock: clock, bg: bg, debounce: &debouncer{bg: bg}}
-	s.rows = newPager[app.ReferralRow](bg, referralPageSize)
-	s.rows.onPage = func() { s.List.Refresh() }
-	s.rows.onError = s.showError
 
 	s.Search = widget.NewEntry()
 	s.Search.SetPlaceHolder("Search by name, NHS number or postcode")
@@ -68,7 +65,7 @@ func NewReferralsScreen(referrals *app.ReferralService, actor *models.StaffMembe
 	refresh := widget.NewButtonWithIcon("", theme.ViewRefreshIcon(), s.Reload)
 
 	cols := referralTable()
-	s.List = widget.NewList(s.rows.Len, cols.Row, s.updateRow)
+	s.rows, s.List = newPagedList(bg, referralPageSize, s.Count, cols.Row, fillReferralRow)
 	s.List.OnSelected = s.selected
 
 	filters := container.NewBorder(nil, nil, nil,
@@ -116,23 +113,13 @@ func (s *ReferralsScreen) Reload() {
 			} else {
 				showMessage(s.Count, countText(int64(total), "referral", "referrals"), false)
 			}
-			s.List.UnselectAll()
-			s.List.Refresh()
-			s.List.ScrollToTop()
+			showFromTop(s.List)
 		})
 }
 
 // showError says in the count line that the list could not be read.
 func (s *ReferralsScreen) showError(err error) {
 	showMessage(s.Count, sentence(err), true)
-}
-
-func (s *ReferralsScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
-	if r, ok := s.rows.Row(id); ok {
-		fillReferralRow(o, r)
-		return
-	}
-	setRowLoading(o)
 }
 
 // selected opens the referral chosen in the list.
