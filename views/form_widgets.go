@@ -24,6 +24,14 @@ func newFormEntry(onSave func()) *formEntry {
 	return e
 }
 
+// newHintedFormEntry returns a one-line entry showing hint while it is
+// empty; onSave is what Ctrl+S does.
+func newHintedFormEntry(hint string, onSave func()) *formEntry {
+	e := newFormEntry(onSave)
+	e.SetPlaceHolder(hint)
+	return e
+}
+
 // newFormTextArea returns a wrapping multi-line entry showing rows lines.
 func newFormTextArea(onSave func(), rows int) *formEntry {
 	e := newFormEntry(onSave)

@@ -40,20 +40,16 @@ func ShowJointWorkingDialog(s *Session, referralID uint, onDone func()) *JointWo
 		codes[i] = string(svc)
 	}
 	d.Service = newChoice(codes, func(c string) string { return models.JointService(c).Label() }, "Choose the service", nil)
-	entry := func(hint string) *formEntry {
-		e := newFormEntry(func() { d.Submit() })
-		e.SetPlaceHolder(hint)
-		return e
-	}
-	d.Team = entry("For example, City East CMHT")
-	d.Contact = entry("For a CMHT, her care coordinator")
-	d.Phone = entry("")
-	d.Email = entry("")
-	d.Address = newFormTextArea(func() { d.Submit() }, 2)
-	d.Start = entry("DD/MM/YYYY")
+	submit := func() { d.Submit() } // d.formDialog is made below
+	d.Team = newHintedFormEntry("For example, City East CMHT", submit)
+	d.Contact = newHintedFormEntry("For a CMHT, her care coordinator", submit)
+	d.Phone = newHintedFormEntry("", submit)
+	d.Email = newHintedFormEntry("", submit)
+	d.Address = newFormTextArea(submit, 2)
+	d.Start = newHintedFormEntry("DD/MM/YYYY", submit)
 	d.Start.SetText(models.LondonDate(s.Services.Clock().Now()).UK())
-	d.End = entry("DD/MM/YYYY, blank while it goes on")
-	d.Notes = newFormTextArea(func() { d.Submit() }, 2)
+	d.End = newHintedFormEntry("DD/MM/YYYY, blank while it goes on", submit)
+	d.Notes = newFormTextArea(submit, 2)
 	form := widget.NewForm(
 		required("Service", d.Service.Select),
 		widget.NewFormItem("Team", d.Team),

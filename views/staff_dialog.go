@@ -45,18 +45,14 @@ func ShowEditStaffDialog(s *Session, m models.StaffMember, onDone func()) *Staff
 
 func showStaffDialog(s *Session, m *models.StaffMember, onDone func()) *StaffDialog {
 	d := &StaffDialog{s: s, editing: m}
-	entry := func(hint string) *formEntry {
-		e := newFormEntry(func() { d.Submit() })
-		e.SetPlaceHolder(hint)
-		return e
-	}
-	d.Name = entry("For example, Siobhán Byrne")
-	d.Username = entry("For example, sbyrne")
-	d.JobTitle = entry("For example, Community psychiatric nurse")
+	submit := func() { d.Submit() } // d.formDialog is made below
+	d.Name = newHintedFormEntry("For example, Siobhán Byrne", submit)
+	d.Username = newHintedFormEntry("For example, sbyrne", submit)
+	d.JobTitle = newHintedFormEntry("For example, Community psychiatric nurse", submit)
 	d.Roles = widget.NewCheckGroup(roleLabels(), nil)
-	d.Fraction = entry("1 for full time, 0.6 for three days a week")
+	d.Fraction = newHintedFormEntry("1 for full time, 0.6 for three days a week", submit)
 	d.Fraction.SetText("1")
-	d.Capacity = entry("0 if none is set")
+	d.Capacity = newHintedFormEntry("0 if none is set", submit)
 	d.Capacity.SetText("0")
 	items := []*widget.FormItem{
 		required("Name", d.Name), required("Username", d.Username),
