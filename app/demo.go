@@ -166,11 +166,16 @@ func (g *demoGen) statusFor(newestRank int) models.Status {
 }
 
 // receivedAt spreads referrals about four a day (a county-wide team's rate),
-// or over the last year when there are few.
+// over the last year when there are few, and over ten years when there are
+// very many.
 func (g *demoGen) receivedAt(newestRank int) time.Time {
 	step := 6 * time.Hour
-	if g.n > 0 && g.n < 1460 {
+	switch {
+	case g.n > 0 && g.n < 1460:
 		step = 365 * 24 * time.Hour / time.Duration(g.n)
+	case g.n > 14600:
+		// A very large demo (a scale test) keeps to the last ten years.
+		step = 10 * 365 * 24 * time.Hour / time.Duration(g.n)
 	}
 	t := g.now.Add(-time.Duration(newestRank) * step)
 	// Move into office hours on a weekday.
