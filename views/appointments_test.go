@@ -20,10 +20,7 @@ import (
 // administrator books; and the due list follows the clock until the
 // outcome letter is issued.
 func TestAppointmentsBookAttendAnywhereAssessmentThroughToTheDashboard(t *testing.T) {
-	e := newTestEnv(t, 0)
-	admin := e.addStaff("admin", models.RoleAdministrator)
-	doc := e.addStaff("doc", models.RoleClinician)
-	r := e.acceptedReferral(admin, doc)
+	e, admin, _, r := newAcceptedCase(t)
 	m := e.mainWindow()
 	e.signIn(m, "admin", testPassword)
 	sh := m.Shell()
@@ -163,10 +160,7 @@ func TestAppointmentsBookAttendAnywhereAssessmentThroughToTheDashboard(t *testin
 }
 
 func TestAppointmentsBookingRefusesAnUnreadableTimeAndSavesNothing(t *testing.T) {
-	e := newTestEnv(t, 0)
-	admin := e.addStaff("admin", models.RoleAdministrator)
-	doc := e.addStaff("doc", models.RoleClinician)
-	r := e.acceptedReferral(admin, doc)
+	e, admin, _, r := newAcceptedCase(t)
 	s := e.session(admin)
 
 	d := ShowBookAppointmentDialog(s, r, models.KindInitialAssessment, nil)
@@ -193,10 +187,7 @@ func TestAppointmentsBookingRefusesAnUnreadableTimeAndSavesNothing(t *testing.T)
 }
 
 func TestAppointmentsDoubleBookingNeedsConfirmation(t *testing.T) {
-	e := newTestEnv(t, 0)
-	admin := e.addStaff("admin", models.RoleAdministrator)
-	doc := e.addStaff("doc", models.RoleClinician)
-	r := e.acceptedReferral(admin, doc)
+	e, admin, doc, r := newAcceptedCase(t)
 	e.bookAt(admin, doc, r.ID, "25/11/2026", "14:30")
 	s := e.session(admin)
 
@@ -224,10 +215,7 @@ func TestAppointmentsDoubleBookingNeedsConfirmation(t *testing.T) {
 }
 
 func TestAppointmentsMissedAssessmentMakesAFollowUpTaskOnTheClinicianDashboard(t *testing.T) {
-	e := newTestEnv(t, 0)
-	admin := e.addStaff("admin", models.RoleAdministrator)
-	doc := e.addStaff("doc", models.RoleClinician)
-	r := e.acceptedReferral(admin, doc)
+	e, admin, doc, r := newAcceptedCase(t)
 	e.bookAt(admin, doc, r.ID, "23/11/2026", "09:00")
 	m := e.mainWindow()
 	e.signIn(m, "admin", testPassword)
@@ -262,10 +250,7 @@ func TestAppointmentsMissedAssessmentMakesAFollowUpTaskOnTheClinicianDashboard(t
 }
 
 func TestAppointmentsCancellingAsksWhoAndWhyAndReschedulingMoves(t *testing.T) {
-	e := newTestEnv(t, 0)
-	admin := e.addStaff("admin", models.RoleAdministrator)
-	doc := e.addStaff("doc", models.RoleClinician)
-	r := e.acceptedReferral(admin, doc)
+	e, admin, doc, r := newAcceptedCase(t)
 	e.bookAt(admin, doc, r.ID, "25/11/2026", "14:30")
 	s := e.session(admin)
 	diary := NewAppointmentsScreen(s)

@@ -3,6 +3,7 @@ package views
 import (
 	"net/url"
 	"os"
+	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -42,6 +43,17 @@ func (e *testEnv) acceptedReferral(admin, doc *models.StaffMember) *models.Refer
 		e.t.Fatal(err)
 	}
 	return r
+}
+
+// newAcceptedCase makes an empty test environment with an administrator
+// ("admin") and a clinician ("doc"), and Zoë Nguyễn's referral registered
+// by the one and accepted by the other.
+func newAcceptedCase(t *testing.T) (e *testEnv, admin, doc *models.StaffMember, r *models.Referral) {
+	t.Helper()
+	e = newTestEnv(t, 0)
+	admin = e.addStaff("admin", models.RoleAdministrator)
+	doc = e.addStaff("doc", models.RoleClinician)
+	return e, admin, doc, e.acceptedReferral(admin, doc)
 }
 
 // lettersScreen builds the Letters screen for actor in a window, working

@@ -16,10 +16,7 @@ import (
 )
 
 func TestLetterIssueDialogIssuesAPackTheRegisterLists(t *testing.T) {
-	e := newTestEnv(t, 0)
-	admin := e.addStaff("admin", models.RoleAdministrator)
-	doc := e.addStaff("doc", models.RoleClinician)
-	r := e.acceptedReferral(admin, doc)
+	e, admin, _, r := newAcceptedCase(t)
 	s, w, _ := e.lettersScreen(admin)
 	if s.List.Length() != 0 {
 		t.Fatalf("the register starts with %d letters", s.List.Length())
@@ -72,10 +69,7 @@ func TestLetterIssueDialogIssuesAPackTheRegisterLists(t *testing.T) {
 }
 
 func TestLetterIssueNeedsTheAdministratorRole(t *testing.T) {
-	e := newTestEnv(t, 0)
-	admin := e.addStaff("admin", models.RoleAdministrator)
-	doc := e.addStaff("doc", models.RoleClinician)
-	r := e.acceptedReferral(admin, doc)
+	e, admin, doc, r := newAcceptedCase(t)
 	w := e.showInWindow(nil)
 	issued := false
 	d := ShowIssueLettersDialog(e.svc, doc, w, r.ID, func() { issued = true })
@@ -143,10 +137,7 @@ func TestLetterTemplateEditorRefusesAnUnknownFieldAndSavesAValidChange(t *testin
 }
 
 func TestLetterOpenGivesTheViewerTheStoredPDF(t *testing.T) {
-	e := newTestEnv(t, 0)
-	admin := e.addStaff("admin", models.RoleAdministrator)
-	doc := e.addStaff("doc", models.RoleClinician)
-	r := e.acceptedReferral(admin, doc)
+	e, admin, _, r := newAcceptedCase(t)
 	if _, err := e.svc.Letters.IssuePack(admin, r.ID, ""); err != nil {
 		t.Fatal(err)
 	}
@@ -176,10 +167,7 @@ func TestLetterOpenGivesTheViewerTheStoredPDF(t *testing.T) {
 }
 
 func TestLetterPrintTodayMergesTheDaysLetters(t *testing.T) {
-	e := newTestEnv(t, 0)
-	admin := e.addStaff("admin", models.RoleAdministrator)
-	doc := e.addStaff("doc", models.RoleClinician)
-	r := e.acceptedReferral(admin, doc)
+	e, admin, _, r := newAcceptedCase(t)
 	s, w, opened := e.lettersScreen(admin)
 	test.Tap(s.PrintToday)
 	if !strings.Contains(s.Message.Text, "No letters were issued on 23/11/2026") {
@@ -199,10 +187,7 @@ func TestLetterPrintTodayMergesTheDaysLetters(t *testing.T) {
 }
 
 func TestLetterDueTabListsAcceptedReferralsAwaitingTheirLetter(t *testing.T) {
-	e := newTestEnv(t, 0)
-	admin := e.addStaff("admin", models.RoleAdministrator)
-	doc := e.addStaff("doc", models.RoleClinician)
-	e.acceptedReferral(admin, doc)
+	e, admin, _, _ := newAcceptedCase(t)
 	s, w, _ := e.lettersScreen(admin)
 	s.Tabs.SelectIndex(1)
 	due := s.Due
