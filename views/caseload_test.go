@@ -205,10 +205,7 @@ func TestDischargeAsksFirstThenClosesAndTheReferralStaysReadable(t *testing.T) {
 }
 
 func TestTeamScreenAddsAPersonWhoCanThenSignIn(t *testing.T) {
-	e := newTestEnv(t, 0)
-	e.addStaff("manager", models.RoleManager)
-	m := e.mainWindow()
-	e.signIn(m, "manager", testPassword)
+	e, m := newSignedInWindow(t, 0, "manager", models.RoleManager)
 	team := m.Shell().Show(ScreenTeam).(*TeamScreen)
 
 	test.Tap(team.Add)

@@ -73,6 +73,18 @@ func (e *testEnv) mainWindow() *MainWindow {
 	return m
 }
 
+// newSignedInWindow makes a test environment with that many demo
+// referrals and one account, username with role, and signs it in on the
+// main window.
+func newSignedInWindow(t testing.TB, referrals int, username string, role models.Role) (*testEnv, *MainWindow) {
+	t.Helper()
+	e := newTestEnv(t, referrals)
+	e.addStaff(username, role)
+	m := e.mainWindow()
+	e.signIn(m, username, testPassword)
+	return e, m
+}
+
 // signIn types a username and password into the sign-in screen and presses Sign in.
 func (e *testEnv) signIn(m *MainWindow, username, password string) {
 	e.t.Helper()

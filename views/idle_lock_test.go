@@ -113,10 +113,7 @@ func TestAnotherPersonAfterTheLockStartsAfresh(t *testing.T) {
 }
 
 func TestLockKeepsAnOpenDialogForTheSamePerson(t *testing.T) {
-	e := newTestEnv(t, 0)
-	e.addStaff("alice", "administrator")
-	m := e.mainWindow()
-	e.signIn(m, "alice", testPassword)
+	e, m := newSignedInWindow(t, 0, "alice", "administrator")
 	m.Shell().ImportReferrals()
 	if m.Window.Canvas().Overlays().Top() == nil {
 		t.Fatal("Import referral files showed no dialog")
@@ -132,10 +129,7 @@ func TestLockKeepsAnOpenDialogForTheSamePerson(t *testing.T) {
 }
 
 func TestSignOutForgetsTheShell(t *testing.T) {
-	e := newTestEnv(t, 0)
-	e.addStaff("alice", "administrator")
-	m := e.mainWindow()
-	e.signIn(m, "alice", testPassword)
+	e, m := newSignedInWindow(t, 0, "alice", "administrator")
 	old := m.Shell()
 	test.Tap(old.SignOutButton)
 	if m.Shell() != nil || m.SignInScreen() == nil || m.Locked() {
@@ -166,10 +160,7 @@ func TestTypingSampleSeesCustomEntries(t *testing.T) {
 }
 
 func TestNewReferralOpensTheFormAndBackReturnsToTheList(t *testing.T) {
-	e := newTestEnv(t, 3)
-	e.addStaff("alice", "administrator")
-	m := e.mainWindow()
-	e.signIn(m, "alice", testPassword)
+	_, m := newSignedInWindow(t, 3, "alice", "administrator")
 	m.Shell().NewReferral()
 	screen := m.Shell().Show(ScreenReferrals).(*ReferralsScreen)
 	if !drawn(m.Window, "New referral") || !drawn(m.Window, "NHS number") {
@@ -182,10 +173,7 @@ func TestNewReferralOpensTheFormAndBackReturnsToTheList(t *testing.T) {
 }
 
 func TestAnOpenReferralOffersTheDecisionLettersAndTimeline(t *testing.T) {
-	e := newTestEnv(t, 5)
-	e.addStaff("carol", "clinician")
-	m := e.mainWindow()
-	e.signIn(m, "carol", testPassword)
+	_, m := newSignedInWindow(t, 5, "carol", "clinician")
 	screen := m.Shell().Show(ScreenReferrals).(*ReferralsScreen)
 	screen.List.Select(0)
 	if screen.Detail == nil {

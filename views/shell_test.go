@@ -21,10 +21,7 @@ func menuItem(t *testing.T, m *fyne.MainMenu, label string) *fyne.MenuItem {
 }
 
 func TestShellNavigatesAndShortcuts(t *testing.T) {
-	e := newTestEnv(t, 5)
-	e.addStaff("kate", "key_worker")
-	m := e.mainWindow()
-	e.signIn(m, "kate", testPassword)
+	_, m := newSignedInWindow(t, 5, "kate", "key_worker")
 	menu := m.Window.MainMenu()
 
 	for _, title := range []string{"Dashboard", "Referrals", "Caseload", "Appointments", "Letters", "Team", "Settings"} {
