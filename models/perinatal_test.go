@@ -6,12 +6,21 @@ import (
 	"time"
 )
 
+// d reads an ISO date, such as "2026-11-02", in a test table.
 func d(s string) Date {
 	p, err := ParseISODate(s)
 	if err != nil {
 		panic(err)
 	}
 	return p
+}
+
+// optionalDate reads an ISO date like d, or gives the zero Date for "".
+func optionalDate(s string) Date {
+	if s == "" {
+		return Date{}
+	}
+	return d(s)
 }
 
 func TestStageLabelAndValid(t *testing.T) {
@@ -110,14 +119,7 @@ func TestComputeTimeframe(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(string(c.stage)+"/"+c.name, func(t *testing.T) {
-			var due, dob Date
-			if c.due != "" {
-				due = d(c.due)
-			}
-			if c.dob != "" {
-				dob = d(c.dob)
-			}
-			tf, err := ComputeTimeframe(c.stage, due, dob, d(c.on))
+			tf, err := ComputeTimeframe(c.stage, optionalDate(c.due), optionalDate(c.dob), d(c.on))
 			if err != nil {
 				t.Fatalf("error: %v", err)
 			}
@@ -133,11 +135,7 @@ func TestComputeTimeframe(t *testing.T) {
 			if tf.BabyMonths != c.months || tf.BabyWeeks != c.bweek {
 				t.Errorf("baby age = %d months %d weeks, want %d months %d weeks", tf.BabyMonths, tf.BabyWeeks, c.months, c.bweek)
 			}
-			wantEnds := Date{}
-			if c.ends != "" {
-				wantEnds = d(c.ends)
-			}
-			if tf.PeriodEnds != wantEnds {
+			if wantEnds := optionalDate(c.ends); tf.PeriodEnds != wantEnds {
 				t.Errorf("period ends %v, want %v", tf.PeriodEnds, wantEnds)
 			}
 			if tf.Text() != c.text {
@@ -165,14 +163,7 @@ func TestComputeTimeframeErrors(t *testing.T) {
 		{"no stage", Stage(""), "", "", ErrStageUnknown},
 	}
 	for _, c := range cases {
-		var due, dob Date
-		if c.due != "" {
-			due = d(c.due)
-		}
-		if c.dob != "" {
-			dob = d(c.dob)
-		}
-		tf, err := ComputeTimeframe(c.stage, due, dob, d("2026-11-02"))
+		tf, err := ComputeTimeframe(c.stage, optionalDate(c.due), optionalDate(c.dob), d("2026-11-02"))
 		if !errors.Is(err, c.want) {
 			t.Errorf("%s: error = %v, want %v", c.name, err, c.want)
 		}
