@@ -1,7 +1,6 @@
 package views
 
 import (
-	"os"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
@@ -15,12 +14,7 @@ import (
 // new one with 2,000 demo referrals. The target is under 300 ms on 100,000
 // referrals. "painted" also draws the window with the software painter.
 func BenchmarkOpenReferralsScreen(b *testing.B) {
-	var e *testEnv
-	if path := os.Getenv("CASELOAD_BENCH_DB"); path != "" {
-		e = newTestEnvAt(b, path, 0)
-	} else {
-		e = newTestEnv(b, 2000)
-	}
+	e := newBenchEnv(b)
 	n, err := e.svc.Referrals.Count(e.system, app.ReferralFilter{})
 	if err != nil {
 		b.Fatal(err)

@@ -1,7 +1,6 @@
 package views
 
 import (
-	"os"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
@@ -16,12 +15,7 @@ import (
 // opening it migrates it), or else over a new one with 2,000 demo
 // referrals. The target is under 100 ms on 100,000 referrals.
 func BenchmarkCaseloadScreen(b *testing.B) {
-	var e *testEnv
-	if path := os.Getenv("CASELOAD_BENCH_DB"); path != "" {
-		e = newTestEnvAt(b, path, 0)
-	} else {
-		e = newTestEnv(b, 2000)
-	}
+	e := newBenchEnv(b)
 	s := e.session(e.system)
 	women := 0
 	for b.Loop() {

@@ -1,6 +1,7 @@
 package views
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -52,6 +53,16 @@ func newTestEnvAt(t testing.TB, path string, referrals int) *testEnv {
 		}
 	}
 	return e
+}
+
+// newBenchEnv opens the database named by CASELOAD_BENCH_DB for a
+// benchmark, or else makes a new one with 2,000 demo referrals.
+func newBenchEnv(b *testing.B) *testEnv {
+	b.Helper()
+	if path := os.Getenv("CASELOAD_BENCH_DB"); path != "" {
+		return newTestEnvAt(b, path, 0)
+	}
+	return newTestEnv(b, 2000)
 }
 
 // addStaff adds an account with testPassword and the given roles.
