@@ -72,18 +72,14 @@ func NewCaseloadScreen(s *Session) *CaseloadScreen {
 			c.reloadCaseload()
 		}
 	})
-	c.Search = widget.NewEntry()
-	c.Search.SetPlaceHolder("Search by name, NHS number or postcode")
-	c.Search.OnChanged = func(string) { c.debounce.Trigger(c.reloadCaseload) }
-	c.Search.OnSubmitted = func(string) { c.reloadCaseload() }
+	c.Search = newPatientSearch(c.debounce, c.reloadCaseload)
 	flags := []string{allFlags}
 	for _, f := range app.CaseloadFlags {
 		flags = append(flags, f.Label())
 	}
 	c.Flag = widget.NewSelect(flags, func(string) { c.reloadCaseload() })
 	c.Flag.SetSelectedIndex(0)
-	c.Count = widget.NewLabel("")
-	c.Count.Truncation = fyne.TextTruncateEllipsis
+	c.Count = newCountLabel()
 	refresh := widget.NewButtonWithIcon("", theme.ViewRefreshIcon(), c.Reload)
 
 	c.table = caseloadTable()

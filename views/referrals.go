@@ -49,10 +49,7 @@ type ReferralsScreen struct {
 func NewReferralsScreen(referrals *app.ReferralService, actor *models.StaffMember, clock app.Clock, bg *Background) *ReferralsScreen {
 	s := &ReferralsScreen{referrals: referrals, actor: actor, clock: clock, bg: bg, debounce: &debouncer{bg: bg}}
 
-	s.Search = widget.NewEntry()
-	s.Search.SetPlaceHolder("Search by name, NHS number or postcode")
-	s.Search.OnChanged = func(string) { s.debounce.Trigger(s.Reload) }
-	s.Search.OnSubmitted = func(string) { s.Reload() }
+	s.Search = newPatientSearch(s.debounce, s.Reload)
 	options := []string{allStatuses}
 	for _, st := range models.Statuses {
 		options = append(options, st.Label())
@@ -60,8 +57,7 @@ func NewReferralsScreen(referrals *app.ReferralService, actor *models.StaffMembe
 	s.Status = widget.NewSelect(options, func(string) { s.Reload() })
 	s.Status.SetSelectedIndex(0)
 	s.OpenOnly = widget.NewCheck("Open only", func(bool) { s.Reload() })
-	s.Count = widget.NewLabel("")
-	s.Count.Truncation = fyne.TextTruncateEllipsis
+	s.Count = newCountLabel()
 	refresh := widget.NewButtonWithIcon("", theme.ViewRefreshIcon(), s.Reload)
 
 	cols := referralTable()

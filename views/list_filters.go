@@ -1,0 +1,25 @@
+package views
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+)
+
+// newPatientSearch returns a list screen's search box for a woman's name,
+// NHS number or postcode: typing runs search after a pause (through
+// debounce), and Enter runs it at once.
+func newPatientSearch(debounce *debouncer, search func()) *widget.Entry {
+	e := widget.NewEntry()
+	e.SetPlaceHolder("Search by name, NHS number or postcode")
+	e.OnChanged = func(string) { debounce.Trigger(search) }
+	e.OnSubmitted = func(string) { search() }
+	return e
+}
+
+// newCountLabel returns the one-line label above a list that says how
+// many rows it holds, cut short with an ellipsis if the window is narrow.
+func newCountLabel() *widget.Label {
+	l := widget.NewLabel("")
+	l.Truncation = fyne.TextTruncateEllipsis
+	return l
+}
