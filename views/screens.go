@@ -69,6 +69,7 @@ func screenDefs() []ScreenDef {
 		{ID: ScreenReferrals, Title: "Referrals", Icon: theme.ListIcon(), Build: func(s *Session) Screen {
 			screen := NewReferralsScreen(s.Services.Referrals, s.Actor, s.Services.Clock(), s.Background)
 			screen.DetailActions = referralActions(s)
+			screen.OpenOnly.SetChecked(true) // the working list; closed referrals are one click away
 			return screen
 		}},
 		{ID: ScreenCaseload, Title: "Caseload", Icon: theme.AccountIcon(), Build: func(s *Session) Screen { return NewCaseloadScreen(s) }},

@@ -4,6 +4,9 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+
+	"perinatal-caseload/app"
+	"perinatal-caseload/models"
 )
 
 // menuItem finds a menu item by its label.
@@ -51,5 +54,14 @@ func TestShellNavigatesAndShortcuts(t *testing.T) {
 	menuItem(t, menu, "Lock screen").Action()
 	if !m.Locked() {
 		t.Fatal("Ctrl+L did not lock")
+	}
+}
+
+func TestReferralsOpenOnTheOpenReferrals(t *testing.T) {
+	e, m := newSignedInWindow(t, 30, "alice", models.RoleAdministrator)
+	s := m.Shell().Show(ScreenReferrals).(*ReferralsScreen)
+	open, _ := e.svc.Referrals.Count(e.system, app.ReferralFilter{OpenOnly: true})
+	if !s.OpenOnly.Checked || int64(s.List.Length()) != open {
+		t.Fatalf("the Referrals screen opens on %d referrals (open only %v); want the %d open ones", s.List.Length(), s.OpenOnly.Checked, open)
 	}
 }
