@@ -169,6 +169,18 @@ func (g *demoGen) statusFor(newestRank int) models.Status {
 // over the last year when there are few, and over ten years when there are
 // very many.
 func (g *demoGen) receivedAt(newestRank int) time.Time {
+	return g.officeHours(g.now.Add(-time.Duration(newestRank) * g.step()))
+}
+
+// recentReceivedAt dates a referral that is still waiting for its
+// assessment within the last fortnight, as a team meeting its targets
+// would have it, whatever the demo's size.
+func (g *demoGen) recentReceivedAt(newestRank int) time.Time {
+	return g.officeHours(g.now.Add(-time.Duration(2+newestRank%11) * 24 * time.Hour))
+}
+
+// step is the time between one demo referral and the next.
+func (g *demoGen) step() time.Duration {
 	step := 6 * time.Hour
 	switch {
 	case g.n > 0 && g.n < 1460:
@@ -177,8 +189,11 @@ func (g *demoGen) receivedAt(newestRank int) time.Time {
 		// A very large demo (a scale test) keeps to the last ten years.
 		step = 10 * 365 * 24 * time.Hour / time.Duration(g.n)
 	}
-	t := g.now.Add(-time.Duration(newestRank) * step)
-	// Move into office hours on a weekday.
+	return step
+}
+
+// officeHours moves t to a time in office hours on a weekday, not after now.
+func (g *demoGen) officeHours(t time.Time) time.Time {
 	lt := t.In(London)
 	for lt.Weekday() == time.Saturday || lt.Weekday() == time.Sunday {
 		lt = lt.AddDate(0, 0, -1)
@@ -212,6 +227,9 @@ func (g *demoGen) referral(tx *Services, i int) error {
 	rank := g.n - 1 - i
 	target := g.statusFor(rank)
 	received := g.receivedAt(rank)
+	if target == models.StatusAccepted || target == models.StatusAssessmentBooked {
+		received = g.recentReceivedAt(rank)
+	}
 	r := g.scenario(target, received)
 	if stillOpen[target] && !g.keepInPeriod(r, received) {
 		target = models.StatusClosed // her perinatal period is over: the team has discharged her
