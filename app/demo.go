@@ -120,7 +120,7 @@ func (g *demoGen) staff(tx *Services) ([]DemoAccount, error) {
 		}
 	}
 	if tx.Settings.Get(SetLettersTrackedFrom) == "" {
-		from := models.LondonDate(g.now).AddDays(-demoLettersDays).UK()
+		from := models.LondonDate(g.now.Add(-g.lettersSince())).UK()
 		if err := tx.Settings.Set(g.actor, SetLettersTrackedFrom, from, 0); err != nil {
 			return nil, err
 		}

@@ -6,19 +6,28 @@ import (
 	"perinatal-caseload/models"
 )
 
-// demoLettersDays is how far back the demo issues real letters. Older demo
+// demoLettersDays is how far back the demo issues real letters, at most;
+// a very large demo covers only its newest demoLettersReferrals. Older demo
 // referrals are history from before the team started tracking letters in
 // the program (the letters-tracked-from setting), as when a team brings in
 // its earlier referrals; rendering a pack for each would make a large demo
 // slow.
-const demoLettersDays = 120
+const (
+	demoLettersDays      = 120
+	demoLettersReferrals = 500
+)
+
+// lettersSince returns how far back the demo issues letters.
+func (g *demoGen) lettersSince() time.Duration {
+	return min(demoLettersDays*24*time.Hour, demoLettersReferrals*g.step())
+}
 
 // letters issues the letter pack a recent referral's state calls for, nine
 // times in ten, dated a few days after the step that called for it, so the
 // register has letters and the Dashboard has a few overdue as well as some
 // still due.
 func (g *demoGen) letters(tx *Services, r *models.Referral, target models.Status, received time.Time) error {
-	if g.signer == nil || g.now.Sub(received) > demoLettersDays*24*time.Hour || g.rng.IntN(10) >= 9 {
+	if g.signer == nil || g.now.Sub(received) > g.lettersSince() || g.rng.IntN(10) >= 9 {
 		return nil
 	}
 	var after time.Duration
