@@ -112,6 +112,11 @@ func TestOlderDatabaseUpgradesInPlace(t *testing.T) {
 	if err != nil || got.Patient.GivenName != "Zoë" {
 		t.Fatalf("referral after upgrade = %+v, %v", got, err)
 	}
+	var templates int64
+	db.Table("letter_templates").Count(&templates)
+	if int(templates) != len(models.LetterKinds) || !db.Migrator().HasIndex(&models.Referral{}, "idx_referral_patient_order") {
+		t.Errorf("after upgrade: %d letter templates and search index %v; the later migrations did not run", templates, db.Migrator().HasIndex(&models.Referral{}, "idx_referral_patient_order"))
+	}
 }
 
 func TestFailedMigrationLeavesTheDatabaseAsItWas(t *testing.T) {
