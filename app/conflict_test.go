@@ -98,3 +98,11 @@ func TestIllegalStatusMoveIsRefused(t *testing.T) {
 		t.Fatalf("outcome before screening = %v, want a *models.TransitionError", err)
 	}
 }
+
+func TestSettingsAreListedInTheirOrderEachOnce(t *testing.T) {
+	s, _, _ := newTestServices(t)
+	all, err := s.Settings.All()
+	if err != nil || len(all) != len(settingOrder) || all[0].Key != SetServiceName {
+		t.Fatalf("settings = %d listed (first %q), %v; want all %d, the service's name first", len(all), all[0].Key, err, len(settingOrder))
+	}
+}

@@ -72,6 +72,27 @@ var settingDefs = map[string]settingDef{
 	SetIdleLockMinutes:      {"Minutes of inactivity before the screen locks", "10", true},
 }
 
+// settingOrder is the order the Settings screen lists them in: the service
+// as letters show it, then targets, then screening, then sign-in.
+var settingOrder = []string{
+	SetServiceName, SetServiceAddress, SetServicePhone, SetServiceEmail, SetOfficeHours,
+	SetDutyHours, SetDutyPhone, SetCrisisPhone, SetAttendAnywhereLink, SetMBUName,
+	SetTargetAssessmentDays, SetTargetUrgentDays, SetTargetOutcomeDays, SetDueSoonDays, SetLettersTrackedFrom,
+	SetPlanDischargeWeeks, SetMissedFollowUpDays, SetInpatientVisitDays,
+	SetAreaPrefixes, SetPartlyInArea,
+	SetLockoutAttempts, SetLockoutMinutes, SetIdleLockMinutes,
+}
+
+// settingRank is a setting's place in settingOrder.
+func settingRank(key string) int {
+	for i, k := range settingOrder {
+		if k == key {
+			return i
+		}
+	}
+	return len(settingOrder)
+}
+
 // SettingView is one setting as the Settings screen shows it.
 type SettingView struct {
 	Key, Label, Value string
@@ -141,7 +162,7 @@ func (s *SettingsService) All() ([]SettingView, error) {
 		}
 		out = append(out, v)
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Key < out[j].Key })
+	sort.Slice(out, func(i, j int) bool { return settingRank(out[i].Key) < settingRank(out[j].Key) })
 	return out, nil
 }
 
