@@ -13,7 +13,7 @@ import (
 )
 
 // cmdLetters renders a referral's letter pack into a folder and prints the
-// paths. It does not issue the letters (the Letters screen does that); the
+// paths, signed by --author if given. It does not issue the letters (the Letters screen does that); the
 // export is audited.
 func cmdLetters(e *env, args []string, _ io.Reader, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("letters", flag.ContinueOnError)
@@ -21,6 +21,7 @@ func cmdLetters(e *env, args []string, _ io.Reader, stdout, stderr io.Writer) er
 	id := fs.Uint("referral", 0, "the referral's ID")
 	out := fs.String("out", "", "the folder to write the PDFs into")
 	kind := fs.String("kind", "", "the kind of letter (default: the one the referral's state calls for)")
+	author := fs.String("author", "", "the username of the person who signs the letters (default: the system user)")
 	if err := fs.Parse(args); err != nil {
 		return usageError{"letters: " + err.Error()}
 	}
@@ -35,7 +36,15 @@ func cmdLetters(e *env, args []string, _ io.Reader, stdout, stderr io.Writer) er
 		}
 		return usageError{fmt.Sprintf("letters: --kind %q is not a kind of letter; use one of %s", *kind, strings.Join(names, ", "))}
 	}
-	pack, pdfs, err := e.svc.Letters.RenderPack(e.actor, *id, k)
+	var signer *models.StaffMember
+	if *author != "" {
+		m, err := e.svc.Staff.ByUsername(*author)
+		if err != nil {
+			return usageError{fmt.Sprintf("letters: --author: there is no account called %q", *author)}
+		}
+		signer = m
+	}
+	pack, pdfs, err := e.svc.Letters.RenderPack(e.actor, signer, *id, k)
 	if err != nil {
 		return err
 	}

@@ -55,6 +55,11 @@ func (s *LetterService) service() letters.Service {
 // with the same body and the same "Copy to" list. Every field comes from
 // this referral's own records.
 func (s *LetterService) BuildPack(actor *models.StaffMember, referralID uint, kind models.LetterKind) ([]PackLetter, error) {
+	return s.buildPack(actor, actor, referralID, kind)
+}
+
+// buildPack is BuildPack with the letters signed by signer.
+func (s *LetterService) buildPack(actor, signer *models.StaffMember, referralID uint, kind models.LetterKind) ([]PackLetter, error) {
 	if err := s.authorise(actor, models.PermViewReferrals); err != nil {
 		return nil, err
 	}
@@ -71,7 +76,7 @@ func (s *LetterService) BuildPack(actor *models.StaffMember, referralID uint, ki
 	if err != nil {
 		return nil, err
 	}
-	fields, err := s.fields(actor, r)
+	fields, err := s.fields(signer, r)
 	if err != nil {
 		return nil, err
 	}
@@ -93,7 +98,7 @@ func (s *LetterService) BuildPack(actor *models.StaffMember, referralID uint, ki
 	base := letters.Letter{
 		Kind: kind, Date: models.DateOf(s.clock.Now().In(London)),
 		Patient: letters.Patient{Name: woman.Name, DateOfBirth: r.Patient.DateOfBirth, NHSNumber: nhsDigits(&r.Patient), Address: woman.Address},
-		Author:  letters.Person{Name: actor.Name, Role: actor.JobTitle},
+		Author:  letters.Person{Name: signer.Name, Role: signer.JobTitle},
 		Body:    body, Service: s.service(),
 	}
 	pack := make([]PackLetter, 0, len(recipients))

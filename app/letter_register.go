@@ -16,13 +16,17 @@ import (
 )
 
 // RenderPack renders a pack to PDFs without issuing it, for preview and for
-// support. It needs the letters permission, since the PDFs can be printed
-// and posted, and the export is audited.
-func (s *LetterService) RenderPack(actor *models.StaffMember, referralID uint, kind models.LetterKind) ([]PackLetter, [][]byte, error) {
+// support, signed by signer (nil: the actor). It needs the letters
+// permission, since the PDFs can be printed and posted, and the export is
+// audited.
+func (s *LetterService) RenderPack(actor, signer *models.StaffMember, referralID uint, kind models.LetterKind) ([]PackLetter, [][]byte, error) {
 	if err := s.authorise(actor, models.PermIssueLetters); err != nil {
 		return nil, nil, err
 	}
-	pack, err := s.BuildPack(actor, referralID, kind)
+	if signer == nil {
+		signer = actor
+	}
+	pack, err := s.buildPack(actor, signer, referralID, kind)
 	if err != nil {
 		return nil, nil, err
 	}
