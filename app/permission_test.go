@@ -236,7 +236,10 @@ func TestPermissionMatrixIsEnforcedInTheServices(t *testing.T) {
 			return err
 		}},
 		{"Letters.BuildPack", A | C | K | M, func(a *models.StaffMember) error { _, err := s.Letters.BuildPack(a, accepted().ID, ""); return err }},
-		{"Letters.RenderPack", A | M, func(a *models.StaffMember) error { _, _, err := s.Letters.RenderPack(a, nil, accepted().ID, ""); return err }},
+		{"Letters.RenderPack", A | M, func(a *models.StaffMember) error {
+			_, _, err := s.Letters.RenderPack(a, nil, accepted().ID, "")
+			return err
+		}},
 		{"Letters.IssuePack", A | M, func(a *models.StaffMember) error { _, err := s.Letters.IssuePack(a, accepted().ID, ""); return err }},
 		{"Letters.Register", A | C | K | M, func(a *models.StaffMember) error { _, err := s.Letters.Register(a, LetterFilter{}, 0, 10); return err }},
 		{"Letters.RegisterCount", A | C | K | M, func(a *models.StaffMember) error { _, err := s.Letters.RegisterCount(a, LetterFilter{}); return err }},
