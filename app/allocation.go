@@ -35,7 +35,7 @@ func (s *AllocationService) Allocate(actor *models.StaffMember, referralID, keyW
 		if err := tx.First(&worker, keyWorkerID).Error; err != nil || !worker.Active {
 			return &ValidationError{Fields: []FieldError{{"Key worker", "choose an active member of the team"}}}
 		}
-		r, err := (&ReferralService{s.core}).load(tx, referralID)
+		r, err := s.loadReferral(tx, referralID)
 		if err != nil {
 			return err
 		}
@@ -65,7 +65,7 @@ func (s *AllocationService) Allocate(actor *models.StaffMember, referralID, keyW
 			if err := s.saveVersioned(tx, "allocation", &current, func(v int) { current.Version = v }); err != nil {
 				return err
 			}
-			if err := s.audit(tx, actor, ActionUpdate, "allocation", current.ID, &before, &current, "ended by reallocation"); err != nil {
+			if err := s.auditWith(tx, actor, ActionUpdate, "allocation", current.ID, &before, &current, "ended by reallocation", allocationDetails(&current)); err != nil {
 				return err
 			}
 		}
@@ -75,7 +75,7 @@ func (s *AllocationService) Allocate(actor *models.StaffMember, referralID, keyW
 			return fmt.Errorf("cannot save the allocation: %w", err)
 		}
 		out = a
-		if err := s.audit(tx, actor, ActionCreate, "allocation", a.ID, nil, a, ""); err != nil {
+		if err := s.auditWith(tx, actor, ActionCreate, "allocation", a.ID, nil, a, "", allocationDetails(a)); err != nil {
 			return err
 		}
 		return s.tasksFollowKeyWorker(tx, actor, referralID, current.KeyWorkerID, &worker)

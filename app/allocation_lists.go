@@ -33,7 +33,7 @@ func (s *CaseloadService) Unallocated(actor *models.StaffMember, offset, limit i
 		return nil, err
 	}
 	var out []UnallocatedRow
-	err := s.waitingForKeyWorker((&ReferralService{s.core}).rowQuery().Select(referralRowColumns + ", referrals.accepted_at")).
+	err := s.waitingForKeyWorker(s.referralRows().Select(referralRowColumns + ", referrals.accepted_at")).
 		Order("referrals.accepted_at, referrals.received_at, referrals.id").Offset(offset).Limit(limit).Scan(&out).Error
 	return out, err
 }

@@ -100,8 +100,9 @@ func (s *AppointmentService) Reschedule(actor *models.StaffMember, id uint, read
 		if err := s.saveVersioned(tx, "appointment", &a, func(v int) { a.Version = v }); err != nil {
 			return err
 		}
-		return s.audit(tx, actor, ActionUpdate, "appointment", a.ID, &before, &a,
-			"rescheduled from "+before.StartsAt.In(London).Format("15:04 on 02/01/2006")+" to "+a.StartsAt.In(London).Format("15:04 on 02/01/2006"))
+		return s.auditWith(tx, actor, ActionUpdate, "appointment", a.ID, &before, &a,
+			"rescheduled from "+before.StartsAt.In(London).Format("15:04 on 02/01/2006")+" to "+a.StartsAt.In(London).Format("15:04 on 02/01/2006"),
+			appointmentDetails(&a))
 	})
 }
 
@@ -144,21 +145,21 @@ func notHeld(code models.Attendance) bool {
 //   - an initial assessment that is cancelled or missed, with no other one
 //     booked, moves the referral from "assessment booked" back to
 //     "accepted", so she is on the list of women to book.
-func (s *AppointmentService) afterAttendance(tx *gorm.DB, actor *models.StaffMember, before, after *models.Appointment) error {
+func (c *core) afterAttendance(tx *gorm.DB, actor *models.StaffMember, before, after *models.Appointment) error {
 	switch {
 	case after.Attendance.Missed() && !before.Attendance.Missed():
-		if err := s.missedFollowUp(tx, actor, after, after.Demo); err != nil {
+		if err := c.missedFollowUp(tx, actor, after, after.Demo); err != nil {
 			return err
 		}
 	case before.Attendance.Missed() && !after.Attendance.Missed():
-		if err := s.cancelOpenTasks(tx, actor, after.ReferralID, after.ID, "attendance corrected to "+strings.ToLower(after.Attendance.Label())); err != nil {
+		if err := c.cancelOpenTasks(tx, actor, after.ReferralID, after.ID, "attendance corrected to "+strings.ToLower(after.Attendance.Label())); err != nil {
 			return err
 		}
 	}
 	if after.Kind != models.KindInitialAssessment || before.Attendance != models.AttendFuture || !notHeld(after.Attendance) {
 		return nil
 	}
-	r, err := (&ReferralService{s.core}).load(tx, after.ReferralID)
+	r, err := c.loadReferral(tx, after.ReferralID)
 	if err != nil || r.Status != models.StatusAssessmentBooked {
 		return err
 	}
@@ -169,5 +170,5 @@ func (s *AppointmentService) afterAttendance(tx *gorm.DB, actor *models.StaffMem
 	if err != nil || others > 0 {
 		return err
 	}
-	return s.moveStatus(tx, actor, r, models.StatusAccepted, "initial assessment "+strings.ToLower(after.Attendance.Label())+": to book again")
+	return c.moveStatus(tx, actor, r, models.StatusAccepted, "initial assessment "+strings.ToLower(after.Attendance.Label())+": to book again")
 }

@@ -60,7 +60,7 @@ func validateAppointment(a *models.Appointment, v *ValidationError) {
 func (s *AppointmentService) book(actor *models.StaffMember, a *models.Appointment, confirmDoubleBooking bool) error {
 	a.StartsAt = a.StartsAt.UTC()
 	if a.Mode == models.ModeVideo && strings.TrimSpace(a.VideoLink) == "" {
-		a.VideoLink = (&SettingsService{s.core}).Get(SetAttendAnywhereLink)
+		a.VideoLink = s.setting(SetAttendAnywhereLink)
 	}
 	if a.Attendance == "" {
 		a.Attendance = models.AttendFuture
@@ -76,7 +76,7 @@ func (s *AppointmentService) book(actor *models.StaffMember, a *models.Appointme
 				return err
 			}
 		}
-		r, err := (&ReferralService{s.core}).load(tx, a.ReferralID)
+		r, err := s.loadReferral(tx, a.ReferralID)
 		if err != nil {
 			return err
 		}
@@ -86,7 +86,7 @@ func (s *AppointmentService) book(actor *models.StaffMember, a *models.Appointme
 		if err := tx.Omit("Clinician").Create(a).Error; err != nil {
 			return fmt.Errorf("cannot save the appointment: %w", err)
 		}
-		if err := s.audit(tx, actor, ActionCreate, "appointment", a.ID, nil, a, string(a.Kind)); err != nil {
+		if err := s.auditWith(tx, actor, ActionCreate, "appointment", a.ID, nil, a, string(a.Kind), appointmentDetails(a)); err != nil {
 			return err
 		}
 		if a.Kind == models.KindInitialAssessment && r.Status == models.StatusAccepted {
@@ -113,17 +113,17 @@ func (s *AppointmentService) RecordAttendance(actor *models.StaffMember, id uint
 
 // setAttendance saves an attendance code, audits it, and makes what follows
 // from it (see afterAttendance), all inside tx.
-func (s *AppointmentService) setAttendance(tx *gorm.DB, actor *models.StaffMember, a *models.Appointment, readVersion int, code models.Attendance, cancelledBy, reason string) error {
+func (c *core) setAttendance(tx *gorm.DB, actor *models.StaffMember, a *models.Appointment, readVersion int, code models.Attendance, cancelledBy, reason string) error {
 	before := *a
 	a.Attendance, a.CancelledBy, a.CancelReason = code, strings.TrimSpace(cancelledBy), strings.TrimSpace(reason)
 	a.Version = readVersion
-	if err := s.saveVersioned(tx, "appointment", a, func(v int) { a.Version = v }); err != nil {
+	if err := c.saveVersioned(tx, "appointment", a, func(v int) { a.Version = v }); err != nil {
 		return err
 	}
-	if err := s.audit(tx, actor, ActionUpdate, "appointment", a.ID, &before, a, "attendance "+string(code)); err != nil {
+	if err := c.auditWith(tx, actor, ActionUpdate, "appointment", a.ID, &before, a, "attendance "+string(code), appointmentDetails(a)); err != nil {
 		return err
 	}
-	return s.afterAttendance(tx, actor, &before, a)
+	return c.afterAttendance(tx, actor, &before, a)
 }
 
 // checkClash returns a *DoubleBookingError if the clinician has another

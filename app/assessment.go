@@ -38,7 +38,7 @@ func (s *ReferralService) RecordOutcome(actor *models.StaffMember, id uint, read
 		return &ValidationError{Fields: []FieldError{{"Outcome", "choose caseload, medical review or discharged"}}}
 	}
 	return s.write(actor, models.PermAssessmentOutcome, func(tx *gorm.DB) error {
-		r, err := s.load(tx, id)
+		r, err := s.loadReferral(tx, id)
 		if err != nil {
 			return err
 		}
@@ -68,7 +68,7 @@ func (s *ReferralService) Close(actor *models.StaffMember, id uint, readVersion 
 		return &ValidationError{Fields: []FieldError{{"Reason", fmt.Sprintf("choose one of: %s", strings.Join(ClosureReasons, ", "))}}}
 	}
 	return s.write(actor, models.PermUpdateCaseload, func(tx *gorm.DB) error {
-		r, err := s.load(tx, id)
+		r, err := s.loadReferral(tx, id)
 		if err != nil {
 			return err
 		}

@@ -24,14 +24,23 @@ const (
 )
 
 // audit inserts one audit event on tx, so it commits or rolls back with the
-// change it records. before and after are stored as JSON; nil leaves them empty.
+// change it records. before and after are stored as JSON; nil leaves them
+// empty. The event carries no typed details (see auditWith).
 func (c *core) audit(tx *gorm.DB, actor *models.StaffMember, action, entity string, id uint, before, after any, detail string) error {
+	return c.auditWith(tx, actor, action, entity, id, before, after, detail, models.AuditDetails{})
+}
+
+// auditWith is audit for an event whose facts a referral's history tells:
+// details are written with the event, in the same row, so the timeline
+// reads them as typed fields (see the constructors in audit_details.go).
+func (c *core) auditWith(tx *gorm.DB, actor *models.StaffMember, action, entity string, id uint, before, after any, detail string, details models.AuditDetails) error {
 	ev := models.AuditEvent{
 		At:       c.clock.Now().UTC(),
 		Action:   action,
 		Entity:   entity,
 		EntityID: id,
 		Detail:   detail,
+		Details:  &details,
 	}
 	if actor != nil {
 		ev.ActorID, ev.ActorName = actor.ID, actor.Name

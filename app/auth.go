@@ -50,8 +50,7 @@ func (e *LockedError) Error() string {
 // SignIn checks a username and password. Failed and successful sign-ins are
 // audited; repeated failures lock the account for a while (both settings).
 func (s *AuthService) SignIn(username, password string) (*models.StaffMember, error) {
-	settings := &SettingsService{s.core}
-	maxFails, lockFor := settings.Int(SetLockoutAttempts), time.Duration(settings.Int(SetLockoutMinutes))*time.Minute
+	maxFails, lockFor := s.settingInt(SetLockoutAttempts), time.Duration(s.settingInt(SetLockoutMinutes))*time.Minute
 	var signedIn *models.StaffMember
 	var result error
 	err := s.transaction(func(tx *gorm.DB) error {

@@ -149,7 +149,7 @@ func (s *CaseloadService) base(f CaseloadFilter) *gorm.DB {
 	if f.KeyWorkerID != 0 {
 		q = q.Where("allocations.key_worker_id = ?", f.KeyWorkerID)
 	}
-	return (&ReferralService{s.core}).filtered(q, ReferralFilter{Query: f.Query})
+	return s.filterReferrals(q, ReferralFilter{Query: f.Query})
 }
 
 // Caseload returns the open referrals with a current key worker that f

@@ -85,7 +85,7 @@ func (s *ClockService) ForReferral(actor *models.StaffMember, referralID uint) (
 	if err := s.authorise(actor, models.PermViewReferrals); err != nil {
 		return nil, err
 	}
-	r, err := (&ReferralService{s.core}).load(s.db, referralID)
+	r, err := s.loadReferral(s.db, referralID)
 	if err != nil {
 		return nil, err
 	}
@@ -109,7 +109,7 @@ func (s *ClockService) ForReferral(actor *models.StaffMember, referralID uint) (
 		out.Assessment = &c
 	}
 	issued := londonDateOrZero(letter.IssuedAt)
-	from := (&SettingsService{s.core}).TrackedFrom()
+	from := s.trackedFrom()
 	switch {
 	case r.AcceptedAt != nil && issued.IsZero() && !from.IsZero() && models.LondonDate(*r.AcceptedAt).Before(from):
 		// Accepted before letters were tracked: its letter is not on the clock.
@@ -125,17 +125,16 @@ func (s *ClockService) ForReferral(actor *models.StaffMember, referralID uint) (
 
 // assessmentDue returns the date a referral's assessment is due by, and the target in words.
 func (s *ClockService) assessmentDue(r *models.Referral) (models.Date, string) {
-	settings := &SettingsService{s.core}
 	received := models.LondonDate(r.ReceivedAt)
 	if r.Priority == models.PriorityUrgent {
-		n := settings.Int(SetTargetUrgentDays)
+		n := s.settingInt(SetTargetUrgentDays)
 		return models.AddWorkingDays(received, n), plural(n, "working day")
 	}
-	n := settings.Int(SetTargetAssessmentDays)
+	n := s.settingInt(SetTargetAssessmentDays)
 	return received.AddDays(n), plural(n, "day")
 }
 
-func (s *ClockService) outcomeDays() int { return (&SettingsService{s.core}).Int(SetTargetOutcomeDays) }
+func (s *ClockService) outcomeDays() int { return s.settingInt(SetTargetOutcomeDays) }
 
 func londonDateOrZero(t time.Time) models.Date {
 	if t.IsZero() {
@@ -230,7 +229,7 @@ func (s *ClockService) dueLetterPage(band models.DueBand, today models.Date, off
 	if err != nil {
 		return nil, err
 	}
-	days, soon := s.outcomeDays(), (&SettingsService{s.core}).Int(SetDueSoonDays)
+	days, soon := s.outcomeDays(), s.settingInt(SetDueSoonDays)
 	for i := range rows {
 		r := &rows[i]
 		r.Due = models.LondonDate(r.AcceptedAt).AddDays(days)
@@ -248,7 +247,7 @@ func (s *ClockService) dueLetterPage(band models.DueBand, today models.Date, off
 // those closed after discharge with advice) so each half is one range of
 // an index: (status, accepted_at) and (status, closure_reason, accepted_at).
 func (s *ClockService) owedIn(q *gorm.DB, band models.DueBand, today models.Date) *gorm.DB {
-	days, soon := s.outcomeDays(), (&SettingsService{s.core}).Int(SetDueSoonDays)
+	days, soon := s.outcomeDays(), s.settingInt(SetDueSoonDays)
 	dueTodayFrom := models.StartOfLondonDay(today.AddDays(-days))           // accepted from here: due today or later
 	dueLaterFrom := models.StartOfLondonDay(today.AddDays(soon + 1 - days)) // accepted from here: due after the soon window
 	accepted, bounds := "referrals.accepted_at >= ?", []any{dueLaterFrom}
@@ -259,7 +258,7 @@ func (s *ClockService) owedIn(q *gorm.DB, band models.DueBand, today models.Date
 		accepted, bounds = "referrals.accepted_at >= ? AND referrals.accepted_at < ?", []any{dueTodayFrom, dueLaterFrom}
 	}
 	args := append(append([]any{letterOwedStatuses}, bounds...), models.StatusClosed, ClosureDischargedWithAdvice)
-	if from := (&SettingsService{s.core}).TrackedFrom(); !from.IsZero() {
+	if from := s.trackedFrom(); !from.IsZero() {
 		q = q.Where("referrals.accepted_at >= ?", models.StartOfLondonDay(from))
 	}
 	return q.Where("((referrals.status IN ? AND "+accepted+") OR (referrals.status = ? AND referrals.closure_reason = ? AND "+accepted+"))", append(args, bounds...)...).
@@ -271,5 +270,8 @@ func (s *ClockService) owedIn(q *gorm.DB, band models.DueBand, today models.Date
 // left out.
 func (s *ClockService) AssessmentsThisWeek(actor *models.StaffMember, today models.Date) ([]DiaryEntry, error) {
 	from, to := Week(today)
-	return (&AppointmentService{s.core}).Diary(actor, DiaryFilter{From: from, To: to, Kind: models.KindInitialAssessment})
+	if err := s.authorise(actor, models.PermViewReferrals); err != nil {
+		return nil, err
+	}
+	return s.diary(DiaryFilter{From: from, To: to, Kind: models.KindInitialAssessment})
 }

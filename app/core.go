@@ -3,6 +3,8 @@ package app
 import (
 	"errors"
 	"fmt"
+	"strconv"
+	"strings"
 
 	"gorm.io/gorm"
 	"gorm.io/gorm/clause"
@@ -97,6 +99,89 @@ func (c *core) conflict(tx *gorm.DB, entity string, id uint) error {
 		return ErrNotFound
 	}
 	return &ConflictError{Entity: entity, ID: id, ChangedBy: last.ActorName, ChangedAt: last.At}
+}
+
+// What services borrow from each other. A service that needs another's
+// records or settings calls these helpers on the core they share, so each
+// dependency is named where it is used rather than hidden in an inline
+// construction of the other service. Besides those below, the core holds
+// the shared workflow steps: moveStatus (a referral along the pathway),
+// endEpisode, setAttendance (an appointment's outcome and what follows
+// from it), the task rules (admissionTasks, missedFollowUp,
+// cancelOpenTasks, tasksFollowKeyWorker), the referral search
+// (referralRows, filterReferrals) and the diary.
+
+// loadReferral reads a referral, without its associations, on tx.
+func (c *core) loadReferral(tx *gorm.DB, id uint) (*models.Referral, error) {
+	var r models.Referral
+	if err := tx.First(&r, id).Error; err != nil {
+		return nil, notFound(err)
+	}
+	return &r, nil
+}
+
+// loadReferralFull reads a referral on tx with everything screening and
+// letters look at: her details, the referrer, conditions, medications and
+// the professionals to copy letters to.
+func (c *core) loadReferralFull(tx *gorm.DB, id uint) (*models.Referral, error) {
+	var r models.Referral
+	if err := tx.Preload(clause.Associations).Preload("CopyRecipients.Professional").First(&r, id).Error; err != nil {
+		return nil, notFound(err)
+	}
+	return &r, nil
+}
+
+// setting returns a setting's value, or its default if never changed.
+// Inside a batch each setting is read once and then kept.
+func (c *core) setting(key string) string {
+	if c.batch != nil {
+		if v, ok := c.batch.settings[key]; ok {
+			return v
+		}
+		v := c.storedSetting(key)
+		c.batch.settings[key] = v
+		return v
+	}
+	return c.storedSetting(key)
+}
+
+func (c *core) storedSetting(key string) string {
+	var row models.Setting
+	if err := c.db.Where("key = ?", key).Limit(1).Find(&row).Error; err == nil && row.ID != 0 {
+		return row.Value
+	}
+	return settingDefs[key].Default
+}
+
+// settingInt returns a numeric setting; a stored value that is not a
+// number falls back to the default.
+func (c *core) settingInt(key string) int {
+	if n, err := strconv.Atoi(strings.TrimSpace(c.setting(key))); err == nil {
+		return n
+	}
+	n, _ := strconv.Atoi(settingDefs[key].Default)
+	return n
+}
+
+// settingList returns a comma-separated setting as a list, in capitals.
+func (c *core) settingList(key string) []string {
+	var out []string
+	for _, p := range strings.Split(c.setting(key), ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, strings.ToUpper(p))
+		}
+	}
+	return out
+}
+
+// trackedFrom returns the date from which outcome letters are tracked, or
+// the zero date to track every referral (see SettingsService.TrackedFrom).
+func (c *core) trackedFrom() models.Date {
+	d, err := models.ParseUKDate(c.setting(SetLettersTrackedFrom))
+	if err != nil {
+		return models.Date{}
+	}
+	return d
 }
 
 // notFound turns GORM's not-found error into ErrNotFound.

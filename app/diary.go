@@ -64,10 +64,15 @@ func (s *AppointmentService) Diary(actor *models.StaffMember, f DiaryFilter) ([]
 	if err := s.authorise(actor, models.PermViewReferrals); err != nil {
 		return nil, err
 	}
+	return s.diary(f)
+}
+
+// diary is Diary for a caller that has checked the permission.
+func (c *core) diary(f DiaryFilter) ([]DiaryEntry, error) {
 	if f.From.IsZero() || !f.To.After(f.From) {
 		return nil, &ValidationError{Fields: []FieldError{{"Dates", "choose a start date before the end date"}}}
 	}
-	q := s.db.Table("appointments").
+	q := c.db.Table("appointments").
 		Select("appointments.id, appointments.version, appointments.referral_id, appointments.kind, appointments.mode, "+
 			"appointments.starts_at, appointments.duration_minutes, appointments.clinician_id, appointments.video_link, appointments.attendance, "+
 			"staff_members.name AS clinician_name, patients.given_name, patients.family_name, patients.nhs_number").

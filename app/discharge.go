@@ -28,7 +28,7 @@ func (c *core) endEpisode(tx *gorm.DB, actor *models.StaffMember, r *models.Refe
 		if err := c.saveVersioned(tx, "allocation", a, func(v int) { a.Version = v }); err != nil {
 			return err
 		}
-		if err := c.audit(tx, actor, ActionUpdate, "allocation", a.ID, &before, a, "ended: "+why); err != nil {
+		if err := c.auditWith(tx, actor, ActionUpdate, "allocation", a.ID, &before, a, "ended: "+why, allocationDetails(a)); err != nil {
 			return err
 		}
 	}
@@ -39,10 +39,9 @@ func (c *core) endEpisode(tx *gorm.DB, actor *models.StaffMember, r *models.Refe
 	if err := tx.Where("referral_id = ? AND attendance = ?", r.ID, models.AttendFuture).Where("starts_at > ?", c.clock.Now()).Find(&future).Error; err != nil {
 		return err
 	}
-	appointments := &AppointmentService{c}
 	for i := range future {
 		a := &future[i]
-		if err := appointments.setAttendance(tx, actor, a, a.Version, models.AttendCancelledByService, "Perinatal service", why); err != nil {
+		if err := c.setAttendance(tx, actor, a, a.Version, models.AttendCancelledByService, "Perinatal service", why); err != nil {
 			return err
 		}
 	}
@@ -65,7 +64,7 @@ func (s *ReferralService) Episodes(actor *models.StaffMember, patientID uint) ([
 		return nil, err
 	}
 	var out []EpisodeRow
-	err := s.rowQuery().Select(referralRowColumns+", referrals.accepted_at, referrals.closed_at, referrals.closure_reason").
+	err := s.referralRows().Select(referralRowColumns+", referrals.accepted_at, referrals.closed_at, referrals.closure_reason").
 		Where("referrals.patient_id = ?", patientID).Order("referrals.received_at DESC, referrals.id DESC").Scan(&out).Error
 	return out, err
 }

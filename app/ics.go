@@ -113,7 +113,7 @@ func (s *AppointmentService) ExportICS(actor *models.StaffMember, id uint) ([]by
 	if err := s.db.First(&a, id).Error; err != nil {
 		return nil, "", notFound(err)
 	}
-	data := AppointmentICS(&a, (&SettingsService{s.core}).Get(SetServiceName), s.clock.Now())
+	data := AppointmentICS(&a, s.setting(SetServiceName), s.clock.Now())
 	err := s.transaction(func(tx *gorm.DB) error {
 		return s.audit(tx, actor, ActionExport, "appointment", a.ID, nil, nil, "calendar file (.ics)")
 	})

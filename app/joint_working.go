@@ -29,13 +29,13 @@ func (s *JointWorkingService) Add(actor *models.StaffMember, j *models.JointWork
 	}
 	j.Version = 1
 	return s.write(actor, models.PermUpdateCaseload, func(tx *gorm.DB) error {
-		if _, err := (&ReferralService{s.core}).load(tx, j.ReferralID); err != nil {
+		if _, err := s.loadReferral(tx, j.ReferralID); err != nil {
 			return err
 		}
 		if err := tx.Create(j).Error; err != nil {
 			return fmt.Errorf("cannot save the joint working: %w", err)
 		}
-		return s.audit(tx, actor, ActionCreate, "joint_working", j.ID, nil, j, string(j.Service))
+		return s.auditWith(tx, actor, ActionCreate, "joint_working", j.ID, nil, j, string(j.Service), jointWorkingDetails(j))
 	})
 }
 

@@ -35,17 +35,16 @@ func KindFor(r *models.Referral) (models.LetterKind, error) {
 
 // service returns the sending team as the settings describe it.
 func (s *LetterService) service() letters.Service {
-	st := &SettingsService{s.core}
 	var address []string
-	for _, l := range strings.Split(st.Get(SetServiceAddress), "\n") {
+	for _, l := range strings.Split(s.setting(SetServiceAddress), "\n") {
 		if l = strings.TrimSpace(l); l != "" {
 			address = append(address, l)
 		}
 	}
 	return letters.Service{
-		Name: st.Get(SetServiceName), Address: address, Phone: st.Get(SetServicePhone), Email: st.Get(SetServiceEmail),
-		OfficeHours: st.Get(SetOfficeHours), DutyPhone: st.Get(SetDutyPhone), DutyHours: st.Get(SetDutyHours),
-		CrisisLine: st.Get(SetCrisisPhone), AttendAnywhereLink: st.Get(SetAttendAnywhereLink),
+		Name: s.setting(SetServiceName), Address: address, Phone: s.setting(SetServicePhone), Email: s.setting(SetServiceEmail),
+		OfficeHours: s.setting(SetOfficeHours), DutyPhone: s.setting(SetDutyPhone), DutyHours: s.setting(SetDutyHours),
+		CrisisLine: s.setting(SetCrisisPhone), AttendAnywhereLink: s.setting(SetAttendAnywhereLink),
 	}
 }
 
@@ -63,7 +62,7 @@ func (s *LetterService) buildPack(actor, signer *models.StaffMember, referralID 
 	if err := s.authorise(actor, models.PermViewReferrals); err != nil {
 		return nil, err
 	}
-	r, err := (&ReferralService{s.core}).loadFull(s.db, referralID)
+	r, err := s.loadReferralFull(s.db, referralID)
 	if err != nil {
 		return nil, err
 	}

@@ -87,7 +87,7 @@ func (s *LetterService) IssuePack(actor *models.StaffMember, referralID uint, ki
 				return fmt.Errorf("cannot save the letter to the register: %w", err)
 			}
 			summary := map[string]any{"kind": l.Kind, "recipient": l.RecipientName, "sha256": l.SHA256, "template_version": l.TemplateVersion}
-			if err := s.audit(tx, actor, ActionIssueLetter, "letter", l.ID, nil, summary, fmt.Sprintf("referral %d", referralID)); err != nil {
+			if err := s.auditWith(tx, actor, ActionIssueLetter, "letter", l.ID, nil, summary, fmt.Sprintf("referral %d", referralID), letterDetails(l)); err != nil {
 				return err
 			}
 		}

@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"gorm.io/gorm"
-	"gorm.io/gorm/clause"
 
 	"perinatal-caseload/models"
 )
@@ -47,7 +46,7 @@ func (s *ReferralService) Decide(actor *models.StaffMember, id uint, readVersion
 		return &ValidationError{Fields: []FieldError{{"Priority", "choose urgent or routine"}}}
 	}
 	return s.transaction(func(tx *gorm.DB) error {
-		r, err := s.loadFull(tx, id)
+		r, err := s.loadReferralFull(tx, id)
 		if err != nil {
 			return err
 		}
@@ -85,7 +84,7 @@ func (s *ReferralService) Decide(actor *models.StaffMember, id uint, readVersion
 		if overrides {
 			detail += " (overrides the recommendation)"
 		}
-		if err := s.audit(tx, actor, ActionStatus, "referral", r.ID, statusSnapshot(&before), statusSnapshot(r), detail); err != nil {
+		if err := s.auditWith(tx, actor, ActionStatus, "referral", r.ID, statusSnapshot(&before), statusSnapshot(r), detail, decisionDetails(r, d.Outcome, overrides)); err != nil {
 			return err
 		}
 		if to == models.StatusAccepted {
@@ -93,24 +92,6 @@ func (s *ReferralService) Decide(actor *models.StaffMember, id uint, readVersion
 		}
 		return nil
 	})
-}
-
-// load reads a referral (without associations) inside a transaction.
-func (s *ReferralService) load(tx *gorm.DB, id uint) (*models.Referral, error) {
-	var r models.Referral
-	if err := tx.First(&r, id).Error; err != nil {
-		return nil, notFound(err)
-	}
-	return &r, nil
-}
-
-// loadFull reads a referral with everything screening looks at.
-func (s *ReferralService) loadFull(tx *gorm.DB, id uint) (*models.Referral, error) {
-	var r models.Referral
-	if err := tx.Preload(clause.Associations).Preload("CopyRecipients.Professional").First(&r, id).Error; err != nil {
-		return nil, notFound(err)
-	}
-	return &r, nil
 }
 
 // statusSnapshot is what the audit trail keeps of a status change.
@@ -141,5 +122,5 @@ func (c *core) moveStatus(tx *gorm.DB, actor *models.StaffMember, r *models.Refe
 	if err := c.saveVersioned(tx, "referral", r, func(v int) { r.Version = v }); err != nil {
 		return err
 	}
-	return c.audit(tx, actor, ActionStatus, "referral", r.ID, before, statusSnapshot(r), detail)
+	return c.auditWith(tx, actor, ActionStatus, "referral", r.ID, before, statusSnapshot(r), detail, statusDetails(r))
 }

@@ -51,8 +51,10 @@ const referralRowColumns = "referrals.id, referrals.received_at, referrals.statu
 	"patients.given_name, patients.family_name, patients.nhs_number, patients.date_of_birth, patients.postcode, " +
 	"professionals.name AS referrer_name"
 
-func (s *ReferralService) rowQuery() *gorm.DB {
-	return s.db.Table("referrals").
+// referralRows is a query of referrals as ReferralRows, with their
+// patients and referrers joined.
+func (c *core) referralRows() *gorm.DB {
+	return c.db.Table("referrals").
 		Select(referralRowColumns).
 		Joins("JOIN patients ON patients.id = referrals.patient_id").
 		Joins("JOIN professionals ON professionals.id = referrals.referrer_id")
@@ -69,11 +71,11 @@ var openStatuses = func() []models.Status {
 	return out
 }()
 
-// filtered applies f to a query on referrals. It names no other table: the
-// patient conditions are subqueries on the patients' indexes, so a count
-// or a page of IDs never joins. Searches use indexed equality and prefix
+// filterReferrals applies f to a query on referrals. It names no other
+// table: the patient conditions are subqueries on the patients' indexes, so
+// a count or a page of IDs never joins. Searches use indexed equality and prefix
 // ranges only, so they stay fast on a large register.
-func (s *ReferralService) filtered(q *gorm.DB, f ReferralFilter) *gorm.DB {
+func (c *core) filterReferrals(q *gorm.DB, f ReferralFilter) *gorm.DB {
 	if f.Status != "" {
 		q = q.Where("referrals.status = ?", f.Status)
 	} else if f.OpenOnly {
@@ -82,7 +84,7 @@ func (s *ReferralService) filtered(q *gorm.DB, f ReferralFilter) *gorm.DB {
 	if f.Priority != "" {
 		q = q.Where("referrals.priority = ?", f.Priority)
 	}
-	if patients := s.matchingPatients(strings.TrimSpace(f.Query)); patients != nil {
+	if patients := c.matchingPatients(strings.TrimSpace(f.Query)); patients != nil {
 		q = q.Where("referrals.patient_id IN (?)", patients)
 	}
 	return q
@@ -90,11 +92,11 @@ func (s *ReferralService) filtered(q *gorm.DB, f ReferralFilter) *gorm.DB {
 
 // matchingPatients returns a subquery of the IDs of the patients a search
 // names (by NHS number, postcode or the start of a name), or nil for no search.
-func (s *ReferralService) matchingPatients(query string) *gorm.DB {
+func (c *core) matchingPatients(query string) *gorm.DB {
 	if query == "" {
 		return nil
 	}
-	p := s.db.Table("patients").Select("id")
+	p := c.db.Table("patients").Select("id")
 	if digits := strings.ReplaceAll(query, " ", ""); len(digits) == 10 && allDigits(digits) {
 		return p.Where("nhs_number = ?", digits)
 	}
@@ -129,7 +131,7 @@ func (s *ReferralService) Count(actor *models.StaffMember, f ReferralFilter) (in
 		return 0, err
 	}
 	var n int64
-	err := s.filtered(s.db.Table("referrals"), f).Count(&n).Error
+	err := s.filterReferrals(s.db.Table("referrals"), f).Count(&n).Error
 	return n, err
 }
 
@@ -141,9 +143,9 @@ func (s *ReferralService) Page(actor *models.StaffMember, f ReferralFilter, offs
 	if err := s.authorise(actor, models.PermViewReferrals); err != nil {
 		return nil, err
 	}
-	ids := s.filtered(s.db.Table("referrals").Select("referrals.id"), f).Order(referralOrder).Offset(offset).Limit(limit)
+	ids := s.filterReferrals(s.db.Table("referrals").Select("referrals.id"), f).Order(referralOrder).Offset(offset).Limit(limit)
 	var rows []ReferralRow
-	err := s.rowQuery().Where("referrals.id IN (?)", ids).Order(referralOrder).Scan(&rows).Error
+	err := s.referralRows().Where("referrals.id IN (?)", ids).Order(referralOrder).Scan(&rows).Error
 	return rows, err
 }
 

@@ -1,7 +1,6 @@
 package app
 
 import (
-	"encoding/json"
 	"fmt"
 	"strings"
 	"time"
@@ -44,27 +43,33 @@ func (s *ReferralService) Timeline(actor *models.StaffMember, id uint) ([]Timeli
 	if err != nil {
 		return nil, fmt.Errorf("cannot read the referral's history: %w", err)
 	}
-	names, err := s.keyWorkerNames(events)
+	details := make([]models.AuditDetails, len(events))
+	readable := make([]bool, len(events))
+	for i, ev := range events {
+		details[i], readable[i] = eventDetails(ev)
+	}
+	names, err := s.keyWorkerNames(details)
 	if err != nil {
 		return nil, err
 	}
 	out := make([]TimelineEntry, len(events))
 	for i, ev := range events {
-		out[i] = TimelineEntry{At: ev.At, Who: ev.ActorName, What: describeEvent(ev, names)}
+		what := describeUnreadable(ev)
+		if readable[i] {
+			what = describeEvent(ev, details[i], names)
+		}
+		out[i] = TimelineEntry{At: ev.At, Who: ev.ActorName, What: what}
 	}
 	return out, nil
 }
 
 // keyWorkerNames returns the names of the key workers the allocation
 // events name, by staff ID.
-func (s *ReferralService) keyWorkerNames(events []models.AuditEvent) (map[uint]string, error) {
+func (s *ReferralService) keyWorkerNames(details []models.AuditDetails) (map[uint]string, error) {
 	var ids []uint
-	for _, ev := range events {
-		if ev.Entity == "allocation" {
-			var a models.Allocation
-			if json.Unmarshal([]byte(ev.After), &a) == nil && a.KeyWorkerID != 0 {
-				ids = append(ids, a.KeyWorkerID)
-			}
+	for _, d := range details {
+		if d.Allocation != nil && d.Allocation.KeyWorkerID != 0 {
+			ids = append(ids, d.Allocation.KeyWorkerID)
 		}
 	}
 	names := map[uint]string{}
@@ -81,15 +86,22 @@ func (s *ReferralService) keyWorkerNames(events []models.AuditEvent) (map[uint]s
 	return names, nil
 }
 
-// describeEvent says what an audit event did, in plain words.
-func describeEvent(ev models.AuditEvent, keyWorkers map[uint]string) string {
+// describeEvent says what an audit event did, in plain words, from its
+// typed details (see eventDetails). An event whose details lack the part
+// its description needs is described by describeUnreadable.
+func describeEvent(ev models.AuditEvent, d models.AuditDetails, keyWorkers map[uint]string) string {
+	if ev.Action == ActionExport {
+		return withDetail("Exported", ev.Detail)
+	}
 	switch ev.Entity {
 	case "referral":
-		return describeReferralEvent(ev)
+		return describeReferralEvent(ev, d.Referral)
 	case "appointment":
-		var a models.Appointment
-		_ = json.Unmarshal([]byte(ev.After), &a)
-		if ev.Action == ActionCreate {
+		a := d.Appointment
+		switch {
+		case a == nil:
+			return describeUnreadable(ev)
+		case ev.Action == ActionCreate:
 			s := a.Kind.Label() + " booked"
 			if !a.StartsAt.IsZero() {
 				s += " for " + a.StartsAt.In(London).Format("02/01/2006 15:04")
@@ -98,14 +110,15 @@ func describeEvent(ev models.AuditEvent, keyWorkers map[uint]string) string {
 				s += " (" + a.Mode.Label() + ")"
 			}
 			return s
-		}
-		if a.Attendance != "" {
+		case a.Attendance != "":
 			return a.Kind.Label() + ": " + strings.ToLower(a.Attendance.Label())
 		}
 		return a.Kind.Label() + " changed"
 	case "allocation":
-		var a models.Allocation
-		_ = json.Unmarshal([]byte(ev.After), &a)
+		a := d.Allocation
+		if a == nil {
+			return describeUnreadable(ev)
+		}
 		who := keyWorkers[a.KeyWorkerID]
 		if who == "" {
 			who = "a key worker"
@@ -115,49 +128,45 @@ func describeEvent(ev models.AuditEvent, keyWorkers map[uint]string) string {
 		}
 		return withDetail("Allocation to "+who+" ended", ev.Detail)
 	case "joint_working":
-		var j models.JointWorking
-		_ = json.Unmarshal([]byte(ev.After), &j)
+		j := d.JointWorking
+		if j == nil {
+			return describeUnreadable(ev)
+		}
 		s := "Joint working recorded with the " + strings.ToLower(j.Service.Label())
 		if ev.Action != ActionCreate {
 			s = "Joint working with the " + strings.ToLower(j.Service.Label()) + " updated"
 		}
 		return withDetail(s, j.Team)
 	case "letter":
-		return describeLetterEvent(ev)
+		return describeLetterEvent(ev, d.Letter)
 	}
 	return withDetail(ev.Action+" "+ev.Entity, ev.Detail)
 }
 
 // describeReferralEvent says what an audit event on the referral itself did.
-func describeReferralEvent(ev models.AuditEvent) string {
+func describeReferralEvent(ev models.AuditEvent, d *models.ReferralEventDetails) string {
 	switch ev.Action {
 	case ActionCreate:
-		var r struct {
-			FormID *string `json:"form_id"`
+		if d == nil {
+			return describeUnreadable(ev)
 		}
-		_ = json.Unmarshal([]byte(ev.After), &r)
-		if r.FormID != nil {
+		if d.Imported {
 			return "Referral registered (imported from the online form)"
 		}
 		return "Referral registered"
 	case ActionStatus:
-		var after struct {
-			Status         models.Status `json:"status"`
-			DecisionReason string        `json:"decision_reason"`
+		if d == nil {
+			return describeUnreadable(ev)
 		}
-		_ = json.Unmarshal([]byte(ev.After), &after)
-		status := "Status: " + strings.ToLower(after.Status.Label())
-		if outcome, ok := strings.CutPrefix(ev.Detail, "decision: "); ok {
-			decision, overrides := strings.CutSuffix(outcome, " (overrides the recommendation)")
-			s := "Decision: " + decision
-			if overrides {
-				s += " (overrides the recommendation: " + after.DecisionReason + ")"
-			}
-			return s + ". " + status
+		status := "Status: " + strings.ToLower(d.Status.Label())
+		if d.Decision == "" {
+			return withDetail(status, ev.Detail)
 		}
-		return withDetail(status, ev.Detail)
-	case ActionExport:
-		return withDetail("Exported", ev.Detail)
+		s := "Decision: " + string(d.Decision)
+		if d.OverridesRecommendation {
+			s += " (overrides the recommendation: " + d.OverrideReason + ")"
+		}
+		return s + ". " + status
 	case ActionUpdate:
 		return withDetail("Referral details changed", ev.Detail)
 	}
@@ -165,26 +174,32 @@ func describeReferralEvent(ev models.AuditEvent) string {
 }
 
 // describeLetterEvent says what an audit event on one of the referral's letters did.
-func describeLetterEvent(ev models.AuditEvent) string {
+func describeLetterEvent(ev models.AuditEvent, d *models.LetterEventDetails) string {
 	switch ev.Action {
 	case ActionIssueLetter:
-		var l struct {
-			Kind      models.LetterKind `json:"kind"`
-			Recipient string            `json:"recipient"`
+		if d == nil {
+			return describeUnreadable(ev)
 		}
-		_ = json.Unmarshal([]byte(ev.After), &l)
 		s := "Letter issued"
-		if l.Kind != "" {
-			s += ": " + strings.ToLower(l.Kind.Label())
+		if d.Kind != "" {
+			s += ": " + strings.ToLower(d.Kind.Label())
 		}
-		if l.Recipient != "" {
-			s += ", to " + l.Recipient
+		if d.Recipient != "" {
+			s += ", to " + d.Recipient
 		}
 		return s
 	case ActionPrint:
 		return "Letter opened or reprinted"
 	}
 	return withDetail("Letter "+ev.Action, ev.Detail)
+}
+
+// describeUnreadable says what can be said of an event whose details cannot
+// be read (an older event whose after-image is damaged, see eventDetails):
+// the kind of record, the action and the detail text, such as
+// "Appointment: create (initial_assessment)".
+func describeUnreadable(ev models.AuditEvent) string {
+	return withDetail(capitalFirst(strings.ReplaceAll(ev.Entity, "_", " "))+": "+ev.Action, ev.Detail)
 }
 
 // withDetail adds detail in brackets when there is any.

@@ -26,10 +26,9 @@ func (e *DuplicateFormError) Error() string {
 
 // ScreeningOptions returns the screening settings in force.
 func (s *ReferralService) ScreeningOptions() models.ScreeningOptions {
-	st := &SettingsService{s.core}
 	return models.ScreeningOptions{
-		AreaPrefixes:          st.List(SetAreaPrefixes),
-		PartlyInAreaDistricts: st.List(SetPartlyInArea),
+		AreaPrefixes:          s.settingList(SetAreaPrefixes),
+		PartlyInAreaDistricts: s.settingList(SetPartlyInArea),
 	}
 }
 
@@ -88,7 +87,7 @@ func (s *ReferralService) Register(actor *models.StaffMember, r *models.Referral
 		if err := tx.Omit("Patient", "Referrer", "CopyRecipients.Professional").Create(r).Error; err != nil {
 			return fmt.Errorf("cannot save the referral: %w", err)
 		}
-		return s.audit(tx, actor, ActionCreate, "referral", r.ID, nil, r, "")
+		return s.auditWith(tx, actor, ActionCreate, "referral", r.ID, nil, r, "", registeredDetails(r))
 	})
 }
 
@@ -160,7 +159,7 @@ func (s *ReferralService) Get(actor *models.StaffMember, id uint) (*models.Refer
 	if err := s.authorise(actor, models.PermViewReferrals); err != nil {
 		return nil, err
 	}
-	return s.loadFull(s.db, id)
+	return s.loadReferralFull(s.db, id)
 }
 
 // StoredRecommendation returns the recommendation saved with the referral.
@@ -188,6 +187,6 @@ func (s *ReferralService) PatientByNHSNumber(actor *models.StaffMember, nhs stri
 		return nil, nil, err
 	}
 	var rows []ReferralRow
-	err = s.rowQuery().Where("referrals.patient_id = ?", p.ID).Order("referrals.received_at DESC").Scan(&rows).Error
+	err = s.referralRows().Where("referrals.patient_id = ?", p.ID).Order("referrals.received_at DESC").Scan(&rows).Error
 	return &p, rows, err
 }

@@ -104,45 +104,13 @@ type SettingView struct {
 type SettingsService struct{ *core }
 
 // Get returns a setting's value, or its default if never changed.
-func (s *SettingsService) Get(key string) string {
-	if s.batch != nil {
-		if v, ok := s.batch.settings[key]; ok {
-			return v
-		}
-		v := s.get(key)
-		s.batch.settings[key] = v
-		return v
-	}
-	return s.get(key)
-}
-
-func (s *SettingsService) get(key string) string {
-	var row models.Setting
-	if err := s.db.Where("key = ?", key).Limit(1).Find(&row).Error; err == nil && row.ID != 0 {
-		return row.Value
-	}
-	return settingDefs[key].Default
-}
+func (s *SettingsService) Get(key string) string { return s.setting(key) }
 
 // Int returns a numeric setting; a stored value that is not a number falls back to the default.
-func (s *SettingsService) Int(key string) int {
-	if n, err := strconv.Atoi(strings.TrimSpace(s.Get(key))); err == nil {
-		return n
-	}
-	n, _ := strconv.Atoi(settingDefs[key].Default)
-	return n
-}
+func (s *SettingsService) Int(key string) int { return s.settingInt(key) }
 
 // List returns a comma-separated setting as a list.
-func (s *SettingsService) List(key string) []string {
-	var out []string
-	for _, p := range strings.Split(s.Get(key), ",") {
-		if p = strings.TrimSpace(p); p != "" {
-			out = append(out, strings.ToUpper(p))
-		}
-	}
-	return out
-}
+func (s *SettingsService) List(key string) []string { return s.settingList(key) }
 
 // All returns every setting, sorted by key.
 func (s *SettingsService) All() ([]SettingView, error) {
@@ -217,10 +185,4 @@ func (s *SettingsService) Set(actor *models.StaffMember, key, value string, read
 // the zero date to track every referral. A team that brings in its earlier
 // referrals sets it to the day it started, so that old episodes, whose
 // letters went out before, are not listed as overdue.
-func (s *SettingsService) TrackedFrom() models.Date {
-	d, err := models.ParseUKDate(s.Get(SetLettersTrackedFrom))
-	if err != nil {
-		return models.Date{}
-	}
-	return d
-}
+func (s *SettingsService) TrackedFrom() models.Date { return s.trackedFrom() }

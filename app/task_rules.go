@@ -40,10 +40,9 @@ func (c *core) admissionTasks(tx *gorm.DB, actor *models.StaffMember, r *models.
 		return err
 	}
 	today := models.LondonDate(c.clock.Now())
-	settings := &SettingsService{c}
 	if cs.PsychiatricInpatient {
 		t := &models.Task{ReferralID: r.ID, Kind: models.TaskInpatientVisit, Title: models.TaskInpatientVisit.Label(),
-			AssigneeID: optionalID(worker), DueDate: today.AddDays(settings.Int(SetInpatientVisitDays)), Demo: r.Demo,
+			AssigneeID: optionalID(worker), DueDate: today.AddDays(c.settingInt(SetInpatientVisitDays)), Demo: r.Demo,
 			Notes: strings.TrimSpace("Ward: " + cs.Ward + ". Check her antenatal or postnatal care, and follow her up on discharge.")}
 		if err := c.addTask(tx, actor, t, "made on acceptance: psychiatric inpatient"); err != nil {
 			return err
@@ -52,7 +51,7 @@ func (c *core) admissionTasks(tx *gorm.DB, actor *models.StaffMember, r *models.
 	if cs.MBUAdmission {
 		t := &models.Task{ReferralID: r.ID, Kind: models.TaskMBUDischarge, Title: models.TaskMBUDischarge.Label(),
 			AssigneeID: optionalID(worker), DueDate: cs.MBUExpectedDischarge, Demo: r.Demo,
-			Notes: "Unit: " + settings.Get(SetMBUName) + "."}
+			Notes: "Unit: " + c.setting(SetMBUName) + "."}
 		if cs.MBUExpectedDischarge.IsZero() {
 			t.Notes += " The expected discharge date is not known: ask the unit."
 		}
@@ -78,7 +77,7 @@ func (c *core) missedFollowUp(tx *gorm.DB, actor *models.StaffMember, a *models.
 	t := &models.Task{
 		ReferralID: a.ReferralID, Kind: models.TaskMissedFollowUp, AppointmentID: &a.ID, AssigneeID: optionalID(worker),
 		Title:   "Missed appointment on " + at.Format("02/01/2006") + ": rebook, or decide to discharge",
-		DueDate: models.AddWorkingDays(today, (&SettingsService{c}).Int(SetMissedFollowUpDays)),
+		DueDate: models.AddWorkingDays(today, c.settingInt(SetMissedFollowUpDays)),
 		Notes:   fmt.Sprintf("%s (%s) at %s: %s.", a.Kind.Label(), strings.ToLower(a.Mode.Label()), at.Format("15:04 on 02/01/2006"), strings.ToLower(a.Attendance.Label())),
 		Demo:    demo,
 	}
@@ -135,7 +134,7 @@ func (s *TaskService) PlanDischargeTasks(actor *models.StaffMember, today models
 
 // planDischargeDue returns the referrals that need a plan-discharge task on today.
 func (s *TaskService) planDischargeDue(db *gorm.DB, today models.Date) ([]planDischargeCandidate, error) {
-	horizon := today.AddDays(7 * (&SettingsService{s.core}).Int(SetPlanDischargeWeeks))
+	horizon := today.AddDays(7 * s.settingInt(SetPlanDischargeWeeks))
 	// The perinatal period ends 12 calendar months after the birth (or the
 	// due date). The query looks a few days wider, since AddMonths clamps
 	// to the end of a short month, and the exact date is checked below.

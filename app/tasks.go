@@ -114,7 +114,7 @@ func (s *TaskService) Add(actor *models.StaffMember, t *models.Task) error {
 		t.Kind = models.TaskOther
 	}
 	return s.write(actor, models.PermUpdateCaseload, func(tx *gorm.DB) error {
-		if _, err := (&ReferralService{s.core}).load(tx, t.ReferralID); err != nil {
+		if _, err := s.loadReferral(tx, t.ReferralID); err != nil {
 			return err
 		}
 		if t.AssigneeID != nil {

@@ -15,4 +15,61 @@ type AuditEvent struct {
 	Before    string    `gorm:"type:text" json:"before,omitempty"`
 	After     string    `gorm:"type:text" json:"after,omitempty"`
 	Detail    string    `gorm:"size:500" json:"detail,omitempty"`
+	// Details are the typed facts of the event, written with it. Every
+	// event written since the column was added carries them (an event with
+	// nothing to tell carries an empty set); nil means the event was
+	// written before, and its facts are only in Before, After and Detail.
+	Details *AuditDetails `gorm:"serializer:json;type:text" json:"details,omitempty"`
+}
+
+// AuditDetails are the facts of an audit event that a referral's history
+// tells, as typed fields, so nothing has to be read back out of the
+// before-and-after JSON or the detail text. An event fills at most the one
+// part for the kind of record it is about.
+type AuditDetails struct {
+	Referral     *ReferralEventDetails     `json:"referral,omitempty"`
+	Appointment  *AppointmentEventDetails  `json:"appointment,omitempty"`
+	Allocation   *AllocationEventDetails   `json:"allocation,omitempty"`
+	JointWorking *JointWorkingEventDetails `json:"joint_working,omitempty"`
+	Letter       *LetterEventDetails       `json:"letter,omitempty"`
+}
+
+// ReferralEventDetails are the facts of an event on a referral.
+type ReferralEventDetails struct {
+	// Imported is set when the referral was registered from the online form.
+	Imported bool `json:"imported,omitempty"`
+	// Status is the referral's status after a status change.
+	Status Status `json:"status,omitempty"`
+	// Decision is the screening decision that made a status change, if one did.
+	Decision Decision `json:"decision,omitempty"`
+	// OverridesRecommendation is set when the decision differed from the
+	// recommendation; OverrideReason is the reason given for it.
+	OverridesRecommendation bool   `json:"overrides_recommendation,omitempty"`
+	OverrideReason          string `json:"override_reason,omitempty"`
+}
+
+// AppointmentEventDetails are the facts of an appointment after an event on it.
+type AppointmentEventDetails struct {
+	Kind       AppointmentKind `json:"kind"`
+	Mode       Mode            `json:"mode,omitempty"`
+	StartsAt   time.Time       `json:"starts_at"` // UTC
+	Attendance Attendance      `json:"attendance,omitempty"`
+}
+
+// AllocationEventDetails are the facts of a key-worker allocation.
+type AllocationEventDetails struct {
+	KeyWorkerID uint   `json:"key_worker_id"`
+	Reason      string `json:"reason,omitempty"`
+}
+
+// JointWorkingEventDetails are the facts of a joint-working record.
+type JointWorkingEventDetails struct {
+	Service JointService `json:"service"`
+	Team    string       `json:"team,omitempty"`
+}
+
+// LetterEventDetails are the facts of an issued letter.
+type LetterEventDetails struct {
+	Kind      LetterKind `json:"kind"`
+	Recipient string     `json:"recipient,omitempty"`
 }
