@@ -12,7 +12,7 @@ import (
 )
 
 // AppointmentForm is a booking as typed on the booking screen. Date and Time
-// are the text entered, read in UK time by models.ParseLondonDateTime:
+// are the text entered, read in UK time by models.ParseUKDateTime:
 // "23/11/2026" and "14:30" (or "1430", "2.30pm").
 type AppointmentForm struct {
 	ReferralID      uint
@@ -44,25 +44,25 @@ func (s *AppointmentService) BookForm(actor *models.StaffMember, f AppointmentFo
 	return a, nil
 }
 
-// parseWhen reads a date and time typed in UK time (see
-// models.ParseLondonDateTime), adding every problem to v under the field at
+// parseWhen reads a date and time typed in UK time with
+// models.ParseUKDateTime, adding every problem to v under the field at
 // fault, "Date" or "Time".
 func parseWhen(date, clock string, v *ValidationError) time.Time {
-	d, dateErr := models.ParseDate(date)
-	c, clockErr := models.ParseClock(clock)
-	addInputError(v, dateErr)
-	addInputError(v, clockErr)
-	if dateErr != nil || clockErr != nil {
-		return time.Time{}
-	}
-	t, err := models.LondonInstant(d, c)
+	t, err := models.ParseUKDateTime(date, clock)
 	addInputError(v, err)
 	return t
 }
 
-// addInputError adds a models.InputError (or any other error) to v.
+// addInputError adds a models.InputError (or any other error) to v. A
+// joined error (errors.Join) adds each of its errors in turn.
 func addInputError(v *ValidationError, err error) {
 	var in *models.InputError
+	if joined, ok := err.(interface{ Unwrap() []error }); ok {
+		for _, e := range joined.Unwrap() {
+			addInputError(v, e)
+		}
+		return
+	}
 	switch {
 	case errors.As(err, &in):
 		v.add(in.Field, "%s", in.Message)
@@ -101,7 +101,7 @@ func (s *AppointmentService) Reschedule(actor *models.StaffMember, id uint, read
 			return err
 		}
 		return s.auditWith(tx, actor, ActionUpdate, "appointment", a.ID, &before, &a,
-			"rescheduled from "+before.StartsAt.In(London).Format("15:04 on 02/01/2006")+" to "+a.StartsAt.In(London).Format("15:04 on 02/01/2006"),
+			"rescheduled from "+before.StartsAt.In(models.London).Format("15:04 on 02/01/2006")+" to "+a.StartsAt.In(models.London).Format("15:04 on 02/01/2006"),
 			appointmentDetails(&a))
 	})
 }

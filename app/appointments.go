@@ -21,7 +21,7 @@ type DoubleBookingError struct {
 }
 
 func (e *DoubleBookingError) Error() string {
-	return fmt.Sprintf("%s already has an appointment at %s. Book anyway?", e.Clinician, e.Clash.In(London).Format("15:04 on 02/01/2006"))
+	return fmt.Sprintf("%s already has an appointment at %s. Book anyway?", e.Clinician, e.Clash.In(models.London).Format("15:04 on 02/01/2006"))
 }
 
 // Book saves a new appointment. A video appointment carries the service's

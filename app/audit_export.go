@@ -30,7 +30,7 @@ func (s *AuditService) ExportCSV(actor *models.StaffMember, f AuditFilter, w io.
 			return n, err
 		}
 		for _, ev := range page {
-			row := []string{strconv.FormatUint(uint64(ev.ID), 10), ev.At.In(London).Format("02/01/2006 15:04:05"), ev.ActorName,
+			row := []string{strconv.FormatUint(uint64(ev.ID), 10), ev.At.In(models.London).Format("02/01/2006 15:04:05"), ev.ActorName,
 				ev.Action, ev.Entity, strconv.FormatUint(uint64(ev.EntityID), 10), ev.Detail, ev.Before, ev.After}
 			if err := out.Write(row); err != nil {
 				return n, fmt.Errorf("cannot write the export: %w", err)

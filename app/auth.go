@@ -44,7 +44,7 @@ type AuthService struct{ *core }
 type LockedError struct{ Until time.Time }
 
 func (e *LockedError) Error() string {
-	return fmt.Sprintf("This account is locked after too many failed sign-ins. Try again after %s, or ask a team manager to reset the password.", e.Until.In(London).Format("15:04"))
+	return fmt.Sprintf("This account is locked after too many failed sign-ins. Try again after %s, or ask a team manager to reset the password.", e.Until.In(models.London).Format("15:04"))
 }
 
 // SignIn checks a username and password. Failed and successful sign-ins are

@@ -3,19 +3,7 @@ package app
 import (
 	"sync"
 	"time"
-	_ "time/tzdata" // Europe/London must resolve on machines without zoneinfo.
 )
-
-// London is the zone every time is shown and entered in.
-var London = mustLoad("Europe/London")
-
-func mustLoad(name string) *time.Location {
-	loc, err := time.LoadLocation(name)
-	if err != nil {
-		panic(err) // the embedded tzdata always has it
-	}
-	return loc
-}
 
 // Clock tells the services what time it is, so tests can control "now".
 type Clock interface {

@@ -194,11 +194,11 @@ func (g *demoGen) step() time.Duration {
 
 // officeHours moves t to a time in office hours on a weekday, not after now.
 func (g *demoGen) officeHours(t time.Time) time.Time {
-	lt := t.In(London)
+	lt := t.In(models.London)
 	for lt.Weekday() == time.Saturday || lt.Weekday() == time.Sunday {
 		lt = lt.AddDate(0, 0, -1)
 	}
-	lt = time.Date(lt.Year(), lt.Month(), lt.Day(), 9+g.rng.IntN(8), g.rng.IntN(60), 0, 0, London)
+	lt = time.Date(lt.Year(), lt.Month(), lt.Day(), 9+g.rng.IntN(8), g.rng.IntN(60), 0, 0, models.London)
 	if lt.After(g.now) {
 		lt = lt.AddDate(0, 0, -1)
 	}

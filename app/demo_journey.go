@@ -14,7 +14,7 @@ var acceptPath = map[models.Status]bool{
 
 // scenario builds a referral whose clinical story fits the status it is headed for.
 func (g *demoGen) scenario(target models.Status, received time.Time) *models.Referral {
-	day := models.DateOf(received.In(London))
+	day := models.LondonDate(received)
 	town, pc := g.postcode()
 	nhs := g.nextNHSNumber()
 	formID := fmt.Sprintf("demo-%d-%s", g.rng.Uint32(), nhs)
@@ -390,11 +390,11 @@ func (g *demoGen) jointWorking(svc *Services, r *models.Referral, start models.D
 
 // slot moves t to a weekday appointment time between 09:30 and 15:30, London time.
 func (g *demoGen) slot(t time.Time) time.Time {
-	lt := t.In(London)
+	lt := t.In(models.London)
 	for lt.Weekday() == time.Saturday || lt.Weekday() == time.Sunday {
 		lt = lt.AddDate(0, 0, 1)
 	}
-	return time.Date(lt.Year(), lt.Month(), lt.Day(), 9+g.rng.IntN(7), 30*g.rng.IntN(2), 0, 0, London).UTC()
+	return time.Date(lt.Year(), lt.Month(), lt.Day(), 9+g.rng.IntN(7), 30*g.rng.IntN(2), 0, 0, models.London).UTC()
 }
 
 func minTime(a, b time.Time) time.Time {

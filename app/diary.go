@@ -39,7 +39,7 @@ type DiaryEntry struct {
 func (e DiaryEntry) PatientName() string { return e.FamilyName + ", " + e.GivenName }
 
 // Start returns the start in UK time.
-func (e DiaryEntry) Start() time.Time { return e.StartsAt.In(London) }
+func (e DiaryEntry) Start() time.Time { return e.StartsAt.In(models.London) }
 
 // End returns the end in UK time.
 func (e DiaryEntry) End() time.Time {

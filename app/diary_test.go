@@ -124,7 +124,7 @@ func TestDiaryByClinicianAndForTheTeamFilteredByKindAndMode(t *testing.T) {
 	w := newWorkflow(t)
 	r := w.onCaseload(nil, w.worker)
 	// The week of Monday 19 October 2026 ends as the clocks go back.
-	at := func(day, hour int) time.Time { return time.Date(2026, 10, day, hour, 0, 0, 0, London).UTC() }
+	at := func(day, hour int) time.Time { return time.Date(2026, 10, day, hour, 0, 0, 0, models.London).UTC() }
 	mondayMorning := w.book(r.ID, models.KindKeyWorkerContact, at(19, 0), w.worker) // 00:00 BST Monday: 23:00 UTC Sunday
 	phone := &models.Appointment{ReferralID: r.ID, Kind: models.KindMedicalReview, Mode: models.ModeTelephone, StartsAt: at(21, 14), DurationMinutes: 30, ClinicianID: w.doc.ID}
 	if err := w.s.Appointments.Book(w.admin, phone, true); err != nil {

@@ -40,7 +40,7 @@ func (e *ConflictError) Error() string {
 	}
 	when := ""
 	if !e.ChangedAt.IsZero() {
-		when = " at " + e.ChangedAt.In(London).Format("15:04 on 02/01/2006")
+		when = " at " + e.ChangedAt.In(models.London).Format("15:04 on 02/01/2006")
 	}
 	return fmt.Sprintf("This %s was changed by %s%s after you opened it, so your change was not saved. Reload it to see their change, then make yours again.", e.Entity, who, when)
 }

@@ -70,10 +70,10 @@ func TestAppointmentICSHoldsTheStartInUTCAndTheLink(t *testing.T) {
 		start time.Time // as typed in London
 		want  string
 	}{
-		{"GMT", time.Date(2026, 11, 23, 14, 30, 0, 0, London), "20261123T143000Z"},
-		{"BST", time.Date(2026, 7, 15, 14, 30, 0, 0, London), "20260715T133000Z"},
-		{"the day the clocks go back", time.Date(2026, 10, 25, 9, 0, 0, 0, London), "20261025T090000Z"},
-		{"the day the clocks go forward", time.Date(2027, 3, 28, 9, 0, 0, 0, London), "20270328T080000Z"},
+		{"GMT", time.Date(2026, 11, 23, 14, 30, 0, 0, models.London), "20261123T143000Z"},
+		{"BST", time.Date(2026, 7, 15, 14, 30, 0, 0, models.London), "20260715T133000Z"},
+		{"the day the clocks go back", time.Date(2026, 10, 25, 9, 0, 0, 0, models.London), "20261025T090000Z"},
+		{"the day the clocks go forward", time.Date(2027, 3, 28, 9, 0, 0, 0, models.London), "20270328T080000Z"},
 	} {
 		a := &models.Appointment{ReferralID: 123, Kind: models.KindInitialAssessment, Mode: models.ModeVideo,
 			StartsAt: c.start.UTC(), DurationMinutes: 60, VideoLink: link}

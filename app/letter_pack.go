@@ -95,7 +95,7 @@ func (s *LetterService) buildPack(actor, signer *models.StaffMember, referralID 
 		copyTo = append([]letters.Person{{Name: woman.Name}}, professionals[1:]...)
 	}
 	base := letters.Letter{
-		Kind: kind, Date: models.DateOf(s.clock.Now().In(London)),
+		Kind: kind, Date: models.LondonDate(s.clock.Now()),
 		Patient: letters.Patient{Name: woman.Name, DateOfBirth: r.Patient.DateOfBirth, NHSNumber: nhsDigits(&r.Patient), Address: woman.Address},
 		Author:  letters.Person{Name: signer.Name, Role: signer.JobTitle},
 		Body:    body, Service: s.service(),
@@ -134,7 +134,7 @@ func (s *LetterService) professionals(r *models.Referral) ([]letters.Person, err
 	if err := s.db.Where("referral_id = ?", r.ID).Order("id").Find(&joint).Error; err != nil {
 		return nil, err
 	}
-	today := models.DateOf(s.clock.Now().In(London))
+	today := models.LondonDate(s.clock.Now())
 	for _, j := range joint {
 		if !j.Active(today) || (j.ContactName == "" && j.Team == "") {
 			continue
@@ -202,8 +202,8 @@ func (s *LetterService) fields(actor *models.StaffMember, r *models.Referral) (l
 	f := letters.Fields{
 		FirstName: r.Patient.GivenName, FullName: r.Patient.FullName(),
 		DateOfBirth: r.Patient.DateOfBirth.UK(), NHSNumber: r.Patient.NHSNumberText(),
-		LetterDate:   letters.LongDate(models.DateOf(s.clock.Now().In(London))),
-		ReferralDate: letters.LongDate(models.DateOf(r.ReceivedAt.In(London))),
+		LetterDate:   letters.LongDate(models.LondonDate(s.clock.Now())),
+		ReferralDate: letters.LongDate(models.LondonDate(r.ReceivedAt)),
 		ReferrerName: r.Referrer.Name, ReferrerRole: models.ProfessionalRole(r.Referrer.Role).Label(),
 		Reason:     r.DecisionReason,
 		AuthorName: actor.Name, AuthorRole: actor.JobTitle,
@@ -225,7 +225,7 @@ func (s *LetterService) fields(actor *models.StaffMember, r *models.Referral) (l
 		cancelled := a.Attendance == models.AttendCancelledByPatient || a.Attendance == models.AttendCancelledByService
 		switch {
 		case a.Kind == models.KindInitialAssessment && !cancelled:
-			f.AppointmentDate, f.AppointmentTime = letterDay(a.StartsAt), letters.ClockTime(a.StartsAt.In(London))
+			f.AppointmentDate, f.AppointmentTime = letterDay(a.StartsAt), letters.ClockTime(a.StartsAt.In(models.London))
 			f.AppointmentWith = personLine(a.Clinician)
 			f.VideoLink = ""
 			if a.Mode == models.ModeVideo {
@@ -236,7 +236,7 @@ func (s *LetterService) fields(actor *models.StaffMember, r *models.Referral) (l
 			}
 		case a.Kind == models.KindMedicalReview && !cancelled && a.Attendance == models.AttendFuture:
 			f.ReviewClinician = personLine(a.Clinician)
-			f.ReviewDate, f.ReviewTime = letterDay(a.StartsAt), letters.ClockTime(a.StartsAt.In(London))
+			f.ReviewDate, f.ReviewTime = letterDay(a.StartsAt), letters.ClockTime(a.StartsAt.In(models.London))
 		}
 	}
 	var alloc models.Allocation
@@ -249,7 +249,7 @@ func (s *LetterService) fields(actor *models.StaffMember, r *models.Referral) (l
 	return f, nil
 }
 
-func letterDay(t time.Time) string { return t.In(London).Format("Monday 2 January 2006") }
+func letterDay(t time.Time) string { return t.In(models.London).Format("Monday 2 January 2006") }
 
 func personLine(m models.StaffMember) string {
 	if m.JobTitle == "" {

@@ -145,8 +145,8 @@ func (s *LetterService) registerQuery(f LetterFilter) *gorm.DB {
 
 // londonDayBounds returns the UTC instants that start and end t's London calendar day.
 func londonDayBounds(t time.Time) (time.Time, time.Time) {
-	y, m, d := t.In(London).Date()
-	return time.Date(y, m, d, 0, 0, 0, 0, London).UTC(), time.Date(y, m, d+1, 0, 0, 0, 0, London).UTC()
+	day := models.LondonDate(t)
+	return models.StartOfLondonDay(day), models.StartOfLondonDay(day.AddDays(1))
 }
 
 // Register returns a page of the register, newest first.
@@ -194,7 +194,7 @@ func (s *LetterService) PrintDay(actor *models.StaffMember, day time.Time, progr
 		return nil, 0, err
 	}
 	if len(issued) == 0 {
-		return nil, 0, fmt.Errorf("no letters were issued on %s", day.In(London).Format("02/01/2006"))
+		return nil, 0, fmt.Errorf("no letters were issued on %s", day.In(models.London).Format("02/01/2006"))
 	}
 	sort.SliceStable(issued, func(i, j int) bool {
 		a, b := strings.ToLower(issued[i].RecipientName), strings.ToLower(issued[j].RecipientName)
@@ -211,7 +211,7 @@ func (s *LetterService) PrintDay(actor *models.StaffMember, day time.Time, progr
 		return nil, 0, err
 	}
 	err = s.transaction(func(tx *gorm.DB) error {
-		return s.audit(tx, actor, ActionPrint, "letter", 0, nil, nil, fmt.Sprintf("batch print of %d letters issued on %s", len(issued), day.In(London).Format("02/01/2006")))
+		return s.audit(tx, actor, ActionPrint, "letter", 0, nil, nil, fmt.Sprintf("batch print of %d letters issued on %s", len(issued), day.In(models.London).Format("02/01/2006")))
 	})
 	return pdf, len(issued), err
 }

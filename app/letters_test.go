@@ -43,7 +43,7 @@ func acceptedWithVideo(t *testing.T, s *Services, admin, doc *models.StaffMember
 		t.Fatal(err)
 	}
 	a := &models.Appointment{ReferralID: r.ID, Kind: models.KindInitialAssessment, Mode: models.ModeVideo,
-		StartsAt: time.Date(2026, 11, 30, 14, 30, 0, 0, London), DurationMinutes: 60, ClinicianID: doc.ID}
+		StartsAt: time.Date(2026, 11, 30, 14, 30, 0, 0, models.London), DurationMinutes: 60, ClinicianID: doc.ID}
 	if err := s.Appointments.Book(admin, a, true); err != nil {
 		t.Fatal(err)
 	}

@@ -104,7 +104,7 @@ func describeEvent(ev models.AuditEvent, d models.AuditDetails, keyWorkers map[u
 		case ev.Action == ActionCreate:
 			s := a.Kind.Label() + " booked"
 			if !a.StartsAt.IsZero() {
-				s += " for " + a.StartsAt.In(London).Format("02/01/2006 15:04")
+				s += " for " + a.StartsAt.In(models.London).Format("02/01/2006 15:04")
 			}
 			if a.Mode != "" {
 				s += " (" + a.Mode.Label() + ")"

@@ -45,7 +45,7 @@ func (s *ReferralService) Register(actor *models.StaffMember, r *models.Referral
 	if err := s.authorise(actor, models.PermRegisterReferrals); err != nil {
 		return err
 	}
-	today := models.DateOf(s.clock.Now().In(London))
+	today := models.LondonDate(s.clock.Now())
 	if err := validateReferral(r, today); err != nil {
 		return err
 	}

@@ -72,7 +72,7 @@ func (c *core) missedFollowUp(tx *gorm.DB, actor *models.StaffMember, a *models.
 	if worker == 0 {
 		worker = a.ClinicianID
 	}
-	at := a.StartsAt.In(London)
+	at := a.StartsAt.In(models.London)
 	today := models.LondonDate(c.clock.Now())
 	t := &models.Task{
 		ReferralID: a.ReferralID, Kind: models.TaskMissedFollowUp, AppointmentID: &a.ID, AssigneeID: optionalID(worker),

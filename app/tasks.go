@@ -197,7 +197,7 @@ func (s *TaskService) loadOpen(tx *gorm.DB, id uint) (*models.Task, error) {
 		if t.Cancelled {
 			what = "cancelled"
 		}
-		return nil, fmt.Errorf("this task was %s on %s; reload the list", what, t.CompletedAt.In(London).Format("02/01/2006"))
+		return nil, fmt.Errorf("this task was %s on %s; reload the list", what, t.CompletedAt.In(models.London).Format("02/01/2006"))
 	}
 	return &t, nil
 }

@@ -3,18 +3,9 @@ package letters
 import (
 	"fmt"
 	"time"
-	_ "time/tzdata" // Europe/London, even on a PC without a zone database
 
 	"perinatal-caseload/models"
 )
-
-// london is the zone in which letters give times.
-var london = func() *time.Location {
-	if l, err := time.LoadLocation("Europe/London"); err == nil {
-		return l
-	}
-	return time.UTC
-}()
 
 // LongDate formats a date for a letter with its weekday: "Monday 30
 // November 2026". The zero date gives "".
@@ -32,7 +23,7 @@ func ClockTime(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
-	t = t.In(london)
+	t = t.In(models.London)
 	h := t.Hour() % 12
 	if h == 0 {
 		h = 12

@@ -31,7 +31,8 @@ func DateOf(t time.Time) Date {
 }
 
 // ParseISODate parses a YYYY-MM-DD date and refuses impossible dates such as
-// 2026-02-30.
+// 2026-02-30. It reads the stored and exchanged form (the database, JSON,
+// referral-form files); what people type goes through ParseUKDate.
 func ParseISODate(s string) (Date, error) {
 	t, err := time.Parse(isoDate, strings.TrimSpace(s))
 	if err != nil {
@@ -40,16 +41,31 @@ func ParseISODate(s string) (Date, error) {
 	return DateOf(t), nil
 }
 
-// ParseUKDate parses a date typed as DD/MM/YYYY (single-digit day and month
-// allowed) and refuses impossible dates.
+// ParseUKDate reads a date as people type it, and is the one parser for
+// typed dates (with a time of day, see ParseUKDateTime). It accepts
+//
+//	"23/11/2026", "2/3/2027", "02/3/2027"  day, month and a four-digit year
+//	"2026-11-23"                          ISO 8601, which cannot be misread
+//
+// with spaces around it ignored. Anything else is refused, never guessed:
+// an empty date, a two-digit year ("23/11/26"), other separators
+// ("23.11.2026") and impossible dates ("31/02/2026") are each an
+// *InputError naming the "Date" field. A caller whose field has another name
+// uses the error's Message under its own label.
 func ParseUKDate(s string) (Date, error) {
 	s = strings.TrimSpace(s)
-	for _, layout := range []string{"02/01/2006", "2/1/2006", "02/1/2006", "2/01/2006"} {
-		if t, err := time.Parse(layout, s); err == nil {
-			return DateOf(t), nil
-		}
+	if s == "" {
+		return Date{}, &InputError{"Date", "enter the date as DD/MM/YYYY, for example 23/11/2026"}
 	}
-	return Date{}, fmt.Errorf("%q is not a date in the form DD/MM/YYYY", s)
+	// Layout "2/1/2006" takes a day and a month of one or two digits and
+	// exactly four digits of year, and refuses a day the month lacks.
+	if t, err := time.Parse("2/1/2006", s); err == nil {
+		return DateOf(t), nil
+	}
+	if d, err := ParseISODate(s); err == nil {
+		return d, nil
+	}
+	return Date{}, &InputError{"Date", fmt.Sprintf("%q is not a date; enter it as DD/MM/YYYY, for example 23/11/2026", s)}
 }
 
 // IsZero reports whether the date was not given.

@@ -1,11 +1,31 @@
 package models
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
 	"time"
+	_ "time/tzdata" // Europe/London resolves even on a PC without a zone database.
 )
+
+// London is Europe/London, the zone in which every time is shown and typed.
+// It comes from the time-zone database: the system's where it has one, else
+// the copy embedded in the program by time/tzdata, so it is never missing.
+// Instants are stored in UTC and converted only to be shown or read.
+var London = mustLoadLocation("Europe/London")
+
+func mustLoadLocation(name string) *time.Location {
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		panic(err) // unreachable: the embedded database always has it
+	}
+	return loc
+}
+
+// LondonDate returns the calendar date in the UK at instant t: the date UK
+// clocks show, in British Summer Time or GMT as the case may be.
+func LondonDate(t time.Time) Date { return DateOf(t.In(London)) }
 
 // InputError is a problem with one field of what someone typed. Field names
 // the field as the screen labels it ("Date", "Time"); Message says what to do.
@@ -103,62 +123,66 @@ func digitsOnly(s string) bool {
 	return true
 }
 
-// ParseDate reads a date typed as 23/11/2026 (or 2/3/2027), or in ISO form
-// as 2026-11-23. The year needs four digits. An empty or impossible date is
-// an *InputError naming the "Date" field.
-func ParseDate(s string) (Date, error) {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return Date{}, &InputError{"Date", "enter the date as DD/MM/YYYY, for example 23/11/2026"}
-	}
-	if d, err := ParseUKDate(s); err == nil {
-		return d, nil
-	}
-	if d, err := ParseISODate(s); err == nil {
-		return d, nil
-	}
-	return Date{}, &InputError{"Date", fmt.Sprintf("%q is not a date; enter it as DD/MM/YYYY, for example 23/11/2026", s)}
-}
-
-// ParseLondonDateTime reads a date and a time of day as typed on a form, in
-// UK local time (Europe/London), and returns the instant in UTC. It returns
-// an *InputError naming the "Date" or "Time" field for anything it cannot
-// read; it never falls back to midnight. See ParseDate, ParseClock and
-// LondonInstant for what is accepted.
-func ParseLondonDateTime(date, clock string) (time.Time, error) {
-	d, dateErr := ParseDate(date)
+// ParseUKDateTime reads a date and a time of day typed in UK local time
+// (Europe/London) and returns the instant in UTC. It is the one parser for
+// dates with times: the date as ParseUKDate reads it, the time of day as
+// ParseClock reads it, put together by LondonInstant. A screen with a single
+// box for both passes the first word as date and the rest as clock.
+//
+// Anything it cannot read exactly is refused with an *InputError naming the
+// "Date" or "Time" field; it never falls back to midnight or to a nearby
+// time. When both are at fault the error joins the two (errors.Join), the
+// date's first, so errors.As finds the date's and a form can mark both.
+func ParseUKDateTime(date, clock string) (time.Time, error) {
+	d, dateErr := ParseUKDate(date)
 	c, clockErr := ParseClock(clock)
-	if dateErr != nil {
-		return time.Time{}, dateErr
-	}
-	if clockErr != nil {
-		return time.Time{}, clockErr
+	if err := errors.Join(dateErr, clockErr); err != nil {
+		return time.Time{}, err
 	}
 	return LondonInstant(d, c)
 }
 
 // LondonInstant returns the UTC instant at which UK clocks show time c on
-// date d. It uses the UK summer-time rule in force since 1996 (see
-// LondonDate): British Summer Time (UTC+1) from 01:00 UTC on the last Sunday
-// of March to 01:00 UTC on the last Sunday of October, GMT otherwise.
+// date d, as the time-zone database has it.
 //
 // Two local times need a rule:
-//   - In March, clocks jump from 01:00 to 02:00, so 01:00 to 01:59 never
-//     happens that night. Such a time is refused with an *InputError for the
-//     "Time" field, since an appointment cannot be held at it.
-//   - In October, clocks go back from 02:00 to 01:00, so 01:00 to 01:59
-//     happens twice. Such a time means the first occurrence, still in
-//     British Summer Time, as RFC 5545 (iCalendar) specifies for calendars.
+//   - When the clocks go forward (from 01:00 to 02:00 on the last Sunday of
+//     March), 01:00 to 01:59 never happens that night. Such a time is
+//     refused with an *InputError for the "Time" field, since nothing can
+//     happen at it, and the message says what to enter instead.
+//   - When the clocks go back (from 02:00 to 01:00 on the last Sunday of
+//     October), 01:00 to 01:59 happens twice. Such a time means the first
+//     occurrence, still in British Summer Time, as RFC 5545 (iCalendar)
+//     specifies for calendars.
 func LondonInstant(d Date, c ClockTime) (time.Time, error) {
 	wall := time.Date(d.Year, d.Month, d.Day, c.Hour, c.Minute, 0, 0, time.UTC)
-	if asBST := wall.Add(-time.Hour); britishSummerTime(asBST) {
-		return asBST, nil // in summer time, or the first of two in October
+	// The offsets in force a day either side cover any change that night
+	// (London changes twice a year, months apart).
+	_, earlier := wall.Add(-24 * time.Hour).In(London).Zone()
+	_, later := wall.Add(24 * time.Hour).In(London).Zone()
+	offsets := []int{earlier, later}
+	if later > earlier {
+		offsets = []int{later, earlier} // the larger offset gives the first occurrence
 	}
-	if !britishSummerTime(wall) {
-		return wall, nil
+	for _, off := range offsets {
+		if u := wall.Add(-time.Duration(off) * time.Second); wallClock(u.In(London)).Equal(wall) {
+			return u, nil
+		}
 	}
+	// Neither offset gives wall: it falls in the hour skipped when the
+	// clocks went forward, at the start of the zone in force after wall.
+	change, _ := wall.Add(-time.Duration(earlier) * time.Second).In(London).ZoneBounds()
+	skip := time.Duration(later-earlier) * time.Second
+	from := change.Add(time.Duration(earlier) * time.Second).UTC()
 	return time.Time{}, &InputError{"Time", fmt.Sprintf(
-		"%s does not exist on %s: the clocks go forward from 01:00 to 02:00 that night; enter 02:%02d or later", c, d.UK(), c.Minute)}
+		"%s does not exist on %s: the clocks go forward from %s to %s that night; enter %s or later",
+		c, d.UK(), from.Format("15:04"), from.Add(skip).Format("15:04"), wall.Add(skip).Format("15:04"))}
+}
+
+// wallClock returns the date and time of day t shows, as the same reading
+// in UTC, so two readings can be compared whatever their zones.
+func wallClock(t time.Time) time.Time {
+	return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), time.UTC)
 }
 
 // StartOfLondonDay returns the instant UK clocks show midnight at the start

@@ -53,7 +53,7 @@ func TestParseClockRefusesWhatItCannotReadAndNeverGivesMidnight(t *testing.T) {
 	}
 }
 
-func TestParseLondonDateTimeGivesTheUTCInstant(t *testing.T) {
+func TestParseUKDateTimeGivesTheUTCInstant(t *testing.T) {
 	utc := func(y int, m time.Month, d, h, min int) time.Time { return time.Date(y, m, d, h, min, 0, 0, time.UTC) }
 	cases := []struct {
 		date, clock string
@@ -80,14 +80,14 @@ func TestParseLondonDateTimeGivesTheUTCInstant(t *testing.T) {
 		{"31/10/2026", "13:00", utc(2026, 10, 31, 13, 0)},    // the week after
 	}
 	for _, c := range cases {
-		got, err := ParseLondonDateTime(c.date, c.clock)
+		got, err := ParseUKDateTime(c.date, c.clock)
 		if err != nil || !got.Equal(c.want) || got.Location() != time.UTC {
-			t.Errorf("ParseLondonDateTime(%q, %q) = %v, %v; want %v", c.date, c.clock, got, err, c.want)
+			t.Errorf("ParseUKDateTime(%q, %q) = %v, %v; want %v", c.date, c.clock, got, err, c.want)
 		}
 	}
 }
 
-func TestParseLondonDateTimeRefusesAndNamesTheField(t *testing.T) {
+func TestParseUKDateTimeRefusesAndNamesTheField(t *testing.T) {
 	cases := []struct{ date, clock, field string }{
 		{"", "14:30", "Date"},
 		{"31/02/2027", "14:30", "Date"},
@@ -103,19 +103,19 @@ func TestParseLondonDateTimeRefusesAndNamesTheField(t *testing.T) {
 		{"", "", "Date"},
 	}
 	for _, c := range cases {
-		got, err := ParseLondonDateTime(c.date, c.clock)
+		got, err := ParseUKDateTime(c.date, c.clock)
 		var ie *InputError
 		if !errors.As(err, &ie) || ie.Field != c.field {
-			t.Errorf("ParseLondonDateTime(%q, %q) = %v, %v; want an InputError for %s", c.date, c.clock, got, err, c.field)
+			t.Errorf("ParseUKDateTime(%q, %q) = %v, %v; want an InputError for %s", c.date, c.clock, got, err, c.field)
 		}
 		if !got.IsZero() {
-			t.Errorf("ParseLondonDateTime(%q, %q) returned %v with its error; a refused time must be zero", c.date, c.clock, got)
+			t.Errorf("ParseUKDateTime(%q, %q) returned %v with its error; a refused time must be zero", c.date, c.clock, got)
 		}
 	}
 }
 
 func TestTheGapMessageSaysWhatToEnter(t *testing.T) {
-	_, err := ParseLondonDateTime("28/03/2027", "01:30")
+	_, err := ParseUKDateTime("28/03/2027", "01:30")
 	if err == nil || err.Error() != "Time: 01:30 does not exist on 28/03/2027: the clocks go forward from 01:00 to 02:00 that night; enter 02:30 or later" {
 		t.Errorf("gap error = %v", err)
 	}
@@ -165,4 +165,11 @@ func TestLondonInstantMatchesTimeZoneDatabase(t *testing.T) {
 			}
 		}
 	}
+}
+
+// lastSundayAt1UTC returns 01:00 UTC on the last Sunday of month, when UK
+// clocks change.
+func lastSundayAt1UTC(year int, month time.Month) time.Time {
+	last := time.Date(year, month+1, 0, 1, 0, 0, 0, time.UTC)
+	return last.AddDate(0, 0, -int(last.Weekday()))
 }

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"time"
 )
 
 // Stages lists the perinatal stages in the order the referral form offers them.
@@ -222,29 +221,4 @@ func plural(n int, unit string) string {
 		return "1 " + unit
 	}
 	return fmt.Sprintf("%d %ss", n, unit)
-}
-
-// LondonDate returns the calendar date in the UK (Europe/London) at instant
-// t. It applies the UK summer-time rule in force since 1996 (clocks go
-// forward at 01:00 UTC on the last Sunday of March and back at 01:00 UTC on
-// the last Sunday of October) rather than loading a time-zone database, so it
-// stays pure and gives the same answer on every computer.
-func LondonDate(t time.Time) Date {
-	u := t.UTC()
-	if britishSummerTime(u) {
-		u = u.Add(time.Hour)
-	}
-	return DateOf(u)
-}
-
-// britishSummerTime reports whether the UTC instant u falls in British Summer Time.
-func britishSummerTime(u time.Time) bool {
-	start := lastSundayAt1UTC(u.Year(), time.March)
-	end := lastSundayAt1UTC(u.Year(), time.October)
-	return !u.Before(start) && u.Before(end)
-}
-
-func lastSundayAt1UTC(year int, month time.Month) time.Time {
-	last := time.Date(year, month+1, 0, 1, 0, 0, 0, time.UTC)
-	return last.AddDate(0, 0, -int(last.Weekday()))
 }

@@ -211,8 +211,8 @@ func TestLondonDate(t *testing.T) {
 	}
 }
 
-// TestLondonDateMatchesTimeZoneDatabase checks the built-in summer-time rule
-// against the system's time-zone database, where there is one.
+// TestLondonDateMatchesTimeZoneDatabase checks LondonDate against the
+// time-zone database loaded afresh, every half hour from 1997 to 2037.
 func TestLondonDateMatchesTimeZoneDatabase(t *testing.T) {
 	london, err := time.LoadLocation("Europe/London")
 	if err != nil {

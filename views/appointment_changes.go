@@ -7,7 +7,6 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
-	"perinatal-caseload/app"
 	"perinatal-caseload/models"
 )
 
@@ -125,7 +124,7 @@ type RescheduleDialog struct {
 // has moved.
 func showRescheduleDialog(s *Session, a models.Appointment, onDone func()) *RescheduleDialog {
 	d := &RescheduleDialog{s: s, appt: a}
-	start := a.StartsAt.In(app.London)
+	start := a.StartsAt.In(models.London)
 	d.Date = newFormEntry(d.submit)
 	d.Date.SetText(start.Format("02/01/2006"))
 	d.Time = newFormEntry(d.submit)

@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
-	"perinatal-caseload/app"
 	"perinatal-caseload/models"
 )
 
@@ -27,7 +26,7 @@ func whenText(start time.Time, minutes int) string {
 	if start.IsZero() {
 		return ""
 	}
-	s := start.In(app.London)
+	s := start.In(models.London)
 	return s.Format("Mon 02/01/2006 15:04") + "–" + s.Add(time.Duration(minutes)*time.Minute).Format("15:04")
 }
 

@@ -233,7 +233,7 @@ func londonMidnight(field, text string, addDays int) (time.Time, error) {
 	if err != nil {
 		return time.Time{}, fmt.Errorf("%s: enter a date as dd/mm/yyyy, for example 23/11/2026", field)
 	}
-	return time.Date(d.Year, d.Month, d.Day+addDays, 0, 0, 0, 0, app.London), nil
+	return models.StartOfLondonDay(d.AddDays(addDays)), nil
 }
 
 // entryWithHint returns an entry with placeholder text that runs submit on Enter.

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"perinatal-caseload/app"
+	"perinatal-caseload/models"
 )
 
 // ukDate shows an instant as a UK date in Europe/London ("02/01/2006"), or
@@ -17,7 +18,7 @@ func ukDate(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
-	return t.In(app.London).Format("02/01/2006")
+	return t.In(models.London).Format("02/01/2006")
 }
 
 // ukDateTime shows an instant as a UK date and time in Europe/London.
@@ -25,7 +26,7 @@ func ukDateTime(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
-	return t.In(app.London).Format("02/01/2006 15:04")
+	return t.In(models.London).Format("02/01/2006 15:04")
 }
 
 // groupThousands writes n with commas between groups of three digits, as

@@ -9,7 +9,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"perinatal-caseload/app"
+	"perinatal-caseload/models"
 )
 
 // PrintTodaysLetters merges the letters issued today (UK) into one PDF for
@@ -35,7 +35,7 @@ func (s *LettersScreen) PrintTodaysLetters() {
 				showMessage(s.Message, sentence(err), true)
 				return
 			}
-			s.printReady(pdf, n, "letters-"+now.In(app.London).Format("2006-01-02")+".pdf")
+			s.printReady(pdf, n, "letters-"+now.In(models.London).Format("2006-01-02")+".pdf")
 		}
 	})
 }

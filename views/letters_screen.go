@@ -258,7 +258,7 @@ func recipientText(r app.LetterRow) string {
 // letterFileName suggests a file name for a letter that does not name the
 // patient, since file names show in folders and recent-file lists.
 func letterFileName(r *app.LetterRow) string {
-	return fmt.Sprintf("letter-%d-referral-%d-%s.pdf", r.ID, r.ReferralID, r.IssuedAt.In(app.London).Format("2006-01-02"))
+	return fmt.Sprintf("letter-%d-referral-%d-%s.pdf", r.ID, r.ReferralID, r.IssuedAt.In(models.London).Format("2006-01-02"))
 }
 
 // letterKindLabels lists the kinds of letter in words, in models.LetterKinds order.

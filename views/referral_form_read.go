@@ -12,9 +12,6 @@ import (
 	"perinatal-caseload/models"
 )
 
-// receivedLayouts are the ways "Received" may be typed, in London time.
-var receivedLayouts = []string{"02/01/2006 15:04", "2/1/2006 15:04", "02/01/2006", "2/1/2006"}
-
 // referral reads the form into a referral. Text that does not parse (a
 // half-typed date, say) reads as not given, so the screening panel can
 // still show what the rest says; Save checks it all first.
@@ -193,7 +190,7 @@ func (f *ReferralForm) Reset() {
 	f.Conditions.Clear()
 	f.Medicines.Clear()
 	f.Professionals.Clear()
-	f.Received.SetText(f.svc.Clock().Now().In(app.London).Format(receivedLayouts[0]))
+	f.Received.SetText(f.svc.Clock().Now().In(models.London).Format("02/01/2006 15:04"))
 	f.lookedUp = ""
 	f.Panel.ShowKnown(false, nil)
 	f.clearProblems()
@@ -201,18 +198,27 @@ func (f *ReferralForm) Reset() {
 	f.changed()
 }
 
-// parseReceived reads "Received" as London time. It may not be in the future.
+// parseReceived reads "Received", a date and a time typed in one box, as
+// models.ParseUKDateTime reads them (the first word is the date, the rest
+// the time), so it refuses what the booking dialog refuses, in the same
+// words. It may not be in the future.
 func (f *ReferralForm) parseReceived(s string) (time.Time, error) {
-	s = strings.TrimSpace(s)
-	for _, layout := range receivedLayouts {
-		if t, err := time.ParseInLocation(layout, s, app.London); err == nil {
-			if t.After(f.svc.Clock().Now().Add(5 * time.Minute)) {
-				return time.Time{}, errors.New("this is in the future; enter when the referral arrived")
-			}
-			return t.UTC(), nil
-		}
+	words := strings.Fields(s)
+	if len(words) == 0 {
+		return time.Time{}, errors.New("enter the date and time it arrived as DD/MM/YYYY HH:MM, such as 23/11/2026 09:30")
 	}
-	return time.Time{}, errors.New("enter the date and time it arrived as DD/MM/YYYY HH:MM, such as 23/11/2026 09:30")
+	t, err := models.ParseUKDateTime(words[0], strings.Join(words[1:], " "))
+	var in *models.InputError
+	if errors.As(err, &in) {
+		return time.Time{}, errors.New(in.Message)
+	}
+	if err != nil {
+		return time.Time{}, err
+	}
+	if t.After(f.svc.Clock().Now().Add(5 * time.Minute)) {
+		return time.Time{}, errors.New("this is in the future; enter when the referral arrived")
+	}
+	return t, nil
 }
 
 // checkReceived is the check for "Received": it is required.
