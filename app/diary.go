@@ -65,7 +65,7 @@ func (s *AppointmentService) Diary(actor *models.StaffMember, f DiaryFilter) ([]
 		return nil, err
 	}
 	if f.From.IsZero() || !f.To.After(f.From) {
-		return nil, &ValidationError{Fields: []FieldError{{"Dates", "choose a start date before the end date"}}}
+		return nil, models.NewFieldError(models.FieldDiaryDates, "choose a start date before the end date")
 	}
 	q := s.db.Table("appointments").
 		Select("appointments.id, appointments.version, appointments.referral_id, appointments.kind, appointments.mode, "+

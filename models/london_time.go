@@ -7,14 +7,11 @@ import (
 	"time"
 )
 
-// InputError is a problem with one field of what someone typed. Field names
-// the field as the screen labels it ("Date", "Time"); Message says what to do.
-type InputError struct {
-	Field   string
-	Message string
-}
-
-func (e *InputError) Error() string { return e.Field + ": " + e.Message }
+// InputError is the field error of the date and time parsers, kept as
+// another name for FieldError while they move to the one error model.
+//
+// Deprecated: use FieldError, with FieldDate or FieldTime.
+type InputError = FieldError
 
 // ClockTime is a time of day on a 24-hour clock, with no date and no zone.
 type ClockTime struct {
@@ -40,13 +37,13 @@ const clockHint = "enter the time as 14:30, 1430 or 2.30pm"
 func ParseClock(s string) (ClockTime, error) {
 	in := strings.ToLower(strings.Join(strings.Fields(s), ""))
 	if in == "" {
-		return ClockTime{}, &InputError{"Time", clockHint}
+		return ClockTime{}, &FieldError{Field: FieldTime, Message: clockHint}
 	}
 	if in == "noon" || in == "midday" {
 		return ClockTime{12, 0}, nil
 	}
 	refuse := func(why string) (ClockTime, error) {
-		return ClockTime{}, &InputError{"Time", fmt.Sprintf("%q %s; %s", strings.TrimSpace(s), why, clockHint)}
+		return ClockTime{}, &FieldError{Field: FieldTime, Message: fmt.Sprintf("%q %s; %s", strings.TrimSpace(s), why, clockHint)}
 	}
 	suffix := ""
 	for _, sfx := range []string{"am", "pm", "a.m.", "p.m."} {
@@ -80,7 +77,7 @@ func ParseClock(s string) (ClockTime, error) {
 			return refuse("has an hour after 23")
 		}
 		if len(hourText) == 1 && h >= 1 && h <= 6 {
-			return ClockTime{}, &InputError{"Time", fmt.Sprintf("%q could be morning or afternoon; enter %02d:%02d or %d.%02dpm", strings.TrimSpace(s), h, m, h, m)}
+			return ClockTime{}, &FieldError{Field: FieldTime, Message: fmt.Sprintf("%q could be morning or afternoon; enter %02d:%02d or %d.%02dpm", strings.TrimSpace(s), h, m, h, m)}
 		}
 	default:
 		if h < 1 || h > 12 {
@@ -105,11 +102,11 @@ func digitsOnly(s string) bool {
 
 // ParseDate reads a date typed as 23/11/2026 (or 2/3/2027), or in ISO form
 // as 2026-11-23. The year needs four digits. An empty or impossible date is
-// an *InputError naming the "Date" field.
+// a *FieldError for FieldDate.
 func ParseDate(s string) (Date, error) {
 	s = strings.TrimSpace(s)
 	if s == "" {
-		return Date{}, &InputError{"Date", "enter the date as DD/MM/YYYY, for example 23/11/2026"}
+		return Date{}, &FieldError{Field: FieldDate, Message: "enter the date as DD/MM/YYYY, for example 23/11/2026"}
 	}
 	if d, err := ParseUKDate(s); err == nil {
 		return d, nil
@@ -117,12 +114,12 @@ func ParseDate(s string) (Date, error) {
 	if d, err := ParseISODate(s); err == nil {
 		return d, nil
 	}
-	return Date{}, &InputError{"Date", fmt.Sprintf("%q is not a date; enter it as DD/MM/YYYY, for example 23/11/2026", s)}
+	return Date{}, &FieldError{Field: FieldDate, Message: fmt.Sprintf("%q is not a date; enter it as DD/MM/YYYY, for example 23/11/2026", s)}
 }
 
 // ParseLondonDateTime reads a date and a time of day as typed on a form, in
 // UK local time (Europe/London), and returns the instant in UTC. It returns
-// an *InputError naming the "Date" or "Time" field for anything it cannot
+// a *FieldError for FieldDate or FieldTime for anything it cannot
 // read; it never falls back to midnight. See ParseDate, ParseClock and
 // LondonInstant for what is accepted.
 func ParseLondonDateTime(date, clock string) (time.Time, error) {
@@ -144,8 +141,8 @@ func ParseLondonDateTime(date, clock string) (time.Time, error) {
 //
 // Two local times need a rule:
 //   - In March, clocks jump from 01:00 to 02:00, so 01:00 to 01:59 never
-//     happens that night. Such a time is refused with an *InputError for the
-//     "Time" field, since an appointment cannot be held at it.
+//     happens that night. Such a time is refused with a *FieldError for
+//     FieldTime, since an appointment cannot be held at it.
 //   - In October, clocks go back from 02:00 to 01:00, so 01:00 to 01:59
 //     happens twice. Such a time means the first occurrence, still in
 //     British Summer Time, as RFC 5545 (iCalendar) specifies for calendars.
@@ -157,7 +154,7 @@ func LondonInstant(d Date, c ClockTime) (time.Time, error) {
 	if !britishSummerTime(wall) {
 		return wall, nil
 	}
-	return time.Time{}, &InputError{"Time", fmt.Sprintf(
+	return time.Time{}, &FieldError{Field: FieldTime, Message: fmt.Sprintf(
 		"%s does not exist on %s: the clocks go forward from 01:00 to 02:00 that night; enter 02:%02d or later", c, d.UK(), c.Minute)}
 }
 
