@@ -33,7 +33,7 @@ func (s *AllocationService) Allocate(actor *models.StaffMember, referralID, keyW
 	err := s.write(actor, models.PermAllocate, func(tx *gorm.DB) error {
 		var worker models.StaffMember
 		if err := tx.First(&worker, keyWorkerID).Error; err != nil || !worker.Active {
-			return &ValidationError{Fields: []FieldError{{"Key worker", "choose an active member of the team"}}}
+			return models.NewFieldError(models.FieldKeyWorker, "choose an active member of the team")
 		}
 		r, err := s.loadReferral(tx, referralID)
 		if err != nil {
@@ -47,7 +47,7 @@ func (s *AllocationService) Allocate(actor *models.StaffMember, referralID, keyW
 			return err
 		}
 		if current.ID != 0 && current.KeyWorkerID == keyWorkerID {
-			return &ValidationError{Fields: []FieldError{{"Key worker", worker.Name + " is already her key worker"}}}
+			return models.NewFieldError(models.FieldKeyWorker, "%s is already her key worker", worker.Name)
 		}
 		if !confirmOverCapacity && worker.CaseloadCapacity > 0 {
 			n, err := caseloadSize(tx, keyWorkerID)

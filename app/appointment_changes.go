@@ -26,16 +26,16 @@ type AppointmentForm struct {
 
 // BookForm reads the date and time of f in UK time and books the
 // appointment (see Book). Every field at fault, the date and time among
-// them, is named in one *ValidationError, and nothing is saved: a time that
+// them, is named in one models.FieldErrors, and nothing is saved: a time that
 // cannot be read is refused, never taken as midnight.
 func (s *AppointmentService) BookForm(actor *models.StaffMember, f AppointmentForm, confirmDoubleBooking bool) (*models.Appointment, error) {
-	v := &ValidationError{}
+	var v models.FieldErrors
 	a := &models.Appointment{
-		ReferralID: f.ReferralID, Kind: f.Kind, Mode: f.Mode, StartsAt: parseWhen(f.Date, f.Time, v),
+		ReferralID: f.ReferralID, Kind: f.Kind, Mode: f.Mode, StartsAt: parseWhen(f.Date, f.Time, &v),
 		DurationMinutes: f.DurationMinutes, ClinicianID: f.ClinicianID, Notes: strings.TrimSpace(f.Notes),
 	}
-	validateAppointment(a, v)
-	if err := v.orNil(); err != nil {
+	validateAppointment(a, &v)
+	if err := v.Err(); err != nil {
 		return nil, err
 	}
 	if err := s.book(actor, a, confirmDoubleBooking); err != nil {
@@ -46,28 +46,29 @@ func (s *AppointmentService) BookForm(actor *models.StaffMember, f AppointmentFo
 
 // parseWhen reads a date and time typed in UK time with
 // models.ParseUKDateTime, adding every problem to v under the field at
-// fault, "Date" or "Time".
-func parseWhen(date, clock string, v *ValidationError) time.Time {
+// fault, models.FieldDate or models.FieldTime.
+func parseWhen(date, clock string, v *models.FieldErrors) time.Time {
 	t, err := models.ParseUKDateTime(date, clock)
 	addInputError(v, err)
 	return t
 }
 
-// addInputError adds a models.InputError (or any other error) to v. A
-// joined error (errors.Join) adds each of its errors in turn.
-func addInputError(v *ValidationError, err error) {
-	var in *models.InputError
+// addInputError adds err to v under the field it names, or under the
+// appointment's date and time when it names none. A joined error
+// (errors.Join) adds each of its errors in turn.
+func addInputError(v *models.FieldErrors, err error) {
 	if joined, ok := err.(interface{ Unwrap() []error }); ok {
 		for _, e := range joined.Unwrap() {
 			addInputError(v, e)
 		}
 		return
 	}
+	var fe *models.FieldError
 	switch {
-	case errors.As(err, &in):
-		v.add(in.Field, "%s", in.Message)
+	case errors.As(err, &fe):
+		*v = append(*v, fe)
 	case err != nil:
-		v.add("Date and time", "%s", err.Error())
+		*v = append(*v, models.OnField(models.FieldStartsAt, err))
 	}
 }
 
@@ -76,9 +77,9 @@ func addInputError(v *ValidationError, err error) {
 // appointments returns a *DoubleBookingError unless confirmDoubleBooking is
 // set. The audit trail keeps the old time.
 func (s *AppointmentService) Reschedule(actor *models.StaffMember, id uint, readVersion int, date, clock string, confirmDoubleBooking bool) error {
-	v := &ValidationError{}
-	startsAt := parseWhen(date, clock, v)
-	if err := v.orNil(); err != nil {
+	var v models.FieldErrors
+	startsAt := parseWhen(date, clock, &v)
+	if err := v.Err(); err != nil {
 		return err
 	}
 	return s.write(actor, models.PermManageAppointments, func(tx *gorm.DB) error {
@@ -118,7 +119,7 @@ func (s *AppointmentService) Cancel(actor *models.StaffMember, id uint, readVers
 		return err
 	}
 	if strings.TrimSpace(cancelledBy) == "" {
-		return &ValidationError{Fields: []FieldError{{"Cancelled by", "say who cancelled the appointment"}}}
+		return models.NewFieldError(models.FieldCancelledBy, "say who cancelled the appointment")
 	}
 	return s.write(actor, models.PermManageAppointments, func(tx *gorm.DB) error {
 		var a models.Appointment

@@ -29,30 +29,30 @@ func (e *DoubleBookingError) Error() string {
 // referral to "assessment booked". A clash with the clinician's diary
 // returns a *DoubleBookingError unless confirmDoubleBooking is set.
 func (s *AppointmentService) Book(actor *models.StaffMember, a *models.Appointment, confirmDoubleBooking bool) error {
-	v := &ValidationError{}
+	var v models.FieldErrors
 	if a.StartsAt.IsZero() {
-		v.add("Date and time", "enter the date and time")
+		v.Add(models.FieldStartsAt, "enter the date and time")
 	}
-	validateAppointment(a, v)
-	if err := v.orNil(); err != nil {
+	validateAppointment(a, &v)
+	if err := v.Err(); err != nil {
 		return err
 	}
 	return s.book(actor, a, confirmDoubleBooking)
 }
 
 // validateAppointment checks every field of a booking but its time.
-func validateAppointment(a *models.Appointment, v *ValidationError) {
+func validateAppointment(a *models.Appointment, v *models.FieldErrors) {
 	if a.DurationMinutes <= 0 || a.DurationMinutes > 480 {
-		v.add("Duration", "enter a length between 1 and 480 minutes")
+		v.Add(models.FieldDuration, "enter a length between 1 and 480 minutes")
 	}
 	if a.ClinicianID == 0 {
-		v.add("Clinician", "choose the clinician")
+		v.Add(models.FieldClinician, "choose the clinician")
 	}
 	if !validKind(a.Kind) {
-		v.add("Kind", "choose the kind of appointment")
+		v.Add(models.FieldAppointmentKind, "choose the kind of appointment")
 	}
 	if !validMode(a.Mode) {
-		v.add("Mode", "choose how the appointment is held")
+		v.Add(models.FieldAppointmentMode, "choose how the appointment is held")
 	}
 }
 
@@ -69,7 +69,7 @@ func (s *AppointmentService) book(actor *models.StaffMember, a *models.Appointme
 	return s.write(actor, models.PermManageAppointments, func(tx *gorm.DB) error {
 		var clinician models.StaffMember
 		if err := tx.First(&clinician, a.ClinicianID).Error; err != nil {
-			return &ValidationError{Fields: []FieldError{{"Clinician", "choose a clinician from the team"}}}
+			return models.NewFieldError(models.FieldClinician, "choose a clinician from the team")
 		}
 		if !confirmDoubleBooking {
 			if err := checkClash(tx, a, clinician.Name); err != nil {
@@ -175,10 +175,10 @@ func validMode(m models.Mode) bool {
 // checkAttendance refuses an unknown code, and a cancellation without a reason.
 func checkAttendance(code models.Attendance, reason string) error {
 	if !validAttendance(code) {
-		return &ValidationError{Fields: []FieldError{{"Attendance", "choose what happened"}}}
+		return models.NewFieldError(models.FieldAttendance, "choose what happened")
 	}
 	if (code == models.AttendCancelledByPatient || code == models.AttendCancelledByService) && strings.TrimSpace(reason) == "" {
-		return &ValidationError{Fields: []FieldError{{"Cancellation reason", "say why the appointment was cancelled"}}}
+		return models.NewFieldError(models.FieldCancellationReason, "say why the appointment was cancelled")
 	}
 	return nil
 }

@@ -1,7 +1,6 @@
 package app
 
 import (
-	"fmt"
 	"strings"
 
 	"gorm.io/gorm"
@@ -35,7 +34,7 @@ func (s *ReferralService) RecordOutcome(actor *models.StaffMember, id uint, read
 		OutcomeCaseload: models.StatusCaseload, OutcomeMedicalReview: models.StatusMedicalReview, OutcomeDischarged: models.StatusClosed,
 	}[outcome]
 	if to == "" {
-		return &ValidationError{Fields: []FieldError{{"Outcome", "choose caseload, medical review or discharged"}}}
+		return models.NewFieldError(models.FieldAssessmentOutcome, "choose caseload, medical review or discharged")
 	}
 	return s.write(actor, models.PermAssessmentOutcome, func(tx *gorm.DB) error {
 		r, err := s.loadReferral(tx, id)
@@ -65,7 +64,7 @@ func (s *ReferralService) Close(actor *models.StaffMember, id uint, readVersion 
 		ok = ok || r == reason
 	}
 	if !ok {
-		return &ValidationError{Fields: []FieldError{{"Reason", fmt.Sprintf("choose one of: %s", strings.Join(ClosureReasons, ", "))}}}
+		return models.NewFieldError(models.FieldClosureReason, "choose one of: %s", strings.Join(ClosureReasons, ", "))
 	}
 	return s.write(actor, models.PermUpdateCaseload, func(tx *gorm.DB) error {
 		r, err := s.loadReferral(tx, id)

@@ -48,17 +48,17 @@ func TestInvalidReferralIsRefusedWholeNamingEachField(t *testing.T) {
 	r.Patient.Postcode = "not a postcode"
 	r.Patient.DateOfBirth = models.NewDate(2030, 1, 1)
 	err := s.Referrals.Register(admin, r)
-	var v *ValidationError
+	var v models.FieldErrors
 	if !errors.As(err, &v) {
-		t.Fatalf("Register = %v, want a *ValidationError", err)
+		t.Fatalf("Register = %v, want a models.FieldErrors", err)
 	}
-	fields := map[string]bool{}
-	for _, f := range v.Fields {
+	fields := map[models.FieldID]bool{}
+	for _, f := range v {
 		fields[f.Field] = true
 	}
-	for _, want := range []string{"NHS number", "Postcode", "Date of birth"} {
+	for _, want := range []models.FieldID{models.FieldNHSNumber, models.FieldPostcode, models.FieldDateOfBirth} {
 		if !fields[want] {
-			t.Errorf("no error names %q; got %v", want, v.Fields)
+			t.Errorf("no error names %q; got %v", want, v)
 		}
 	}
 	if countRows(t, s, "referrals") != 0 || countRows(t, s, "patients") != 0 || countRows(t, s, "audit_events") != audits {

@@ -25,10 +25,10 @@ var ErrBadCredentials = errors.New("the username or password is not right; check
 // HashPassword checks the password's length and returns its bcrypt hash.
 func HashPassword(password string) (string, error) {
 	if len([]rune(password)) < MinPasswordLength {
-		return "", &ValidationError{Fields: []FieldError{{"Password", fmt.Sprintf("use at least %d characters", MinPasswordLength)}}}
+		return "", models.NewFieldError(models.FieldPassword, "use at least %d characters", MinPasswordLength)
 	}
 	if len(password) > MaxPasswordBytes {
-		return "", &ValidationError{Fields: []FieldError{{"Password", fmt.Sprintf("use at most %d bytes (a little shorter with accented letters); longer passwords cannot be checked safely", MaxPasswordBytes)}}}
+		return "", models.NewFieldError(models.FieldPassword, "use at most %d bytes (a little shorter with accented letters); longer passwords cannot be checked safely", MaxPasswordBytes)
 	}
 	h, err := bcrypt.GenerateFromPassword([]byte(password), bcrypt.DefaultCost)
 	if err != nil {
@@ -107,7 +107,7 @@ func (s *AuthService) ResetPassword(actor *models.StaffMember, username, passwor
 		var m models.StaffMember
 		if err := tx.Where("username = ? AND system = ?", normaliseUsername(username), false).First(&m).Error; err != nil {
 			if errors.Is(err, gorm.ErrRecordNotFound) {
-				return &ValidationError{Fields: []FieldError{{"Username", fmt.Sprintf("there is no account called %q", username)}}}
+				return models.NewFieldError(models.FieldUsername, "there is no account called %q", username)
 			}
 			return err
 		}

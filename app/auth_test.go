@@ -37,7 +37,7 @@ func TestPasswordLengthRules(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := HashPassword(tc.password)
-			var v *ValidationError
+			var v *models.FieldError
 			if tc.ok && err != nil || !tc.ok && !errors.As(err, &v) {
 				t.Errorf("HashPassword = %v, want ok=%v", err, tc.ok)
 			}

@@ -66,8 +66,8 @@ func TestDecisionThatOverridesTheRecommendationNeedsAReason(t *testing.T) {
 		t.Fatalf("sample referral screens as %s/%s; the test expects accept/urgent", rec.Decision, rec.Priority)
 	}
 	override := Decision{Outcome: models.DecisionSignpost, Priority: models.PriorityRoutine}
-	var v *ValidationError
-	if err := s.Referrals.Decide(doc, r.ID, r.Version, override); !errors.As(err, &v) || v.Fields[0].Field != "Reason" {
+	var v *models.FieldError
+	if err := s.Referrals.Decide(doc, r.ID, r.Version, override); !errors.As(err, &v) || v.Field != models.FieldDecisionReason {
 		t.Fatalf("override without a reason = %v, want a Reason field error", err)
 	}
 	override.Reason = "Already well supported by her CMHT"

@@ -70,7 +70,7 @@ func (s *AppointmentService) Diary(actor *models.StaffMember, f DiaryFilter) ([]
 // diary is Diary for a caller that has checked the permission.
 func (c *core) diary(f DiaryFilter) ([]DiaryEntry, error) {
 	if f.From.IsZero() || !f.To.After(f.From) {
-		return nil, &ValidationError{Fields: []FieldError{{"Dates", "choose a start date before the end date"}}}
+		return nil, models.NewFieldError(models.FieldDiaryDates, "choose a start date before the end date")
 	}
 	q := c.db.Table("appointments").
 		Select("appointments.id, appointments.version, appointments.referral_id, appointments.kind, appointments.mode, "+

@@ -44,38 +44,3 @@ func (e *ConflictError) Error() string {
 	}
 	return fmt.Sprintf("This %s was changed by %s%s after you opened it, so your change was not saved. Reload it to see their change, then make yours again.", e.Entity, who, when)
 }
-
-// FieldError is a problem with one field of what was entered.
-type FieldError struct {
-	Field   string
-	Message string
-}
-
-// ValidationError lists every field at fault. Nothing was saved.
-type ValidationError struct {
-	Fields []FieldError
-}
-
-func (e *ValidationError) Error() string {
-	if len(e.Fields) == 1 {
-		return e.Fields[0].Field + ": " + e.Fields[0].Message
-	}
-	s := fmt.Sprintf("%d fields need attention:", len(e.Fields))
-	for _, f := range e.Fields {
-		s += "\n- " + f.Field + ": " + f.Message
-	}
-	return s
-}
-
-// add records a field problem.
-func (e *ValidationError) add(field, format string, args ...any) {
-	e.Fields = append(e.Fields, FieldError{Field: field, Message: fmt.Sprintf(format, args...)})
-}
-
-// orNil returns the error if any field is at fault.
-func (e *ValidationError) orNil() error {
-	if len(e.Fields) == 0 {
-		return nil
-	}
-	return e
-}

@@ -38,9 +38,10 @@ type ImportResult struct {
 // and never repeats patient data from the file.
 type ImportError struct {
 	Path string
-	// Fields are the fields at fault; empty when the file as a whole is
-	// (unreadable, not JSON, cut short) or the refusal is not about a field.
-	Fields []referralform.FieldError
+	// Fields are the fields at fault, each with its JSON path as its ID;
+	// empty when the file as a whole is (unreadable, not JSON, cut short)
+	// or the refusal is not about a field.
+	Fields models.FieldErrors
 	Err    error
 }
 
@@ -55,7 +56,10 @@ func (e *ImportError) Problem() string {
 	}
 	parts := make([]string, len(e.Fields))
 	for i, f := range e.Fields {
-		parts[i] = f.Error()
+		parts[i] = f.Message
+		if f.Field != "" {
+			parts[i] = string(f.Field) + ": " + f.Message
+		}
 	}
 	return strings.Join(parts, "; ")
 }
@@ -80,11 +84,7 @@ func ReadReferralFile(path string) (*models.Referral, error) {
 	}
 	r, err := referralform.Parse(data)
 	if err != nil {
-		var v *referralform.ValidationError
-		if errors.As(err, &v) {
-			return nil, &ImportError{Path: path, Fields: v.Errors, Err: err}
-		}
-		return nil, &ImportError{Path: path, Err: err}
+		return nil, &ImportError{Path: path, Fields: models.FieldErrorsIn(err), Err: err}
 	}
 	return r, nil
 }
@@ -231,50 +231,10 @@ func isReferralFileName(name string) bool {
 	return strings.HasSuffix(lower, ".json") && !strings.HasSuffix(lower, ".expected.json") && !strings.HasPrefix(name, ".")
 }
 
-// registerPaths maps the fields Register names to their JSON paths in the
-// referral-form format, so an import error names the field as the sender
-// knows it.
-var registerPaths = map[string]string{
-	"Given name":             "patient.given_name",
-	"Family name":            "patient.family_name",
-	"NHS number":             "patient.nhs_number",
-	"Date of birth":          "patient.date_of_birth",
-	"Postcode":               "patient.postcode",
-	"Referrer name":          "referrer.name",
-	"Referrer role":          "referrer.role",
-	"Stage":                  "perinatal.stage",
-	"Expected delivery date": "perinatal.expected_delivery_date",
-	"Baby's date of birth":   "perinatal.baby_date_of_birth",
-	"Reason for referral":    "reason_for_referral",
-	"Received":               "received_at",
-}
-
 // registerProblem turns an error from Register into an *ImportError for
-// the file, with fields named by their JSON paths.
+// the file. Register names the fields of a referral by their IDs, which are
+// their JSON paths in the referral-form format, so the error names each
+// field as the sender knows it. Its messages carry no patient data.
 func registerProblem(path string, err error) error {
-	var v *ValidationError
-	if !errors.As(err, &v) {
-		return &ImportError{Path: path, Err: err}
-	}
-	ie := &ImportError{Path: path, Err: err}
-	for _, f := range v.Fields {
-		jsonPath, ok := registerPaths[f.Field]
-		if !ok {
-			jsonPath = f.Field
-		}
-		ie.Fields = append(ie.Fields, referralform.FieldError{Path: jsonPath, Message: importSafeMessage(f)})
-	}
-	return ie
-}
-
-// importSafeMessage returns a field message fit for an import report,
-// which may be logged by the script that ran the import. Register's
-// messages carry no patient data except one: a known NHS number with a
-// different date of birth quotes both, so it is given here in general
-// words.
-func importSafeMessage(f FieldError) string {
-	if f.Field == "Date of birth" && strings.Contains(f.Message, "known to the service") {
-		return "the NHS number belongs to a woman known to the service with a different date of birth; check the NHS number and the date of birth"
-	}
-	return f.Message
+	return &ImportError{Path: path, Fields: models.FieldErrorsIn(err), Err: err}
 }

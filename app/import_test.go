@@ -53,7 +53,7 @@ func TestImportRefusesEachInvalidFixtureAndSavesNothing(t *testing.T) {
 				t.Errorf("message %q should be one line starting with the file name", msg)
 			}
 			whole := map[string]bool{"syntax-error.json": true, "truncated.json": true, "not-an-object.json": true}
-			if !whole[filepath.Base(path)] && (len(ie.Fields) == 0 || ie.Fields[0].Path == "") {
+			if !whole[filepath.Base(path)] && (len(ie.Fields) == 0 || ie.Fields[0].Field == "") {
 				t.Errorf("message %q should name the field at fault by its JSON path", msg)
 			}
 			for _, secret := range []string{"Okafor", "Hannah", "999 123 4560", "9991234560", "1993-05-14"} {

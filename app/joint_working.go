@@ -13,18 +13,18 @@ type JointWorkingService struct{ *core }
 
 // Add records joint working with another service.
 func (s *JointWorkingService) Add(actor *models.StaffMember, j *models.JointWorking) error {
-	v := &ValidationError{}
+	var v models.FieldErrors
 	found := false
 	for _, x := range models.JointServices {
 		found = found || x == j.Service
 	}
 	if !found {
-		v.add("Service", "choose the service the team works jointly with")
+		v.Add(models.FieldJointService, "choose the service the team works jointly with")
 	}
 	if !j.StartDate.IsZero() && !j.EndDate.IsZero() && j.EndDate.Before(j.StartDate) {
-		v.add("End date", "the end date is before the start date")
+		v.Add(models.FieldJointEnd, "the end date is before the start date")
 	}
-	if err := v.orNil(); err != nil {
+	if err := v.Err(); err != nil {
 		return err
 	}
 	j.Version = 1

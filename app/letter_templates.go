@@ -34,7 +34,7 @@ func (s *LetterService) Template(kind models.LetterKind) (models.LetterTemplate,
 // the reason. readVersion is the version the editor opened.
 func (s *LetterService) SaveTemplate(actor *models.StaffMember, kind models.LetterKind, body string, readVersion int) error {
 	if err := letters.ValidateTemplate(body); err != nil {
-		return &ValidationError{Fields: []FieldError{{"Template", err.Error()}}}
+		return models.OnField(models.FieldTemplate, err)
 	}
 	return s.write(actor, models.PermEditTemplates, func(tx *gorm.DB) error {
 		var t models.LetterTemplate

@@ -118,7 +118,7 @@ func TestTemplateWithAnUnknownFieldIsRefused(t *testing.T) {
 		t.Fatalf("template = v%d, %v", tmpl.Version, err)
 	}
 	err = s.Letters.SaveTemplate(admin, models.LetterAcceptance, tmpl.Body+"\n{{.ShoeSize}}", tmpl.Version)
-	var v *ValidationError
+	var v *models.FieldError
 	if !errors.As(err, &v) || !strings.Contains(err.Error(), "ShoeSize") {
 		t.Fatalf("SaveTemplate with an unknown field = %v", err)
 	}

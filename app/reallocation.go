@@ -12,7 +12,7 @@ import (
 // worker changed. Going over capacity still needs confirmation.
 func (s *AllocationService) Reallocate(actor *models.StaffMember, referralID, keyWorkerID uint, reason string, confirmOverCapacity bool) (*models.Allocation, error) {
 	if strings.TrimSpace(reason) == "" {
-		return nil, &ValidationError{Fields: []FieldError{{"Reason", "say why she is moving to another key worker"}}}
+		return nil, models.NewFieldError(models.FieldMoveReason, "say why she is moving to another key worker")
 	}
 	return s.Allocate(actor, referralID, keyWorkerID, reason, confirmOverCapacity)
 }

@@ -12,8 +12,8 @@ func TestReallocationNeedsAReasonAndKeepsIt(t *testing.T) {
 	other := addStaff(t, w.s, "other", models.RoleKeyWorker)
 	r := w.onCaseload(nil, w.worker)
 
-	var v *ValidationError
-	if _, err := w.s.Allocations.Reallocate(w.manager, r.ID, other.ID, "  ", false); !errors.As(err, &v) || v.Fields[0].Field != "Reason" {
+	var v *models.FieldError
+	if _, err := w.s.Allocations.Reallocate(w.manager, r.ID, other.ID, "  ", false); !errors.As(err, &v) || v.Field != models.FieldMoveReason {
 		t.Fatalf("reallocating without a reason = %v; want a Reason error", err)
 	}
 	if history, _ := w.s.Allocations.History(w.manager, r.ID); len(history) != 1 {

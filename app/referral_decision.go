@@ -2,7 +2,6 @@ package app
 
 import (
 	"encoding/json"
-	"fmt"
 	"strings"
 
 	"gorm.io/gorm"
@@ -40,10 +39,10 @@ func (s *ReferralService) Decide(actor *models.StaffMember, id uint, readVersion
 	}
 	to, ok := statusFor(d.Outcome)
 	if !ok {
-		return &ValidationError{Fields: []FieldError{{"Decision", "choose accept, discuss, signpost or decline"}}}
+		return models.NewFieldError(models.FieldDecision, "choose accept, discuss, signpost or decline")
 	}
 	if d.Priority != models.PriorityUrgent && d.Priority != models.PriorityRoutine {
-		return &ValidationError{Fields: []FieldError{{"Priority", "choose urgent or routine"}}}
+		return models.NewFieldError(models.FieldDecisionPriority, "choose urgent or routine")
 	}
 	return s.transaction(func(tx *gorm.DB) error {
 		r, err := s.loadReferralFull(tx, id)
@@ -54,7 +53,7 @@ func (s *ReferralService) Decide(actor *models.StaffMember, id uint, readVersion
 		rec := models.Screen(r, r.ReceivedAt, s.ScreeningOptions())
 		overrides := rec.Decision != d.Outcome || rec.Priority != d.Priority
 		if overrides && strings.TrimSpace(d.Reason) == "" {
-			return &ValidationError{Fields: []FieldError{{"Reason", fmt.Sprintf("the recommendation was to %s (%s); give the reason for deciding otherwise", rec.Decision, rec.Priority)}}}
+			return models.NewFieldError(models.FieldDecisionReason, "the recommendation was to %s (%s); give the reason for deciding otherwise", rec.Decision, rec.Priority)
 		}
 		if err := models.Transition(r.Status, to); err != nil {
 			return err

@@ -8,16 +8,16 @@ import (
 
 // validateReferral checks a referral typed in or imported before it is saved,
 // normalising the NHS number and postcode in place. Every field at fault is
-// named; nothing is saved while any is.
+// named in a models.FieldErrors; nothing is saved while any is.
 func validateReferral(r *models.Referral, today models.Date) error {
-	v := &ValidationError{}
+	var v models.FieldErrors
 	p := &r.Patient
 	p.GivenName, p.FamilyName = strings.TrimSpace(p.GivenName), strings.TrimSpace(p.FamilyName)
 	if p.GivenName == "" {
-		v.add("Given name", "enter the woman's given name")
+		v.Add(models.FieldGivenName, "enter the woman's given name")
 	}
 	if p.FamilyName == "" {
-		v.add("Family name", "enter the woman's family name")
+		v.Add(models.FieldFamilyName, "enter the woman's family name")
 	}
 	if p.NHSNumber != nil && strings.TrimSpace(*p.NHSNumber) == "" {
 		p.NHSNumber = nil
@@ -25,29 +25,29 @@ func validateReferral(r *models.Referral, today models.Date) error {
 	if p.NHSNumber != nil {
 		n, err := models.NormaliseNHSNumber(*p.NHSNumber)
 		if err != nil {
-			v.add("NHS number", "%s", strings.TrimPrefix(err.Error(), "NHS number: "))
+			v = append(v, models.OnField(models.FieldNHSNumber, err))
 		} else {
 			p.NHSNumber = &n
 		}
 	}
 	switch {
 	case p.DateOfBirth.IsZero():
-		v.add("Date of birth", "enter the date of birth as DD/MM/YYYY")
+		v.Add(models.FieldDateOfBirth, "enter the date of birth as DD/MM/YYYY")
 	case p.DateOfBirth.After(today):
-		v.add("Date of birth", "the date of birth cannot be in the future")
+		v.Add(models.FieldDateOfBirth, "the date of birth cannot be in the future")
 	case p.DateOfBirth.After(today.AddMonths(-12 * 10)):
-		v.add("Date of birth", "the woman would be under 10 years old; check the year")
+		v.Add(models.FieldDateOfBirth, "the woman would be under 10 years old; check the year")
 	}
 	if pc, err := models.NormalisePostcode(p.Postcode); err != nil {
-		v.add("Postcode", "%s", strings.TrimPrefix(err.Error(), "Postcode: "))
+		v = append(v, models.OnField(models.FieldPostcode, err))
 	} else {
 		p.Postcode = pc
 	}
 	if strings.TrimSpace(r.Referrer.Name) == "" {
-		v.add("Referrer name", "enter the referrer's name")
+		v.Add(models.FieldReferrerName, "enter the referrer's name")
 	}
 	if !validReferrerRole(r.Referrer.Role) {
-		v.add("Referrer role", "choose the referrer's role")
+		v.Add(models.FieldReferrerRole, "choose the referrer's role")
 	}
 	switch r.Stage {
 	case models.StagePreconception:
@@ -56,20 +56,20 @@ func validateReferral(r *models.Referral, today models.Date) error {
 		// pregnant woman is in scope whether or not the referrer gave it.
 	case models.StagePostnatal:
 		if r.BabyDateOfBirth.IsZero() {
-			v.add("Baby's date of birth", "enter the baby's date of birth for a woman after birth")
+			v.Add(models.FieldBabyDateOfBirth, "enter the baby's date of birth for a woman after birth")
 		} else if r.BabyDateOfBirth.After(today) {
-			v.add("Baby's date of birth", "the baby's date of birth cannot be in the future")
+			v.Add(models.FieldBabyDateOfBirth, "the baby's date of birth cannot be in the future")
 		}
 	default:
-		v.add("Stage", "choose planning a pregnancy, pregnant, or after birth")
+		v.Add(models.FieldStage, "choose planning a pregnancy, pregnant, or after birth")
 	}
 	if strings.TrimSpace(r.ReasonForReferral) == "" {
-		v.add("Reason for referral", "say why the woman is being referred")
+		v.Add(models.FieldReasonForReferral, "say why the woman is being referred")
 	}
 	if r.ReceivedAt.IsZero() {
-		v.add("Received", "enter when the referral was received")
+		v.Add(models.FieldReceived, "enter when the referral was received")
 	}
-	return v.orNil()
+	return v.Err()
 }
 
 func validReferrerRole(role string) bool {

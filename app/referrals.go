@@ -115,9 +115,10 @@ func (s *ReferralService) savePatient(tx *gorm.DB, actor *models.StaffMember, p 
 
 func (s *ReferralService) updateKnownPatient(tx *gorm.DB, actor *models.StaffMember, existing, incoming *models.Patient) error {
 	if existing.DateOfBirth != incoming.DateOfBirth {
-		return &ValidationError{Fields: []FieldError{{"Date of birth", fmt.Sprintf(
-			"NHS number %s belongs to a woman known to the service with a different date of birth (%s); check the NHS number and the date of birth",
-			models.FormatNHSNumber(*incoming.NHSNumber), existing.DateOfBirth.UK())}}}
+		// The message quotes neither the number nor either date: error text
+		// reaches import reports and logs.
+		return models.NewFieldError(models.FieldDateOfBirth,
+			"the NHS number belongs to a woman known to the service with a different date of birth; check the NHS number and the date of birth")
 	}
 	before := *existing
 	updated := *incoming

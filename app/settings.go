@@ -83,6 +83,19 @@ var settingOrder = []string{
 	SetLockoutAttempts, SetLockoutMinutes, SetIdleLockMinutes,
 }
 
+// settingField returns the field ID of the setting with key, such as
+// "setting.signin.idle_lock_minutes"; its label is the setting's.
+func settingField(key string) models.FieldID { return models.FieldID("setting." + key) }
+
+// init labels each setting's field with the setting's label.
+func init() {
+	labels := make(map[models.FieldID]string, len(settingDefs))
+	for key, def := range settingDefs {
+		labels[settingField(key)] = def.Label
+	}
+	models.DefineFields(labels)
+}
+
 // settingRank is a setting's place in settingOrder.
 func settingRank(key string) int {
 	for i, k := range settingOrder {
@@ -144,12 +157,12 @@ func (s *SettingsService) Set(actor *models.StaffMember, key, value string, read
 	value = strings.TrimSpace(value)
 	if def.Number {
 		if n, err := strconv.Atoi(value); err != nil || n <= 0 {
-			return &ValidationError{Fields: []FieldError{{def.Label, "enter a whole number greater than 0"}}}
+			return models.NewFieldError(settingField(key), "enter a whole number greater than 0")
 		}
 	}
 	if key == SetLettersTrackedFrom && value != "" {
 		if _, err := models.ParseUKDate(value); err != nil {
-			return &ValidationError{Fields: []FieldError{{def.Label, "enter a date as DD/MM/YYYY, or leave it empty"}}}
+			return models.NewFieldError(settingField(key), "enter a date as DD/MM/YYYY, or leave it empty")
 		}
 	}
 	if s.batch != nil {

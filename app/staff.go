@@ -43,27 +43,27 @@ func (s *StaffService) SystemUser() (*models.StaffMember, error) {
 
 // validateStaff checks a staff record before it is saved.
 func validateStaff(m *models.StaffMember) error {
-	v := &ValidationError{}
+	var v models.FieldErrors
 	m.Name = strings.TrimSpace(m.Name)
 	m.Username = normaliseUsername(m.Username)
 	if m.Name == "" {
-		v.add("Name", "enter the person's name")
+		v.Add(models.FieldStaffName, "enter the person's name")
 	}
 	if m.Username == "" {
-		v.add("Username", "enter a username")
+		v.Add(models.FieldUsername, "enter a username")
 	} else if strings.ContainsAny(m.Username, " \t") {
-		v.add("Username", "a username cannot contain spaces")
+		v.Add(models.FieldUsername, "a username cannot contain spaces")
 	}
 	if len(m.RoleSet()) == 0 {
-		v.add("Roles", "choose at least one role: administrator, clinician, key_worker or team_manager")
+		v.Add(models.FieldRoles, "choose at least one role: administrator, clinician, key_worker or team_manager")
 	}
 	if m.CaseloadCapacity < 0 {
-		v.add("Caseload capacity", "enter 0 or more")
+		v.Add(models.FieldCaseloadCapacity, "enter 0 or more")
 	}
 	if m.WorkingFraction <= 0 || m.WorkingFraction > 1 {
-		v.add("Working-time fraction", "enter a fraction between 0.1 and 1, for example 0.6")
+		v.Add(models.FieldWorkingTime, "enter a fraction between 0.1 and 1, for example 0.6")
 	}
-	return v.orNil()
+	return v.Err()
 }
 
 // Add creates a staff member with a password. Only a team manager may add
@@ -89,7 +89,7 @@ func (s *StaffService) Add(actor *models.StaffMember, m *models.StaffMember, pas
 			return err
 		}
 		if n > 0 {
-			return &ValidationError{Fields: []FieldError{{"Username", fmt.Sprintf("%q is already taken; choose another", m.Username)}}}
+			return models.NewFieldError(models.FieldUsername, "%q is already taken; choose another", m.Username)
 		}
 		if err := tx.Create(m).Error; err != nil {
 			return fmt.Errorf("cannot save the staff member: %w", err)

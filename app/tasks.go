@@ -108,7 +108,7 @@ func (s *TaskService) ForReferral(actor *models.StaffMember, referralID uint) ([
 func (s *TaskService) Add(actor *models.StaffMember, t *models.Task) error {
 	t.Title = strings.TrimSpace(t.Title)
 	if t.Title == "" {
-		return &ValidationError{Fields: []FieldError{{"Title", "say what needs doing"}}}
+		return models.NewFieldError(models.FieldTaskTitle, "say what needs doing")
 	}
 	if t.Kind == "" {
 		t.Kind = models.TaskOther
@@ -118,7 +118,7 @@ func (s *TaskService) Add(actor *models.StaffMember, t *models.Task) error {
 			return err
 		}
 		if t.AssigneeID != nil {
-			if _, err := activeStaff(tx, *t.AssigneeID, "Assigned to"); err != nil {
+			if _, err := activeStaff(tx, *t.AssigneeID, models.FieldTaskAssignee); err != nil {
 				return err
 			}
 		}
@@ -142,7 +142,7 @@ func (s *TaskService) Complete(actor *models.StaffMember, id uint, readVersion i
 // why. The history keeps who held it before.
 func (s *TaskService) Reassign(actor *models.StaffMember, id uint, readVersion int, toStaffID uint, reason string) error {
 	return s.write(actor, models.PermUpdateCaseload, func(tx *gorm.DB) error {
-		to, err := activeStaff(tx, toStaffID, "Reassign to")
+		to, err := activeStaff(tx, toStaffID, models.FieldTaskReassignTo)
 		if err != nil {
 			return err
 		}
@@ -151,7 +151,7 @@ func (s *TaskService) Reassign(actor *models.StaffMember, id uint, readVersion i
 			return err
 		}
 		if t.AssigneeID != nil && *t.AssigneeID == toStaffID {
-			return &ValidationError{Fields: []FieldError{{"Reassign to", to.Name + " already holds this task"}}}
+			return models.NewFieldError(models.FieldTaskReassignTo, "%s already holds this task", to.Name)
 		}
 		from := "nobody"
 		if t.AssigneeID != nil {
@@ -203,10 +203,10 @@ func (s *TaskService) loadOpen(tx *gorm.DB, id uint) (*models.Task, error) {
 }
 
 // activeStaff reads an active staff member, or names field as at fault.
-func activeStaff(tx *gorm.DB, id uint, field string) (*models.StaffMember, error) {
+func activeStaff(tx *gorm.DB, id uint, field models.FieldID) (*models.StaffMember, error) {
 	var m models.StaffMember
 	if err := tx.First(&m, id).Error; err != nil || !m.Active || m.System {
-		return nil, &ValidationError{Fields: []FieldError{{field, "choose an active member of the team"}}}
+		return nil, models.NewFieldError(field, "choose an active member of the team")
 	}
 	return &m, nil
 }

@@ -225,14 +225,10 @@ func TestPlanDischargeTasksAreMadeOnceAsThePerinatalPeriodEnds(t *testing.T) {
 	check(in5Weeks, "Perinatal period ends in 4 weeks: plan discharge")
 }
 
-// hasField reports whether err is a *ValidationError naming field.
-func hasField(err error, field string) bool {
-	var v *ValidationError
-	if !errors.As(err, &v) {
-		return false
-	}
-	for _, f := range v.Fields {
-		if f.Field == field {
+// hasField reports whether err names a field labelled label as at fault.
+func hasField(err error, label string) bool {
+	for _, f := range models.FieldErrorsIn(err) {
+		if f.Field.Label() == label {
 			return true
 		}
 	}

@@ -35,10 +35,10 @@ func (s *StaffService) Deactivate(actor *models.StaffMember, id uint, readVersio
 			return err
 		}
 		if m.ID == actor.ID {
-			return &ValidationError{Fields: []FieldError{{"Active", "you cannot deactivate your own account; ask another team manager"}}}
+			return models.NewFieldError(models.FieldActive, "you cannot deactivate your own account; ask another team manager")
 		}
 		if !m.Active {
-			return &ValidationError{Fields: []FieldError{{"Active", m.Name + " is already inactive"}}}
+			return models.NewFieldError(models.FieldActive, "%s is already inactive", m.Name)
 		}
 		if err := lastManagerCheck(tx, m, false); err != nil {
 			return err
@@ -68,7 +68,7 @@ func (s *StaffService) Reactivate(actor *models.StaffMember, id uint, readVersio
 			return err
 		}
 		if m.Active {
-			return &ValidationError{Fields: []FieldError{{"Active", m.Name + " is already active"}}}
+			return models.NewFieldError(models.FieldActive, "%s is already active", m.Name)
 		}
 		return s.setActive(tx, actor, m, readVersion, true)
 	})
@@ -111,7 +111,7 @@ func checkStaffUpdate(tx *gorm.DB, before, after *models.StaffMember) error {
 		return err
 	}
 	if n > 0 {
-		return &ValidationError{Fields: []FieldError{{"Username", fmt.Sprintf("%q is already taken; choose another", after.Username)}}}
+		return models.NewFieldError(models.FieldUsername, "%q is already taken; choose another", after.Username)
 	}
 	return lastManagerCheck(tx, before, after.Active && after.HasRole(models.RoleManager))
 }
@@ -131,5 +131,5 @@ func lastManagerCheck(tx *gorm.DB, m *models.StaffMember, stillManager bool) err
 			return nil
 		}
 	}
-	return &ValidationError{Fields: []FieldError{{"Roles", strings.TrimSpace(m.Name + " is the only active team manager; make someone else a team manager first")}}}
+	return models.NewFieldError(models.FieldRoles, "%s", strings.TrimSpace(m.Name+" is the only active team manager; make someone else a team manager first"))
 }

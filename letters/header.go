@@ -1,6 +1,10 @@
 package letters
 
-import "fmt"
+import (
+	"fmt"
+
+	"perinatal-caseload/models"
+)
 
 // letterhead lays out the top of the first page: the service's name and
 // contact details on the right, the recipient's address in the envelope
@@ -90,10 +94,10 @@ func (m *measurer) windowFit(lines []string) (size, lead float64, err error) {
 	}
 	for i, l := range lines {
 		if m.width(l, false, 9) > windowW {
-			return 0, 0, fieldErr("recipient's address", "line %d is too long to show through the envelope window; split or shorten it", i+1)
+			return 0, 0, fieldErr(models.FieldLetterRecipientAddr, "line %d is too long to show through the envelope window; split or shorten it", i+1)
 		}
 	}
-	return 0, 0, fieldErr("recipient's address", "it has too many lines to show through the envelope window; shorten it")
+	return 0, 0, fieldErr(models.FieldLetterRecipientAddr, "it has too many lines to show through the envelope window; shorten it")
 }
 
 // shiftAll returns the box's ops moved down by dy.

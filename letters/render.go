@@ -14,7 +14,7 @@ import (
 // The output is deterministic: the same Letter gives byte-identical PDFs,
 // because the document's creation date is the letter date (midnight UTC) and
 // fonts, objects and compressed streams are all written in a fixed order.
-// An error is a *FieldError when the letter itself cannot be printed as
+// An error is a *models.FieldError when the letter itself cannot be printed as
 // given (a missing date of birth, an invalid NHS number, an address too long
 // for the envelope window, a character the font cannot draw).
 func Render(l Letter) (pdf []byte, err error) {

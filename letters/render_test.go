@@ -256,12 +256,12 @@ func TestRenderRefusesWhatWouldPrintWrongly(t *testing.T) {
 			l := testLetter(t, models.LetterAcceptance, "Zoë Ó Súilleabháin")
 			c.change(&l)
 			_, err := Render(l)
-			var fe *FieldError
+			var fe *models.FieldError
 			if !errors.As(err, &fe) {
-				t.Fatalf("got %v, want a *FieldError", err)
+				t.Fatalf("got %v, want a *models.FieldError", err)
 			}
-			if fe.Field != c.field {
-				t.Errorf("the error names %q, want %q (%v)", fe.Field, c.field, err)
+			if fe.Field.Label() != c.field {
+				t.Errorf("the error names %q, want %q (%v)", fe.Field.Label(), c.field, err)
 			}
 			if strings.Contains(err.Error(), "Súilleabháin") || strings.Contains(err.Error(), "0018") {
 				t.Errorf("the error contains patient data: %v", err)

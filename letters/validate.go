@@ -1,26 +1,19 @@
 package letters
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 
 	"perinatal-caseload/models"
 )
 
-// FieldError reports a letter that cannot be printed as given. Field names
-// the part of the letter at fault in words ("patient's NHS number"), and
-// Problem says what to do. Neither ever contains patient data, so the error
-// is safe to log.
-type FieldError struct {
-	Field   string
-	Problem string
-}
-
-func (e *FieldError) Error() string { return e.Field + ": " + e.Problem }
-
-func fieldErr(field, format string, args ...any) error {
-	return &FieldError{Field: field, Problem: fmt.Sprintf(format, args...)}
+// fieldErr reports a letter that cannot be printed as given: a
+// *models.FieldError naming the part of the letter at fault (one of the
+// models.FieldLetter… IDs, labelled in words such as "patient's NHS
+// number") and saying what to do. Neither ever contains patient data, so
+// the error is safe to log.
+func fieldErr(field models.FieldID, format string, args ...any) error {
+	return models.NewFieldError(field, format, args...)
 }
 
 // maxNameRunes bounds names so that the identity line fits every footer.
@@ -53,41 +46,41 @@ func prepare(l Letter) (*prepared, error) {
 	}
 	p := &prepared{kind: l.Kind}
 	if !slices.Contains(models.LetterKinds, l.Kind) {
-		return nil, fieldErr("letter kind", "%q is not a kind of letter; use one of %s", string(l.Kind), kindList())
+		return nil, fieldErr(models.FieldLetterKind, "%q is not a kind of letter; use one of %s", string(l.Kind), kindList())
 	}
 	if l.Date.IsZero() {
-		return nil, fieldErr("letter date", "enter the date the letter is sent")
+		return nil, fieldErr(models.FieldLetterDate, "enter the date the letter is sent")
 	}
 	p.date = l.Date.Long()
 
 	// The woman's identity, printed on every page.
 	if p.name = cleanLine(l.Patient.Name); p.name == "" {
-		return nil, fieldErr("patient's name", "enter her name; every page must show it")
+		return nil, fieldErr(models.FieldLetterPatientName, "enter her name; every page must show it")
 	}
 	if len([]rune(p.name)) > maxNameRunes {
-		return nil, fieldErr("patient's name", "shorten it to %d characters or fewer so that it fits on every page", maxNameRunes)
+		return nil, fieldErr(models.FieldLetterPatientName, "shorten it to %d characters or fewer so that it fits on every page", maxNameRunes)
 	}
 	if l.Patient.DateOfBirth.IsZero() {
-		return nil, fieldErr("patient's date of birth", "enter her date of birth; every page must show it")
+		return nil, fieldErr(models.FieldLetterPatientDOB, "enter her date of birth; every page must show it")
 	}
 	if l.Patient.DateOfBirth.After(l.Date) {
-		return nil, fieldErr("patient's date of birth", "it is after the letter date; check it")
+		return nil, fieldErr(models.FieldLetterPatientDOB, "it is after the letter date; check it")
 	}
 	p.dob = l.Patient.DateOfBirth.UK()
 	nhs, err := models.NormaliseNHSNumber(l.Patient.NHSNumber)
 	if err != nil {
-		return nil, fieldErr("patient's NHS number", "%s", strings.TrimPrefix(err.Error(), "NHS number: "))
+		return nil, models.OnField(models.FieldLetterPatientNHS, err)
 	}
 	p.nhs = models.FormatNHSNumber(nhs)
 
 	// The recipient, shown through the envelope window.
 	rname := cleanLine(l.Recipient.Name)
 	if rname == "" {
-		return nil, fieldErr("recipient's name", "enter who the letter is to")
+		return nil, fieldErr(models.FieldLetterRecipientName, "enter who the letter is to")
 	}
 	addr := cleanLines(l.Recipient.Address)
 	if len(addr) == 0 {
-		return nil, fieldErr("recipient's address", "enter the postal address; it shows through the envelope window")
+		return nil, fieldErr(models.FieldLetterRecipientAddr, "enter the postal address; it shows through the envelope window")
 	}
 	p.window = append(p.window, rname)
 	if v := cleanLine(l.Recipient.Role); v != "" {
@@ -98,13 +91,13 @@ func prepare(l Letter) (*prepared, error) {
 	}
 	p.window = append(p.window, addr...)
 	if len(p.window) > maxWindowLines {
-		return nil, fieldErr("recipient's address", "use at most %d lines in all (name, role, organisation and address) so that it shows through the envelope window", maxWindowLines)
+		return nil, fieldErr(models.FieldLetterRecipientAddr, "use at most %d lines in all (name, role, organisation and address) so that it shows through the envelope window", maxWindowLines)
 	}
 
 	for i, c := range l.CopyTo {
 		n := cleanLine(c.Name)
 		if n == "" {
-			return nil, fieldErr(fmt.Sprintf("copy %d", i+1), "enter the name of the person the letter is copied to, or remove the copy")
+			return nil, fieldErr(models.FieldLetterCopyTo.Item(i), "enter the name of the person the letter is copied to, or remove the copy")
 		}
 		parts := []string{n}
 		for _, v := range []string{c.Role, c.Organisation} {
@@ -116,14 +109,14 @@ func prepare(l Letter) (*prepared, error) {
 	}
 
 	if p.authorName = cleanLine(l.Author.Name); p.authorName == "" {
-		return nil, fieldErr("author", "enter the name of the person signing the letter")
+		return nil, fieldErr(models.FieldLetterAuthor, "enter the name of the person signing the letter")
 	}
 	p.authorRole = cleanLine(l.Author.Role)
 	if p.closing = cleanLine(l.Closing); p.closing == "" {
 		p.closing = defaultClosing
 	}
 	if p.body = cleanBody(l.Body); p.body == "" {
-		return nil, fieldErr("letter text", "the letter has no text; merge the template first")
+		return nil, fieldErr(models.FieldLetterBody, "the letter has no text; merge the template first")
 	}
 
 	s := l.Service
@@ -138,14 +131,17 @@ func prepare(l Letter) (*prepared, error) {
 		DutyHours:    cleanLine(s.DutyHours),
 		CrisisLine:   cleanLine(s.CrisisLine),
 	}
-	for _, req := range []struct{ value, field string }{
-		{p.service.Name, "service name"},
-		{p.service.CrisisLine, "Mental Health Central Access Point telephone"},
-		{p.service.DutyPhone, "duty worker telephone"},
-		{p.service.DutyHours, "duty worker hours"},
+	for _, req := range []struct {
+		value string
+		field models.FieldID
+	}{
+		{p.service.Name, models.FieldLetterServiceName},
+		{p.service.CrisisLine, models.FieldLetterCrisisLine},
+		{p.service.DutyPhone, models.FieldLetterDutyPhone},
+		{p.service.DutyHours, models.FieldLetterDutyHours},
 	} {
 		if req.value == "" {
-			return nil, fieldErr("settings, "+req.field, "enter it in Settings; every letter prints it")
+			return nil, fieldErr(req.field, "enter it in Settings; every letter prints it")
 		}
 	}
 	return p, p.checkPrintable(cov)
@@ -153,20 +149,23 @@ func prepare(l Letter) (*prepared, error) {
 
 // checkPrintable refuses any text with a character the font cannot draw.
 func (p *prepared) checkPrintable(cov *coverage) error {
-	check := func(field, s string) error {
+	check := func(field models.FieldID, s string) error {
 		if r, bad := firstUnprintable(cov, s); bad {
 			return fieldErr(field, "the character %q (U+%04X) cannot be printed in letters; replace it", r, r)
 		}
 		return nil
 	}
-	texts := []struct{ field, s string }{
-		{"patient's name", p.name},
-		{"recipient's name and address", strings.Join(p.window, " ")},
-		{"copy list", strings.Join(p.copyTo, " ")},
-		{"author", p.authorName + " " + p.authorRole},
-		{"closing", p.closing},
-		{"letter text", p.body},
-		{"settings, service details", strings.Join(append([]string{p.service.Name, p.service.Organisation,
+	texts := []struct {
+		field models.FieldID
+		s     string
+	}{
+		{models.FieldLetterPatientName, p.name},
+		{models.FieldLetterRecipient, strings.Join(p.window, " ")},
+		{models.FieldLetterCopyTo, strings.Join(p.copyTo, " ")},
+		{models.FieldLetterAuthor, p.authorName + " " + p.authorRole},
+		{models.FieldLetterClosing, p.closing},
+		{models.FieldLetterBody, p.body},
+		{models.FieldLetterService, strings.Join(append([]string{p.service.Name, p.service.Organisation,
 			p.service.Phone, p.service.Email, p.service.OfficeHours, p.service.DutyPhone,
 			p.service.DutyHours, p.service.CrisisLine}, p.service.Address...), " ")},
 	}

@@ -50,12 +50,12 @@ func ParseISODate(s string) (Date, error) {
 // with spaces around it ignored. Anything else is refused, never guessed:
 // an empty date, a two-digit year ("23/11/26"), other separators
 // ("23.11.2026") and impossible dates ("31/02/2026") are each an
-// *InputError naming the "Date" field. A caller whose field has another name
+// *FieldError naming FieldDate. A caller whose field has another name
 // uses the error's Message under its own label.
 func ParseUKDate(s string) (Date, error) {
 	s = strings.TrimSpace(s)
 	if s == "" {
-		return Date{}, &InputError{"Date", "enter the date as DD/MM/YYYY, for example 23/11/2026"}
+		return Date{}, &FieldError{FieldDate, "enter the date as DD/MM/YYYY, for example 23/11/2026"}
 	}
 	// Layout "2/1/2006" takes a day and a month of one or two digits and
 	// exactly four digits of year, and refuses a day the month lacks.
@@ -65,7 +65,7 @@ func ParseUKDate(s string) (Date, error) {
 	if d, err := ParseISODate(s); err == nil {
 		return d, nil
 	}
-	return Date{}, &InputError{"Date", fmt.Sprintf("%q is not a date; enter it as DD/MM/YYYY, for example 23/11/2026", s)}
+	return Date{}, &FieldError{FieldDate, fmt.Sprintf("%q is not a date; enter it as DD/MM/YYYY, for example 23/11/2026", s)}
 }
 
 // IsZero reports whether the date was not given.

@@ -27,15 +27,6 @@ func mustLoadLocation(name string) *time.Location {
 // clocks show, in British Summer Time or GMT as the case may be.
 func LondonDate(t time.Time) Date { return DateOf(t.In(London)) }
 
-// InputError is a problem with one field of what someone typed. Field names
-// the field as the screen labels it ("Date", "Time"); Message says what to do.
-type InputError struct {
-	Field   string
-	Message string
-}
-
-func (e *InputError) Error() string { return e.Field + ": " + e.Message }
-
 // ClockTime is a time of day on a 24-hour clock, with no date and no zone.
 type ClockTime struct {
 	Hour, Minute int
@@ -60,13 +51,13 @@ const clockHint = "enter the time as 14:30, 1430 or 2.30pm"
 func ParseClock(s string) (ClockTime, error) {
 	in := strings.ToLower(strings.Join(strings.Fields(s), ""))
 	if in == "" {
-		return ClockTime{}, &InputError{"Time", clockHint}
+		return ClockTime{}, &FieldError{FieldTime, clockHint}
 	}
 	if in == "noon" || in == "midday" {
 		return ClockTime{12, 0}, nil
 	}
 	refuse := func(why string) (ClockTime, error) {
-		return ClockTime{}, &InputError{"Time", fmt.Sprintf("%q %s; %s", strings.TrimSpace(s), why, clockHint)}
+		return ClockTime{}, &FieldError{FieldTime, fmt.Sprintf("%q %s; %s", strings.TrimSpace(s), why, clockHint)}
 	}
 	suffix := ""
 	for _, sfx := range []string{"am", "pm", "a.m.", "p.m."} {
@@ -100,7 +91,7 @@ func ParseClock(s string) (ClockTime, error) {
 			return refuse("has an hour after 23")
 		}
 		if len(hourText) == 1 && h >= 1 && h <= 6 {
-			return ClockTime{}, &InputError{"Time", fmt.Sprintf("%q could be morning or afternoon; enter %02d:%02d or %d.%02dpm", strings.TrimSpace(s), h, m, h, m)}
+			return ClockTime{}, &FieldError{FieldTime, fmt.Sprintf("%q could be morning or afternoon; enter %02d:%02d or %d.%02dpm", strings.TrimSpace(s), h, m, h, m)}
 		}
 	default:
 		if h < 1 || h > 12 {
@@ -129,7 +120,7 @@ func digitsOnly(s string) bool {
 // ParseClock reads it, put together by LondonInstant. A screen with a single
 // box for both passes the first word as date and the rest as clock.
 //
-// Anything it cannot read exactly is refused with an *InputError naming the
+// Anything it cannot read exactly is refused with a *FieldError naming the
 // "Date" or "Time" field; it never falls back to midnight or to a nearby
 // time. When both are at fault the error joins the two (errors.Join), the
 // date's first, so errors.As finds the date's and a form can mark both.
@@ -148,7 +139,7 @@ func ParseUKDateTime(date, clock string) (time.Time, error) {
 // Two local times need a rule:
 //   - When the clocks go forward (from 01:00 to 02:00 on the last Sunday of
 //     March), 01:00 to 01:59 never happens that night. Such a time is
-//     refused with an *InputError for the "Time" field, since nothing can
+//     refused with a *FieldError for FieldTime, since nothing can
 //     happen at it, and the message says what to enter instead.
 //   - When the clocks go back (from 02:00 to 01:00 on the last Sunday of
 //     October), 01:00 to 01:59 happens twice. Such a time means the first
@@ -174,7 +165,7 @@ func LondonInstant(d Date, c ClockTime) (time.Time, error) {
 	change, _ := wall.Add(-time.Duration(earlier) * time.Second).In(London).ZoneBounds()
 	skip := time.Duration(later-earlier) * time.Second
 	from := change.Add(time.Duration(earlier) * time.Second).UTC()
-	return time.Time{}, &InputError{"Time", fmt.Sprintf(
+	return time.Time{}, &FieldError{FieldTime, fmt.Sprintf(
 		"%s does not exist on %s: the clocks go forward from %s to %s that night; enter %s or later",
 		c, d.UK(), from.Format("15:04"), from.Add(skip).Format("15:04"), wall.Add(skip).Format("15:04"))}
 }

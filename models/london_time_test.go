@@ -46,9 +46,9 @@ func TestParseClockRefusesWhatItCannotReadAndNeverGivesMidnight(t *testing.T) {
 		"2.30", "2:30", "230", "6:59", "1", "14", "half two", "14:30:00", "-1:30", "١٤:٣٠",
 	} {
 		got, err := ParseClock(in)
-		var ie *InputError
-		if !errors.As(err, &ie) || ie.Field != "Time" || ie.Message == "" {
-			t.Errorf("ParseClock(%q) = %v, %v; want an InputError for Time", in, got, err)
+		var ie *FieldError
+		if !errors.As(err, &ie) || ie.Field != FieldTime || ie.Message == "" {
+			t.Errorf("ParseClock(%q) = %v, %v; want a FieldError for Time", in, got, err)
 		}
 	}
 }
@@ -104,9 +104,9 @@ func TestParseUKDateTimeRefusesAndNamesTheField(t *testing.T) {
 	}
 	for _, c := range cases {
 		got, err := ParseUKDateTime(c.date, c.clock)
-		var ie *InputError
-		if !errors.As(err, &ie) || ie.Field != c.field {
-			t.Errorf("ParseUKDateTime(%q, %q) = %v, %v; want an InputError for %s", c.date, c.clock, got, err, c.field)
+		var ie *FieldError
+		if !errors.As(err, &ie) || ie.Field.Label() != c.field {
+			t.Errorf("ParseUKDateTime(%q, %q) = %v, %v; want a FieldError for %s", c.date, c.clock, got, err, c.field)
 		}
 		if !got.IsZero() {
 			t.Errorf("ParseUKDateTime(%q, %q) returned %v with its error; a refused time must be zero", c.date, c.clock, got)

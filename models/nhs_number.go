@@ -1,16 +1,31 @@
 package models
 
 import (
-	"errors"
 	"strings"
 )
 
-// ErrNHSNumberEmpty is returned when no NHS number was given where one is required.
-var ErrNHSNumberEmpty = errors.New("NHS number: enter the 10-digit NHS number")
+// Why an NHS number is refused. Each is a *FieldError for FieldNHSNumber,
+// so errors.Is tells the reason and errors.As the field and message. None
+// repeats the number, since error text may be logged.
+var (
+	// ErrNHSNumberEmpty: no NHS number was given where one is required.
+	ErrNHSNumberEmpty = &FieldError{Field: FieldNHSNumber, Message: "enter the 10-digit NHS number"}
+	// ErrNHSNumberLength: not ten digits, leaving out spaces and hyphens.
+	ErrNHSNumberLength = &FieldError{Field: FieldNHSNumber, Message: "it must have exactly 10 digits"}
+	// ErrNHSNumberNotDigits: something other than digits, spaces and hyphens.
+	ErrNHSNumberNotDigits = &FieldError{Field: FieldNHSNumber, Message: "use digits only (spaces are allowed)"}
+	// ErrNHSNumberZeros: all zeros, which passes the check digit but is
+	// never issued.
+	ErrNHSNumberZeros = &FieldError{Field: FieldNHSNumber, Message: "000 000 0000 is not a real NHS number"}
+	// ErrNHSNumberCheckDigit: the last digit is not the check digit of the
+	// first nine, the usual sign of a typing error.
+	ErrNHSNumberCheckDigit = &FieldError{Field: FieldNHSNumber, Message: "the check digit does not match; check the number for a typing error"}
+)
 
 // NormaliseNHSNumber strips spaces and hyphens and checks the result is a
 // valid NHS number: ten digits whose last is the Modulus 11 check digit of the
-// first nine. It returns the ten digits.
+// first nine. It returns the ten digits. A refusal is one of the
+// ErrNHSNumber… errors, each a *FieldError for FieldNHSNumber.
 func NormaliseNHSNumber(s string) (string, error) {
 	digits := strings.Map(func(r rune) rune {
 		if r == ' ' || r == '-' {
@@ -22,19 +37,19 @@ func NormaliseNHSNumber(s string) (string, error) {
 		return "", ErrNHSNumberEmpty
 	}
 	if len(digits) != 10 {
-		return "", errors.New("NHS number: it must have exactly 10 digits")
+		return "", ErrNHSNumberLength
 	}
 	for _, r := range digits {
 		if r < '0' || r > '9' {
-			return "", errors.New("NHS number: use digits only (spaces are allowed)")
+			return "", ErrNHSNumberNotDigits
 		}
 	}
 	if digits == "0000000000" {
-		return "", errors.New("NHS number: 000 000 0000 is not a real NHS number")
+		return "", ErrNHSNumberZeros
 	}
 	check, ok := nhsCheckDigit(digits[:9])
 	if !ok || check != int(digits[9]-'0') {
-		return "", errors.New("NHS number: the check digit does not match; check the number for a typing error")
+		return "", ErrNHSNumberCheckDigit
 	}
 	return digits, nil
 }

@@ -71,13 +71,13 @@ const (
 )
 
 // Errors from ComputeTimeframe. Each names the field at fault and says what
-// to do.
+// to do; all but ErrStageUnknown are a *FieldError for that field.
 var (
 	ErrStageUnknown            = errors.New("Perinatal stage: choose planning a pregnancy, pregnant or after birth")
-	ErrBabyDateOfBirthMissing  = errors.New("Baby's date of birth: enter it, since the woman has given birth")
-	ErrBabyBornAfterReference  = errors.New("Baby's date of birth: it is later than the date the referral was received; check the date")
-	ErrDueDateTooFarAhead      = fmt.Errorf("Expected delivery date: it is more than %d weeks after the date the referral was received; check the date", maxWeeksToDueDate)
-	ErrDueDatePassedLongBefore = errors.New("Expected delivery date: it is more than 2 weeks before the date the referral was received, so the baby is probably born; give the baby's date of birth and choose after birth")
+	ErrBabyDateOfBirthMissing  = NewFieldError(FieldBabyDateOfBirth, "enter it, since the woman has given birth")
+	ErrBabyBornAfterReference  = NewFieldError(FieldBabyDateOfBirth, "it is later than the date the referral was received; check the date")
+	ErrDueDateTooFarAhead      = NewFieldError(FieldDueDate, "it is more than %d weeks after the date the referral was received; check the date", maxWeeksToDueDate)
+	ErrDueDatePassedLongBefore = NewFieldError(FieldDueDate, "it is more than 2 weeks before the date the referral was received, so the baby is probably born; give the baby's date of birth and choose after birth")
 )
 
 // Timeframe is where a woman is in the perinatal period on a given date.

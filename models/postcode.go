@@ -1,17 +1,19 @@
 package models
 
 import (
-	"errors"
 	"strings"
 )
 
-// ErrPostcodeEmpty is returned when no postcode was given.
-var ErrPostcodeEmpty = errors.New("Postcode: enter the postcode, for example LE1 5WW")
-
-// errPostcodeShape is returned for text that is not a UK postcode. It does
-// not repeat what was typed: a postcode helps identify a patient and error
-// text can end up in logs.
-var errPostcodeShape = errors.New("Postcode: this is not a UK postcode; enter it in a form such as LE1 5WW or LE11 3TU")
+// Why a postcode is refused. Each is a *FieldError for FieldPostcode, so
+// errors.Is tells the reason and errors.As the field and message.
+var (
+	// ErrPostcodeEmpty: no postcode was given.
+	ErrPostcodeEmpty = &FieldError{Field: FieldPostcode, Message: "enter the postcode, for example LE1 5WW"}
+	// ErrPostcodeShape: the text is not shaped like a UK postcode. It does
+	// not repeat what was typed: a postcode helps identify a patient and
+	// error text can end up in logs.
+	ErrPostcodeShape = &FieldError{Field: FieldPostcode, Message: "this is not a UK postcode; enter it in a form such as LE1 5WW or LE11 3TU"}
+)
 
 // DefaultAreaPrefixes are the postcode areas that lie in Leicester,
 // Leicestershire and Rutland. The team's settings start from this value.
@@ -27,18 +29,19 @@ var DefaultPartlyInAreaDistricts = []string{"DE11", "DE12", "DE73", "DE74", "CV9
 // A9 9AA, A99 9AA, AA9 9AA, AA99 9AA, A9A 9AA or AA9A 9AA) and returns it
 // upper-case with exactly one space before the last three characters. Case
 // and spacing of the input do not matter. It checks the shape only: it cannot
-// tell whether the postcode is in use.
+// tell whether the postcode is in use. A refusal is ErrPostcodeEmpty or
+// ErrPostcodeShape.
 func NormalisePostcode(s string) (string, error) {
 	compact := strings.ToUpper(strings.Join(strings.Fields(s), ""))
 	if compact == "" {
 		return "", ErrPostcodeEmpty
 	}
 	if len(compact) < 5 || len(compact) > 7 {
-		return "", errPostcodeShape
+		return "", ErrPostcodeShape
 	}
 	outward, inward := compact[:len(compact)-3], compact[len(compact)-3:]
 	if !isDigit(inward[0]) || !isLetter(inward[1]) || !isLetter(inward[2]) || !validOutward(outward) {
-		return "", errPostcodeShape
+		return "", ErrPostcodeShape
 	}
 	return outward + " " + inward, nil
 }

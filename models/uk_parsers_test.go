@@ -45,9 +45,9 @@ func TestParseUKDateRefusesWhatItCannotReadExactly(t *testing.T) {
 		"2026-02-30", "2026-13-01",
 	} {
 		got, err := ParseUKDate(in)
-		var ie *InputError
-		if !errors.As(err, &ie) || ie.Field != "Date" || ie.Message == "" || !got.IsZero() {
-			t.Errorf("ParseUKDate(%q) = %v, %v; want the zero date and an InputError for Date", in, got, err)
+		var ie *FieldError
+		if !errors.As(err, &ie) || ie.Field != FieldDate || ie.Message == "" || !got.IsZero() {
+			t.Errorf("ParseUKDate(%q) = %v, %v; want the zero date and a FieldError for Date", in, got, err)
 		}
 	}
 }
@@ -118,18 +118,18 @@ func TestParseUKDateTimeRefusesWhatItCannotReadExactly(t *testing.T) {
 		if !got.IsZero() {
 			t.Errorf("%s: ParseUKDateTime(%q, %q) gave %v with its error; a refused time must be zero", c.name, c.date, c.clock, got)
 		}
-		var first *InputError
-		if !errors.As(err, &first) || first.Field != c.fields[0] {
-			t.Errorf("%s: ParseUKDateTime(%q, %q) = %v; want an InputError for %s first", c.name, c.date, c.clock, err, c.fields[0])
+		var first *FieldError
+		if !errors.As(err, &first) || first.Field.Label() != c.fields[0] {
+			t.Errorf("%s: ParseUKDateTime(%q, %q) = %v; want a FieldError for %s first", c.name, c.date, c.clock, err, c.fields[0])
 			continue
 		}
 		var fields []string
 		if joined, ok := err.(interface{ Unwrap() []error }); ok {
 			for _, e := range joined.Unwrap() {
-				fields = append(fields, e.(*InputError).Field)
+				fields = append(fields, e.(*FieldError).Field.Label())
 			}
 		} else {
-			fields = []string{first.Field}
+			fields = []string{first.Field.Label()}
 		}
 		if len(fields) != len(c.fields) || fields[len(fields)-1] != c.fields[len(c.fields)-1] {
 			t.Errorf("%s: ParseUKDateTime(%q, %q) names %v; want %v", c.name, c.date, c.clock, fields, c.fields)

@@ -103,7 +103,7 @@ func (d *AllocateDialog) load() error {
 func (d *AllocateDialog) allocate(confirm bool) error {
 	i := d.Worker.SelectedIndex()
 	if i < 0 {
-		return fieldProblem("New key worker", "choose who will be her key worker")
+		return fieldProblem(models.FieldNewKeyWorker, "choose who will be her key worker")
 	}
 	worker := d.workers[i]
 	allocate := d.s.Services.Allocations.Allocate

@@ -120,14 +120,14 @@ func (d *BookAppointmentDialog) book() error {
 // focusFieldAtFault puts the keyboard in the date or time if the service
 // named it first.
 func (d *BookAppointmentDialog) focusFieldAtFault(err error) {
-	var v *app.ValidationError
-	if d.s.Window == nil || !errors.As(err, &v) || len(v.Fields) == 0 {
+	var v *models.FieldError
+	if d.s.Window == nil || !errors.As(err, &v) {
 		return
 	}
-	switch v.Fields[0].Field {
-	case "Date":
+	switch v.Field {
+	case models.FieldDate:
 		d.s.Window.Canvas().Focus(d.Date)
-	case "Time":
+	case models.FieldTime:
 		d.s.Window.Canvas().Focus(d.Time)
 	}
 }

@@ -48,7 +48,7 @@ func ShowDischargeDialog(s *Session, r *models.Referral, onDone func()) *Dischar
 func (d *DischargeDialog) ask() error {
 	i := d.Reason.SelectedIndex()
 	if i < 0 {
-		return fieldProblem("Reason", "choose why the referral is closing")
+		return fieldProblem(models.FieldClosureReason, "choose why the referral is closing")
 	}
 	reason := app.ClosureReasons[i]
 	question := "Close this referral?\n\n" + d.referral.Patient.FullName() + " will be discharged: " + reason + ".\n" +

@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"perinatal-caseload/app"
 	"perinatal-caseload/models"
 )
 
@@ -79,13 +78,13 @@ func (d *formDialog) Hide() { d.Dialog.Hide() }
 
 // fieldProblem is a problem with one field of a form, worded as the
 // services word theirs ("Reason: choose …").
-func fieldProblem(field, message string) error {
-	return &app.ValidationError{Fields: []app.FieldError{{Field: field, Message: message}}}
+func fieldProblem(field models.FieldID, message string) error {
+	return &models.FieldError{Field: field, Message: message}
 }
 
 // dateField reads an optional date typed as DD/MM/YYYY in the named field;
 // blank gives the zero date.
-func dateField(field, text string) (models.Date, error) {
+func dateField(field models.FieldID, text string) (models.Date, error) {
 	if err := checkDate(text); err != nil {
 		return models.Date{}, fieldError(field, err)
 	}

@@ -71,11 +71,11 @@ func ShowJointWorkingDialog(s *Session, referralID uint, onDone func()) *JointWo
 
 // save reads the form and asks the service to record the joint working.
 func (d *JointWorkingDialog) save() error {
-	start, err := dateField("Start date", d.Start.Text)
+	start, err := dateField(models.FieldJointStart, d.Start.Text)
 	if err != nil {
 		return err
 	}
-	end, err := dateField("End date", d.End.Text)
+	end, err := dateField(models.FieldJointEnd, d.End.Text)
 	if err != nil {
 		return err
 	}

@@ -122,7 +122,7 @@ func (p *DecisionPanel) Submit() {
 	d := app.Decision{Outcome: p.outcome(), Priority: p.priority(), Reason: p.Reason.Text}
 	err := p.svc.Referrals.Decide(p.actor, p.referral.ID, p.referral.Version, d)
 	var conflict *app.ConflictError
-	var v *app.ValidationError
+	var v *models.FieldError
 	switch {
 	case err == nil:
 		p.Message.Hide()
@@ -132,8 +132,8 @@ func (p *DecisionPanel) Submit() {
 		p.showMessage(sentence(conflict))
 		p.ReloadButton.Show()
 	case errors.As(err, &v):
-		p.showMessage("The decision was not recorded. " + sentence(v))
-		if v.Fields[0].Field == "Reason" && p.win != nil {
+		p.showMessage("The decision was not recorded. " + sentence(models.FieldErrorsIn(err)))
+		if v.Field == models.FieldDecisionReason && p.win != nil {
 			p.win.Canvas().Focus(p.Reason)
 		}
 	default:

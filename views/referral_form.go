@@ -135,7 +135,7 @@ func (f *ReferralForm) Save() {
 	}
 	r := f.referral()
 	err := f.svc.Referrals.Register(f.actor, r)
-	var v *app.ValidationError
+	problems := models.FieldErrorsIn(err)
 	var dup *app.DuplicateFormError
 	switch {
 	case err == nil:
@@ -143,26 +143,23 @@ func (f *ReferralForm) Save() {
 		if f.onSaved != nil {
 			f.onSaved(r.ID)
 		}
-	case errors.As(err, &v):
-		f.showProblems(v.Fields)
+	case problems != nil:
+		f.showProblems(problems)
 	case errors.As(err, &dup):
-		f.showProblems([]app.FieldError{{Field: "Online form ID", Message: fmt.Sprintf(
-			"this form was already saved as referral %d; open that referral instead, or clear this box if it is a different referral", dup.ReferralID)}})
+		f.showProblems(models.FieldErrors{models.NewFieldError(models.FieldFormID,
+			"this form was already saved as referral %d; open that referral instead, or clear this box if it is a different referral", dup.ReferralID)})
 	default:
-		f.showProblems([]app.FieldError{{Message: sentence(err)}})
+		f.showProblems(models.FieldErrors{{Message: sentence(err)}})
 	}
 }
 
 // showProblems lists the problems above the Save button, marks each entry
 // at fault, and puts the keyboard in the first.
-func (f *ReferralForm) showProblems(problems []app.FieldError) {
+func (f *ReferralForm) showProblems(problems models.FieldErrors) {
 	lines := make([]string, len(problems))
 	var firstBad fyne.Focusable
 	for i, p := range problems {
-		lines[i] = p.Message
-		if p.Field != "" {
-			lines[i] = p.Field + ": " + p.Message
-		}
+		lines[i] = p.Error()
 		if e := f.entryFor(p.Field); e != nil {
 			e.SetValidationError(errors.New(lines[i]))
 			if firstBad == nil {

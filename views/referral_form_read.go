@@ -2,13 +2,11 @@ package views
 
 import (
 	"errors"
-	"fmt"
 	"strings"
 	"time"
 
 	"fyne.io/fyne/v2/widget"
 
-	"perinatal-caseload/app"
 	"perinatal-caseload/models"
 )
 
@@ -103,42 +101,42 @@ func (f *ReferralForm) referral() *models.Referral {
 
 // typedProblems lists what was typed that cannot be read: every entry
 // whose check fails, and rows left half filled in.
-func (f *ReferralForm) typedProblems() []app.FieldError {
-	var out []app.FieldError
+func (f *ReferralForm) typedProblems() models.FieldErrors {
+	var out models.FieldErrors
 	for _, e := range []*formEntry{f.NHSNumber, f.DateOfBirth, f.Postcode, f.Received, f.DueDate, f.BabyBorn, f.MBUDischarge} {
-		if err := e.Validate(); err != nil {
-			field, msg, _ := strings.Cut(err.Error(), ": ")
-			out = append(out, app.FieldError{Field: field, Message: msg})
+		var fe *models.FieldError
+		if errors.As(e.Validate(), &fe) {
+			out = append(out, fe)
 		}
 	}
 	for i, m := range f.Medicines.Rows() {
 		switch named := trimmed(m.Name) != ""; {
 		case !named && (m.Class.Code() != "" || trimmed(m.Dose) != ""):
-			out = append(out, app.FieldError{Field: fmt.Sprintf("Medicine %d", i+1), Message: "enter the medicine's name, or remove the row"})
+			out.Add(models.FieldMedication.Item(i), "enter the medicine's name, or remove the row")
 		case named && m.Class.Code() == "":
-			out = append(out, app.FieldError{Field: fmt.Sprintf("Medicine %d", i+1), Message: "choose its class (mood stabiliser, antipsychotic, …)"})
+			out.Add(models.FieldMedication.Item(i), "choose its class (mood stabiliser, antipsychotic, …)")
 		}
 	}
 	for i, c := range f.Conditions.Rows() {
 		if c.Code.Code() == "" && (trimmed(c.Note) != "" || c.Primary.Checked) {
-			out = append(out, app.FieldError{Field: fmt.Sprintf("Condition %d", i+1), Message: "choose the condition, or remove the row"})
+			out.Add(models.FieldConditions.Item(i), "choose the condition, or remove the row")
 		}
 	}
 	for i, o := range f.Professionals.Rows() {
 		if trimmed(o.Name) == "" && (trimmed(o.Role)+trimmed(o.Organisation)+trimmed(o.Address)+trimmed(o.Email)+trimmed(o.Phone)) != "" {
-			out = append(out, app.FieldError{Field: fmt.Sprintf("Professional %d", i+1), Message: "enter the professional's name, or remove the row"})
+			out.Add(models.FieldOtherProfessional.Item(i), "enter the professional's name, or remove the row")
 		}
 	}
 	return out
 }
 
-// entryFor returns the entry for a field as the service names it, or nil.
-func (f *ReferralForm) entryFor(field string) *formEntry {
-	return map[string]*formEntry{
-		"NHS number": f.NHSNumber, "Given name": f.GivenName, "Family name": f.FamilyName,
-		"Date of birth": f.DateOfBirth, "Postcode": f.Postcode, "Referrer name": f.ReferrerName,
-		"Received": f.Received, "Online form ID": f.FormID, "Expected delivery date": f.DueDate,
-		"Baby's date of birth": f.BabyBorn, "MBU expected discharge": f.MBUDischarge, "Reason for referral": f.Reason,
+// entryFor returns the entry for a field, or nil.
+func (f *ReferralForm) entryFor(field models.FieldID) *formEntry {
+	return map[models.FieldID]*formEntry{
+		models.FieldNHSNumber: f.NHSNumber, models.FieldGivenName: f.GivenName, models.FieldFamilyName: f.FamilyName,
+		models.FieldDateOfBirth: f.DateOfBirth, models.FieldPostcode: f.Postcode, models.FieldReferrerName: f.ReferrerName,
+		models.FieldReceived: f.Received, models.FieldFormID: f.FormID, models.FieldDueDate: f.DueDate,
+		models.FieldBabyDateOfBirth: f.BabyBorn, models.FieldMBUDischarge: f.MBUDischarge, models.FieldReasonForReferral: f.Reason,
 	}[field]
 }
 
@@ -208,7 +206,7 @@ func (f *ReferralForm) parseReceived(s string) (time.Time, error) {
 		return time.Time{}, errors.New("enter the date and time it arrived as DD/MM/YYYY HH:MM, such as 23/11/2026 09:30")
 	}
 	t, err := models.ParseUKDateTime(words[0], strings.Join(words[1:], " "))
-	var in *models.InputError
+	var in *models.FieldError
 	if errors.As(err, &in) {
 		return time.Time{}, errors.New(in.Message)
 	}
@@ -256,14 +254,10 @@ func checkDate(s string) error {
 	return nil
 }
 
-// fieldError makes "Field: message" from an error, whose text may already
-// start with the field's name in words (as the models package's do).
-func fieldError(field string, err error) error {
-	msg := err.Error()
-	if _, rest, ok := strings.Cut(msg, ": "); ok && strings.EqualFold(strings.SplitN(msg, ":", 2)[0], field) {
-		msg = rest
-	}
-	return errors.New(field + ": " + msg)
+// fieldError names field as at fault for err, keeping the message of a
+// *models.FieldError from the models package.
+func fieldError(field models.FieldID, err error) error {
+	return models.OnField(field, err)
 }
 
 // timeframeText says where she was in the perinatal period when the

@@ -14,13 +14,13 @@ import (
 // them. Each builds its widgets into the form and returns a card.
 
 func (f *ReferralForm) patientSection() fyne.CanvasObject {
-	f.NHSNumber = f.checkedEntry("NHS number", checkNHSNumber)
+	f.NHSNumber = f.checkedEntry(models.FieldNHSNumber, checkNHSNumber)
 	f.NHSNumber.SetPlaceHolder("943 476 5919")
 	f.GivenName, f.FamilyName = f.entry(), f.entry()
-	f.DateOfBirth = f.checkedEntry("Date of birth", checkDate)
+	f.DateOfBirth = f.checkedEntry(models.FieldDateOfBirth, checkDate)
 	f.DateOfBirth.SetPlaceHolder("DD/MM/YYYY")
 	f.Address = f.textArea(3)
-	f.Postcode = f.checkedEntry("Postcode", checkPostcode)
+	f.Postcode = f.checkedEntry(models.FieldPostcode, checkPostcode)
 	f.Phone, f.Email, f.GPPractice, f.PreferredLanguage = f.entry(), f.entry(), f.entry(), f.entry()
 	f.InterpreterNeeded = f.check("Needs an interpreter")
 	return formCard("The woman",
@@ -58,7 +58,7 @@ func (f *ReferralForm) referrerSection() fyne.CanvasObject {
 }
 
 func (f *ReferralForm) eligibilitySection() fyne.CanvasObject {
-	f.Received = f.checkedEntry("Received", f.checkReceived)
+	f.Received = f.checkedEntry(models.FieldReceived, f.checkReceived)
 	f.FormID = f.entry()
 	f.Consent = f.check("The woman has consented to the referral")
 	f.RegisteredWithGP = f.check("She is registered with a GP")
@@ -79,9 +79,9 @@ func (f *ReferralForm) perinatalSection() fyne.CanvasObject {
 	}
 	f.Stage = widget.NewRadioGroup(labels, func(string) { f.changed() })
 	f.Stage.Horizontal = true
-	f.DueDate = f.checkedEntry("Expected delivery date", checkDate)
+	f.DueDate = f.checkedEntry(models.FieldDueDate, checkDate)
 	f.DueDate.SetPlaceHolder("DD/MM/YYYY")
-	f.BabyBorn = f.checkedEntry("Baby's date of birth", checkDate)
+	f.BabyBorn = f.checkedEntry(models.FieldBabyDateOfBirth, checkDate)
 	f.BabyBorn.SetPlaceHolder("DD/MM/YYYY")
 	f.Breastfeeding = f.check("Breastfeeding")
 	return formCard("Pregnancy or baby",
@@ -127,7 +127,7 @@ func (f *ReferralForm) servicesSection() fyne.CanvasObject {
 	f.CMHTTeam, f.CareCoordinator, f.Ward = f.entry(), f.entry(), f.entry()
 	f.Inpatient = f.check("A psychiatric inpatient")
 	f.MBU = f.check("In a mother and baby unit")
-	f.MBUDischarge = f.checkedEntry("MBU expected discharge", checkDate)
+	f.MBUDischarge = f.checkedEntry(models.FieldMBUDischarge, checkDate)
 	f.MBUDischarge.SetPlaceHolder("DD/MM/YYYY")
 	f.SubstanceService = f.check("Open to a drug and alcohol service")
 	f.EatingService = f.check("Open to the eating disorder service")
@@ -244,7 +244,7 @@ func (f *ReferralForm) textArea(rows int) *formEntry {
 
 // checkedEntry makes an entry whose text check validates as it is typed;
 // its message starts with the field's name.
-func (f *ReferralForm) checkedEntry(field string, check func(string) error) *formEntry {
+func (f *ReferralForm) checkedEntry(field models.FieldID, check func(string) error) *formEntry {
 	e := f.entry()
 	e.Validator = func(s string) error {
 		if err := check(s); err != nil {

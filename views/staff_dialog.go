@@ -89,12 +89,12 @@ func showStaffDialog(s *Session, m *models.StaffMember, onDone func()) *StaffDia
 func (d *StaffDialog) save() error {
 	fraction, err := strconv.ParseFloat(strings.TrimSpace(d.Fraction.Text), 64)
 	if err != nil {
-		return fieldProblem("Working-time fraction", "enter a number between 0.1 and 1, for example 0.6")
+		return fieldProblem(models.FieldWorkingTime, "enter a number between 0.1 and 1, for example 0.6")
 	}
 	capacity := 0
 	if text := strings.TrimSpace(d.Capacity.Text); text != "" {
 		if capacity, err = strconv.Atoi(text); err != nil {
-			return fieldProblem("Caseload capacity", "enter a whole number of women, or 0 for none set")
+			return fieldProblem(models.FieldCaseloadCapacity, "enter a whole number of women, or 0 for none set")
 		}
 	}
 	m := &models.StaffMember{}
@@ -118,7 +118,7 @@ func (d *StaffDialog) save() error {
 // passwordsMatch checks a new password was typed the same way twice.
 func passwordsMatch(password, again string) error {
 	if password != again {
-		return fieldProblem("Password again", "it does not match the password; type both again")
+		return fieldProblem(models.FieldPasswordAgain, "it does not match the password; type both again")
 	}
 	return nil
 }

@@ -58,7 +58,7 @@ func (p *TasksPanel) Reassign(t app.TaskRow) *TaskReassignDialog {
 	d.formDialog = newFormDialog("Reassign the task", "Reassign", 520, form, p.s.Window, func() error {
 		i := d.To.SelectedIndex()
 		if i < 0 {
-			return fieldProblem("Reassign to", "choose who will do the task")
+			return fieldProblem(models.FieldTaskReassignTo, "choose who will do the task")
 		}
 		return p.s.Services.Tasks.Reassign(p.s.Actor, t.ID, t.Version, d.staff[i].ID, d.Reason.Text)
 	}, p.Reload)

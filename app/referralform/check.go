@@ -9,66 +9,21 @@ import (
 	"perinatal-caseload/models"
 )
 
-// FieldError is one problem with one field of a referral file.
-type FieldError struct {
-	// Path is the field's JSON path, such as "patient.nhs_number" or
-	// "conditions[1].code"; it is empty for a problem with the whole file.
-	Path string
-	// Message says what is wrong and what to do, completing the path:
-	// "patient.postcode: this is not a UK postcode; ...".
-	Message string
-}
-
-func (e FieldError) Error() string {
-	if e.Path == "" {
-		return e.Message
-	}
-	return e.Path + ": " + e.Message
-}
-
-// ValidationError lists every problem found in a referral file.
-type ValidationError struct {
-	Errors []FieldError
-}
-
-func (e *ValidationError) Error() string {
-	if len(e.Errors) == 1 {
-		return "The referral file has a problem: " + e.Errors[0].Error() + "."
-	}
-	var b strings.Builder
-	fmt.Fprintf(&b, "The referral file has %d problems:", len(e.Errors))
-	for _, fe := range e.Errors {
-		b.WriteString("\n- " + fe.Error() + ".")
-	}
-	return b.String()
-}
-
-// Paths returns the JSON paths of the fields at fault, in the order found.
-func (e *ValidationError) Paths() []string {
-	out := make([]string, len(e.Errors))
-	for i, fe := range e.Errors {
-		out[i] = fe.Path
-	}
-	return out
-}
-
-// checker collects field errors while a document is read.
+// checker collects field errors while a document is read, each named by
+// its JSON path, which is its field ID (see models.FieldID).
 type checker struct {
-	errs []FieldError
+	errs models.FieldErrors
 }
 
 func (c *checker) add(path, format string, args ...any) {
-	c.errs = append(c.errs, FieldError{Path: path, Message: fmt.Sprintf(format, args...)})
+	c.errs.Add(models.FieldID(path), format, args...)
 }
 
-// addModel adds an error from models, whose text starts with the field's
-// name in words ("Postcode: ..."); the path names the field here instead.
+// addModel adds a *models.FieldError from a rule in models, such as
+// models.NormalisePostcode, under the JSON path of the field it was
+// checked for.
 func (c *checker) addModel(path string, err error) {
-	msg := err.Error()
-	if _, rest, ok := strings.Cut(msg, ": "); ok {
-		msg = rest
-	}
-	c.add(path, "%s", msg)
+	c.errs = append(c.errs, models.OnField(models.FieldID(path), err))
 }
 
 func join(path, name string) string {

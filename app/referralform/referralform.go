@@ -10,7 +10,6 @@
 package referralform
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 
@@ -38,23 +37,25 @@ var (
 //
 // A file that is not JSON at all (empty, cut short, broken syntax) gives a
 // plain error saying where; a cut-short file's error wraps ErrTruncated. A
-// JSON file with problems in its fields gives a *ValidationError listing all
-// of them. Error text never repeats names, NHS numbers, postcodes or dates
-// from the file, since it may be logged.
+// JSON file with problems in its fields gives a models.FieldErrors listing
+// all of them, each field named by its JSON path ("patient.postcode",
+// "conditions[1].code"; none for the file as a whole). Error text never
+// repeats names, NHS numbers, postcodes or dates from the file, since it may
+// be logged.
 func Parse(data []byte) (*models.Referral, error) {
 	root, err := decode(data)
 	if err != nil {
 		return nil, err
 	}
 	if root.kind != kindObject {
-		return nil, &ValidationError{Errors: []FieldError{{
-			Message: fmt.Sprintf("the file should hold one JSON object, the referral, not %s", root.kind.describe()),
-		}}}
+		return nil, models.FieldErrors{
+			models.NewFieldError("", "the file should hold one JSON object, the referral, not %s", root.kind.describe()),
+		}
 	}
 	c := &checker{}
 	r := c.referral(root)
-	if len(c.errs) > 0 {
-		return nil, &ValidationError{Errors: c.errs}
+	if err := c.errs.Err(); err != nil {
+		return nil, err
 	}
 	return r, nil
 }

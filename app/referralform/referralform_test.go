@@ -162,7 +162,7 @@ func TestParseInvalidFixtures(t *testing.T) {
 			if c.contains != "" && !strings.Contains(err.Error(), c.contains) {
 				t.Errorf("error does not say %q:\n%v", c.contains, err)
 			}
-			var ve *ValidationError
+			var ve models.FieldErrors
 			if c.paths == nil {
 				if errors.As(err, &ve) {
 					t.Errorf("want a plain error, got field errors: %v", err)
@@ -170,10 +170,10 @@ func TestParseInvalidFixtures(t *testing.T) {
 				return
 			}
 			if !errors.As(err, &ve) {
-				t.Fatalf("want a *ValidationError, got %T: %v", err, err)
+				t.Fatalf("want a models.FieldErrors, got %T: %v", err, err)
 			}
-			if got := slices.Sorted(slices.Values(ve.Paths())); !slices.Equal(got, slices.Sorted(slices.Values(c.paths))) {
-				t.Errorf("paths = %q, want %q\n%v", ve.Paths(), c.paths, err)
+			if got := slices.Sorted(slices.Values(paths(ve))); !slices.Equal(got, slices.Sorted(slices.Values(c.paths))) {
+				t.Errorf("paths = %q, want %q\n%v", paths(ve), c.paths, err)
 			}
 		})
 	}
@@ -356,12 +356,12 @@ func TestParseFieldErrors(t *testing.T) {
 				}
 				return
 			}
-			var ve *ValidationError
+			var ve models.FieldErrors
 			if !errors.As(err, &ve) {
-				t.Fatalf("want *ValidationError, got %v", err)
+				t.Fatalf("want models.FieldErrors, got %v", err)
 			}
-			if !slices.Equal(slices.Sorted(slices.Values(ve.Paths())), slices.Sorted(slices.Values(c.want))) {
-				t.Errorf("paths %q, want %q", ve.Paths(), c.want)
+			if !slices.Equal(slices.Sorted(slices.Values(paths(ve))), slices.Sorted(slices.Values(c.want))) {
+				t.Errorf("paths %q, want %q", paths(ve), c.want)
 			}
 			if !strings.Contains(err.Error(), c.msg) {
 				t.Errorf("error does not contain %q:\n%v", c.msg, err)
@@ -417,7 +417,7 @@ func TestParseSyntaxProblems(t *testing.T) {
 			if !strings.Contains(err.Error(), c.msg) {
 				t.Errorf("error %q does not contain %q", err, c.msg)
 			}
-			var ve *ValidationError
+			var ve models.FieldErrors
 			if errors.As(err, &ve) {
 				t.Errorf("a file that is not JSON should not give field errors: %v", err)
 			}
@@ -445,23 +445,44 @@ func TestErrorsDoNotRepeatPatientData(t *testing.T) {
 			t.Errorf("error repeats %q: %v", secret, err)
 		}
 	}
-	var ve *ValidationError
-	if !errors.As(err, &ve) || len(ve.Errors) != 3 {
+	var ve models.FieldErrors
+	if !errors.As(err, &ve) || len(ve) != 3 {
 		t.Errorf("want 3 field errors: %v", err)
 	}
 }
 
-func TestValidationErrorText(t *testing.T) {
-	one := &ValidationError{Errors: []FieldError{{Path: "patient.postcode", Message: "is empty; fill it in"}}}
-	if got := one.Error(); got != "The referral file has a problem: patient.postcode: is empty; fill it in." {
-		t.Errorf("one error: %q", got)
+// TestFieldErrorsNameJSONPaths: each field at fault is named by its JSON
+// path, and a rule from models keeps its own words under that path.
+func TestFieldErrorsNameJSONPaths(t *testing.T) {
+	data := edit(t, "patient", `{"nhs_number": "943 476 5918", "given_name": "Aisha", "family_name": "Rahman",
+		"date_of_birth": "1991-02-01", "postcode": "", "registered_with_gp": true, "lives_in_area": true}`)
+	_, err := Parse(data)
+	var ve models.FieldErrors
+	if !errors.As(err, &ve) {
+		t.Fatalf("want field errors: %v", err)
 	}
-	two := &ValidationError{Errors: []FieldError{
-		{Path: "a", Message: "is missing; this field is required"},
-		{Path: "b[0].c", Message: "should be text, not a number"},
-	}}
-	want := "The referral file has 2 problems:\n- a: is missing; this field is required.\n- b[0].c: should be text, not a number."
-	if got := two.Error(); got != want {
-		t.Errorf("two errors:\n%s\nwant\n%s", got, want)
+	want := []models.FieldError{
+		{Field: "patient.nhs_number", Message: models.ErrNHSNumberCheckDigit.Message},
+		{Field: "patient.postcode", Message: "is empty; fill it in"},
 	}
+	if len(ve) != len(want) {
+		t.Fatalf("got %d field errors, want %d: %v", len(ve), len(want), err)
+	}
+	for i, w := range want {
+		if *ve[i] != w {
+			t.Errorf("error %d = %+v, want %+v", i, *ve[i], w)
+		}
+	}
+	if models.FieldID("patient.nhs_number") != models.FieldNHSNumber || models.FieldID("patient.postcode") != models.FieldPostcode {
+		t.Error("the field IDs of models are not the JSON paths of the format")
+	}
+}
+
+// paths returns the JSON paths of the fields at fault, in the order found.
+func paths(ve models.FieldErrors) []string {
+	out := make([]string, len(ve))
+	for i, f := range ve {
+		out[i] = string(f.Field)
+	}
+	return out
 }
