@@ -6,7 +6,7 @@ import (
 	"io"
 	"time"
 
-	"perinatal-caseload/app"
+	"perinatal-caseload/app/demo"
 )
 
 // cmdDemo fills the database with synthetic demo data.
@@ -23,7 +23,7 @@ func cmdDemo(e *env, args []string, _ io.Reader, stdout, stderr io.Writer) error
 	}
 	start := time.Now()
 	last := time.Now()
-	res, err := e.svc.Demo(app.DemoOptions{Referrals: *n, Seed: *seed, Progress: func(done, total int) {
+	res, err := demo.Generate(e.svc, demo.Options{Referrals: *n, Seed: *seed, Progress: func(done, total int) {
 		if time.Since(last) > 2*time.Second {
 			fmt.Fprintf(stderr, "demo: %d of %d referrals\n", done, total)
 			last = time.Now()

@@ -1,4 +1,4 @@
-package app
+package app_test
 
 import (
 	"os"
@@ -6,6 +6,9 @@ import (
 	"strconv"
 	"testing"
 
+	"perinatal-caseload/app"
+	"perinatal-caseload/app/apptest"
+	"perinatal-caseload/app/demo"
 	"perinatal-caseload/models"
 )
 
@@ -22,9 +25,9 @@ func BenchmarkDemo100k(b *testing.B) {
 	n := benchReferrals()
 	for i := 0; i < b.N; i++ {
 		b.StopTimer()
-		s, _, _ := newTestServices(b)
+		s := apptest.New(b).Services
 		b.StartTimer()
-		if _, err := s.Demo(DemoOptions{Referrals: n, Seed: 1}); err != nil {
+		if _, err := demo.Generate(s, demo.Options{Referrals: n, Seed: 1}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -33,36 +36,25 @@ func BenchmarkDemo100k(b *testing.B) {
 
 // benchDB returns services over a demo database of benchReferrals referrals,
 // made once and kept in the test cache folder (or CASELOAD_BENCH_DB).
-func benchDB(b *testing.B) (*Services, *models.StaffMember) {
+func benchDB(b *testing.B) (*app.Services, *models.StaffMember) {
 	b.Helper()
 	path := os.Getenv("CASELOAD_BENCH_DB")
 	if path == "" {
 		path = filepath.Join(os.TempDir(), "caseload-bench-"+strconv.Itoa(benchReferrals())+".db")
 	}
 	_, statErr := os.Stat(path)
-	db, err := Open(path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { Close(db) })
-	s := New(db, NewManualClock(testNow))
+	e := apptest.Open(b, path)
 	if statErr != nil {
-		if _, err := s.Demo(DemoOptions{Referrals: benchReferrals(), Seed: 1}); err != nil {
-			b.Fatal(err)
-		}
+		e.AddDemo(benchReferrals())
 	}
-	actor, err := s.Staff.SystemUser()
-	if err != nil {
-		b.Fatal(err)
-	}
-	return s, actor
+	return e.Services, e.System
 }
 
 // BenchmarkReferralSearch measures one search (count and first page) over
 // the demo register (target under 20 ms per query).
 func BenchmarkReferralSearch(b *testing.B) {
 	s, actor := benchDB(b)
-	queries := []ReferralFilter{
+	queries := []app.ReferralFilter{
 		{Query: "patel"}, {Query: "Zoë Nguyễn"}, {Query: "999 000 0019"}, {Query: "LE3"},
 		{Query: "kow", Status: models.StatusCaseload}, {Status: models.StatusReceived}, {OpenOnly: true},
 	}

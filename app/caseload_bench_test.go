@@ -1,29 +1,25 @@
-package app
+package app_test
 
 import (
 	"os"
 	"testing"
 
+	"perinatal-caseload/app"
+	"perinatal-caseload/app/apptest"
 	"perinatal-caseload/models"
 )
 
 // caseloadBenchDB returns services over the demo database named by
 // CASELOAD_BENCH_DB (made with CASELOAD_BENCH_N referrals, default 100,000,
 // if the file does not exist yet), or else over a fresh demo of 3,000.
-func caseloadBenchDB(b *testing.B) (*Services, *models.StaffMember) {
+func caseloadBenchDB(b *testing.B) (*app.Services, *models.StaffMember) {
 	b.Helper()
 	if os.Getenv("CASELOAD_BENCH_DB") != "" {
 		return benchDB(b)
 	}
-	s, _, _ := newTestServices(b)
-	if _, err := s.Demo(DemoOptions{Referrals: 3000, Seed: 1}); err != nil {
-		b.Fatal(err)
-	}
-	actor, err := s.Staff.SystemUser()
-	if err != nil {
-		b.Fatal(err)
-	}
-	return s, actor
+	e := apptest.New(b)
+	e.AddDemo(3000)
+	return e.Services, e.System
 }
 
 // BenchmarkTeamCaseload measures loading the whole team's caseload, every
@@ -31,11 +27,11 @@ func caseloadBenchDB(b *testing.B) (*Services, *models.StaffMember) {
 // on 100,000 referrals).
 func BenchmarkTeamCaseload(b *testing.B) {
 	s, actor := caseloadBenchDB(b)
-	var rows []CaseloadRow
+	var rows []app.CaseloadRow
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		var err error
-		if rows, err = s.Caseload.Caseload(actor, CaseloadFilter{Sort: SortByName}); err != nil {
+		if rows, err = s.Caseload.Caseload(actor, app.CaseloadFilter{Sort: app.SortByName}); err != nil {
 			b.Fatal(err)
 		}
 	}

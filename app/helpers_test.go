@@ -9,7 +9,9 @@ import (
 	"perinatal-caseload/models"
 )
 
-// testNow is the fixed "now" of the service tests: Monday 23 November 2026, 10:00 London (GMT).
+// testNow is the fixed "now" of the service tests: Monday 23 November 2026,
+// 10:00 London (GMT). The tests outside package app set up with apptest,
+// which it cannot import (apptest imports app); keep the two alike.
 var testNow = time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)
 
 // newTestServices opens a fresh SQLite file in a temporary folder.

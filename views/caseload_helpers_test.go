@@ -17,10 +17,7 @@ func (e *testEnv) addKeyWorker(username string, capacity int) *models.StaffMembe
 	e.t.Helper()
 	m := &models.StaffMember{Name: "Test " + username, Username: username, JobTitle: "Community psychiatric nurse", CaseloadCapacity: capacity}
 	m.SetRoles(models.RoleKeyWorker)
-	if err := e.svc.Staff.Add(e.system, m, testPassword); err != nil {
-		e.t.Fatal(err)
-	}
-	return m
+	return e.setup.AddMember(m)
 }
 
 // session is actor's session in a test window, working inline.

@@ -5,23 +5,25 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"perinatal-caseload/app"
+	"perinatal-caseload/app/apptest"
 	"perinatal-caseload/models"
 )
 
 // testPassword is the password of every account the tests make.
-const testPassword = "correct horse battery"
+const testPassword = apptest.Password
 
 // testEnv is a real SQLite database in a temporary folder, the services
 // over it with a clock the test moves, and a Fyne test app.
 type testEnv struct {
-	t      testing.TB
-	app    fyne.App
+	t     testing.TB
+	app   fyne.App
+	setup *apptest.Env
+	// Short names for the setup's services, clock and system user.
 	svc    *app.Services
 	clock  *app.ManualClock
 	system *models.StaffMember
@@ -37,20 +39,11 @@ func newTestEnv(t testing.TB, referrals int) *testEnv {
 // demo referrals.
 func newTestEnvAt(t testing.TB, path string, referrals int) *testEnv {
 	t.Helper()
-	e := &testEnv{t: t, app: test.NewTempApp(t), clock: app.NewManualClock(time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC))}
-	db, err := app.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { app.Close(db) })
-	e.svc = app.New(db, e.clock)
-	if e.system, err = e.svc.Staff.SystemUser(); err != nil {
-		t.Fatal(err)
-	}
+	e := &testEnv{t: t, app: test.NewTempApp(t)}
+	e.setup = apptest.Open(t, path)
+	e.svc, e.clock, e.system = e.setup.Services, e.setup.Clock, e.setup.System
 	if referrals > 0 {
-		if _, err := e.svc.Demo(app.DemoOptions{Referrals: referrals, Seed: 1}); err != nil {
-			t.Fatal(err)
-		}
+		e.setup.AddDemo(referrals)
 	}
 	return e
 }
@@ -68,12 +61,7 @@ func newBenchEnv(b *testing.B) *testEnv {
 // addStaff adds an account with testPassword and the given roles.
 func (e *testEnv) addStaff(username string, roles ...models.Role) *models.StaffMember {
 	e.t.Helper()
-	m := &models.StaffMember{Name: "Test " + username, Username: username, JobTitle: "Tester"}
-	m.SetRoles(roles...)
-	if err := e.svc.Staff.Add(e.system, m, testPassword); err != nil {
-		e.t.Fatal(err)
-	}
-	return m
+	return e.setup.AddStaff(username, roles...)
 }
 
 // mainWindow opens the main window with work done inline, at the default size.

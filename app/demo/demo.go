@@ -1,40 +1,46 @@
-package app
+// Package demo fills a database with realistic, deterministic synthetic
+// data for trying the program, training and measuring it. It works only
+// through the exported services of package app, so every demo record is
+// validated, permission-checked and audited like any other change.
+package demo
 
 import (
 	"fmt"
 	"math/rand/v2"
 	"time"
 
+	"perinatal-caseload/app"
 	"perinatal-caseload/models"
 )
 
-// DemoOptions control the demo generator.
-type DemoOptions struct {
+// Options control the demo generator.
+type Options struct {
 	Referrals int
 	Seed      uint64
 	// Progress, if set, is told how many referrals are done.
 	Progress func(done, total int)
 }
 
-// DemoAccount is a demo sign-in the generator created.
-type DemoAccount struct {
+// Account is a demo sign-in the generator created.
+type Account struct {
 	Username, Password, Role string
 }
 
-// DemoResult says what the generator made.
-type DemoResult struct {
-	Accounts  []DemoAccount
+// Result says what the generator made.
+type Result struct {
+	Accounts  []Account
 	Referrals int
 }
 
-// demoBatch is how many referrals are written per transaction.
-const demoBatch = 250
+// batchSize is how many referrals are written per transaction.
+const batchSize = 250
 
-// Demo fills the database with realistic, deterministic synthetic data: the
-// same seed and clock give the same records. Everything is written through
-// the ordinary services as the system user, so it is validated and audited
-// like any other change, and every record is marked as demo data.
-func (s *Services) Demo(opts DemoOptions) (*DemoResult, error) {
+// Generate fills the database behind s with realistic, deterministic
+// synthetic data: the same seed and clock give the same records.
+// Everything is written through the ordinary services as the system user,
+// so it is validated and audited like any other change, and every record
+// is marked as demo data.
+func Generate(s *app.Services, opts Options) (*Result, error) {
 	if opts.Referrals < 0 {
 		return nil, fmt.Errorf("--referrals must be 0 or more")
 	}
@@ -42,18 +48,18 @@ func (s *Services) Demo(opts DemoOptions) (*DemoResult, error) {
 	if err != nil {
 		return nil, err
 	}
-	g := &demoGen{rng: rand.New(rand.NewPCG(opts.Seed, opts.Seed^0x9e3779b97f4a7c15)), now: s.Clock().Now(), actor: system, n: opts.Referrals}
-	res := &DemoResult{}
-	if err := s.Batch(func(tx *Services) error {
+	g := &generator{rng: rand.New(rand.NewPCG(opts.Seed, opts.Seed^0x9e3779b97f4a7c15)), now: s.Clock().Now(), actor: system, n: opts.Referrals}
+	res := &Result{}
+	if err := s.Batch(func(tx *app.Services) error {
 		accounts, err := g.staff(tx)
 		res.Accounts = accounts
 		return err
 	}); err != nil {
 		return nil, fmt.Errorf("cannot create the demo team: %w", err)
 	}
-	for start := 0; start < opts.Referrals; start += demoBatch {
-		end := min(start+demoBatch, opts.Referrals)
-		err := s.Batch(func(tx *Services) error {
+	for start := 0; start < opts.Referrals; start += batchSize {
+		end := min(start+batchSize, opts.Referrals)
+		err := s.Batch(func(tx *app.Services) error {
 			for i := start; i < end; i++ {
 				if err := g.referral(tx, i); err != nil {
 					return fmt.Errorf("demo referral %d: %w", i+1, err)
@@ -71,7 +77,7 @@ func (s *Services) Demo(opts DemoOptions) (*DemoResult, error) {
 	}
 	// Women whose perinatal period is ending get their "plan discharge"
 	// tasks, as the Dashboard would make them today.
-	if err := s.Batch(func(tx *Services) error {
+	if err := s.Batch(func(tx *app.Services) error {
 		_, err := tx.Tasks.PlanDischargeTasks(system, models.LondonDate(g.now))
 		return err
 	}); err != nil {
@@ -80,7 +86,9 @@ func (s *Services) Demo(opts DemoOptions) (*DemoResult, error) {
 	return res, nil
 }
 
-type demoGen struct {
+// generator holds the state of one demo run: the random source, the time
+// it runs at, and what it has made so far that later records refer to.
+type generator struct {
 	rng       *rand.Rand
 	now       time.Time
 	actor     *models.StaffMember
@@ -93,11 +101,11 @@ type demoGen struct {
 	jointSeq  int                 // turns of the other joint-working services
 }
 
-func (g *demoGen) pick(list []string) string { return list[g.rng.IntN(len(list))] }
+func (g *generator) pick(list []string) string { return list[g.rng.IntN(len(list))] }
 
-func (g *demoGen) staff(tx *Services) ([]DemoAccount, error) {
-	var accounts []DemoAccount
-	for _, d := range demoStaff {
+func (g *generator) staff(tx *app.Services) ([]Account, error) {
+	var accounts []Account
+	for _, d := range team {
 		existing, err := tx.Staff.ByUsername(d.Username)
 		m := existing
 		if err != nil {
@@ -107,7 +115,7 @@ func (g *demoGen) staff(tx *Services) ([]DemoAccount, error) {
 			if err := tx.Staff.Add(g.actor, m, password); err != nil {
 				return nil, err
 			}
-			accounts = append(accounts, DemoAccount{Username: d.Username, Password: password, Role: m.RoleLabels()})
+			accounts = append(accounts, Account{Username: d.Username, Password: password, Role: m.RoleLabels()})
 		}
 		if m.HasRole(models.RoleClinician) {
 			g.clinician = append(g.clinician, *m)
@@ -119,9 +127,9 @@ func (g *demoGen) staff(tx *Services) ([]DemoAccount, error) {
 			g.workers = append(g.workers, *m)
 		}
 	}
-	if tx.Settings.Get(SetLettersTrackedFrom) == "" {
+	if tx.Settings.Get(app.SetLettersTrackedFrom) == "" {
 		from := models.LondonDate(g.now.Add(-g.lettersSince())).UK()
-		if err := tx.Settings.Set(g.actor, SetLettersTrackedFrom, from, 0); err != nil {
+		if err := tx.Settings.Set(g.actor, app.SetLettersTrackedFrom, from, 0); err != nil {
 			return nil, err
 		}
 	}
@@ -129,7 +137,7 @@ func (g *demoGen) staff(tx *Services) ([]DemoAccount, error) {
 }
 
 // nextNHSNumber returns the next valid number in the 999 test range.
-func (g *demoGen) nextNHSNumber() string {
+func (g *generator) nextNHSNumber() string {
 	for {
 		g.nhsSeq++
 		if n, ok := models.NHSNumberWithCheckDigit(fmt.Sprintf("999%06d", g.nhsSeq)); ok {
@@ -142,7 +150,7 @@ func (g *demoGen) nextNHSNumber() string {
 // are awaiting screening, the oldest are closed, and a few thousand are open,
 // as in a real team. Within a band the statuses take turns, so even a small
 // demo shows every status.
-func (g *demoGen) statusFor(newestRank int) models.Status {
+func (g *generator) statusFor(newestRank int) models.Status {
 	window := min(g.n, 2000)
 	bands := []struct {
 		upTo     float64
@@ -168,19 +176,19 @@ func (g *demoGen) statusFor(newestRank int) models.Status {
 // receivedAt spreads referrals about four a day (a county-wide team's rate),
 // over the last year when there are few, and over ten years when there are
 // very many.
-func (g *demoGen) receivedAt(newestRank int) time.Time {
+func (g *generator) receivedAt(newestRank int) time.Time {
 	return g.officeHours(g.now.Add(-time.Duration(newestRank) * g.step()))
 }
 
 // recentReceivedAt dates a referral that is still waiting for its
 // assessment within the last fortnight, as a team meeting its targets
 // would have it, whatever the demo's size.
-func (g *demoGen) recentReceivedAt(newestRank int) time.Time {
+func (g *generator) recentReceivedAt(newestRank int) time.Time {
 	return g.officeHours(g.now.Add(-time.Duration(2+newestRank%11) * 24 * time.Hour))
 }
 
 // step is the time between one demo referral and the next.
-func (g *demoGen) step() time.Duration {
+func (g *generator) step() time.Duration {
 	step := 6 * time.Hour
 	switch {
 	case g.n > 0 && g.n < 1460:
@@ -193,7 +201,7 @@ func (g *demoGen) step() time.Duration {
 }
 
 // officeHours moves t to a time in office hours on a weekday, not after now.
-func (g *demoGen) officeHours(t time.Time) time.Time {
+func (g *generator) officeHours(t time.Time) time.Time {
 	lt := t.In(models.London)
 	for lt.Weekday() == time.Saturday || lt.Weekday() == time.Sunday {
 		lt = lt.AddDate(0, 0, -1)
@@ -205,25 +213,25 @@ func (g *demoGen) officeHours(t time.Time) time.Time {
 	return lt.UTC()
 }
 
-func (g *demoGen) postcode() (string, string) {
-	town := demoTowns[g.rng.IntN(len(demoTowns))]
+func (g *generator) postcode() (string, string) {
+	town := towns[g.rng.IntN(len(towns))]
 	d := town.Districts[g.rng.IntN(len(town.Districts))]
 	const letters = "ABDEFGHJLNPQRSTUWXYZ"
 	return town.Town, fmt.Sprintf("%s %d%c%c", d, g.rng.IntN(10), letters[g.rng.IntN(len(letters))], letters[g.rng.IntN(len(letters))])
 }
 
-func (g *demoGen) referrer(role models.ProfessionalRole) models.Professional {
-	name := g.pick(demoReferrerNames[role])
+func (g *generator) referrer(role models.ProfessionalRole) models.Professional {
+	name := g.pick(referrerNames[role])
 	org := map[models.ProfessionalRole]string{
-		models.ProfGP: g.pick(demoPractices), models.ProfMidwife: "Leicester Royal Infirmary maternity (demo)",
+		models.ProfGP: g.pick(practices), models.ProfMidwife: "Leicester Royal Infirmary maternity (demo)",
 		models.ProfHealthVisitor: "Healthy Together (demo)", models.ProfObstetrician: "Leicester General Hospital (demo)",
-		models.ProfPsychiatrist: "Bradgate Unit (demo)", models.ProfCMHT: "City East CMHT (demo)", models.ProfOther: g.pick(demoPractices),
+		models.ProfPsychiatrist: "Bradgate Unit (demo)", models.ProfCMHT: "City East CMHT (demo)", models.ProfOther: g.pick(practices),
 	}[role]
 	return models.Professional{Name: name, Role: string(role), Organisation: org, Phone: "0116 496 0" + fmt.Sprintf("%03d", g.rng.IntN(1000)), Address: org + "\nLeicester", Demo: true}
 }
 
 // referral makes demo referral i (0 is the oldest) and walks it along the pathway.
-func (g *demoGen) referral(tx *Services, i int) error {
+func (g *generator) referral(tx *app.Services, i int) error {
 	rank := g.n - 1 - i
 	target := g.statusFor(rank)
 	received := g.receivedAt(rank)

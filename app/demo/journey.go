@@ -1,9 +1,10 @@
-package app
+package demo
 
 import (
 	"fmt"
 	"time"
 
+	"perinatal-caseload/app"
 	"perinatal-caseload/models"
 )
 
@@ -13,7 +14,7 @@ var acceptPath = map[models.Status]bool{
 }
 
 // scenario builds a referral whose clinical story fits the status it is headed for.
-func (g *demoGen) scenario(target models.Status, received time.Time) *models.Referral {
+func (g *generator) scenario(target models.Status, received time.Time) *models.Referral {
 	day := models.LondonDate(received)
 	town, pc := g.postcode()
 	nhs := g.nextNHSNumber()
@@ -22,10 +23,10 @@ func (g *demoGen) scenario(target models.Status, received time.Time) *models.Ref
 		FormID:     &formID,
 		ReceivedAt: received,
 		Patient: models.Patient{
-			NHSNumber: &nhs, GivenName: g.pick(demoGivenNames), FamilyName: g.pick(demoFamilyNames),
+			NHSNumber: &nhs, GivenName: g.pick(givenNames), FamilyName: g.pick(familyNames),
 			DateOfBirth:  day.AddMonths(-12*(19+g.rng.IntN(24)) - g.rng.IntN(12)).AddDays(-g.rng.IntN(28)),
-			AddressLines: fmt.Sprintf("%d %s\n%s", 1+g.rng.IntN(240), g.pick(demoStreets), town), Postcode: pc,
-			Phone: fmt.Sprintf("07700 900%03d", g.rng.IntN(1000)), GPPractice: g.pick(demoPractices), Demo: true,
+			AddressLines: fmt.Sprintf("%d %s\n%s", 1+g.rng.IntN(240), g.pick(streets), town), Postcode: pc,
+			Phone: fmt.Sprintf("07700 900%03d", g.rng.IntN(1000)), GPPractice: g.pick(practices), Demo: true,
 		},
 		ConsentObtained: true, RegisteredWithGP: true, LivesInArea: true, Demo: true,
 	}
@@ -61,7 +62,7 @@ func (g *demoGen) scenario(target models.Status, received time.Time) *models.Ref
 }
 
 // stage sets pregnancy, or a baby between minMonths and maxMonths old.
-func (g *demoGen) stage(r *models.Referral, day models.Date, minMonths, maxMonths int) {
+func (g *generator) stage(r *models.Referral, day models.Date, minMonths, maxMonths int) {
 	if minMonths == 0 && g.rng.IntN(2) == 0 {
 		r.Stage = models.StagePregnant
 		r.ExpectedDeliveryDate = day.AddDays(7 * (4 + g.rng.IntN(30)))
@@ -71,7 +72,7 @@ func (g *demoGen) stage(r *models.Referral, day models.Date, minMonths, maxMonth
 	r.BabyDateOfBirth = day.AddMonths(-(minMonths + g.rng.IntN(maxMonths-minMonths))).AddDays(-g.rng.IntN(20))
 }
 
-func (g *demoGen) accepted(r *models.Referral) {
+func (g *generator) accepted(r *models.Referral) {
 	r.Severity = models.SeveritySevere
 	switch g.rng.IntN(7) {
 	case 0:
@@ -115,7 +116,7 @@ func (g *demoGen) accepted(r *models.Referral) {
 	}
 }
 
-func (g *demoGen) notAccepted(r *models.Referral) {
+func (g *generator) notAccepted(r *models.Referral) {
 	yes := true
 	switch g.rng.IntN(5) {
 	case 0:
@@ -148,19 +149,19 @@ func (g *demoGen) notAccepted(r *models.Referral) {
 
 // walk moves a registered referral along the pathway to target, with each
 // step timed as it would have happened, never later than now.
-func (g *demoGen) walk(tx *Services, r *models.Referral, target models.Status, received time.Time) error {
+func (g *generator) walk(tx *app.Services, r *models.Referral, target models.Status, received time.Time) error {
 	if target == models.StatusReceived {
 		return nil
 	}
-	clock := NewManualClock(received)
+	clock := app.NewManualClock(received)
 	at := func(d time.Duration) { clock.Set(minTime(received.Add(d), g.now)) }
 	svc := tx.WithClock(clock)
-	rec, err := StoredRecommendation(r)
+	rec, err := app.StoredRecommendation(r)
 	if err != nil {
 		return err
 	}
 	at(26 * time.Hour)
-	d := Decision{Outcome: models.DecisionAccept, Priority: rec.Priority}
+	d := app.Decision{Outcome: models.DecisionAccept, Priority: rec.Priority}
 	switch target {
 	case models.StatusDiscuss:
 		d.Outcome = models.DecisionDiscuss
@@ -204,15 +205,15 @@ func (g *demoGen) walk(tx *Services, r *models.Referral, target models.Status, r
 	v := r.Version + 2 // decided, then assessment booked
 	switch {
 	case target == models.StatusMedicalReview:
-		if err := svc.Referrals.RecordOutcome(g.actor, r.ID, v, OutcomeMedicalReview, "(demo)"); err != nil {
+		if err := svc.Referrals.RecordOutcome(g.actor, r.ID, v, app.OutcomeMedicalReview, "(demo)"); err != nil {
 			return err
 		}
 		review := &models.Appointment{ReferralID: r.ID, Kind: models.KindMedicalReview, Mode: models.ModeFaceToFace, StartsAt: g.slot(assessAt.Add(14 * 24 * time.Hour)), DurationMinutes: 45, ClinicianID: clinician.ID, Demo: true}
 		return svc.Appointments.Book(g.actor, review, true)
 	case target == models.StatusClosed && g.rng.IntN(3) == 0:
-		return svc.Referrals.RecordOutcome(g.actor, r.ID, v, OutcomeDischarged, "(demo)")
+		return svc.Referrals.RecordOutcome(g.actor, r.ID, v, app.OutcomeDischarged, "(demo)")
 	}
-	if err := svc.Referrals.RecordOutcome(g.actor, r.ID, v, OutcomeCaseload, "(demo)"); err != nil {
+	if err := svc.Referrals.RecordOutcome(g.actor, r.ID, v, app.OutcomeCaseload, "(demo)"); err != nil {
 		return err
 	}
 	v++
@@ -221,7 +222,7 @@ func (g *demoGen) walk(tx *Services, r *models.Referral, target models.Status, r
 
 // caseload allocates a key worker, adds contacts and joint working, and
 // closes the referral if that is where it is headed.
-func (g *demoGen) caseload(svc *Services, clock *ManualClock, r *models.Referral, v int, assessAt time.Time, target models.Status) error {
+func (g *generator) caseload(svc *app.Services, clock *app.ManualClock, r *models.Referral, v int, assessAt time.Time, target models.Status) error {
 	clock.Set(minTime(assessAt.Add(24*time.Hour), g.now))
 	worker := g.workers[g.rng.IntN(len(g.workers))]
 	if _, err := svc.Allocations.Allocate(g.actor, r.ID, worker.ID, "Allocated after the initial assessment (demo).", true); err != nil {
@@ -277,14 +278,14 @@ func (g *demoGen) caseload(svc *Services, clock *ManualClock, r *models.Referral
 		return g.keepInTouch(svc, clock, r, worker, assessAt)
 	}
 	clock.Set(minTime(assessAt.Add(120*24*time.Hour), g.now))
-	reasons := ClosureReasons[:len(ClosureReasons)-1]
+	reasons := app.ClosureReasons[:len(app.ClosureReasons)-1]
 	return svc.Referrals.Close(g.actor, r.ID, v, reasons[g.rng.IntN(len(reasons))])
 }
 
 // keepInTouch gives a woman still on the caseload a contact in the last
 // few weeks and her next one booked, as a key worker would, so her row on
 // the caseload and the diary look like a live caseload.
-func (g *demoGen) keepInTouch(svc *Services, clock *ManualClock, r *models.Referral, worker models.StaffMember, assessAt time.Time) error {
+func (g *generator) keepInTouch(svc *app.Services, clock *app.ManualClock, r *models.Referral, worker models.StaffMember, assessAt time.Time) error {
 	recent := g.slot(g.now.Add(-time.Duration(4+g.rng.IntN(21)) * 24 * time.Hour))
 	next := g.slot(g.now.Add(time.Duration(1+g.rng.IntN(20)) * 24 * time.Hour))
 	modes := []models.Mode{models.ModeHomeVisit, models.ModeTelephone, models.ModeVideo}
@@ -313,7 +314,7 @@ func (g *demoGen) keepInTouch(svc *Services, clock *ManualClock, r *models.Refer
 // The services made the tasks themselves: on acceptance for a woman on a
 // ward or in a mother and baby unit, and for each missed appointment. Only
 // a woman who has tasks costs a query.
-func (g *demoGen) workOnTasks(svc *Services, clock *ManualClock, r *models.Referral, missed bool) error {
+func (g *generator) workOnTasks(svc *app.Services, clock *app.ManualClock, r *models.Referral, missed bool) error {
 	if !r.CurrentServices.PsychiatricInpatient && !r.CurrentServices.MBUAdmission && !missed {
 		return nil
 	}
@@ -350,7 +351,7 @@ func (g *demoGen) workOnTasks(svc *Services, clock *ManualClock, r *models.Refer
 	return nil
 }
 
-func (g *demoGen) jointWorking(svc *Services, r *models.Referral, start models.Date) error {
+func (g *generator) jointWorking(svc *app.Services, r *models.Referral, start models.Date) error {
 	var records []models.JointWorking
 	cs := r.CurrentServices
 	if cs.CMHTOpen {
@@ -389,7 +390,7 @@ func (g *demoGen) jointWorking(svc *Services, r *models.Referral, start models.D
 }
 
 // slot moves t to a weekday appointment time between 09:30 and 15:30, London time.
-func (g *demoGen) slot(t time.Time) time.Time {
+func (g *generator) slot(t time.Time) time.Time {
 	lt := t.In(models.London)
 	for lt.Weekday() == time.Saturday || lt.Weekday() == time.Sunday {
 		lt = lt.AddDate(0, 0, 1)
@@ -424,7 +425,7 @@ var stillOpen = map[models.Status]bool{
 // (due within 38 weeks of the referral), or her baby born within 9 months
 // before the referral, with her period ending at least 10 days from today. It reports false when
 // no such dates fit a referral that old.
-func (g *demoGen) keepInPeriod(r *models.Referral, received time.Time) bool {
+func (g *generator) keepInPeriod(r *models.Referral, received time.Time) bool {
 	day, today := models.LondonDate(received), models.LondonDate(g.now)
 	between := func(lo, hi models.Date) models.Date { return lo.AddDays(g.rng.IntN(lo.DaysUntil(hi) + 1)) }
 	if lo, hi := today.AddDays(7), day.AddDays(38*7); !r.CurrentServices.MBUAdmission && lo.Before(hi) && g.rng.IntN(2) == 0 {

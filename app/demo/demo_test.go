@@ -1,15 +1,28 @@
-package app
+package demo_test
 
 import (
 	"encoding/json"
 	"testing"
 
+	"perinatal-caseload/app"
+	"perinatal-caseload/app/apptest"
+	"perinatal-caseload/app/demo"
 	"perinatal-caseload/models"
 )
 
+// countRows counts the rows of a table.
+func countRows(t testing.TB, s *app.Services, table string) int64 {
+	t.Helper()
+	var n int64
+	if err := s.DB().Table(table).Count(&n).Error; err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
 func TestDemoCoversEveryStatusKindModeAndCode(t *testing.T) {
-	s, _, _ := newTestServices(t)
-	res, err := s.Demo(DemoOptions{Referrals: 60, Seed: 7})
+	s := apptest.New(t).Services
+	res, err := demo.Generate(s, demo.Options{Referrals: 60, Seed: 7})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -99,8 +112,8 @@ func TestDemoCoversEveryStatusKindModeAndCode(t *testing.T) {
 }
 
 func TestDemoWritesAnAuditEventForEveryRecord(t *testing.T) {
-	s, _, _ := newTestServices(t)
-	if _, err := s.Demo(DemoOptions{Referrals: 50, Seed: 3}); err != nil {
+	s := apptest.New(t).Services
+	if _, err := demo.Generate(s, demo.Options{Referrals: 50, Seed: 3}); err != nil {
 		t.Fatal(err)
 	}
 	for table, entity := range map[string]string{
@@ -108,7 +121,7 @@ func TestDemoWritesAnAuditEventForEveryRecord(t *testing.T) {
 		"appointments": "appointment", "allocations": "allocation", "joint_workings": "joint_working", "tasks": "task",
 	} {
 		var missing int64
-		s.DB().Table(table).Where("id NOT IN (SELECT entity_id FROM audit_events WHERE entity = ? AND action = ?)", entity, ActionCreate).Count(&missing)
+		s.DB().Table(table).Where("id NOT IN (SELECT entity_id FROM audit_events WHERE entity = ? AND action = ?)", entity, app.ActionCreate).Count(&missing)
 		if missing != 0 {
 			t.Errorf("%d %s rows have no audit event for their creation", missing, table)
 		}
@@ -123,7 +136,7 @@ type demoFingerprint struct {
 	Tasks        []map[string]any
 }
 
-func fingerprint(t *testing.T, s *Services) string {
+func fingerprint(t *testing.T, s *app.Services) string {
 	t.Helper()
 	var fp demoFingerprint
 	s.DB().Table("referrals").Select("id, patient_id, referrer_id, received_at, status, priority, stage, decision, recommendation").Order("id").Find(&fp.Referrals)
@@ -135,15 +148,15 @@ func fingerprint(t *testing.T, s *Services) string {
 }
 
 func TestDemoIsDeterministicForTheSameSeed(t *testing.T) {
-	a, _, _ := newTestServices(t)
-	b, _, _ := newTestServices(t)
-	c, _, _ := newTestServices(t)
-	for _, s := range []*Services{a, b} {
-		if _, err := s.Demo(DemoOptions{Referrals: 40, Seed: 42}); err != nil {
+	a := apptest.New(t).Services
+	b := apptest.New(t).Services
+	c := apptest.New(t).Services
+	for _, s := range []*app.Services{a, b} {
+		if _, err := demo.Generate(s, demo.Options{Referrals: 40, Seed: 42}); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if _, err := c.Demo(DemoOptions{Referrals: 40, Seed: 43}); err != nil {
+	if _, err := demo.Generate(c, demo.Options{Referrals: 40, Seed: 43}); err != nil {
 		t.Fatal(err)
 	}
 	if fingerprint(t, a) != fingerprint(t, b) {

@@ -1,32 +1,33 @@
-package app
+package demo
 
 import (
 	"time"
 
+	"perinatal-caseload/app"
 	"perinatal-caseload/models"
 )
 
-// demoLettersDays is how far back the demo issues real letters, at most;
-// a very large demo covers only its newest demoLettersReferrals. Older demo
+// lettersDays is how far back the demo issues real letters, at most;
+// a very large demo covers only its newest lettersReferrals. Older demo
 // referrals are history from before the team started tracking letters in
 // the program (the letters-tracked-from setting), as when a team brings in
 // its earlier referrals; rendering a pack for each would make a large demo
 // slow.
 const (
-	demoLettersDays      = 120
-	demoLettersReferrals = 500
+	lettersDays      = 120
+	lettersReferrals = 500
 )
 
 // lettersSince returns how far back the demo issues letters.
-func (g *demoGen) lettersSince() time.Duration {
-	return min(demoLettersDays*24*time.Hour, demoLettersReferrals*g.step())
+func (g *generator) lettersSince() time.Duration {
+	return min(lettersDays*24*time.Hour, lettersReferrals*g.step())
 }
 
 // letters issues the letter pack a recent referral's state calls for, nine
 // times in ten, dated a few days after the step that called for it, so the
 // register has letters and the Dashboard has a few overdue as well as some
 // still due.
-func (g *demoGen) letters(tx *Services, r *models.Referral, target models.Status, received time.Time) error {
+func (g *generator) letters(tx *app.Services, r *models.Referral, target models.Status, received time.Time) error {
 	if g.signer == nil || g.now.Sub(received) > g.lettersSince() || g.rng.IntN(10) >= 9 {
 		return nil
 	}
@@ -39,7 +40,7 @@ func (g *demoGen) letters(tx *Services, r *models.Referral, target models.Status
 	default:
 		return nil
 	}
-	svc := tx.WithClock(NewManualClock(minTime(received.Add(after), g.now)))
+	svc := tx.WithClock(app.NewManualClock(minTime(received.Add(after), g.now)))
 	_, err := svc.Letters.IssuePack(g.signer, r.ID, "")
 	return err
 }

@@ -1,26 +1,26 @@
-package app
+package demo
 
 import "perinatal-caseload/models"
 
 // Synthetic name and place pools for the demo generator. None of these
 // people exist; every NHS number is in the never-issued 999 range.
 var (
-	demoGivenNames = []string{
+	givenNames = []string{
 		"Zoë", "Siobhán", "Łucja", "Amira", "Priya", "Aisha", "Chloe", "Olivia", "Hannah", "Sophie",
 		"Emily", "Fatima", "Gurpreet", "Ewa", "Agnieszka", "Ngozi", "Leah", "Megan", "Jade", "Ruth",
 		"Kirsty", "Thi Mai", "Roisín", "Anaïs", "Bethany", "Harpreet", "Yasmin", "Grace", "Naomi", "Kelly",
 	}
-	demoFamilyNames = []string{
+	familyNames = []string{
 		"Nguyễn", "Patel", "Mistry", "Smith", "Jones", "Kaur", "Begum", "Nowak", "O'Brien", "Kowalska",
 		"Adeyemi", "Taylor", "Brown", "Williams", "Ahmed", "Khan", "Murphy", "Wright", "Clarke", "Lewis",
 		"Chauhan", "Wiśniewska", "Okafor", "Walker", "Hughes", "Parmar", "Lefèvre", "Byrne", "Shah", "Evans",
 	}
-	demoStreets = []string{
+	streets = []string{
 		"Narborough Road", "London Road", "Belgrave Gate", "Humberstone Road", "Aylestone Road",
 		"Station Street", "Church Lane", "Main Street", "Victoria Park Road", "Melton Road",
 	}
-	// demoTowns pairs a town with postcode districts in LLR.
-	demoTowns = []struct {
+	// towns pairs a town with postcode districts in LLR.
+	towns = []struct {
 		Town      string
 		Districts []string
 	}{
@@ -33,14 +33,14 @@ var (
 		{"Coalville", []string{"LE67"}},
 		{"Swadlincote", []string{"DE11", "DE12"}}, // partly in LLR: screening asks to check residence
 	}
-	demoPractices = []string{
+	practices = []string{
 		"Westcotes Medical Centre (demo)", "Highfields Surgery (demo)", "Charnwood Practice (demo)",
 		"Rutland Health Centre (demo)", "Hinckley Family Practice (demo)", "Harborough Surgery (demo)",
 	}
 )
 
-// demoStaff is the team the demo creates: every role, typical job titles.
-var demoStaff = []struct {
+// team is the team the demo creates: every role, typical job titles.
+var team = []struct {
 	Name, Username, JobTitle string
 	Roles                    []models.Role
 	Fraction                 float64
@@ -60,8 +60,8 @@ var demoStaff = []struct {
 	{"Megan Price", "demo.nurserynurse", "Nursery nurse", []models.Role{models.RoleKeyWorker}, 1, 25},
 }
 
-// demoReferrerNames gives each referrer role a few synthetic professionals.
-var demoReferrerNames = map[models.ProfessionalRole][]string{
+// referrerNames gives each referrer role a few synthetic professionals.
+var referrerNames = map[models.ProfessionalRole][]string{
 	models.ProfGP:            {"Dr Amira Patel", "Dr John Fletcher", "Dr Nadia Rahman", "Dr Peter Quinn"},
 	models.ProfMidwife:       {"Sally Green", "Bernadette Flynn"},
 	models.ProfHealthVisitor: {"Tracey Holt", "Ayesha Mir"},

@@ -1,0 +1,84 @@
+// Package apptest sets up the services over a real SQLite database for the
+// tests of the packages that use package app: a fresh database in the
+// test's temporary folder, a clock the test moves, staff accounts with one
+// shared password, and demo referrals when a test wants a full register.
+//
+// Only tests import it. The tests inside package app cannot (it imports
+// app), so they keep their own small helpers.
+package apptest
+
+import (
+	"path/filepath"
+	"testing"
+	"time"
+
+	"perinatal-caseload/app"
+	"perinatal-caseload/app/demo"
+	"perinatal-caseload/models"
+)
+
+// Password is the password of every account the tests make.
+const Password = "correct horse battery"
+
+// Now is when the tests run unless they move the clock: Monday
+// 23 November 2026, 10:00 London time (GMT).
+var Now = time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)
+
+// Env is a database the test owns and the services over it.
+type Env struct {
+	T        testing.TB
+	Path     string // the database file
+	Services *app.Services
+	Clock    *app.ManualClock    // stopped at Now until the test moves it
+	System   *models.StaffMember // the system user, which adds the accounts
+}
+
+// New makes a new database in the test's temporary folder.
+func New(t testing.TB) *Env {
+	t.Helper()
+	return Open(t, filepath.Join(t.TempDir(), "caseload.db"))
+}
+
+// Open opens the database at path, making it if it does not exist, and
+// closes it when the test ends.
+func Open(t testing.TB, path string) *Env {
+	t.Helper()
+	db, err := app.Open(path)
+	if err != nil {
+		t.Fatalf("open: %v", err)
+	}
+	t.Cleanup(func() { app.Close(db) })
+	e := &Env{T: t, Path: path, Clock: app.NewManualClock(Now)}
+	e.Services = app.New(db, e.Clock)
+	if e.System, err = e.Services.Staff.SystemUser(); err != nil {
+		t.Fatal(err)
+	}
+	return e
+}
+
+// AddStaff adds an account named "Test username", with Password and the
+// given roles.
+func (e *Env) AddStaff(username string, roles ...models.Role) *models.StaffMember {
+	e.T.Helper()
+	m := &models.StaffMember{Name: "Test " + username, Username: username, JobTitle: "Tester"}
+	m.SetRoles(roles...)
+	return e.AddMember(m)
+}
+
+// AddMember adds m, already filled in and given its roles, with Password.
+func (e *Env) AddMember(m *models.StaffMember) *models.StaffMember {
+	e.T.Helper()
+	if err := e.Services.Staff.Add(e.System, m, Password); err != nil {
+		e.T.Fatalf("add staff %s: %v", m.Username, err)
+	}
+	return m
+}
+
+// AddDemo adds that many demo referrals, and the demo team, made with
+// seed 1 so every run has the same ones.
+func (e *Env) AddDemo(referrals int) {
+	e.T.Helper()
+	if _, err := demo.Generate(e.Services, demo.Options{Referrals: referrals, Seed: 1}); err != nil {
+		e.T.Fatal(err)
+	}
+}
