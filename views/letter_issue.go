@@ -152,9 +152,6 @@ func (d *IssueLettersDialog) issue() {
 		capitalised(countText(int64(len(issued)), "letter", "letters")), d.pack[0].Letter.Patient.Name, isAre(len(issued))), d.win)
 }
 
-// Hide closes the dialog without issuing anything.
-func (d *IssueLettersDialog) Hide() { d.dialog.Hide() }
-
 // letterPersonLine describes a recipient: name, role and organisation, and the
 // first line of the address; "the woman" for her.
 func letterPersonLine(name, role, organisation string, address []string, isHer bool) string {
