@@ -6,18 +6,11 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"perinatal-caseload/models"
 )
-
-// SaveFileFunc asks where to save data, suggesting name, and writes it
-// there. done runs on the UI goroutine with the name saved under, or an
-// error; it does not run if the person cancels. Screens hold one so tests
-// can save without a file dialog.
-type SaveFileFunc func(name string, data []byte, done func(saved string, err error))
 
 // AppointmentPanel shows one appointment in full, in a dialog, with what
 // can be done to it: record attendance with the MHSDS codes, reschedule
@@ -121,32 +114,4 @@ func (p *AppointmentPanel) Export() {
 		}
 		showMessage(p.Message, fmt.Sprintf("Saved the calendar invitation as %s. Open it to add the appointment to the clinician's calendar; it does not name the woman.", saved), false)
 	})
-}
-
-// saveWithDialog returns a SaveFileFunc that asks with a file dialog over
-// win, offering files ending in ext (".ics", ".pdf").
-func saveWithDialog(win fyne.Window, ext string) SaveFileFunc {
-	return func(name string, data []byte, done func(saved string, err error)) {
-		d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-			if err == nil && w == nil {
-				return // cancelled
-			}
-			if err == nil {
-				_, err = w.Write(data)
-				if cerr := w.Close(); err == nil {
-					err = cerr
-				}
-			}
-			if err != nil {
-				done("", fmt.Errorf("the file was not saved: %w", err))
-				return
-			}
-			done(w.URI().Name(), nil)
-		}, win)
-		d.SetFileName(name)
-		d.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
-		// No Resize: in Fyne 2.8 resizing a file dialog before Show
-		// dereferences its window, which is not made until Show.
-		d.Show()
-	}
 }

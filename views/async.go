@@ -46,6 +46,9 @@ type debouncer struct {
 	timer *time.Timer
 }
 
+// newDebouncer returns a debouncer that waits for bg's Delay.
+func newDebouncer(bg *Background) *debouncer { return &debouncer{bg: bg} }
+
 // Trigger (re)starts the pause; fn then runs on the UI goroutine. Each call
 // replaces the previous pending one.
 func (d *debouncer) Trigger(fn func()) {

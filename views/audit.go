@@ -99,7 +99,7 @@ func NewAuditScreen(audit *app.AuditService, staff *app.StaffService, actor *mod
 	s.Export = widget.NewButtonWithIcon("Export to CSV…", theme.DocumentSaveIcon(), s.export)
 
 	cols := auditTable()
-	s.rows, s.List = newPagedList(bg, 100, s.Count, cols.Row, fillAuditRow)
+	s.rows, s.List = newPagedList(bg, 100, cols.Row, fillAuditRow, reportIn(s.Count))
 	s.List.OnSelected = s.choose
 
 	filters := container.NewGridWithColumns(4, s.Person, s.Action, s.RecordType, s.RecordID, s.From, s.To, layout.NewSpacer(), s.Apply)

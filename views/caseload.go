@@ -66,13 +66,13 @@ type CaseloadScreen struct {
 
 // NewCaseloadScreen builds the screen and starts reading the caseloads.
 func NewCaseloadScreen(s *Session) *CaseloadScreen {
-	c := &CaseloadScreen{s: s, sort: app.SortByName, debounce: &debouncer{bg: s.Background}, names: map[uint]string{}, unallocatedTitle: "Unallocated"}
+	c := &CaseloadScreen{s: s, sort: app.SortByName, debounce: newDebouncer(s.Background), names: map[uint]string{}, unallocatedTitle: "Unallocated"}
 	c.Worker = widget.NewSelect(nil, func(string) {
 		if !c.quiet {
 			c.reloadCaseload()
 		}
 	})
-	c.Search = newPatientSearch(c.debounce, c.reloadCaseload)
+	c.Search = newSearchEntry(patientSearchHint, c.debounce, c.reloadCaseload)
 	flags := []string{allFlags}
 	for _, f := range app.CaseloadFlags {
 		flags = append(flags, f.Label())

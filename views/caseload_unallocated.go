@@ -56,7 +56,7 @@ func newUnallocatedView(s *Session, open func(uint), changed func()) *Unallocate
 		unAction:   {Title: "", Sample: "Allocate… ."},
 	})
 	v.List = widget.NewList(v.rows.Len, v.newRow, v.updateRow)
-	v.rows.reportTo(v.List, v.Count)
+	v.rows.OnPage, v.rows.OnError = v.List.Refresh, reportIn(v.Count)
 	v.List.OnSelected = func(id widget.ListItemID) {
 		v.List.UnselectAll()
 		if r, ok := v.rows.Row(id); ok {

@@ -49,7 +49,7 @@ type LetterTemplateEditor struct {
 	files   *LetterFiles
 	fields  []fieldHelp
 	current models.LetterTemplate
-	typing  debouncer
+	typing  *debouncer
 	content fyne.CanvasObject
 }
 
@@ -59,7 +59,7 @@ type fieldHelp struct{ Name, Help, Example string }
 // NewLetterTemplateEditor builds the editor and opens the first kind of
 // letter. files opens the sample PDF.
 func NewLetterTemplateEditor(svc *app.Services, actor *models.StaffMember, win fyne.Window, bg *Background, files *LetterFiles) *LetterTemplateEditor {
-	e := &LetterTemplateEditor{svc: svc, actor: actor, win: win, bg: bg, files: files, typing: debouncer{bg: bg}}
+	e := &LetterTemplateEditor{svc: svc, actor: actor, win: win, bg: bg, files: files, typing: newDebouncer(bg)}
 	for _, f := range app.TemplateFields() {
 		e.fields = append(e.fields, fieldHelp{f.Name, f.Help, f.Example})
 	}

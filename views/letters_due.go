@@ -65,7 +65,7 @@ func NewDueLetters(svc *app.Services, actor *models.StaffMember, win fyne.Window
 	refresh := widget.NewButtonWithIcon("Refresh", theme.ViewRefreshIcon(), d.Reload)
 
 	cols := dueLettersTable()
-	d.rows, d.List = newPagedList(bg, registerPageSize, d.Counts, cols.Row, fillDueLetterRow)
+	d.rows, d.List = newPagedList(bg, registerPageSize, cols.Row, fillDueLetterRow, reportIn(d.Counts))
 	d.List.OnSelected = d.choose
 	d.List.OnUnselected = func(widget.ListItemID) { d.choose(-1) }
 

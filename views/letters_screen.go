@@ -66,7 +66,7 @@ type LettersScreen struct {
 	bg       *Background
 	rows     *pager[app.LetterRow]
 	selected *app.LetterRow
-	typing   debouncer // searches as the recipient's name is typed
+	typing   *debouncer // searches as the recipient's name is typed
 	content  fyne.CanvasObject
 	// printDialog offers the day's merged PDF; printOpen opens it.
 	printDialog *dialog.CustomDialog
@@ -83,7 +83,7 @@ func NewLettersScreen(svc *app.Services, actor *models.StaffMember, win fyne.Win
 	s := &LettersScreen{svc: svc, actor: actor, win: win, bg: bg, Files: NewLetterFiles(win)}
 
 	s.Recipient = entryWithHint("Recipient's name starts with…", s.Reload)
-	s.typing = debouncer{bg: bg}
+	s.typing = newDebouncer(bg)
 	s.Recipient.OnChanged = func(string) { s.typing.Trigger(s.Reload) }
 	s.Kind = widget.NewSelect(append([]string{anyKind}, letterKindLabels()...), func(string) { s.Reload() })
 	s.Day = entryWithHint("Issued on dd/mm/yyyy", s.Reload)
@@ -97,7 +97,7 @@ func NewLettersScreen(svc *app.Services, actor *models.StaffMember, win fyne.Win
 	s.SaveCopy.Disable()
 
 	cols := letterRegisterTable()
-	s.rows, s.List = newPagedList(bg, registerPageSize, s.Count, cols.Row, fillLetterRow)
+	s.rows, s.List = newPagedList(bg, registerPageSize, cols.Row, fillLetterRow, reportIn(s.Count))
 	s.List.OnSelected = s.choose
 	s.List.OnUnselected = func(widget.ListItemID) { s.choose(-1) }
 

@@ -5,12 +5,12 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// newPatientSearch returns a list screen's search box for a woman's name,
-// NHS number or postcode: typing runs search after a pause (through
-// debounce), and Enter runs it at once.
-func newPatientSearch(debounce *debouncer, search func()) *widget.Entry {
+// newSearchEntry returns a list screen's search box showing hint while it
+// is empty: typing runs search after a pause (through debounce), and Enter
+// runs it at once.
+func newSearchEntry(hint string, debounce *debouncer, search func()) *widget.Entry {
 	e := widget.NewEntry()
-	e.SetPlaceHolder("Search by name, NHS number or postcode")
+	e.SetPlaceHolder(hint)
 	e.OnChanged = func(string) { debounce.Trigger(search) }
 	e.OnSubmitted = func(string) { search() }
 	return e

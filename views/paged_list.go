@@ -9,8 +9,8 @@ import (
 // it feeds. The list makes rows with newRow and fills each with fill once
 // its page has been fetched, showing it as loading until then. The list
 // redraws as later pages arrive, and a page that cannot be read is
-// reported in status.
-func newPagedList[T any](bg *Background, size int, status *widget.Label, newRow func() fyne.CanvasObject, fill func(fyne.CanvasObject, T)) (*pager[T], *widget.List) {
+// passed to onError.
+func newPagedList[T any](bg *Background, size int, newRow func() fyne.CanvasObject, fill func(fyne.CanvasObject, T), onError func(error)) (*pager[T], *widget.List) {
 	rows := newPager[T](bg, size)
 	list := widget.NewList(rows.Len, newRow, func(id widget.ListItemID, o fyne.CanvasObject) {
 		if r, ok := rows.Row(id); ok {
@@ -19,15 +19,8 @@ func newPagedList[T any](bg *Background, size int, status *widget.Label, newRow 
 		}
 		setRowLoading(o)
 	})
-	rows.reportTo(list, status)
+	rows.OnPage, rows.OnError = list.Refresh, onError
 	return rows, list
-}
-
-// reportTo makes p redraw list when a page arrives and report a page that
-// cannot be read in status.
-func (p *pager[T]) reportTo(list *widget.List, status *widget.Label) {
-	p.onPage = list.Refresh
-	p.onError = func(err error) { showMessage(status, sentence(err), true) }
 }
 
 // showFromTop shows a list's fresh answer: nothing selected, every row

@@ -8,11 +8,11 @@ type pager[T any] struct {
 	bg       *Background
 	size     int // rows per page
 	maxPages int // pages kept before the cache is emptied
-	// onPage runs on the UI goroutine when a page arrives later than asked
+	// OnPage runs on the UI goroutine when a page arrives later than asked
 	// for; the list refreshes to show it.
-	onPage func()
-	// onError runs on the UI goroutine when a query fails.
-	onError func(error)
+	OnPage func()
+	// OnError runs on the UI goroutine when a page cannot be fetched.
+	OnError func(error)
 
 	gen     int // bumped by every new query, so stale answers are dropped
 	total   int
@@ -59,7 +59,7 @@ func (p *pager[T]) Query(count func() (int64, error), fetch func(offset, limit i
 func (p *pager[T]) Len() int { return p.total }
 
 // Row returns row i. If its page has not been fetched it starts fetching
-// it and returns ok false; onPage runs when it arrives.
+// it and returns ok false; OnPage runs when it arrives.
 func (p *pager[T]) Row(i int) (row T, ok bool) {
 	page := i / p.size
 	if rows, have := p.pages[page]; have {
@@ -78,7 +78,7 @@ func (p *pager[T]) Row(i int) (row T, ok bool) {
 }
 
 // load fetches one page. Only one fetch runs at a time: rows asked for
-// meanwhile show as loading, and when the fetch ends onPage refreshes the
+// meanwhile show as loading, and when the fetch ends OnPage refreshes the
 // list, which asks again for the rows then on screen. So dragging the
 // scroll bar through a long list fetches the pages it stops at, not every
 // page it passes.
@@ -94,8 +94,8 @@ func (p *pager[T]) load(page int) {
 			if gen == p.gen {
 				delete(p.loading, page)
 				if err != nil {
-					if p.onError != nil {
-						p.onError(err)
+					if p.OnError != nil {
+						p.OnError(err)
 					}
 					return
 				}
@@ -104,8 +104,8 @@ func (p *pager[T]) load(page int) {
 				}
 				p.pages[page] = rows
 			}
-			if !p.inRow && p.onPage != nil {
-				p.onPage()
+			if !p.inRow && p.OnPage != nil {
+				p.OnPage()
 			}
 		}
 	})

@@ -47,9 +47,9 @@ type ReferralsScreen struct {
 
 // NewReferralsScreen builds the screen and starts the first query.
 func NewReferralsScreen(referrals *app.ReferralService, actor *models.StaffMember, clock app.Clock, bg *Background) *ReferralsScreen {
-	s := &ReferralsScreen{referrals: referrals, actor: actor, clock: clock, bg: bg, debounce: &debouncer{bg: bg}}
+	s := &ReferralsScreen{referrals: referrals, actor: actor, clock: clock, bg: bg, debounce: newDebouncer(bg)}
 
-	s.Search = newPatientSearch(s.debounce, s.Reload)
+	s.Search = newSearchEntry(patientSearchHint, s.debounce, s.Reload)
 	options := []string{allStatuses}
 	for _, st := range models.Statuses {
 		options = append(options, st.Label())
@@ -61,7 +61,7 @@ func NewReferralsScreen(referrals *app.ReferralService, actor *models.StaffMembe
 	refresh := widget.NewButtonWithIcon("", theme.ViewRefreshIcon(), s.Reload)
 
 	cols := referralTable()
-	s.rows, s.List = newPagedList(bg, referralPageSize, s.Count, cols.Row, fillReferralRow)
+	s.rows, s.List = newPagedList(bg, referralPageSize, cols.Row, fillReferralRow, reportIn(s.Count))
 	s.List.OnSelected = s.selected
 
 	filters := container.NewBorder(nil, nil, nil,
