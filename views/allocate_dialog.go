@@ -22,7 +22,7 @@ type AllocateDialog struct {
 	*formDialog
 	// Worker chooses the key worker; its options say "Name · 18 / 25 (72%)".
 	Worker *widget.Select
-	Reason *formEntry
+	Reason *FormEntry
 	// Current names her key worker now, or says she has none.
 	Current *widget.Label
 	// History lists every allocation, oldest first.
@@ -43,7 +43,7 @@ func ShowAllocateDialog(s *Session, referralID uint, who string, onDone func()) 
 	d.Worker = widget.NewSelect(nil, nil)
 	d.Worker.PlaceHolder = "Choose a key worker"
 	d.Current = widget.NewLabel("")
-	d.Reason = newFormTextArea(nil, 2)
+	d.Reason = NewFormTextArea(nil, 2)
 	d.History = paragraph("")
 	title, action, reasonHint := "Allocate a key worker", "Allocate", "Optional for a first allocation"
 	problems := d.load()

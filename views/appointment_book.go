@@ -30,15 +30,15 @@ const defaultDuration = 60
 type BookAppointmentDialog struct {
 	*formDialog
 	doubleBooking
-	Kind      *choice
+	Kind      *Choice
 	Clinician *widget.Select
-	Date      *formEntry
-	Time      *formEntry
+	Date      *FormEntry
+	Time      *FormEntry
 	Duration  *widget.Select
-	Mode      *choice
+	Mode      *Choice
 	// Link shows the Attend Anywhere link a video appointment carries.
 	Link  *widget.Label
-	Notes *formEntry
+	Notes *FormEntry
 
 	s         *Session
 	referral  *models.Referral
@@ -50,18 +50,18 @@ type BookAppointmentDialog struct {
 // onBooked (if set) runs once the appointment is saved.
 func ShowBookAppointmentDialog(s *Session, r *models.Referral, kind models.AppointmentKind, onBooked func()) *BookAppointmentDialog {
 	d := &BookAppointmentDialog{s: s, referral: r}
-	d.Kind = newChoice(kindCodes(), func(c string) string { return models.AppointmentKind(c).Label() }, "Choose the kind", d.kindChanged)
+	d.Kind = NewChoice(kindCodes(), func(c string) string { return models.AppointmentKind(c).Label() }, "Choose the kind", d.kindChanged)
 	d.Clinician = widget.NewSelect(nil, nil)
 	d.Clinician.PlaceHolder = "Choose who holds it"
-	d.Date = newFormEntry(d.submit)
+	d.Date = NewFormEntry(d.submit)
 	d.Date.SetPlaceHolder("DD/MM/YYYY")
-	d.Time = newFormEntry(d.submit)
+	d.Time = NewFormEntry(d.submit)
 	d.Time.SetPlaceHolder("HH:MM, 24-hour clock")
 	d.Duration = widget.NewSelect(durationLabels(), nil)
 	d.Duration.SetSelected(durationLabel(defaultDuration))
-	d.Mode = newChoice(modeCodes(), func(c string) string { return models.Mode(c).Label() }, "Choose how it is held", d.modeChanged)
+	d.Mode = NewChoice(modeCodes(), func(c string) string { return models.Mode(c).Label() }, "Choose how it is held", d.modeChanged)
 	d.Link = paragraph("")
-	d.Notes = newFormTextArea(d.submit, 3)
+	d.Notes = NewFormTextArea(d.submit, 3)
 	who := widget.NewLabelWithStyle(r.Patient.FullName()+" · NHS number "+orNotStated(r.Patient.NHSNumberText()),
 		fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	form := widget.NewForm(

@@ -33,7 +33,7 @@ func outcomeLabel(o app.AssessmentOutcome) string {
 type AssessmentOutcomeDialog struct {
 	*formDialog
 	Outcome *widget.RadioGroup
-	Note    *formEntry
+	Note    *FormEntry
 	// BookReview is the "Book her medical review now?" question, and
 	// Booking the booking dialog it opens, while they are on show.
 	BookReview *dialog.ConfirmDialog
@@ -55,7 +55,7 @@ func ShowAssessmentOutcomeDialog(s *Session, r *models.Referral, onDone func()) 
 	}
 	d.Outcome = widget.NewRadioGroup(labels, nil)
 	d.Outcome.Required = true
-	d.Note = newFormTextArea(d.submit, 4)
+	d.Note = NewFormTextArea(d.submit, 4)
 	d.Note.SetPlaceHolder("What was agreed with her, advice given, services signposted")
 	form := widget.NewForm(
 		widget.NewFormItem("For", widget.NewLabelWithStyle(r.Patient.FullName()+" · NHS number "+orNotStated(r.Patient.NHSNumberText()),

@@ -39,19 +39,19 @@ func (b *Background) Go(work func() (apply func())) {
 	}()
 }
 
-// debouncer runs an action once input has paused for the Background's Delay.
-type debouncer struct {
+// Debouncer runs an action once input has paused for the Background's Delay.
+type Debouncer struct {
 	bg    *Background
 	mu    sync.Mutex
 	timer *time.Timer
 }
 
-// newDebouncer returns a debouncer that waits for bg's Delay.
-func newDebouncer(bg *Background) *debouncer { return &debouncer{bg: bg} }
+// NewDebouncer returns a debouncer that waits for bg's Delay.
+func NewDebouncer(bg *Background) *Debouncer { return &Debouncer{bg: bg} }
 
 // Trigger (re)starts the pause; fn then runs on the UI goroutine. Each call
 // replaces the previous pending one.
-func (d *debouncer) Trigger(fn func()) {
+func (d *Debouncer) Trigger(fn func()) {
 	if d.bg.Inline || d.bg.Delay <= 0 {
 		fn()
 		return

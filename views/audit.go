@@ -21,8 +21,8 @@ import (
 )
 
 // auditTable lays out the audit list's columns.
-func auditTable() *table {
-	return newTable([]column{
+func auditTable() *Table {
+	return NewTable([]Column{
 		{Title: "When", Sample: "00/00/0000 00:00"}, {Title: "Who", Weight: 1.6},
 		{Title: "Action", Sample: "sign-in failed"}, {Title: "Record", Weight: 1},
 		{Title: "Detail", Weight: 3},
@@ -64,7 +64,7 @@ type AuditScreen struct {
 	audit    *app.AuditService
 	actor    *models.StaffMember
 	people   map[string]uint
-	rows     *pager[models.AuditEvent]
+	rows     *Pager[models.AuditEvent]
 	selected *models.AuditEvent
 	content  fyne.CanvasObject
 	bg       *Background
@@ -99,7 +99,7 @@ func NewAuditScreen(audit *app.AuditService, staff *app.StaffService, actor *mod
 	s.Export = widget.NewButtonWithIcon("Export to CSV…", theme.DocumentSaveIcon(), s.export)
 
 	cols := auditTable()
-	s.rows, s.List = newPagedList(bg, 100, cols.Row, fillAuditRow, reportIn(s.Count))
+	s.rows, s.List = NewPagedList(bg, 100, cols.Row, fillAuditRow, reportIn(s.Count))
 	s.List.OnSelected = s.choose
 
 	filters := container.NewGridWithColumns(4, s.Person, s.Action, s.RecordType, s.RecordID, s.From, s.To, layout.NewSpacer(), s.Apply)
@@ -160,7 +160,7 @@ func (s *AuditScreen) Reload() {
 			} else {
 				showMessage(s.Count, countText(int64(total), "event", "events"), false)
 			}
-			showFromTop(s.List)
+			ShowFromTop(s.List)
 		})
 }
 
@@ -170,7 +170,7 @@ func fillAuditRow(o fyne.CanvasObject, ev models.AuditEvent) {
 	if who == "" {
 		who = "Nobody signed in"
 	}
-	setRowText(o, ukDateTime(ev.At), who, ev.Action, recordName(ev), ev.Detail)
+	SetRowText(o, ukDateTime(ev.At), who, ev.Action, recordName(ev), ev.Detail)
 }
 
 // choose shows the chosen event's before and after.

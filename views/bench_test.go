@@ -22,7 +22,7 @@ func BenchmarkOpenReferralsScreen(b *testing.B) {
 	open := func(paint bool) {
 		s := NewReferralsScreen(e.svc.Referrals, e.system, e.clock, InlineBackground())
 		w := test.NewWindow(s.Content())
-		w.Resize(defaultWindowSize)
+		w.Resize(DefaultWindowSize)
 		if paint {
 			w.Canvas().Capture()
 		}

@@ -55,8 +55,8 @@ type CaseloadScreen struct {
 	rowsGen   int
 	teamGen   int
 	loaded    bool
-	debounce  *debouncer
-	table     *table
+	debounce  *Debouncer
+	table     *Table
 	header    fyne.CanvasObject
 	today     models.Date // of the last reading, for periods that have ended
 	// unallocatedTitle names the Unallocated tab with its count.
@@ -66,20 +66,20 @@ type CaseloadScreen struct {
 
 // NewCaseloadScreen builds the screen and starts reading the caseloads.
 func NewCaseloadScreen(s *Session) *CaseloadScreen {
-	c := &CaseloadScreen{s: s, sort: app.SortByName, debounce: newDebouncer(s.Background), names: map[uint]string{}, unallocatedTitle: "Unallocated"}
+	c := &CaseloadScreen{s: s, sort: app.SortByName, debounce: NewDebouncer(s.Background), names: map[uint]string{}, unallocatedTitle: "Unallocated"}
 	c.Worker = widget.NewSelect(nil, func(string) {
 		if !c.quiet {
 			c.reloadCaseload()
 		}
 	})
-	c.Search = newSearchEntry(patientSearchHint, c.debounce, c.reloadCaseload)
+	c.Search = NewSearchEntry(patientSearchHint, c.debounce, c.reloadCaseload)
 	flags := []string{allFlags}
 	for _, f := range app.CaseloadFlags {
 		flags = append(flags, f.Label())
 	}
 	c.Flag = widget.NewSelect(flags, func(string) { c.reloadCaseload() })
 	c.Flag.SetSelectedIndex(0)
-	c.Count = newCountLabel()
+	c.Count = NewCountLabel()
 	refresh := widget.NewButtonWithIcon("", theme.ViewRefreshIcon(), c.Reload)
 
 	c.table = caseloadTable()
@@ -91,8 +91,8 @@ func NewCaseloadScreen(s *Session) *CaseloadScreen {
 	legend.Importance = widget.LowImportance
 	legend.Truncation = fyne.TextTruncateEllipsis
 
-	filters := container.NewBorder(nil, nil, container.New(fixedWidth(300), c.Worker),
-		container.NewHBox(container.New(fixedWidth(230), c.Flag), refresh), c.Search)
+	filters := container.NewBorder(nil, nil, container.New(FixedWidth(300), c.Worker),
+		container.NewHBox(container.New(FixedWidth(230), c.Flag), refresh), c.Search)
 	top := container.NewVBox(filters, c.Count, c.header, widget.NewSeparator())
 	caseload := container.NewBorder(top, legend, nil, nil, c.List)
 
@@ -238,7 +238,7 @@ func (c *CaseloadScreen) reloadCaseload() {
 			} else {
 				showMessage(c.Count, c.countText(f), false)
 			}
-			showFromTop(c.List)
+			ShowFromTop(c.List)
 		}
 	})
 }

@@ -21,7 +21,7 @@ func BenchmarkCaseloadScreen(b *testing.B) {
 	for b.Loop() {
 		c := NewCaseloadScreen(s)
 		w := test.NewWindow(c.Content())
-		w.Resize(defaultWindowSize)
+		w.Resize(DefaultWindowSize)
 		if c.Filter().KeyWorkerID != 0 || len(c.Rows) == 0 {
 			b.Fatalf("the screen shows worker %d's caseload of %d women, want the whole team's", c.Filter().KeyWorkerID, len(c.Rows))
 		}

@@ -23,7 +23,7 @@ type TeamCapacityView struct {
 	Rows []app.CapacityRow
 
 	choose  func(staffID uint)
-	table   *table
+	table   *Table
 	content fyne.CanvasObject
 }
 
@@ -38,7 +38,7 @@ const (
 
 func newTeamCapacityView(choose func(staffID uint)) *TeamCapacityView {
 	v := &TeamCapacityView{choose: choose, Summary: messageLabel("")}
-	v.table = newTable([]column{
+	v.table = NewTable([]Column{
 		capName:     {Title: "Key worker", Weight: 1.5},
 		capJob:      {Title: "Job title", Weight: 1.5},
 		capTime:     {Title: "Working time", Sample: "Working time"},
@@ -106,8 +106,8 @@ func (v *TeamCapacityView) updateRow(id widget.ListItemID, o fyne.CanvasObject) 
 	if !w.Active {
 		name += " (has left: reallocate)"
 	}
-	setRowText(o, name, w.JobTitle, strconv.FormatFloat(w.WorkingFraction, 'f', -1, 64)+" WTE", capacityText(w))
-	load := rowCell(o, capCaseload)
+	SetRowText(o, name, w.JobTitle, strconv.FormatFloat(w.WorkingFraction, 'f', -1, 64)+" WTE", capacityText(w))
+	load := RowCell(o, capCaseload)
 	load.Importance = widget.MediumImportance
 	if w.Over() || !w.Active {
 		load.Importance = widget.DangerImportance

@@ -98,7 +98,7 @@ func findEntry(t *testing.T, w fyne.Window, placeholder string) *widget.Entry {
 			if e.PlaceHolder == placeholder {
 				found = e
 			}
-		case *formEntry:
+		case *FormEntry:
 			if e.PlaceHolder == placeholder {
 				found = &e.Entry
 			}

@@ -31,8 +31,8 @@ var caseloadSorts = map[int]app.CaseloadSort{
 }
 
 // caseloadTable lays out the caseload list's columns.
-func caseloadTable() *table {
-	return newTable([]column{
+func caseloadTable() *Table {
+	return NewTable([]Column{
 		colName:      {Title: "Name", Weight: 1.3},
 		colNHS:       {Title: "NHS number", Sample: "000 000 0000"},
 		colStage:     {Title: "Stage", Weight: 1.8},
@@ -46,7 +46,7 @@ func caseloadTable() *table {
 
 // caseloadHeader returns t's headings with a button on each sortable
 // column, which calls sortBy; the buttons are returned by order.
-func caseloadHeader(t *table, sortBy func(app.CaseloadSort)) (fyne.CanvasObject, map[app.CaseloadSort]*widget.Button) {
+func caseloadHeader(t *Table, sortBy func(app.CaseloadSort)) (fyne.CanvasObject, map[app.CaseloadSort]*widget.Button) {
 	header := t.Header().(*fyne.Container)
 	buttons := map[app.CaseloadSort]*widget.Button{}
 	for col, by := range caseloadSorts {
@@ -60,7 +60,7 @@ func caseloadHeader(t *table, sortBy func(app.CaseloadSort)) (fyne.CanvasObject,
 }
 
 // markSort puts the arrow on the heading of the order in use.
-func markSort(t *table, buttons map[app.CaseloadSort]*widget.Button, by app.CaseloadSort) {
+func markSort(t *Table, buttons map[app.CaseloadSort]*widget.Button, by app.CaseloadSort) {
 	for col, sort := range caseloadSorts {
 		text := t.cols[col].Title
 		if sort == by {
@@ -73,7 +73,7 @@ func markSort(t *table, buttons map[app.CaseloadSort]*widget.Button, by app.Case
 // showKeyWorkerColumn shows the key worker column for the whole team's
 // caseload, and gives its width to the others for one worker's, where it
 // would say the same name on every row.
-func showKeyWorkerColumn(t *table, header fyne.CanvasObject, show bool) {
+func showKeyWorkerColumn(t *Table, header fyne.CanvasObject, show bool) {
 	t.cols[colKeyWorker].Weight = 0
 	cell := header.(*fyne.Container).Objects[colKeyWorker]
 	cell.Hide()
@@ -88,7 +88,7 @@ func showKeyWorkerColumn(t *table, header fyne.CanvasObject, show bool) {
 const keyWorkerWeight = 1.0
 
 // newCaseloadRow returns an empty row of t with room for flag badges.
-func newCaseloadRow(t *table) fyne.CanvasObject {
+func newCaseloadRow(t *Table) fyne.CanvasObject {
 	row := t.Row().(*fyne.Container)
 	row.Objects[colFlags] = newFlagBadges()
 	return row
@@ -96,7 +96,7 @@ func newCaseloadRow(t *table) fyne.CanvasObject {
 
 // fillCaseloadRow shows r in a row made by newCaseloadRow; a perinatal
 // period that ended before today shows in red.
-func fillCaseloadRow(t *table, o fyne.CanvasObject, r app.CaseloadRow, today models.Date) {
+func fillCaseloadRow(t *Table, o fyne.CanvasObject, r app.CaseloadRow, today models.Date) {
 	next := ""
 	if r.NextAppointment != nil {
 		next = ukDateTime(*r.NextAppointment)
@@ -109,9 +109,9 @@ func fillCaseloadRow(t *table, o fyne.CanvasObject, r app.CaseloadRow, today mod
 	if nhs == "" {
 		nhs = "Not known"
 	}
-	setRowText(o, r.PatientName(), nhs, r.StageText, next, last)
+	SetRowText(o, r.PatientName(), nhs, r.StageText, next, last)
 	setFlagBadges(o.(*fyne.Container).Objects[colFlags], r.Flags)
-	periodEnd := rowCell(o, colPeriodEnd)
+	periodEnd := RowCell(o, colPeriodEnd)
 	periodEnd.Importance = widget.MediumImportance
 	if r.PeriodEnds.IsZero() {
 		periodEnd.SetText("")
@@ -121,7 +121,7 @@ func fillCaseloadRow(t *table, o fyne.CanvasObject, r app.CaseloadRow, today mod
 		}
 		periodEnd.SetText(r.PeriodEnds.UK())
 	}
-	keyWorker := rowCell(o, colKeyWorker)
+	keyWorker := RowCell(o, colKeyWorker)
 	keyWorker.SetText(r.KeyWorkerName)
 	if show := t.cols[colKeyWorker].Weight > 0; show != keyWorker.Visible() {
 		if show {
@@ -136,8 +136,8 @@ func fillCaseloadRow(t *table, o fyne.CanvasObject, r app.CaseloadRow, today mod
 // clearCaseloadRow empties a row, for a moment when the list is shorter
 // than a row it is asked to show.
 func clearCaseloadRow(o fyne.CanvasObject) {
-	setRowText(o, "", "", "", "", "")
+	SetRowText(o, "", "", "", "", "")
 	setFlagBadges(o.(*fyne.Container).Objects[colFlags], nil)
-	rowCell(o, colPeriodEnd).SetText("")
-	rowCell(o, colKeyWorker).SetText("")
+	RowCell(o, colPeriodEnd).SetText("")
+	RowCell(o, colKeyWorker).SetText("")
 }

@@ -21,8 +21,8 @@ type UnallocatedView struct {
 	open    func(referralID uint)
 	changed func()
 	onCount func(n int) // the screen names the count on the tab
-	rows    *pager[app.UnallocatedRow]
-	table   *table
+	rows    *Pager[app.UnallocatedRow]
+	table   *Table
 	content fyne.CanvasObject
 }
 
@@ -43,8 +43,8 @@ const (
 // runs after an allocation.
 func newUnallocatedView(s *Session, open func(uint), changed func()) *UnallocatedView {
 	v := &UnallocatedView{s: s, open: open, changed: changed, Count: messageLabel("")}
-	v.rows = newPager[app.UnallocatedRow](s.Background, referralPageSize)
-	v.table = newTable([]column{
+	v.rows = NewPager[app.UnallocatedRow](s.Background, referralPageSize)
+	v.table = NewTable([]Column{
 		unAccepted: {Title: "Accepted", Sample: "00/00/0000"},
 		unWaiting:  {Title: "Waiting", Sample: "999 days"},
 		unPriority: {Title: "Priority", Sample: "Routine"},
@@ -103,7 +103,7 @@ func (v *UnallocatedView) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	r, ok := v.rows.Row(id)
 	if !ok {
 		allocate.Hide()
-		setRowText(o, "", "Loading…", "", "", "", "", "", "") // the button cell is no label
+		SetRowText(o, "", "Loading…", "", "", "", "", "", "") // the button cell is no label
 		return
 	}
 	allocate.Show()
@@ -118,10 +118,10 @@ func (v *UnallocatedView) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	if nhs == "" {
 		nhs = "Not known"
 	}
-	priority := rowCell(o, unPriority)
+	priority := RowCell(o, unPriority)
 	priority.Importance = widget.MediumImportance
 	if r.Priority == models.PriorityUrgent {
 		priority.Importance = widget.DangerImportance
 	}
-	setRowText(o, accepted, waiting, priorityText(r.Priority), r.PatientName(), nhs, r.Stage.Label(), r.Status.Label(), r.ReferrerName)
+	SetRowText(o, accepted, waiting, priorityText(r.Priority), r.PatientName(), nhs, r.Stage.Label(), r.Status.Label(), r.ReferrerName)
 }

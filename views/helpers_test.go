@@ -79,7 +79,7 @@ func (e *testEnv) addStaff(username string, roles ...models.Role) *models.StaffM
 // mainWindow opens the main window with work done inline, at the default size.
 func (e *testEnv) mainWindow() *MainWindow {
 	m := NewMainWindow(e.app, e.svc, Options{Background: InlineBackground(), DatabaseLabel: "test database"})
-	m.Window.Resize(defaultWindowSize)
+	m.Window.Resize(DefaultWindowSize)
 	e.t.Cleanup(m.Window.Close)
 	return m
 }
@@ -112,7 +112,7 @@ func (e *testEnv) signIn(m *MainWindow, username, password string) {
 // showInWindow puts content in a test window at the default size.
 func (e *testEnv) showInWindow(content fyne.CanvasObject) fyne.Window {
 	w := test.NewWindow(content)
-	w.Resize(defaultWindowSize)
+	w.Resize(DefaultWindowSize)
 	e.t.Cleanup(w.Close)
 	return w
 }

@@ -152,9 +152,9 @@ func TestTypingSampleSeesCustomEntries(t *testing.T) {
 	c.ExtendBaseWidget(c)
 	w := e.showInWindow(c)
 	w.Canvas().Focus(c)
-	before := typingSample(w.Canvas())
+	before := TypingSample(w.Canvas())
 	test.Type(c, "a")
-	if typingSample(w.Canvas()) == before {
+	if TypingSample(w.Canvas()) == before {
 		t.Fatal("typing in a custom entry does not count as input")
 	}
 }

@@ -57,7 +57,7 @@ func ShowImportDialog(svc *app.Services, actor *models.StaffMember, win fyne.Win
 	intro := paragraph("Referral files are the JSON files the online referral form exports. " +
 		"Each file is checked and saved whole or not at all, and a form imported before is not imported again.")
 	chooser = dialog.NewCustom("Import referral files", "Cancel",
-		container.New(fixedWidth(480), container.NewVBox(intro, folder, file)), win)
+		container.New(FixedWidth(480), container.NewVBox(intro, folder, file)), win)
 	chooser.Show()
 }
 
@@ -81,7 +81,7 @@ func RunImport(svc *app.Services, actor *models.StaffMember, win fyne.Window, bg
 	run := &ImportRun{Progress: widget.NewProgressBar(), Status: widget.NewLabel("Looking for referral files…"),
 		Summary: paragraph(""), Details: paragraph("")}
 	progress := dialog.NewCustomWithoutButtons("Importing referral files",
-		container.New(fixedWidth(420), container.NewVBox(run.Status, run.Progress)), win)
+		container.New(FixedWidth(420), container.NewVBox(run.Status, run.Progress)), win)
 	progress.Show()
 	bg.Go(func() func() {
 		shown := -1

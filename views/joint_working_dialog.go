@@ -15,17 +15,17 @@ import (
 // contacts are offered as copy recipients for her letters.
 type JointWorkingDialog struct {
 	*formDialog
-	Service *choice
-	Team    *formEntry
+	Service *Choice
+	Team    *FormEntry
 	// Contact is the named contact: for a CMHT, her care coordinator.
-	Contact *formEntry
-	Phone   *formEntry
-	Email   *formEntry
-	Address *formEntry
+	Contact *FormEntry
+	Phone   *FormEntry
+	Email   *FormEntry
+	Address *FormEntry
 	// Start and End are dates typed as DD/MM/YYYY; End may be blank.
-	Start *formEntry
-	End   *formEntry
-	Notes *formEntry
+	Start *FormEntry
+	End   *FormEntry
+	Notes *FormEntry
 
 	s          *Session
 	referralID uint
@@ -39,17 +39,17 @@ func ShowJointWorkingDialog(s *Session, referralID uint, onDone func()) *JointWo
 	for i, svc := range models.JointServices {
 		codes[i] = string(svc)
 	}
-	d.Service = newChoice(codes, func(c string) string { return models.JointService(c).Label() }, "Choose the service", nil)
+	d.Service = NewChoice(codes, func(c string) string { return models.JointService(c).Label() }, "Choose the service", nil)
 	submit := func() { d.Submit() } // d.formDialog is made below
-	d.Team = newHintedFormEntry("For example, City East CMHT", submit)
-	d.Contact = newHintedFormEntry("For a CMHT, her care coordinator", submit)
-	d.Phone = newHintedFormEntry("", submit)
-	d.Email = newHintedFormEntry("", submit)
-	d.Address = newFormTextArea(submit, 2)
-	d.Start = newHintedFormEntry("DD/MM/YYYY", submit)
+	d.Team = NewHintedFormEntry("For example, City East CMHT", submit)
+	d.Contact = NewHintedFormEntry("For a CMHT, her care coordinator", submit)
+	d.Phone = NewHintedFormEntry("", submit)
+	d.Email = NewHintedFormEntry("", submit)
+	d.Address = NewFormTextArea(submit, 2)
+	d.Start = NewHintedFormEntry("DD/MM/YYYY", submit)
 	d.Start.SetText(models.LondonDate(s.Services.Clock().Now()).UK())
-	d.End = newHintedFormEntry("DD/MM/YYYY, blank while it goes on", submit)
-	d.Notes = newFormTextArea(submit, 2)
+	d.End = NewHintedFormEntry("DD/MM/YYYY, blank while it goes on", submit)
+	d.Notes = NewFormTextArea(submit, 2)
 	form := widget.NewForm(
 		required("Service", d.Service.Select),
 		widget.NewFormItem("Team", d.Team),

@@ -2,13 +2,13 @@ package views
 
 import "fyne.io/fyne/v2"
 
-// fixedWidth gives its content a set width (or the space there is, if
+// FixedWidth gives its content a set width (or the space there is, if
 // less), at the left, for text and forms that would be hard to read
 // stretched across a wide window.
-type fixedWidth float32
+type FixedWidth float32
 
 // MinSize is the content's height at the set width.
-func (f fixedWidth) MinSize(objects []fyne.CanvasObject) fyne.Size {
+func (f FixedWidth) MinSize(objects []fyne.CanvasObject) fyne.Size {
 	h := float32(0)
 	for _, o := range objects {
 		h = max(h, o.MinSize().Height)
@@ -17,7 +17,7 @@ func (f fixedWidth) MinSize(objects []fyne.CanvasObject) fyne.Size {
 }
 
 // Layout places the content at the left.
-func (f fixedWidth) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+func (f FixedWidth) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	w := min(float32(f), size.Width)
 	for _, o := range objects {
 		o.Move(fyne.NewPos(0, 0))

@@ -74,7 +74,7 @@ func ShowIssueLettersDialog(svc *app.Services, actor *models.StaffMember, win fy
 	)
 	note := paragraph("Each letter is stored in the register exactly as issued, with its template version, and cannot be withdrawn.")
 	note.Importance = widget.LowImportance
-	body := container.New(fixedWidth(620), container.NewVBox(form, note, d.Message))
+	body := container.New(FixedWidth(620), container.NewVBox(form, note, d.Message))
 	d.dialog = dialog.NewCustomWithoutButtons("Issue letters", body, win)
 	d.dialog.SetButtons([]fyne.CanvasObject{d.Cancel, d.Issue})
 	d.build("")

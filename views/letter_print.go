@@ -57,7 +57,7 @@ func (s *LettersScreen) printReady(pdf []byte, n int, name string) {
 		d.Hide()
 		s.Files.SaveAs(name, pdf, s.saved)
 	})
-	d = dialog.NewCustom("Today's letters are ready", "Close", container.New(fixedWidth(420), text), s.win)
+	d = dialog.NewCustom("Today's letters are ready", "Close", container.New(FixedWidth(420), text), s.win)
 	d.SetButtons([]fyne.CanvasObject{widget.NewButton("Close", func() { d.Hide() }), save, open})
 	d.Show()
 	s.printDialog, s.printOpen = d, open

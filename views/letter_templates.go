@@ -26,7 +26,7 @@ type LetterTemplateEditor struct {
 	// Kind chooses the template.
 	Kind *widget.Select
 	// Body is the template text.
-	Body *formEntry
+	Body *FormEntry
 	// Fields lists the fields that can be used; choosing one inserts it.
 	Fields *widget.List
 	// Preview shows the sample letter as text; PreviewProblem says why the
@@ -49,7 +49,7 @@ type LetterTemplateEditor struct {
 	files   *LetterFiles
 	fields  []fieldHelp
 	current models.LetterTemplate
-	typing  *debouncer
+	typing  *Debouncer
 	content fyne.CanvasObject
 }
 
@@ -59,12 +59,12 @@ type fieldHelp struct{ Name, Help, Example string }
 // NewLetterTemplateEditor builds the editor and opens the first kind of
 // letter. files opens the sample PDF.
 func NewLetterTemplateEditor(svc *app.Services, actor *models.StaffMember, win fyne.Window, bg *Background, files *LetterFiles) *LetterTemplateEditor {
-	e := &LetterTemplateEditor{svc: svc, actor: actor, win: win, bg: bg, files: files, typing: newDebouncer(bg)}
+	e := &LetterTemplateEditor{svc: svc, actor: actor, win: win, bg: bg, files: files, typing: NewDebouncer(bg)}
 	for _, f := range app.TemplateFields() {
 		e.fields = append(e.fields, fieldHelp{f.Name, f.Help, f.Example})
 	}
 	e.Kind = widget.NewSelect(letterKindLabels(), e.kindChosen)
-	e.Body = newFormTextArea(e.SaveTemplate, 18)
+	e.Body = NewFormTextArea(e.SaveTemplate, 18)
 	e.Body.TextStyle.Monospace = true
 	e.Body.OnChanged = func(string) {
 		showMessage(e.Message, "", false)
@@ -177,13 +177,13 @@ func (e *LetterTemplateEditor) RefreshPreview() {
 				return
 			}
 			showMessage(e.PreviewProblem, "", false)
-			p := letterPreview{To: append([]string{l.Recipient.Name}, l.Recipient.Address...), Date: l.Date.Long(),
+			p := LetterPreview{To: append([]string{l.Recipient.Name}, l.Recipient.Address...), Date: l.Date.Long(),
 				Re:   fmt.Sprintf("%s, born %s, NHS number %s", l.Patient.Name, l.Patient.DateOfBirth.UK(), models.FormatNHSNumber(l.Patient.NHSNumber)),
 				Body: l.Body, Closing: l.Closing, Signature: nonEmpty(l.Author.Name, l.Author.Role, l.Service.Name)}
 			for _, c := range l.CopyTo {
 				p.CopyTo = append(p.CopyTo, strings.Join(nonEmpty(c.Name, c.Role, c.Organisation), ", "))
 			}
-			e.Preview.Segments = p.segments()
+			e.Preview.Segments = p.Segments()
 			e.Preview.Refresh()
 		}
 	})
@@ -232,13 +232,13 @@ func (e *LetterTemplateEditor) SaveTemplate() {
 }
 
 // fieldTable lays out the field list's columns.
-func fieldTable() *table {
-	return newTable([]column{{Title: "Field", Sample: "{{.ReviewClinician}}"}, {Title: "What it holds", Weight: 1}})
+func fieldTable() *Table {
+	return NewTable([]Column{{Title: "Field", Sample: "{{.ReviewClinician}}"}, {Title: "What it holds", Weight: 1}})
 }
 
 func (e *LetterTemplateEditor) fillFieldRow(id widget.ListItemID, o fyne.CanvasObject) {
 	f := e.fields[id]
-	setRowText(o, "{{."+f.Name+"}}", f.Help+" (e.g. "+f.Example+")")
+	SetRowText(o, "{{."+f.Name+"}}", f.Help+" (e.g. "+f.Example+")")
 }
 
 // nonEmpty returns the strings that are not blank.

@@ -17,8 +17,8 @@ import (
 var dueBands = []models.DueBand{models.BandOverdue, models.BandDueSoon, models.BandDue}
 
 // dueLettersTable lays out the Due tab's columns.
-func dueLettersTable() *table {
-	return newTable([]column{
+func dueLettersTable() *Table {
+	return NewTable([]Column{
 		{Title: "Due by", Sample: "00/00/0000"}, {Title: "When", Sample: "00 days overdue"},
 		{Title: "Woman", Weight: 2}, {Title: "NHS number", Sample: "000 000 0000"},
 		{Title: "Status", Weight: 1}, {Title: "Referral", Sample: "0000000"},
@@ -41,7 +41,7 @@ type DueLetters struct {
 	svc      *app.Services
 	actor    *models.StaffMember
 	win      fyne.Window
-	rows     *pager[app.DueLetterRow]
+	rows     *Pager[app.DueLetterRow]
 	selected *app.DueLetterRow
 	onIssued func()
 	content  fyne.CanvasObject
@@ -65,7 +65,7 @@ func NewDueLetters(svc *app.Services, actor *models.StaffMember, win fyne.Window
 	refresh := widget.NewButtonWithIcon("Refresh", theme.ViewRefreshIcon(), d.Reload)
 
 	cols := dueLettersTable()
-	d.rows, d.List = newPagedList(bg, registerPageSize, cols.Row, fillDueLetterRow, reportIn(d.Counts))
+	d.rows, d.List = NewPagedList(bg, registerPageSize, cols.Row, fillDueLetterRow, reportIn(d.Counts))
 	d.List.OnSelected = d.choose
 	d.List.OnUnselected = func(widget.ListItemID) { d.choose(-1) }
 
@@ -117,7 +117,7 @@ func (d *DueLetters) Reload() {
 					today.UK(), lists.OverdueCount, lists.DueSoonCount, lists.DueCount), lists.OverdueCount > 0)
 			}
 			d.choose(-1)
-			showFromTop(d.List)
+			ShowFromTop(d.List)
 		})
 }
 
@@ -127,7 +127,7 @@ func fillDueLetterRow(o fyne.CanvasObject, r app.DueLetterRow) {
 	if r.NHSNumber != nil {
 		nhs = models.FormatNHSNumber(*r.NHSNumber)
 	}
-	setRowText(o, r.Due.UK(), daysLeftText(r.DaysLeft), r.PatientName(), nhs, r.Status.Label(), fmt.Sprint(r.ReferralID))
+	SetRowText(o, r.Due.UK(), daysLeftText(r.DaysLeft), r.PatientName(), nhs, r.Status.Label(), fmt.Sprint(r.ReferralID))
 }
 
 // choose makes row id the referral Issue acts on; -1 chooses none.

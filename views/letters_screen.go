@@ -22,8 +22,8 @@ const anyKind = "Any kind"
 const registerPageSize = 100
 
 // letterRegisterTable lays out the register's columns.
-func letterRegisterTable() *table {
-	return newTable([]column{
+func letterRegisterTable() *Table {
+	return NewTable([]Column{
 		{Title: "Issued", Sample: "00/00/0000 00:00"}, {Title: "Kind", Weight: 1.5},
 		{Title: "Recipient", Weight: 2}, {Title: "Author", Weight: 1},
 		{Title: "Template", Sample: "v000"}, {Title: "Referral", Sample: "0000000"},
@@ -64,9 +64,9 @@ type LettersScreen struct {
 	actor    *models.StaffMember
 	win      fyne.Window
 	bg       *Background
-	rows     *pager[app.LetterRow]
+	rows     *Pager[app.LetterRow]
 	selected *app.LetterRow
-	typing   *debouncer // searches as the recipient's name is typed
+	typing   *Debouncer // searches as the recipient's name is typed
 	content  fyne.CanvasObject
 	// printDialog offers the day's merged PDF; printOpen opens it.
 	printDialog *dialog.CustomDialog
@@ -83,7 +83,7 @@ func NewLettersScreen(svc *app.Services, actor *models.StaffMember, win fyne.Win
 	s := &LettersScreen{svc: svc, actor: actor, win: win, bg: bg, Files: NewLetterFiles(win)}
 
 	s.Recipient = entryWithHint("Recipient's name starts with…", s.Reload)
-	s.typing = newDebouncer(bg)
+	s.typing = NewDebouncer(bg)
 	s.Recipient.OnChanged = func(string) { s.typing.Trigger(s.Reload) }
 	s.Kind = widget.NewSelect(append([]string{anyKind}, letterKindLabels()...), func(string) { s.Reload() })
 	s.Day = entryWithHint("Issued on dd/mm/yyyy", s.Reload)
@@ -97,11 +97,11 @@ func NewLettersScreen(svc *app.Services, actor *models.StaffMember, win fyne.Win
 	s.SaveCopy.Disable()
 
 	cols := letterRegisterTable()
-	s.rows, s.List = newPagedList(bg, registerPageSize, cols.Row, fillLetterRow, reportIn(s.Count))
+	s.rows, s.List = NewPagedList(bg, registerPageSize, cols.Row, fillLetterRow, reportIn(s.Count))
 	s.List.OnSelected = s.choose
 	s.List.OnUnselected = func(widget.ListItemID) { s.choose(-1) }
 
-	filters := container.NewBorder(nil, nil, nil, s.Search, container.New(weightedRow{2, 1.6, 1.2}, s.Recipient, s.Kind, s.Day))
+	filters := container.NewBorder(nil, nil, nil, s.Search, container.New(WeightedRow{2, 1.6, 1.2}, s.Recipient, s.Kind, s.Day))
 	top := container.NewVBox(filters, s.Count, cols.Header(), widget.NewSeparator())
 	actions := container.NewVBox(widget.NewSeparator(),
 		container.NewHBox(s.Open, s.SaveCopy, layout.NewSpacer(), s.PrintToday), s.Message)
@@ -168,13 +168,13 @@ func (s *LettersScreen) Reload() {
 				showMessage(s.Count, countText(int64(total), "letter", "letters")+" in the register", false)
 			}
 			s.choose(-1)
-			showFromTop(s.List)
+			ShowFromTop(s.List)
 		})
 }
 
 // fillLetterRow shows r in a row of letterRegisterTable.
 func fillLetterRow(o fyne.CanvasObject, r app.LetterRow) {
-	setRowText(o, ukDateTime(r.IssuedAt), r.Kind.Label(), recipientText(r), r.AuthorName,
+	SetRowText(o, ukDateTime(r.IssuedAt), r.Kind.Label(), recipientText(r), r.AuthorName,
 		fmt.Sprintf("v%d", r.TemplateVersion), fmt.Sprint(r.ReferralID))
 }
 

@@ -101,7 +101,7 @@ func TestLetterTemplateEditorRefusesAnUnknownFieldAndSavesAValidChange(t *testin
 	original := ed.Body.Text
 
 	ed.Body.SetText(original + "\nYour shoe size: {{.ShoeSize}}")
-	ed.Body.TypedShortcut(saveShortcut)
+	ed.Body.TypedShortcut(SaveShortcut)
 	if !ed.Message.Visible() || !strings.Contains(ed.Message.Text, `unknown field "ShoeSize"`) || !strings.HasPrefix(ed.Message.Text, "Template:") {
 		t.Errorf("saving an unknown field shows %q", ed.Message.Text)
 	}
@@ -231,8 +231,8 @@ func richText(r *widget.RichText) string {
 }
 
 func TestLetterPreviewFollowsTheBodyMarkup(t *testing.T) {
-	p := letterPreview{To: []string{"Zoë Sample"}, Re: "Zoë Sample", Body: "Dear Zoë\n\n# Your appointment\n**Date:** Monday\n- one **two**\n  three\n- four"}
-	got := richText(widget.NewRichText(p.segments()...))
+	p := LetterPreview{To: []string{"Zoë Sample"}, Re: "Zoë Sample", Body: "Dear Zoë\n\n# Your appointment\n**Date:** Monday\n- one **two**\n  three\n- four"}
+	got := richText(widget.NewRichText(p.Segments()...))
 	for _, want := range []string{"Your appointment\n", "Date: Monday\n", "• one two three\n", "• four\n", "Yours sincerely\n"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("preview lacks %q:\n%s", want, got)

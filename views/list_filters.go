@@ -5,10 +5,10 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// newSearchEntry returns a list screen's search box showing hint while it
+// NewSearchEntry returns a list screen's search box showing hint while it
 // is empty: typing runs search after a pause (through debounce), and Enter
 // runs it at once.
-func newSearchEntry(hint string, debounce *debouncer, search func()) *widget.Entry {
+func NewSearchEntry(hint string, debounce *Debouncer, search func()) *widget.Entry {
 	e := widget.NewEntry()
 	e.SetPlaceHolder(hint)
 	e.OnChanged = func(string) { debounce.Trigger(search) }
@@ -16,9 +16,9 @@ func newSearchEntry(hint string, debounce *debouncer, search func()) *widget.Ent
 	return e
 }
 
-// newCountLabel returns the one-line label above a list that says how
+// NewCountLabel returns the one-line label above a list that says how
 // many rows it holds, cut short with an ellipsis if the window is narrow.
-func newCountLabel() *widget.Label {
+func NewCountLabel() *widget.Label {
 	l := widget.NewLabel("")
 	l.Truncation = fyne.TextTruncateEllipsis
 	return l

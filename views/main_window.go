@@ -34,7 +34,7 @@ type MainWindow struct {
 
 	svc   *app.Services
 	opts  Options
-	layer *activityLayer
+	layer *ActivityLayer
 	lock  *IdleLock
 	prefs fyne.Preferences
 
@@ -58,11 +58,11 @@ func NewMainWindow(a fyne.App, svc *app.Services, opts Options) *MainWindow {
 	}
 	m := &MainWindow{Window: a.NewWindow("Perinatal Caseload"), svc: svc, opts: opts, prefs: a.Preferences()}
 	m.lock = NewIdleLock(svc.Clock(), m.idleLock)
-	m.layer = newActivityLayer(layout.NewSpacer(), m.lock.Touch)
+	m.layer = NewActivityLayer(layout.NewSpacer(), m.lock.Touch)
 	m.Window.SetContent(m.layer)
-	restoreWindowSize(m.prefs, m.Window)
+	RestoreWindowSize(m.prefs, m.Window)
 	m.Window.SetCloseIntercept(func() {
-		rememberWindowSize(m.prefs, m.Window)
+		RememberWindowSize(m.prefs, m.Window)
 		m.Window.Close()
 	})
 	m.showStart("", "")
@@ -197,7 +197,7 @@ func (m *MainWindow) tick() {
 	if !m.lock.Armed() {
 		return
 	}
-	m.lock.Observe(typingSample(m.Window.Canvas()))
+	m.lock.Observe(TypingSample(m.Window.Canvas()))
 	m.lock.Check(m.svc.Clock().Now())
 }
 

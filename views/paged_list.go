@@ -5,13 +5,13 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// newPagedList returns a pager of pages of size rows and the widget.List
+// NewPagedList returns a pager of pages of size rows and the widget.List
 // it feeds. The list makes rows with newRow and fills each with fill once
 // its page has been fetched, showing it as loading until then. The list
 // redraws as later pages arrive, and a page that cannot be read is
 // passed to onError.
-func newPagedList[T any](bg *Background, size int, newRow func() fyne.CanvasObject, fill func(fyne.CanvasObject, T), onError func(error)) (*pager[T], *widget.List) {
-	rows := newPager[T](bg, size)
+func NewPagedList[T any](bg *Background, size int, newRow func() fyne.CanvasObject, fill func(fyne.CanvasObject, T), onError func(error)) (*Pager[T], *widget.List) {
+	rows := NewPager[T](bg, size)
 	list := widget.NewList(rows.Len, newRow, func(id widget.ListItemID, o fyne.CanvasObject) {
 		if r, ok := rows.Row(id); ok {
 			fill(o, r)
@@ -23,9 +23,9 @@ func newPagedList[T any](bg *Background, size int, newRow func() fyne.CanvasObje
 	return rows, list
 }
 
-// showFromTop shows a list's fresh answer: nothing selected, every row
+// ShowFromTop shows a list's fresh answer: nothing selected, every row
 // drawn again, scrolled to the first row.
-func showFromTop(list *widget.List) {
+func ShowFromTop(list *widget.List) {
 	list.UnselectAll()
 	list.Refresh()
 	list.ScrollToTop()

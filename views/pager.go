@@ -1,10 +1,10 @@
 package views
 
-// pager holds the pages of a long list that have been fetched, so that a
+// Pager holds the pages of a long list that have been fetched, so that a
 // widget.List asks the database only for the rows on screen and never for
 // all of them. It is used on the UI goroutine; fetching runs through a
 // Background.
-type pager[T any] struct {
+type Pager[T any] struct {
 	bg       *Background
 	size     int // rows per page
 	maxPages int // pages kept before the cache is emptied
@@ -23,14 +23,14 @@ type pager[T any] struct {
 	inRow   bool // inside Row: a page fetched inline needs no refresh
 }
 
-// newPager returns an empty pager of pages of size rows.
-func newPager[T any](bg *Background, size int) *pager[T] {
-	return &pager[T]{bg: bg, size: size, maxPages: 50, pages: map[int][]T{}, loading: map[int]bool{}}
+// NewPager returns an empty pager of pages of size rows.
+func NewPager[T any](bg *Background, size int) *Pager[T] {
+	return &Pager[T]{bg: bg, size: size, maxPages: 50, pages: map[int][]T{}, loading: map[int]bool{}}
 }
 
 // Query starts a new query: it counts the rows and fetches the first page
 // off the UI goroutine, then calls done with the total on the UI goroutine.
-func (p *pager[T]) Query(count func() (int64, error), fetch func(offset, limit int) ([]T, error), done func(total int, err error)) {
+func (p *Pager[T]) Query(count func() (int64, error), fetch func(offset, limit int) ([]T, error), done func(total int, err error)) {
 	p.gen++
 	gen := p.gen
 	p.bg.Go(func() func() {
@@ -56,11 +56,11 @@ func (p *pager[T]) Query(count func() (int64, error), fetch func(offset, limit i
 }
 
 // Len returns the number of rows the last query found.
-func (p *pager[T]) Len() int { return p.total }
+func (p *Pager[T]) Len() int { return p.total }
 
 // Row returns row i. If its page has not been fetched it starts fetching
 // it and returns ok false; OnPage runs when it arrives.
-func (p *pager[T]) Row(i int) (row T, ok bool) {
+func (p *Pager[T]) Row(i int) (row T, ok bool) {
 	page := i / p.size
 	if rows, have := p.pages[page]; have {
 		if i%p.size < len(rows) {
@@ -82,7 +82,7 @@ func (p *pager[T]) Row(i int) (row T, ok bool) {
 // list, which asks again for the rows then on screen. So dragging the
 // scroll bar through a long list fetches the pages it stops at, not every
 // page it passes.
-func (p *pager[T]) load(page int) {
+func (p *Pager[T]) load(page int) {
 	p.loading[page], p.busy = true, true
 	gen, fetch := p.gen, p.fetch
 	p.inRow = true

@@ -22,54 +22,54 @@ import (
 // as the form fills. Ctrl+S or Save registers the referral.
 type ReferralForm struct {
 	// The woman.
-	NHSNumber, GivenName, FamilyName, DateOfBirth *formEntry
-	Address, Postcode, Phone, Email, GPPractice   *formEntry
-	PreferredLanguage                             *formEntry
+	NHSNumber, GivenName, FamilyName, DateOfBirth *FormEntry
+	Address, Postcode, Phone, Email, GPPractice   *FormEntry
+	PreferredLanguage                             *FormEntry
 	InterpreterNeeded                             *widget.Check
 
 	// The referrer.
-	ReferrerName                                       *formEntry
-	ReferrerRole                                       *choice
-	ReferrerOrganisation, ReferrerPhone, ReferrerEmail *formEntry
-	ReferrerAddress                                    *formEntry
+	ReferrerName                                       *FormEntry
+	ReferrerRole                                       *Choice
+	ReferrerOrganisation, ReferrerPhone, ReferrerEmail *FormEntry
+	ReferrerAddress                                    *FormEntry
 
 	// Consent and eligibility.
-	Received                  *formEntry // DD/MM/YYYY HH:MM, London time
-	FormID                    *formEntry
+	Received                  *FormEntry // DD/MM/YYYY HH:MM, London time
+	FormID                    *FormEntry
 	Consent, RegisteredWithGP *widget.Check
 	LivesInArea               *widget.Check
 
 	// Pregnancy or baby.
 	Stage             *widget.RadioGroup
-	DueDate, BabyBorn *formEntry
+	DueDate, BabyBorn *FormEntry
 	Breastfeeding     *widget.Check
 
 	// Mental health history.
-	Severity                 *choice
-	Manageable               *choice // yes, no, or not stated
-	Conditions               *rowList[conditionRow]
+	Severity                 *Choice
+	Manageable               *Choice // yes, no, or not stated
+	Conditions               *RowList[conditionRow]
 	FamilyPP, FamilyBipolar  *widget.Check
 	PreviousPerinatalTreated *widget.Check
 	SevereImpact             *widget.Check
 
 	// Medication.
-	Medicines        *rowList[medicineRow]
+	Medicines        *RowList[medicineRow]
 	MedicationAdvice *widget.Check
 
 	// Current services.
 	CMHTOpen                        *widget.Check
-	CMHTTeam, CareCoordinator       *formEntry
+	CMHTTeam, CareCoordinator       *FormEntry
 	Inpatient                       *widget.Check
-	Ward                            *formEntry
+	Ward                            *FormEntry
 	MBU                             *widget.Check
-	MBUDischarge                    *formEntry
+	MBUDischarge                    *FormEntry
 	SubstanceService, EatingService *widget.Check
 
 	// Other professionals to copy letters to.
-	Professionals *rowList[professionalRow]
+	Professionals *RowList[professionalRow]
 
 	// Reason and risk.
-	Reason, Risk *formEntry
+	Reason, Risk *FormEntry
 
 	// Panel is the live screening panel.
 	Panel *ScreeningPanel

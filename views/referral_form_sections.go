@@ -44,7 +44,7 @@ func (f *ReferralForm) referrerSection() fyne.CanvasObject {
 	for i, r := range models.ReferrerRoles {
 		roles[i] = string(r)
 	}
-	f.ReferrerRole = newChoice(roles, func(c string) string { return models.ProfessionalRole(c).Label() }, "Choose the referrer's role", f.changed)
+	f.ReferrerRole = NewChoice(roles, func(c string) string { return models.ProfessionalRole(c).Label() }, "Choose the referrer's role", f.changed)
 	f.ReferrerOrganisation, f.ReferrerPhone, f.ReferrerEmail = f.entry(), f.entry(), f.entry()
 	f.ReferrerAddress = f.textArea(2)
 	return formCard("The referrer",
@@ -93,10 +93,10 @@ func (f *ReferralForm) perinatalSection() fyne.CanvasObject {
 }
 
 func (f *ReferralForm) historySection() fyne.CanvasObject {
-	f.Severity = newChoice([]string{"", string(models.SeverityMild), string(models.SeverityModerate), string(models.SeveritySevere)},
+	f.Severity = NewChoice([]string{"", string(models.SeverityMild), string(models.SeverityModerate), string(models.SeveritySevere)},
 		notStatedOr(capitalised), "Not stated", f.changed)
-	f.Manageable = newChoice([]string{"", "yes", "no"}, notStatedOr(capitalised), "Not stated", f.changed)
-	f.Conditions = newRowList("Add a condition", f.newConditionRow, conditionRowLayout,
+	f.Manageable = NewChoice([]string{"", "yes", "no"}, notStatedOr(capitalised), "Not stated", f.changed)
+	f.Conditions = NewRowList("Add a condition", f.newConditionRow, conditionRowLayout,
 		func(r *conditionRow) fyne.Focusable { return r.Code.Select }, f.rowsChanged, f.canvas)
 	f.FamilyPP = f.check("Postpartum psychosis")
 	f.FamilyBipolar = f.check("Bipolar affective disorder")
@@ -113,7 +113,7 @@ func (f *ReferralForm) historySection() fyne.CanvasObject {
 }
 
 func (f *ReferralForm) medicationSection() fyne.CanvasObject {
-	f.Medicines = newRowList("Add a medicine", f.newMedicineRow, medicineRowLayout,
+	f.Medicines = NewRowList("Add a medicine", f.newMedicineRow, medicineRowLayout,
 		func(r *medicineRow) fyne.Focusable { return r.Name }, f.rowsChanged, f.canvas)
 	f.MedicationAdvice = f.check("The referrer asks for advice on medication")
 	return formCard("Medication",
@@ -145,7 +145,7 @@ func (f *ReferralForm) servicesSection() fyne.CanvasObject {
 }
 
 func (f *ReferralForm) professionalsSection() fyne.CanvasObject {
-	f.Professionals = newRowList("Add a professional", f.newProfessionalRow, professionalRowLayout,
+	f.Professionals = NewRowList("Add a professional", f.newProfessionalRow, professionalRowLayout,
 		func(r *professionalRow) fyne.Focusable { return r.Name }, f.rowsChanged, f.canvas)
 	return formCard("Other professionals to copy letters to",
 		hinted("Professionals", f.Professionals.Content(), "Her midwife, health visitor, CMHT care coordinator, obstetrician…"),
@@ -163,15 +163,15 @@ func (f *ReferralForm) reasonSection() fyne.CanvasObject {
 
 // conditionRow is one diagnosis on the form.
 type conditionRow struct {
-	Code, Status *choice
+	Code, Status *Choice
 	Primary      *widget.Check
-	Note         *formEntry
+	Note         *FormEntry
 }
 
 func (f *ReferralForm) newConditionRow() *conditionRow {
 	r := &conditionRow{
-		Code:    newChoice(models.ConditionCodes, func(c string) string { return capitalised(models.ConditionLabel(c)) }, "Choose the condition", f.changed),
-		Status:  newChoice([]string{string(models.ConditionCurrent), string(models.ConditionPrevious)}, capitalised, "Current or previous", f.changed),
+		Code:    NewChoice(models.ConditionCodes, func(c string) string { return capitalised(models.ConditionLabel(c)) }, "Choose the condition", f.changed),
+		Status:  NewChoice([]string{string(models.ConditionCurrent), string(models.ConditionPrevious)}, capitalised, "Current or previous", f.changed),
 		Primary: f.check("Primary diagnosis"),
 		Note:    f.entry(),
 	}
@@ -181,20 +181,20 @@ func (f *ReferralForm) newConditionRow() *conditionRow {
 }
 
 func conditionRowLayout(r *conditionRow) fyne.CanvasObject {
-	return container.NewVBox(container.New(weightedRow{3, 2, 2}, r.Code.Select, r.Status.Select, r.Primary), r.Note)
+	return container.NewVBox(container.New(WeightedRow{3, 2, 2}, r.Code.Select, r.Status.Select, r.Primary), r.Note)
 }
 
 // medicineRow is one medicine on the form.
 type medicineRow struct {
-	Name  *formEntry
-	Class *choice
-	Dose  *formEntry
+	Name  *FormEntry
+	Class *Choice
+	Dose  *FormEntry
 }
 
 func (f *ReferralForm) newMedicineRow() *medicineRow {
 	r := &medicineRow{
 		Name:  f.entry(),
-		Class: newChoice(models.MedicationClasses, func(c string) string { return capitalised(strings.ReplaceAll(c, "_", " ")) }, "Class", f.changed),
+		Class: NewChoice(models.MedicationClasses, func(c string) string { return capitalised(strings.ReplaceAll(c, "_", " ")) }, "Class", f.changed),
 		Dose:  f.entry(),
 	}
 	r.Name.SetPlaceHolder("Name, such as lithium")
@@ -203,12 +203,12 @@ func (f *ReferralForm) newMedicineRow() *medicineRow {
 }
 
 func medicineRowLayout(r *medicineRow) fyne.CanvasObject {
-	return container.New(weightedRow{3, 2, 2}, r.Name, r.Class.Select, r.Dose)
+	return container.New(WeightedRow{3, 2, 2}, r.Name, r.Class.Select, r.Dose)
 }
 
 // professionalRow is one professional to copy letters to.
 type professionalRow struct {
-	Name, Role, Organisation, Address, Email, Phone *formEntry
+	Name, Role, Organisation, Address, Email, Phone *FormEntry
 }
 
 func (f *ReferralForm) newProfessionalRow() *professionalRow {
@@ -224,27 +224,27 @@ func (f *ReferralForm) newProfessionalRow() *professionalRow {
 
 func professionalRowLayout(r *professionalRow) fyne.CanvasObject {
 	return container.NewVBox(
-		container.New(weightedRow{1, 1, 1}, r.Name, r.Role, r.Organisation),
-		container.New(weightedRow{1, 1, 1}, r.Address, r.Email, r.Phone))
+		container.New(WeightedRow{1, 1, 1}, r.Name, r.Role, r.Organisation),
+		container.New(WeightedRow{1, 1, 1}, r.Address, r.Email, r.Phone))
 }
 
 // entry makes a one-line entry that re-screens the form when it changes.
-func (f *ReferralForm) entry() *formEntry {
-	e := newFormEntry(f.Save)
+func (f *ReferralForm) entry() *FormEntry {
+	e := NewFormEntry(f.Save)
 	e.OnChanged = func(string) { f.changed() }
 	return e
 }
 
 // textArea makes a multi-line entry of rows lines that re-screens the form.
-func (f *ReferralForm) textArea(rows int) *formEntry {
-	e := newFormTextArea(f.Save, rows)
+func (f *ReferralForm) textArea(rows int) *FormEntry {
+	e := NewFormTextArea(f.Save, rows)
 	e.OnChanged = func(string) { f.changed() }
 	return e
 }
 
 // checkedEntry makes an entry whose text check validates as it is typed;
 // its message starts with the field's name.
-func (f *ReferralForm) checkedEntry(field string, check func(string) error) *formEntry {
+func (f *ReferralForm) checkedEntry(field string, check func(string) error) *FormEntry {
 	e := f.entry()
 	e.Validator = func(s string) error {
 		if err := check(s); err != nil {

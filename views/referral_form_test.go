@@ -108,7 +108,7 @@ func TestReferralFormKnowsAnEarlierReferralAndSavesWithCtrlS(t *testing.T) {
 	test.Tap(f.LivesInArea)
 	f.Stage.SetSelected(models.StagePregnant.Label())
 	test.Type(f.Reason, "Re-referral: low mood.")
-	f.Reason.TypedShortcut(saveShortcut)
+	f.Reason.TypedShortcut(SaveShortcut)
 	if *saved == 0 || *saved == first {
 		t.Fatalf("Ctrl+S did not save a second referral: %s", f.Problems.Text)
 	}

@@ -37,8 +37,8 @@ type ReferralsScreen struct {
 	actor     *models.StaffMember
 	clock     app.Clock
 	bg        *Background
-	debounce  *debouncer
-	rows      *pager[app.ReferralRow]
+	debounce  *Debouncer
+	rows      *Pager[app.ReferralRow]
 	listView  fyne.CanvasObject
 	root      *fyne.Container
 	content   fyne.CanvasObject
@@ -47,9 +47,9 @@ type ReferralsScreen struct {
 
 // NewReferralsScreen builds the screen and starts the first query.
 func NewReferralsScreen(referrals *app.ReferralService, actor *models.StaffMember, clock app.Clock, bg *Background) *ReferralsScreen {
-	s := &ReferralsScreen{referrals: referrals, actor: actor, clock: clock, bg: bg, debounce: newDebouncer(bg)}
+	s := &ReferralsScreen{referrals: referrals, actor: actor, clock: clock, bg: bg, debounce: NewDebouncer(bg)}
 
-	s.Search = newSearchEntry(patientSearchHint, s.debounce, s.Reload)
+	s.Search = NewSearchEntry(patientSearchHint, s.debounce, s.Reload)
 	options := []string{allStatuses}
 	for _, st := range models.Statuses {
 		options = append(options, st.Label())
@@ -57,15 +57,15 @@ func NewReferralsScreen(referrals *app.ReferralService, actor *models.StaffMembe
 	s.Status = widget.NewSelect(options, func(string) { s.Reload() })
 	s.Status.SetSelectedIndex(0)
 	s.OpenOnly = widget.NewCheck("Open only", func(bool) { s.Reload() })
-	s.Count = newCountLabel()
+	s.Count = NewCountLabel()
 	refresh := widget.NewButtonWithIcon("", theme.ViewRefreshIcon(), s.Reload)
 
 	cols := referralTable()
-	s.rows, s.List = newPagedList(bg, referralPageSize, cols.Row, fillReferralRow, reportIn(s.Count))
+	s.rows, s.List = NewPagedList(bg, referralPageSize, cols.Row, fillReferralRow, reportIn(s.Count))
 	s.List.OnSelected = s.selected
 
 	filters := container.NewBorder(nil, nil, nil,
-		container.NewHBox(container.New(fixedWidth(200), s.Status), s.OpenOnly, refresh), s.Search)
+		container.NewHBox(container.New(FixedWidth(200), s.Status), s.OpenOnly, refresh), s.Search)
 	top := container.NewVBox(filters, s.Count, cols.Header(), widget.NewSeparator())
 	s.listView = container.NewBorder(top, nil, nil, nil, s.List)
 	s.root = container.NewStack(s.listView)
@@ -109,7 +109,7 @@ func (s *ReferralsScreen) Reload() {
 			} else {
 				showMessage(s.Count, countText(int64(total), "referral", "referrals"), false)
 			}
-			showFromTop(s.List)
+			ShowFromTop(s.List)
 		})
 }
 

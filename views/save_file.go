@@ -14,9 +14,9 @@ import (
 // can save without a file dialog.
 type SaveFileFunc func(name string, data []byte, done func(saved string, err error))
 
-// saveWithDialog returns a SaveFileFunc that asks with a file dialog over
+// SaveWithDialog returns a SaveFileFunc that asks with a file dialog over
 // win, offering files ending in ext (".ics", ".pdf").
-func saveWithDialog(win fyne.Window, ext string) SaveFileFunc {
+func SaveWithDialog(win fyne.Window, ext string) SaveFileFunc {
 	return func(name string, data []byte, done func(saved string, err error)) {
 		d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 			if err == nil && w == nil {

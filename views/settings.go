@@ -61,7 +61,7 @@ func NewSettingsScreen(settings *app.SettingsService, actor *models.StaffMember)
 	title := widget.NewLabelWithStyle("Settings", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameHeadingText
 	s.content = container.NewPadded(container.NewBorder(container.NewVBox(title, s.Message), nil, nil, nil,
-		container.NewVScroll(container.New(fixedWidth(760), list))))
+		container.NewVScroll(container.New(FixedWidth(760), list))))
 	return s
 }
 

@@ -99,7 +99,7 @@ func authCard(serviceName, prompt string, message *widget.Label, form fyne.Canva
 	intro.Wrapping = fyne.TextWrapWord
 	card := widget.NewCard("", "", container.NewVBox(intro, message, form, button))
 	body := container.NewVBox(icon, title, service, card)
-	return container.NewCenter(container.New(fixedWidth(440), body))
+	return container.NewCenter(container.New(FixedWidth(440), body))
 }
 
 // messageLabel returns a wrapping label for inline messages, showing text.

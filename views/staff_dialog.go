@@ -16,14 +16,14 @@ import (
 // managers only), and the dialog shows its answer.
 type StaffDialog struct {
 	*formDialog
-	Name     *formEntry
-	Username *formEntry
-	JobTitle *formEntry
+	Name     *FormEntry
+	Username *FormEntry
+	JobTitle *FormEntry
 	Roles    *widget.CheckGroup
 	// Fraction is the working-time fraction: 1 full time, 0.6 three days.
-	Fraction *formEntry
+	Fraction *FormEntry
 	// Capacity is the most women on their caseload; 0 for none set.
-	Capacity *formEntry
+	Capacity *FormEntry
 	// Password and PasswordAgain are for a new account only.
 	Password      *widget.Entry
 	PasswordAgain *widget.Entry
@@ -46,13 +46,13 @@ func ShowEditStaffDialog(s *Session, m models.StaffMember, onDone func()) *Staff
 func showStaffDialog(s *Session, m *models.StaffMember, onDone func()) *StaffDialog {
 	d := &StaffDialog{s: s, editing: m}
 	submit := func() { d.Submit() } // d.formDialog is made below
-	d.Name = newHintedFormEntry("For example, Siobhán Byrne", submit)
-	d.Username = newHintedFormEntry("For example, sbyrne", submit)
-	d.JobTitle = newHintedFormEntry("For example, Community psychiatric nurse", submit)
+	d.Name = NewHintedFormEntry("For example, Siobhán Byrne", submit)
+	d.Username = NewHintedFormEntry("For example, sbyrne", submit)
+	d.JobTitle = NewHintedFormEntry("For example, Community psychiatric nurse", submit)
 	d.Roles = widget.NewCheckGroup(roleLabels(), nil)
-	d.Fraction = newHintedFormEntry("1 for full time, 0.6 for three days a week", submit)
+	d.Fraction = NewHintedFormEntry("1 for full time, 0.6 for three days a week", submit)
 	d.Fraction.SetText("1")
-	d.Capacity = newHintedFormEntry("0 if none is set", submit)
+	d.Capacity = NewHintedFormEntry("0 if none is set", submit)
 	d.Capacity.SetText("0")
 	items := []*widget.FormItem{
 		required("Name", d.Name), required("Username", d.Username),

@@ -11,12 +11,12 @@ import (
 // TaskCompleteDialog marks a task done, with a note of what was done.
 type TaskCompleteDialog struct {
 	*formDialog
-	Note *formEntry
+	Note *FormEntry
 }
 
 // Complete asks for a note and completes task t; the list then reloads.
 func (p *TasksPanel) Complete(t app.TaskRow) *TaskCompleteDialog {
-	d := &TaskCompleteDialog{Note: newFormTextArea(nil, 3)}
+	d := &TaskCompleteDialog{Note: NewFormTextArea(nil, 3)}
 	d.Note.SetPlaceHolder("What was done (optional)")
 	form := widget.NewForm(
 		widget.NewFormItem("Task", taskLabel(t)),
@@ -38,14 +38,14 @@ type TaskReassignDialog struct {
 	*formDialog
 	// To chooses the new holder among the active staff.
 	To     *widget.Select
-	Reason *formEntry
+	Reason *FormEntry
 
 	staff []models.StaffMember // in the order of To's options
 }
 
 // Reassign asks to whom and why, and reassigns task t; the list then reloads.
 func (p *TasksPanel) Reassign(t app.TaskRow) *TaskReassignDialog {
-	d := &TaskReassignDialog{Reason: newFormTextArea(nil, 2)}
+	d := &TaskReassignDialog{Reason: NewFormTextArea(nil, 2)}
 	d.To = widget.NewSelect(nil, nil)
 	d.To.PlaceHolder = "Choose who will do it"
 	d.Reason.SetPlaceHolder("For example, covering while her key worker is on leave")

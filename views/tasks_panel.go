@@ -144,7 +144,7 @@ func (p *TasksPanel) ShowHistory(t app.TaskRow) {
 		}
 		text = strings.Join(lines, "\n")
 	}
-	body := container.New(fixedWidth(520), paragraph(orNotStated(text)))
+	body := container.New(FixedWidth(520), paragraph(orNotStated(text)))
 	dialog.ShowCustom("History of the task: "+t.Title, "Close", body, p.s.Window)
 }
 

@@ -39,14 +39,14 @@ type TeamScreen struct {
 
 	s       *Session
 	chosen  int // index in Staff, or -1
-	table   *table
+	table   *Table
 	content fyne.CanvasObject
 }
 
 // NewTeamScreen builds the screen and reads the team.
 func NewTeamScreen(s *Session) *TeamScreen {
 	t := &TeamScreen{s: s, chosen: -1, Message: messageLabel("")}
-	t.table = newTable([]column{
+	t.table = NewTable([]Column{
 		{Title: "Name", Weight: 1.4}, {Title: "Username", Weight: 1.2}, {Title: "Job title", Weight: 1.5},
 		{Title: "Roles", Weight: 1.5}, {Title: "Working time", Sample: "Working time"},
 		{Title: "Capacity", Sample: "Capacity"}, {Title: "Active", Sample: "Inactive"},
@@ -147,10 +147,10 @@ func (t *TeamScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	if !m.Active {
 		active = "Inactive"
 	}
-	setRowText(o, m.Name, m.Username, m.JobTitle, m.RoleLabels(), strconv.FormatFloat(m.WorkingFraction, 'f', -1, 64)+" WTE", capacity, active)
-	rowCell(o, 6).Importance = widget.MediumImportance
+	SetRowText(o, m.Name, m.Username, m.JobTitle, m.RoleLabels(), strconv.FormatFloat(m.WorkingFraction, 'f', -1, 64)+" WTE", capacity, active)
+	RowCell(o, 6).Importance = widget.MediumImportance
 	if !m.Active {
-		rowCell(o, 6).Importance = widget.LowImportance
+		RowCell(o, 6).Importance = widget.LowImportance
 	}
 }
 

@@ -8,22 +8,22 @@ const (
 	prefWindowHeight = "window.height"
 )
 
-// defaultWindowSize is the size on first start.
-var defaultWindowSize = fyne.NewSize(1200, 780)
+// DefaultWindowSize is the size on first start.
+var DefaultWindowSize = fyne.NewSize(1200, 780)
 
-// restoreWindowSize sizes the window as it was last closed, or at the
+// RestoreWindowSize sizes the window as it was last closed, or at the
 // default size the first time (or if what was remembered is implausible).
-func restoreWindowSize(p fyne.Preferences, w fyne.Window) {
-	size := fyne.NewSize(float32(p.FloatWithFallback(prefWindowWidth, float64(defaultWindowSize.Width))),
-		float32(p.FloatWithFallback(prefWindowHeight, float64(defaultWindowSize.Height))))
+func RestoreWindowSize(p fyne.Preferences, w fyne.Window) {
+	size := fyne.NewSize(float32(p.FloatWithFallback(prefWindowWidth, float64(DefaultWindowSize.Width))),
+		float32(p.FloatWithFallback(prefWindowHeight, float64(DefaultWindowSize.Height))))
 	if size.Width < 480 || size.Height < 360 {
-		size = defaultWindowSize
+		size = DefaultWindowSize
 	}
 	w.Resize(size)
 }
 
-// rememberWindowSize stores the window's size for next time.
-func rememberWindowSize(p fyne.Preferences, w fyne.Window) {
+// RememberWindowSize stores the window's size for next time.
+func RememberWindowSize(p fyne.Preferences, w fyne.Window) {
 	size := w.Canvas().Size()
 	if size.Width < 480 || size.Height < 360 {
 		return
