@@ -11,6 +11,7 @@ import (
 
 	"perinatal-caseload/app"
 	"perinatal-caseload/models"
+	"perinatal-caseload/views/widgets"
 )
 
 // AllocateDialog allocates a woman's key worker, or reallocates her to
@@ -22,7 +23,7 @@ type AllocateDialog struct {
 	*formDialog
 	// Worker chooses the key worker; its options say "Name · 18 / 25 (72%)".
 	Worker *widget.Select
-	Reason *FormEntry
+	Reason *widgets.FormEntry
 	// Current names her key worker now, or says she has none.
 	Current *widget.Label
 	// History lists every allocation, oldest first.
@@ -43,7 +44,7 @@ func ShowAllocateDialog(s *Session, referralID uint, who string, onDone func()) 
 	d.Worker = widget.NewSelect(nil, nil)
 	d.Worker.PlaceHolder = "Choose a key worker"
 	d.Current = widget.NewLabel("")
-	d.Reason = NewFormTextArea(nil, 2)
+	d.Reason = widgets.NewFormTextArea(nil, 2)
 	d.History = paragraph("")
 	title, action, reasonHint := "Allocate a key worker", "Allocate", "Optional for a first allocation"
 	problems := d.load()
@@ -59,7 +60,7 @@ func ShowAllocateDialog(s *Session, referralID uint, who string, onDone func()) 
 		widget.NewFormItem("History", d.History),
 	)
 	d.formDialog = newFormDialog(title, action, 600, form, s.Window, func() error { return d.allocate(false) }, onDone)
-	d.Reason.onSave = d.Submit
+	d.Reason.OnSave = d.Submit
 	if problems != nil {
 		d.Fail(problems)
 	}

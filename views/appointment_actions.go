@@ -12,12 +12,13 @@ import (
 
 	"perinatal-caseload/app"
 	"perinatal-caseload/models"
+	"perinatal-caseload/views/widgets"
 )
 
 // referralAppointmentTable lays out an open referral's appointments. The
 // time, kind and mode are as wide as their longest text, so none is cut short.
-func referralAppointmentTable() *Table {
-	return NewTable([]Column{
+func referralAppointmentTable() *widgets.Table {
+	return widgets.NewTable([]widgets.Column{
 		{Title: "When", Sample: "Wed 00/00/0000 00:00–00:00"}, {Title: "Kind", Sample: "Initial assessment"},
 		{Title: "Held by", Sample: models.ModeVideo.Label()}, {Title: "Clinician", Weight: 1},
 		{Title: "Attendance", Weight: 1.3},
@@ -104,7 +105,7 @@ func (a *AppointmentActions) CreateRenderer() fyne.WidgetRenderer {
 }
 
 // load reads her appointments and clocks, and shows them.
-func (a *AppointmentActions) load(cols *Table) {
+func (a *AppointmentActions) load(cols *widgets.Table) {
 	a.s.Background.Go(func() func() {
 		appts, err := a.s.Services.Appointments.ForReferral(a.s.Actor, a.r.ID)
 		var clocks *app.ReferralClocks
@@ -124,16 +125,16 @@ func (a *AppointmentActions) load(cols *Table) {
 }
 
 // showRows lists her appointments, each with Details….
-func (a *AppointmentActions) showRows(cols *Table) {
+func (a *AppointmentActions) showRows(cols *widgets.Table) {
 	a.rows.RemoveAll()
 	a.Details = nil
 	who := a.r.Patient.FullName() + " · NHS number " + orNotStated(a.r.Patient.NHSNumberText())
 	for _, appt := range a.Appointments {
 		row := cols.Row()
-		SetRowText(row, whenText(appt.StartsAt, appt.DurationMinutes), appt.Kind.Label(), appt.Mode.Label(),
+		widgets.SetRowText(row, whenText(appt.StartsAt, appt.DurationMinutes), appt.Kind.Label(), appt.Mode.Label(),
 			appt.Clinician.Name, appt.Attendance.Label())
 		if appt.Attendance.Missed() {
-			RowCell(row, 4).Importance = widget.DangerImportance
+			widgets.RowCell(row, 4).Importance = widget.DangerImportance
 		}
 		details := widget.NewButton("Details…", func() {
 			a.Panel = showAppointmentPanel(a.s, appt, who, a.reopen, nil)

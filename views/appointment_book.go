@@ -11,6 +11,7 @@ import (
 
 	"perinatal-caseload/app"
 	"perinatal-caseload/models"
+	"perinatal-caseload/views/widgets"
 )
 
 // appointmentDurations are the lengths offered, in minutes.
@@ -30,15 +31,15 @@ const defaultDuration = 60
 type BookAppointmentDialog struct {
 	*formDialog
 	doubleBooking
-	Kind      *Choice
+	Kind      *widgets.Choice
 	Clinician *widget.Select
-	Date      *FormEntry
-	Time      *FormEntry
+	Date      *widgets.FormEntry
+	Time      *widgets.FormEntry
 	Duration  *widget.Select
-	Mode      *Choice
+	Mode      *widgets.Choice
 	// Link shows the Attend Anywhere link a video appointment carries.
 	Link  *widget.Label
-	Notes *FormEntry
+	Notes *widgets.FormEntry
 
 	s         *Session
 	referral  *models.Referral
@@ -50,18 +51,18 @@ type BookAppointmentDialog struct {
 // onBooked (if set) runs once the appointment is saved.
 func ShowBookAppointmentDialog(s *Session, r *models.Referral, kind models.AppointmentKind, onBooked func()) *BookAppointmentDialog {
 	d := &BookAppointmentDialog{s: s, referral: r}
-	d.Kind = NewChoice(kindCodes(), func(c string) string { return models.AppointmentKind(c).Label() }, "Choose the kind", d.kindChanged)
+	d.Kind = widgets.NewChoice(kindCodes(), func(c string) string { return models.AppointmentKind(c).Label() }, "Choose the kind", d.kindChanged)
 	d.Clinician = widget.NewSelect(nil, nil)
 	d.Clinician.PlaceHolder = "Choose who holds it"
-	d.Date = NewFormEntry(d.submit)
+	d.Date = widgets.NewFormEntry(d.submit)
 	d.Date.SetPlaceHolder("DD/MM/YYYY")
-	d.Time = NewFormEntry(d.submit)
+	d.Time = widgets.NewFormEntry(d.submit)
 	d.Time.SetPlaceHolder("HH:MM, 24-hour clock")
 	d.Duration = widget.NewSelect(durationLabels(), nil)
 	d.Duration.SetSelected(durationLabel(defaultDuration))
-	d.Mode = NewChoice(modeCodes(), func(c string) string { return models.Mode(c).Label() }, "Choose how it is held", d.modeChanged)
+	d.Mode = widgets.NewChoice(modeCodes(), func(c string) string { return models.Mode(c).Label() }, "Choose how it is held", d.modeChanged)
 	d.Link = paragraph("")
-	d.Notes = NewFormTextArea(d.submit, 3)
+	d.Notes = widgets.NewFormTextArea(d.submit, 3)
 	who := widget.NewLabelWithStyle(r.Patient.FullName()+" · NHS number "+orNotStated(r.Patient.NHSNumberText()),
 		fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	form := widget.NewForm(

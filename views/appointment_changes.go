@@ -9,6 +9,7 @@ import (
 
 	"perinatal-caseload/app"
 	"perinatal-caseload/models"
+	"perinatal-caseload/views/widgets"
 )
 
 // attendanceCodes are the MHSDS codes offered for recording attendance,
@@ -34,9 +35,9 @@ func isCancellation(code models.Attendance) bool {
 // a follow-up task for her key worker, or the clinician.
 type AttendanceDialog struct {
 	*formDialog
-	Code        *Choice
-	CancelledBy *FormEntry
-	Reason      *FormEntry
+	Code        *widgets.Choice
+	CancelledBy *widgets.FormEntry
+	Reason      *widgets.FormEntry
 
 	s    *Session
 	appt models.Appointment
@@ -53,11 +54,11 @@ func showAttendanceDialog(s *Session, a models.Appointment, codes []models.Atten
 	for i, c := range codes {
 		texts[i] = string(c)
 	}
-	d.CancelledBy = NewFormEntry(d.submit)
+	d.CancelledBy = widgets.NewFormEntry(d.submit)
 	d.CancelledBy.SetPlaceHolder("For example: the woman, by telephone")
-	d.Reason = NewFormTextArea(d.submit, 2)
+	d.Reason = widgets.NewFormTextArea(d.submit, 2)
 	d.Reason.SetPlaceHolder("Why the appointment was cancelled")
-	d.Code = NewChoice(texts, func(c string) string { return attendanceText(models.Attendance(c)) }, "Choose what happened", d.codeChanged)
+	d.Code = widgets.NewChoice(texts, func(c string) string { return attendanceText(models.Attendance(c)) }, "Choose what happened", d.codeChanged)
 	label := func(text string) fyne.CanvasObject {
 		return widget.NewLabelWithStyle(text, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
 	}
@@ -114,8 +115,8 @@ func (d *AttendanceDialog) save() error {
 type RescheduleDialog struct {
 	*formDialog
 	doubleBooking
-	Date *FormEntry
-	Time *FormEntry
+	Date *widgets.FormEntry
+	Time *widgets.FormEntry
 
 	s    *Session
 	appt models.Appointment
@@ -126,9 +127,9 @@ type RescheduleDialog struct {
 func showRescheduleDialog(s *Session, a models.Appointment, onDone func()) *RescheduleDialog {
 	d := &RescheduleDialog{s: s, appt: a}
 	start := a.StartsAt.In(app.London)
-	d.Date = NewFormEntry(d.submit)
+	d.Date = widgets.NewFormEntry(d.submit)
 	d.Date.SetText(start.Format("02/01/2006"))
-	d.Time = NewFormEntry(d.submit)
+	d.Time = widgets.NewFormEntry(d.submit)
 	d.Time.SetText(start.Format("15:04"))
 	form := widget.NewForm(
 		widget.NewFormItem("Now", widget.NewLabel(whenText(a.StartsAt, a.DurationMinutes)+" with "+a.Clinician.Name)),

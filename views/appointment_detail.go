@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"perinatal-caseload/models"
+	"perinatal-caseload/views/widgets"
 )
 
 // AppointmentPanel shows one appointment in full, in a dialog, with what
@@ -30,7 +31,7 @@ type AppointmentPanel struct {
 	Attendance   *AttendanceDialog
 	Rescheduling *RescheduleDialog
 	// SaveFile writes the calendar file; a file dialog by default.
-	SaveFile SaveFileFunc
+	SaveFile widgets.SaveFileFunc
 
 	s         *Session
 	appt      models.Appointment
@@ -42,7 +43,7 @@ type AppointmentPanel struct {
 // the woman described by who. A change closes the panel and runs
 // onChanged. openReferral, if set, is offered as "Open her referral".
 func showAppointmentPanel(s *Session, a models.Appointment, who string, onChanged, openReferral func()) *AppointmentPanel {
-	p := &AppointmentPanel{s: s, appt: a, onChanged: onChanged, SaveFile: SaveWithDialog(s.Window, ".ics")}
+	p := &AppointmentPanel{s: s, appt: a, onChanged: onChanged, SaveFile: widgets.SaveWithDialog(s.Window, ".ics")}
 	p.Message = messageLabel("")
 	p.RecordAttendance = widget.NewButtonWithIcon("Record attendance…", theme.ConfirmIcon(), func() {
 		p.Attendance = showAttendanceDialog(s, a, attendanceCodes, "Record attendance", p.changed)
@@ -79,7 +80,7 @@ func showAppointmentPanel(s *Session, a models.Appointment, who string, onChange
 	}
 	pairs = append(pairs, "Notes", orNotStated(a.Notes))
 	actions := container.NewGridWithColumns(2, p.RecordAttendance, p.Reschedule, p.Cancel, p.ExportICS)
-	body := container.New(FixedWidth(640), container.NewVBox(facts(pairs...), p.Message, actions))
+	body := container.New(widgets.FixedWidth(640), container.NewVBox(facts(pairs...), p.Message, actions))
 	closeButton := widget.NewButtonWithIcon("Close", theme.CancelIcon(), func() { p.dialog.Hide() })
 	p.dialog = dialog.NewCustomWithoutButtons(a.Kind.Label(), body, s.Window)
 	p.dialog.SetButtons([]fyne.CanvasObject{p.OpenReferral, closeButton})

@@ -10,6 +10,7 @@ import (
 
 	"perinatal-caseload/app"
 	"perinatal-caseload/models"
+	"perinatal-caseload/views/widgets"
 )
 
 // Filter choices meaning "no filter".
@@ -20,8 +21,8 @@ const (
 )
 
 // appointmentTable lays out the diary's columns.
-func appointmentTable() *Table {
-	return NewTable([]Column{
+func appointmentTable() *widgets.Table {
+	return widgets.NewTable([]widgets.Column{
 		{Title: "Time", Sample: "00:00–00:00"},
 		{Title: "Woman", Weight: 1.3}, {Title: "NHS number", Sample: "000 000 0000"},
 		{Title: "Kind", Sample: "Initial assessment"}, {Title: "Held by", Sample: models.ModeVideo.Label()},
@@ -70,8 +71,8 @@ type AppointmentsScreen struct {
 	// Week names the week on show.
 	Week      *widget.Label
 	Clinician *widget.Select
-	Kind      *Choice
-	Mode      *Choice
+	Kind      *widgets.Choice
+	Mode      *widgets.Choice
 	// ShowCancelled lists cancelled appointments too.
 	ShowCancelled *widget.Check
 	// Count says how many appointments are listed, or why they could not be read.
@@ -83,7 +84,7 @@ type AppointmentsScreen struct {
 	// Panel is the appointment opened last, while it is on show.
 	Panel *AppointmentPanel
 	// SaveFile writes calendar files; panels opened from here use it.
-	SaveFile SaveFileFunc
+	SaveFile widgets.SaveFileFunc
 
 	s       *Session
 	monday  models.Date
@@ -95,14 +96,14 @@ type AppointmentsScreen struct {
 // NewAppointmentsScreen builds the diary at this week, for the person
 // signed in if they hold appointments, otherwise for the whole team.
 func NewAppointmentsScreen(s *Session) *AppointmentsScreen {
-	a := &AppointmentsScreen{s: s, monday: models.MondayOf(s.Services.Today()), SaveFile: SaveWithDialog(s.Window, ".ics")}
+	a := &AppointmentsScreen{s: s, monday: models.MondayOf(s.Services.Today()), SaveFile: widgets.SaveWithDialog(s.Window, ".ics")}
 	a.Previous = widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { a.ShowWeek(a.monday.AddDays(-7)) })
 	a.Next = widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { a.ShowWeek(a.monday.AddDays(7)) })
 	a.ThisWeek = widget.NewButton("This week", func() { a.ShowWeek(models.MondayOf(s.Services.Today())) })
 	a.Week = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	a.Clinician = widget.NewSelect(a.clinicianOptions(), func(string) { a.Reload() })
-	a.Kind = NewChoice(append([]string{""}, kindCodes()...), kindOrAll, allKinds, a.Reload)
-	a.Mode = NewChoice(append([]string{""}, modeCodes()...), modeOrAll, allModes, a.Reload)
+	a.Kind = widgets.NewChoice(append([]string{""}, kindCodes()...), kindOrAll, allKinds, a.Reload)
+	a.Mode = widgets.NewChoice(append([]string{""}, modeCodes()...), modeOrAll, allModes, a.Reload)
 	a.ShowCancelled = widget.NewCheck("Show cancelled", func(bool) { a.Reload() })
 	a.Count = messageLabel("")
 	refresh := widget.NewButtonWithIcon("", theme.ViewRefreshIcon(), a.Reload)
@@ -115,8 +116,8 @@ func NewAppointmentsScreen(s *Session) *AppointmentsScreen {
 	a.List.OnSelected = a.selected
 
 	week := container.NewHBox(a.Previous, a.ThisWeek, a.Next, a.Week)
-	filters := container.NewHBox(container.New(FixedWidth(240), a.Clinician), container.New(FixedWidth(200), a.Kind.Select),
-		container.New(FixedWidth(220), a.Mode.Select), a.ShowCancelled, refresh)
+	filters := container.NewHBox(container.New(widgets.FixedWidth(240), a.Clinician), container.New(widgets.FixedWidth(200), a.Kind.Select),
+		container.New(widgets.FixedWidth(220), a.Mode.Select), a.ShowCancelled, refresh)
 	top := container.NewVBox(week, filters, a.Count, cols.Header(), widget.NewSeparator())
 	a.content = container.NewPadded(container.NewBorder(top, nil, nil, nil, a.List))
 	a.selectClinician(s.Actor.ID)
@@ -202,7 +203,7 @@ func (a *AppointmentsScreen) Reload() {
 				}
 				showMessage(a.Count, text, false)
 			}
-			ShowFromTop(a.List)
+			widgets.ShowFromTop(a.List)
 		}
 	})
 }
@@ -229,12 +230,12 @@ func (a *AppointmentsScreen) updateRow(i widget.ListItemID, o fyne.CanvasObject)
 		return
 	}
 	e := a.Entries[r.entry]
-	attendance := RowCell(row, 6)
+	attendance := widgets.RowCell(row, 6)
 	attendance.Importance = widget.MediumImportance
 	if e.Attendance.Missed() {
 		attendance.Importance = widget.DangerImportance
 	}
-	SetRowText(row, e.Start().Format("15:04")+"–"+e.End().Format("15:04"), e.PatientName(), nhsText(e.NHSNumber),
+	widgets.SetRowText(row, e.Start().Format("15:04")+"–"+e.End().Format("15:04"), e.PatientName(), nhsText(e.NHSNumber),
 		e.Kind.Label(), e.Mode.Label(), e.ClinicianName, e.Attendance.Label())
 }
 

@@ -5,6 +5,7 @@ import (
 
 	"perinatal-caseload/app"
 	"perinatal-caseload/models"
+	"perinatal-caseload/views/widgets"
 )
 
 // openReferralActions opens referral id through the shell and returns
@@ -52,14 +53,14 @@ func (e *testEnv) bookAt(admin, clinician *models.StaffMember, referralID uint, 
 	return a
 }
 
-// savedFile records what a SaveFileFunc was given.
+// savedFile records what a widgets.SaveFileFunc was given.
 type savedFile struct {
 	name string
 	data []byte
 }
 
-// saveInto returns a SaveFileFunc that keeps the file in f instead of asking.
-func saveInto(f *savedFile) SaveFileFunc {
+// saveInto returns a widgets.SaveFileFunc that keeps the file in f instead of asking.
+func saveInto(f *savedFile) widgets.SaveFileFunc {
 	return func(name string, data []byte, done func(string, error)) {
 		f.name, f.data = name, data
 		done(name, nil)

@@ -8,6 +8,7 @@ import (
 
 	"perinatal-caseload/app"
 	"perinatal-caseload/models"
+	"perinatal-caseload/views/widgets"
 )
 
 // assessmentOutcomes are the outcomes offered, in the order shown.
@@ -33,7 +34,7 @@ func outcomeLabel(o app.AssessmentOutcome) string {
 type AssessmentOutcomeDialog struct {
 	*formDialog
 	Outcome *widget.RadioGroup
-	Note    *FormEntry
+	Note    *widgets.FormEntry
 	// BookReview is the "Book her medical review now?" question, and
 	// Booking the booking dialog it opens, while they are on show.
 	BookReview *dialog.ConfirmDialog
@@ -55,7 +56,7 @@ func ShowAssessmentOutcomeDialog(s *Session, r *models.Referral, onDone func()) 
 	}
 	d.Outcome = widget.NewRadioGroup(labels, nil)
 	d.Outcome.Required = true
-	d.Note = NewFormTextArea(d.submit, 4)
+	d.Note = widgets.NewFormTextArea(d.submit, 4)
 	d.Note.SetPlaceHolder("What was agreed with her, advice given, services signposted")
 	form := widget.NewForm(
 		widget.NewFormItem("For", widget.NewLabelWithStyle(r.Patient.FullName()+" · NHS number "+orNotStated(r.Patient.NHSNumberText()),

@@ -18,11 +18,12 @@ import (
 
 	"perinatal-caseload/app"
 	"perinatal-caseload/models"
+	"perinatal-caseload/views/widgets"
 )
 
 // auditTable lays out the audit list's columns.
-func auditTable() *Table {
-	return NewTable([]Column{
+func auditTable() *widgets.Table {
+	return widgets.NewTable([]widgets.Column{
 		{Title: "When", Sample: "00/00/0000 00:00"}, {Title: "Who", Weight: 1.6},
 		{Title: "Action", Sample: "sign-in failed"}, {Title: "Record", Weight: 1},
 		{Title: "Detail", Weight: 3},
@@ -64,15 +65,15 @@ type AuditScreen struct {
 	audit    *app.AuditService
 	actor    *models.StaffMember
 	people   map[string]uint
-	rows     *Pager[models.AuditEvent]
+	rows     *widgets.Pager[models.AuditEvent]
 	selected *models.AuditEvent
 	content  fyne.CanvasObject
-	bg       *Background
+	bg       *widgets.Background
 	win      fyne.Window
 }
 
 // NewAuditScreen builds the audit viewer and shows the newest events.
-func NewAuditScreen(audit *app.AuditService, staff *app.StaffService, actor *models.StaffMember, bg *Background, win fyne.Window) *AuditScreen {
+func NewAuditScreen(audit *app.AuditService, staff *app.StaffService, actor *models.StaffMember, bg *widgets.Background, win fyne.Window) *AuditScreen {
 	s := &AuditScreen{audit: audit, actor: actor, people: map[string]uint{}, bg: bg, win: win}
 
 	names := []string{everyone}
@@ -99,7 +100,7 @@ func NewAuditScreen(audit *app.AuditService, staff *app.StaffService, actor *mod
 	s.Export = widget.NewButtonWithIcon("Export to CSV…", theme.DocumentSaveIcon(), s.export)
 
 	cols := auditTable()
-	s.rows, s.List = NewPagedList(bg, 100, cols.Row, fillAuditRow, reportIn(s.Count))
+	s.rows, s.List = widgets.NewPagedList(bg, 100, cols.Row, fillAuditRow, reportIn(s.Count))
 	s.List.OnSelected = s.choose
 
 	filters := container.NewGridWithColumns(4, s.Person, s.Action, s.RecordType, s.RecordID, s.From, s.To, layout.NewSpacer(), s.Apply)
@@ -160,7 +161,7 @@ func (s *AuditScreen) Reload() {
 			} else {
 				showMessage(s.Count, countText(int64(total), "event", "events"), false)
 			}
-			ShowFromTop(s.List)
+			widgets.ShowFromTop(s.List)
 		})
 }
 
@@ -170,7 +171,7 @@ func fillAuditRow(o fyne.CanvasObject, ev models.AuditEvent) {
 	if who == "" {
 		who = "Nobody signed in"
 	}
-	SetRowText(o, ukDateTime(ev.At), who, ev.Action, recordName(ev), ev.Detail)
+	widgets.SetRowText(o, ukDateTime(ev.At), who, ev.Action, recordName(ev), ev.Detail)
 }
 
 // choose shows the chosen event's before and after.

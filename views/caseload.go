@@ -8,6 +8,7 @@ import (
 
 	"perinatal-caseload/app"
 	"perinatal-caseload/models"
+	"perinatal-caseload/views/widgets"
 )
 
 // wholeTeam is the worker choice that shows every key worker's caseload.
@@ -55,8 +56,8 @@ type CaseloadScreen struct {
 	rowsGen   int
 	teamGen   int
 	loaded    bool
-	debounce  *Debouncer
-	table     *Table
+	debounce  *widgets.Debouncer
+	table     *widgets.Table
 	header    fyne.CanvasObject
 	today     models.Date // of the last reading, for periods that have ended
 	// unallocatedTitle names the Unallocated tab with its count.
@@ -66,20 +67,20 @@ type CaseloadScreen struct {
 
 // NewCaseloadScreen builds the screen and starts reading the caseloads.
 func NewCaseloadScreen(s *Session) *CaseloadScreen {
-	c := &CaseloadScreen{s: s, sort: app.SortByName, debounce: NewDebouncer(s.Background), names: map[uint]string{}, unallocatedTitle: "Unallocated"}
+	c := &CaseloadScreen{s: s, sort: app.SortByName, debounce: widgets.NewDebouncer(s.Background), names: map[uint]string{}, unallocatedTitle: "Unallocated"}
 	c.Worker = widget.NewSelect(nil, func(string) {
 		if !c.quiet {
 			c.reloadCaseload()
 		}
 	})
-	c.Search = NewSearchEntry(patientSearchHint, c.debounce, c.reloadCaseload)
+	c.Search = widgets.NewSearchEntry(patientSearchHint, c.debounce, c.reloadCaseload)
 	flags := []string{allFlags}
 	for _, f := range app.CaseloadFlags {
 		flags = append(flags, f.Label())
 	}
 	c.Flag = widget.NewSelect(flags, func(string) { c.reloadCaseload() })
 	c.Flag.SetSelectedIndex(0)
-	c.Count = NewCountLabel()
+	c.Count = widgets.NewCountLabel()
 	refresh := widget.NewButtonWithIcon("", theme.ViewRefreshIcon(), c.Reload)
 
 	c.table = caseloadTable()
@@ -91,8 +92,8 @@ func NewCaseloadScreen(s *Session) *CaseloadScreen {
 	legend.Importance = widget.LowImportance
 	legend.Truncation = fyne.TextTruncateEllipsis
 
-	filters := container.NewBorder(nil, nil, container.New(FixedWidth(300), c.Worker),
-		container.NewHBox(container.New(FixedWidth(230), c.Flag), refresh), c.Search)
+	filters := container.NewBorder(nil, nil, container.New(widgets.FixedWidth(300), c.Worker),
+		container.NewHBox(container.New(widgets.FixedWidth(230), c.Flag), refresh), c.Search)
 	top := container.NewVBox(filters, c.Count, c.header, widget.NewSeparator())
 	caseload := container.NewBorder(top, legend, nil, nil, c.List)
 
@@ -238,7 +239,7 @@ func (c *CaseloadScreen) reloadCaseload() {
 			} else {
 				showMessage(c.Count, c.countText(f), false)
 			}
-			ShowFromTop(c.List)
+			widgets.ShowFromTop(c.List)
 		}
 	})
 }

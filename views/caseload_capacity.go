@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"perinatal-caseload/app"
+	"perinatal-caseload/views/widgets"
 )
 
 // TeamCapacityView is the Caseload screen's Team tab: each key worker's
@@ -23,7 +24,7 @@ type TeamCapacityView struct {
 	Rows []app.CapacityRow
 
 	choose  func(staffID uint)
-	table   *Table
+	table   *widgets.Table
 	content fyne.CanvasObject
 }
 
@@ -38,7 +39,7 @@ const (
 
 func newTeamCapacityView(choose func(staffID uint)) *TeamCapacityView {
 	v := &TeamCapacityView{choose: choose, Summary: messageLabel("")}
-	v.table = NewTable([]Column{
+	v.table = widgets.NewTable([]widgets.Column{
 		capName:     {Title: "Key worker", Weight: 1.5},
 		capJob:      {Title: "Job title", Weight: 1.5},
 		capTime:     {Title: "Working time", Sample: "Working time"},
@@ -106,8 +107,8 @@ func (v *TeamCapacityView) updateRow(id widget.ListItemID, o fyne.CanvasObject) 
 	if !w.Active {
 		name += " (has left: reallocate)"
 	}
-	SetRowText(o, name, w.JobTitle, strconv.FormatFloat(w.WorkingFraction, 'f', -1, 64)+" WTE", capacityText(w))
-	load := RowCell(o, capCaseload)
+	widgets.SetRowText(o, name, w.JobTitle, strconv.FormatFloat(w.WorkingFraction, 'f', -1, 64)+" WTE", capacityText(w))
+	load := widgets.RowCell(o, capCaseload)
 	load.Importance = widget.MediumImportance
 	if w.Over() || !w.Active {
 		load.Importance = widget.DangerImportance

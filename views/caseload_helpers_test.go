@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"perinatal-caseload/models"
+	"perinatal-caseload/views/widgets"
 )
 
 // addKeyWorker adds a key worker with testPassword and a caseload capacity.
@@ -26,7 +27,7 @@ func (e *testEnv) addKeyWorker(username string, capacity int) *models.StaffMembe
 // session is actor's session in a test window, working inline.
 func (e *testEnv) session(actor *models.StaffMember) *Session {
 	w := e.showInWindow(nil)
-	return &Session{Actor: actor, Services: e.svc, Window: w, Background: InlineBackground()}
+	return &Session{Actor: actor, Services: e.svc, Window: w, Background: widgets.InlineBackground()}
 }
 
 // objectsOnShow returns every object on show in the window as its
@@ -98,7 +99,7 @@ func findEntry(t *testing.T, w fyne.Window, placeholder string) *widget.Entry {
 			if e.PlaceHolder == placeholder {
 				found = e
 			}
-		case *FormEntry:
+		case *widgets.FormEntry:
 			if e.PlaceHolder == placeholder {
 				found = &e.Entry
 			}

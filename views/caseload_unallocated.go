@@ -7,6 +7,7 @@ import (
 
 	"perinatal-caseload/app"
 	"perinatal-caseload/models"
+	"perinatal-caseload/views/widgets"
 )
 
 // UnallocatedView is the Caseload screen's Unallocated tab: the accepted
@@ -21,8 +22,8 @@ type UnallocatedView struct {
 	open    func(referralID uint)
 	changed func()
 	onCount func(n int) // the screen names the count on the tab
-	rows    *Pager[app.UnallocatedRow]
-	table   *Table
+	rows    *widgets.Pager[app.UnallocatedRow]
+	table   *widgets.Table
 	content fyne.CanvasObject
 }
 
@@ -43,8 +44,8 @@ const (
 // runs after an allocation.
 func newUnallocatedView(s *Session, open func(uint), changed func()) *UnallocatedView {
 	v := &UnallocatedView{s: s, open: open, changed: changed, Count: messageLabel("")}
-	v.rows = NewPager[app.UnallocatedRow](s.Background, referralPageSize)
-	v.table = NewTable([]Column{
+	v.rows = widgets.NewPager[app.UnallocatedRow](s.Background, referralPageSize)
+	v.table = widgets.NewTable([]widgets.Column{
 		unAccepted: {Title: "Accepted", Sample: "00/00/0000"},
 		unWaiting:  {Title: "Waiting", Sample: "999 days"},
 		unPriority: {Title: "Priority", Sample: "Routine"},
@@ -103,7 +104,7 @@ func (v *UnallocatedView) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	r, ok := v.rows.Row(id)
 	if !ok {
 		allocate.Hide()
-		SetRowText(o, "", "Loading…", "", "", "", "", "", "") // the button cell is no label
+		widgets.SetRowText(o, "", "Loading…", "", "", "", "", "", "") // the button cell is no label
 		return
 	}
 	allocate.Show()
@@ -118,10 +119,10 @@ func (v *UnallocatedView) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	if nhs == "" {
 		nhs = "Not known"
 	}
-	priority := RowCell(o, unPriority)
+	priority := widgets.RowCell(o, unPriority)
 	priority.Importance = widget.MediumImportance
 	if r.Priority == models.PriorityUrgent {
 		priority.Importance = widget.DangerImportance
 	}
-	SetRowText(o, accepted, waiting, priorityText(r.Priority), r.PatientName(), nhs, r.Stage.Label(), r.Status.Label(), r.ReferrerName)
+	widgets.SetRowText(o, accepted, waiting, priorityText(r.Priority), r.PatientName(), nhs, r.Stage.Label(), r.Status.Label(), r.ReferrerName)
 }

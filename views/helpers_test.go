@@ -12,6 +12,7 @@ import (
 
 	"perinatal-caseload/app"
 	"perinatal-caseload/models"
+	"perinatal-caseload/views/widgets"
 )
 
 // testPassword is the password of every account the tests make.
@@ -78,8 +79,8 @@ func (e *testEnv) addStaff(username string, roles ...models.Role) *models.StaffM
 
 // mainWindow opens the main window with work done inline, at the default size.
 func (e *testEnv) mainWindow() *MainWindow {
-	m := NewMainWindow(e.app, e.svc, Options{Background: InlineBackground(), DatabaseLabel: "test database"})
-	m.Window.Resize(DefaultWindowSize)
+	m := NewMainWindow(e.app, e.svc, Options{Background: widgets.InlineBackground(), DatabaseLabel: "test database"})
+	m.Window.Resize(widgets.DefaultWindowSize)
 	e.t.Cleanup(m.Window.Close)
 	return m
 }
@@ -112,14 +113,14 @@ func (e *testEnv) signIn(m *MainWindow, username, password string) {
 // showInWindow puts content in a test window at the default size.
 func (e *testEnv) showInWindow(content fyne.CanvasObject) fyne.Window {
 	w := test.NewWindow(content)
-	w.Resize(DefaultWindowSize)
+	w.Resize(widgets.DefaultWindowSize)
 	e.t.Cleanup(w.Close)
 	return w
 }
 
 // referralsScreen builds the Referrals screen for actor, on show in a window.
 func (e *testEnv) referralsScreen(actor *models.StaffMember) (*ReferralsScreen, fyne.Window) {
-	s := NewReferralsScreen(e.svc.Referrals, actor, e.clock, InlineBackground())
+	s := NewReferralsScreen(e.svc.Referrals, actor, e.clock, widgets.InlineBackground())
 	return s, e.showInWindow(s.Content())
 }
 

@@ -56,7 +56,7 @@ func (l *IdleLock) Touch() {
 	l.last = l.clock.Now()
 }
 
-// Observe takes a typing sample (see TypingSample); one that differs from
+// Observe takes a typing sample (see widgets.TypingSample); one that differs from
 // the last counts as input.
 func (l *IdleLock) Observe(sample string) {
 	l.mu.Lock()

@@ -1,6 +1,7 @@
 package views
 
 import (
+	"perinatal-caseload/views/widgets"
 	"testing"
 	"time"
 
@@ -152,9 +153,9 @@ func TestTypingSampleSeesCustomEntries(t *testing.T) {
 	c.ExtendBaseWidget(c)
 	w := e.showInWindow(c)
 	w.Canvas().Focus(c)
-	before := TypingSample(w.Canvas())
+	before := widgets.TypingSample(w.Canvas())
 	test.Type(c, "a")
-	if TypingSample(w.Canvas()) == before {
+	if widgets.TypingSample(w.Canvas()) == before {
 		t.Fatal("typing in a custom entry does not count as input")
 	}
 }

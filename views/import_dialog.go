@@ -15,6 +15,7 @@ import (
 
 	"perinatal-caseload/app"
 	"perinatal-caseload/models"
+	"perinatal-caseload/views/widgets"
 )
 
 // ShowImportDialog is "Import referral files…": it asks for a folder of
@@ -24,7 +25,7 @@ import (
 // list can show the new referrals.
 func ShowImportDialog(svc *app.Services, actor *models.StaffMember, win fyne.Window, onDone func()) {
 	var chooser dialog.Dialog
-	start := func(paths []string) { RunImport(svc, actor, win, NewBackground(), paths, onDone) }
+	start := func(paths []string) { RunImport(svc, actor, win, widgets.NewBackground(), paths, onDone) }
 	folder := widget.NewButtonWithIcon("A folder of referral files…", theme.FolderOpenIcon(), func() {
 		chooser.Hide()
 		d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
@@ -57,7 +58,7 @@ func ShowImportDialog(svc *app.Services, actor *models.StaffMember, win fyne.Win
 	intro := paragraph("Referral files are the JSON files the online referral form exports. " +
 		"Each file is checked and saved whole or not at all, and a form imported before is not imported again.")
 	chooser = dialog.NewCustom("Import referral files", "Cancel",
-		container.New(FixedWidth(480), container.NewVBox(intro, folder, file)), win)
+		container.New(widgets.FixedWidth(480), container.NewVBox(intro, folder, file)), win)
 	chooser.Show()
 }
 
@@ -77,11 +78,11 @@ type ImportRun struct {
 // RunImport imports the files and folders in paths through bg (off the UI
 // goroutine in the application; at once in tests), showing progress in
 // win, then the summary. onDone (if set) runs on the UI goroutine after.
-func RunImport(svc *app.Services, actor *models.StaffMember, win fyne.Window, bg *Background, paths []string, onDone func()) *ImportRun {
+func RunImport(svc *app.Services, actor *models.StaffMember, win fyne.Window, bg *widgets.Background, paths []string, onDone func()) *ImportRun {
 	run := &ImportRun{Progress: widget.NewProgressBar(), Status: widget.NewLabel("Looking for referral files…"),
 		Summary: paragraph(""), Details: paragraph("")}
 	progress := dialog.NewCustomWithoutButtons("Importing referral files",
-		container.New(FixedWidth(420), container.NewVBox(run.Status, run.Progress)), win)
+		container.New(widgets.FixedWidth(420), container.NewVBox(run.Status, run.Progress)), win)
 	progress.Show()
 	bg.Go(func() func() {
 		shown := -1

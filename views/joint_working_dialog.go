@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"perinatal-caseload/models"
+	"perinatal-caseload/views/widgets"
 )
 
 // JointWorkingDialog records another service working with a woman: the
@@ -15,17 +16,17 @@ import (
 // contacts are offered as copy recipients for her letters.
 type JointWorkingDialog struct {
 	*formDialog
-	Service *Choice
-	Team    *FormEntry
+	Service *widgets.Choice
+	Team    *widgets.FormEntry
 	// Contact is the named contact: for a CMHT, her care coordinator.
-	Contact *FormEntry
-	Phone   *FormEntry
-	Email   *FormEntry
-	Address *FormEntry
+	Contact *widgets.FormEntry
+	Phone   *widgets.FormEntry
+	Email   *widgets.FormEntry
+	Address *widgets.FormEntry
 	// Start and End are dates typed as DD/MM/YYYY; End may be blank.
-	Start *FormEntry
-	End   *FormEntry
-	Notes *FormEntry
+	Start *widgets.FormEntry
+	End   *widgets.FormEntry
+	Notes *widgets.FormEntry
 
 	s          *Session
 	referralID uint
@@ -39,17 +40,17 @@ func ShowJointWorkingDialog(s *Session, referralID uint, onDone func()) *JointWo
 	for i, svc := range models.JointServices {
 		codes[i] = string(svc)
 	}
-	d.Service = NewChoice(codes, func(c string) string { return models.JointService(c).Label() }, "Choose the service", nil)
+	d.Service = widgets.NewChoice(codes, func(c string) string { return models.JointService(c).Label() }, "Choose the service", nil)
 	submit := func() { d.Submit() } // d.formDialog is made below
-	d.Team = NewHintedFormEntry("For example, City East CMHT", submit)
-	d.Contact = NewHintedFormEntry("For a CMHT, her care coordinator", submit)
-	d.Phone = NewHintedFormEntry("", submit)
-	d.Email = NewHintedFormEntry("", submit)
-	d.Address = NewFormTextArea(submit, 2)
-	d.Start = NewHintedFormEntry("DD/MM/YYYY", submit)
+	d.Team = widgets.NewHintedFormEntry("For example, City East CMHT", submit)
+	d.Contact = widgets.NewHintedFormEntry("For a CMHT, her care coordinator", submit)
+	d.Phone = widgets.NewHintedFormEntry("", submit)
+	d.Email = widgets.NewHintedFormEntry("", submit)
+	d.Address = widgets.NewFormTextArea(submit, 2)
+	d.Start = widgets.NewHintedFormEntry("DD/MM/YYYY", submit)
 	d.Start.SetText(models.LondonDate(s.Services.Clock().Now()).UK())
-	d.End = NewHintedFormEntry("DD/MM/YYYY, blank while it goes on", submit)
-	d.Notes = NewFormTextArea(submit, 2)
+	d.End = widgets.NewHintedFormEntry("DD/MM/YYYY, blank while it goes on", submit)
+	d.Notes = widgets.NewFormTextArea(submit, 2)
 	form := widget.NewForm(
 		required("Service", d.Service.Select),
 		widget.NewFormItem("Team", d.Team),

@@ -12,6 +12,7 @@ import (
 
 	"perinatal-caseload/app"
 	"perinatal-caseload/models"
+	"perinatal-caseload/views/widgets"
 )
 
 // IssueLettersDialog issues a referral's letter pack. It shows the kind of
@@ -74,7 +75,7 @@ func ShowIssueLettersDialog(svc *app.Services, actor *models.StaffMember, win fy
 	)
 	note := paragraph("Each letter is stored in the register exactly as issued, with its template version, and cannot be withdrawn.")
 	note.Importance = widget.LowImportance
-	body := container.New(FixedWidth(620), container.NewVBox(form, note, d.Message))
+	body := container.New(widgets.FixedWidth(620), container.NewVBox(form, note, d.Message))
 	d.dialog = dialog.NewCustomWithoutButtons("Issue letters", body, win)
 	d.dialog.SetButtons([]fyne.CanvasObject{d.Cancel, d.Issue})
 	d.build("")

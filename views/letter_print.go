@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"perinatal-caseload/app"
+	"perinatal-caseload/views/widgets"
 )
 
 // PrintTodaysLetters merges the letters issued today (UK) into one PDF for
@@ -57,7 +58,7 @@ func (s *LettersScreen) printReady(pdf []byte, n int, name string) {
 		d.Hide()
 		s.Files.SaveAs(name, pdf, s.saved)
 	})
-	d = dialog.NewCustom("Today's letters are ready", "Close", container.New(FixedWidth(420), text), s.win)
+	d = dialog.NewCustom("Today's letters are ready", "Close", container.New(widgets.FixedWidth(420), text), s.win)
 	d.SetButtons([]fyne.CanvasObject{widget.NewButton("Close", func() { d.Hide() }), save, open})
 	d.Show()
 	s.printDialog, s.printOpen = d, open

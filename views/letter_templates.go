@@ -13,6 +13,7 @@ import (
 
 	"perinatal-caseload/app"
 	"perinatal-caseload/models"
+	"perinatal-caseload/views/widgets"
 )
 
 // LetterTemplateEditor is the Letters screen's Templates tab, where an
@@ -26,7 +27,7 @@ type LetterTemplateEditor struct {
 	// Kind chooses the template.
 	Kind *widget.Select
 	// Body is the template text.
-	Body *FormEntry
+	Body *widgets.FormEntry
 	// Fields lists the fields that can be used; choosing one inserts it.
 	Fields *widget.List
 	// Preview shows the sample letter as text; PreviewProblem says why the
@@ -45,11 +46,11 @@ type LetterTemplateEditor struct {
 	svc     *app.Services
 	actor   *models.StaffMember
 	win     fyne.Window
-	bg      *Background
-	files   *LetterFiles
+	bg      *widgets.Background
+	files   *widgets.LetterFiles
 	fields  []fieldHelp
 	current models.LetterTemplate
-	typing  *Debouncer
+	typing  *widgets.Debouncer
 	content fyne.CanvasObject
 }
 
@@ -58,13 +59,13 @@ type fieldHelp struct{ Name, Help, Example string }
 
 // NewLetterTemplateEditor builds the editor and opens the first kind of
 // letter. files opens the sample PDF.
-func NewLetterTemplateEditor(svc *app.Services, actor *models.StaffMember, win fyne.Window, bg *Background, files *LetterFiles) *LetterTemplateEditor {
-	e := &LetterTemplateEditor{svc: svc, actor: actor, win: win, bg: bg, files: files, typing: NewDebouncer(bg)}
+func NewLetterTemplateEditor(svc *app.Services, actor *models.StaffMember, win fyne.Window, bg *widgets.Background, files *widgets.LetterFiles) *LetterTemplateEditor {
+	e := &LetterTemplateEditor{svc: svc, actor: actor, win: win, bg: bg, files: files, typing: widgets.NewDebouncer(bg)}
 	for _, f := range app.TemplateFields() {
 		e.fields = append(e.fields, fieldHelp{f.Name, f.Help, f.Example})
 	}
 	e.Kind = widget.NewSelect(letterKindLabels(), e.kindChosen)
-	e.Body = NewFormTextArea(e.SaveTemplate, 18)
+	e.Body = widgets.NewFormTextArea(e.SaveTemplate, 18)
 	e.Body.TextStyle.Monospace = true
 	e.Body.OnChanged = func(string) {
 		showMessage(e.Message, "", false)
@@ -177,7 +178,7 @@ func (e *LetterTemplateEditor) RefreshPreview() {
 				return
 			}
 			showMessage(e.PreviewProblem, "", false)
-			p := LetterPreview{To: append([]string{l.Recipient.Name}, l.Recipient.Address...), Date: l.Date.Long(),
+			p := widgets.LetterPreview{To: append([]string{l.Recipient.Name}, l.Recipient.Address...), Date: l.Date.Long(),
 				Re:   fmt.Sprintf("%s, born %s, NHS number %s", l.Patient.Name, l.Patient.DateOfBirth.UK(), models.FormatNHSNumber(l.Patient.NHSNumber)),
 				Body: l.Body, Closing: l.Closing, Signature: nonEmpty(l.Author.Name, l.Author.Role, l.Service.Name)}
 			for _, c := range l.CopyTo {
@@ -232,13 +233,13 @@ func (e *LetterTemplateEditor) SaveTemplate() {
 }
 
 // fieldTable lays out the field list's columns.
-func fieldTable() *Table {
-	return NewTable([]Column{{Title: "Field", Sample: "{{.ReviewClinician}}"}, {Title: "What it holds", Weight: 1}})
+func fieldTable() *widgets.Table {
+	return widgets.NewTable([]widgets.Column{{Title: "Field", Sample: "{{.ReviewClinician}}"}, {Title: "What it holds", Weight: 1}})
 }
 
 func (e *LetterTemplateEditor) fillFieldRow(id widget.ListItemID, o fyne.CanvasObject) {
 	f := e.fields[id]
-	SetRowText(o, "{{."+f.Name+"}}", f.Help+" (e.g. "+f.Example+")")
+	widgets.SetRowText(o, "{{."+f.Name+"}}", f.Help+" (e.g. "+f.Example+")")
 }
 
 // nonEmpty returns the strings that are not blank.

@@ -11,14 +11,15 @@ import (
 
 	"perinatal-caseload/app"
 	"perinatal-caseload/models"
+	"perinatal-caseload/views/widgets"
 )
 
 // dueBands are the Due tab's bands, in the order offered.
 var dueBands = []models.DueBand{models.BandOverdue, models.BandDueSoon, models.BandDue}
 
 // dueLettersTable lays out the Due tab's columns.
-func dueLettersTable() *Table {
-	return NewTable([]Column{
+func dueLettersTable() *widgets.Table {
+	return widgets.NewTable([]widgets.Column{
 		{Title: "Due by", Sample: "00/00/0000"}, {Title: "When", Sample: "00 days overdue"},
 		{Title: "Woman", Weight: 2}, {Title: "NHS number", Sample: "000 000 0000"},
 		{Title: "Status", Weight: 1}, {Title: "Referral", Sample: "0000000"},
@@ -41,7 +42,7 @@ type DueLetters struct {
 	svc      *app.Services
 	actor    *models.StaffMember
 	win      fyne.Window
-	rows     *Pager[app.DueLetterRow]
+	rows     *widgets.Pager[app.DueLetterRow]
 	selected *app.DueLetterRow
 	onIssued func()
 	content  fyne.CanvasObject
@@ -49,7 +50,7 @@ type DueLetters struct {
 
 // NewDueLetters builds the Due tab. onIssued runs after letters are issued
 // from it, so the register can show them.
-func NewDueLetters(svc *app.Services, actor *models.StaffMember, win fyne.Window, bg *Background, onIssued func()) *DueLetters {
+func NewDueLetters(svc *app.Services, actor *models.StaffMember, win fyne.Window, bg *widgets.Background, onIssued func()) *DueLetters {
 	d := &DueLetters{svc: svc, actor: actor, win: win, onIssued: onIssued}
 	labels := make([]string, len(dueBands))
 	for i, b := range dueBands {
@@ -65,7 +66,7 @@ func NewDueLetters(svc *app.Services, actor *models.StaffMember, win fyne.Window
 	refresh := widget.NewButtonWithIcon("Refresh", theme.ViewRefreshIcon(), d.Reload)
 
 	cols := dueLettersTable()
-	d.rows, d.List = NewPagedList(bg, registerPageSize, cols.Row, fillDueLetterRow, reportIn(d.Counts))
+	d.rows, d.List = widgets.NewPagedList(bg, registerPageSize, cols.Row, fillDueLetterRow, reportIn(d.Counts))
 	d.List.OnSelected = d.choose
 	d.List.OnUnselected = func(widget.ListItemID) { d.choose(-1) }
 
@@ -117,7 +118,7 @@ func (d *DueLetters) Reload() {
 					today.UK(), lists.OverdueCount, lists.DueSoonCount, lists.DueCount), lists.OverdueCount > 0)
 			}
 			d.choose(-1)
-			ShowFromTop(d.List)
+			widgets.ShowFromTop(d.List)
 		})
 }
 
@@ -127,7 +128,7 @@ func fillDueLetterRow(o fyne.CanvasObject, r app.DueLetterRow) {
 	if r.NHSNumber != nil {
 		nhs = models.FormatNHSNumber(*r.NHSNumber)
 	}
-	SetRowText(o, r.Due.UK(), daysLeftText(r.DaysLeft), r.PatientName(), nhs, r.Status.Label(), fmt.Sprint(r.ReferralID))
+	widgets.SetRowText(o, r.Due.UK(), daysLeftText(r.DaysLeft), r.PatientName(), nhs, r.Status.Label(), fmt.Sprint(r.ReferralID))
 }
 
 // choose makes row id the referral Issue acts on; -1 chooses none.

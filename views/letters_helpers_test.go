@@ -11,6 +11,7 @@ import (
 
 	"perinatal-caseload/app"
 	"perinatal-caseload/models"
+	"perinatal-caseload/views/widgets"
 )
 
 // acceptedReferral registers Zoë Nguyễn's referral from her GP, with a
@@ -61,7 +62,7 @@ func newAcceptedCase(t *testing.T) (e *testEnv, admin, doc *models.StaffMember, 
 // launching a viewer.
 func (e *testEnv) lettersScreen(actor *models.StaffMember) (*LettersScreen, fyne.Window, *[]string) {
 	w := e.showInWindow(nil)
-	s := NewLettersScreen(e.svc, actor, w, InlineBackground())
+	s := NewLettersScreen(e.svc, actor, w, widgets.InlineBackground())
 	opened := &[]string{}
 	s.Files.Opener = func(u *url.URL) error {
 		uri, err := storage.ParseURI(u.String())

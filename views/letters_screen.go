@@ -13,6 +13,7 @@ import (
 
 	"perinatal-caseload/app"
 	"perinatal-caseload/models"
+	"perinatal-caseload/views/widgets"
 )
 
 // anyKind is the kind filter's choice meaning "every kind".
@@ -22,8 +23,8 @@ const anyKind = "Any kind"
 const registerPageSize = 100
 
 // letterRegisterTable lays out the register's columns.
-func letterRegisterTable() *Table {
-	return NewTable([]Column{
+func letterRegisterTable() *widgets.Table {
+	return widgets.NewTable([]widgets.Column{
 		{Title: "Issued", Sample: "00/00/0000 00:00"}, {Title: "Kind", Weight: 1.5},
 		{Title: "Recipient", Weight: 2}, {Title: "Author", Weight: 1},
 		{Title: "Template", Sample: "v000"}, {Title: "Referral", Sample: "0000000"},
@@ -58,15 +59,15 @@ type LettersScreen struct {
 	Due       *DueLetters
 	Templates *LetterTemplateEditor
 	// Files opens and saves PDFs; tests replace its Opener.
-	Files *LetterFiles
+	Files *widgets.LetterFiles
 
 	svc      *app.Services
 	actor    *models.StaffMember
 	win      fyne.Window
-	bg       *Background
-	rows     *Pager[app.LetterRow]
+	bg       *widgets.Background
+	rows     *widgets.Pager[app.LetterRow]
 	selected *app.LetterRow
-	typing   *Debouncer // searches as the recipient's name is typed
+	typing   *widgets.Debouncer // searches as the recipient's name is typed
 	content  fyne.CanvasObject
 	// printDialog offers the day's merged PDF; printOpen opens it.
 	printDialog *dialog.CustomDialog
@@ -76,14 +77,14 @@ type LettersScreen struct {
 // NewLettersScreen builds the Letters screen for actor and shows the newest
 // letters. Slow work runs through bg (NewBackground in the application,
 // InlineBackground in tests; nil means NewBackground).
-func NewLettersScreen(svc *app.Services, actor *models.StaffMember, win fyne.Window, bg *Background) *LettersScreen {
+func NewLettersScreen(svc *app.Services, actor *models.StaffMember, win fyne.Window, bg *widgets.Background) *LettersScreen {
 	if bg == nil {
-		bg = NewBackground()
+		bg = widgets.NewBackground()
 	}
-	s := &LettersScreen{svc: svc, actor: actor, win: win, bg: bg, Files: NewLetterFiles(win)}
+	s := &LettersScreen{svc: svc, actor: actor, win: win, bg: bg, Files: widgets.NewLetterFiles(win)}
 
 	s.Recipient = entryWithHint("Recipient's name starts with…", s.Reload)
-	s.typing = NewDebouncer(bg)
+	s.typing = widgets.NewDebouncer(bg)
 	s.Recipient.OnChanged = func(string) { s.typing.Trigger(s.Reload) }
 	s.Kind = widget.NewSelect(append([]string{anyKind}, letterKindLabels()...), func(string) { s.Reload() })
 	s.Day = entryWithHint("Issued on dd/mm/yyyy", s.Reload)
@@ -97,11 +98,11 @@ func NewLettersScreen(svc *app.Services, actor *models.StaffMember, win fyne.Win
 	s.SaveCopy.Disable()
 
 	cols := letterRegisterTable()
-	s.rows, s.List = NewPagedList(bg, registerPageSize, cols.Row, fillLetterRow, reportIn(s.Count))
+	s.rows, s.List = widgets.NewPagedList(bg, registerPageSize, cols.Row, fillLetterRow, reportIn(s.Count))
 	s.List.OnSelected = s.choose
 	s.List.OnUnselected = func(widget.ListItemID) { s.choose(-1) }
 
-	filters := container.NewBorder(nil, nil, nil, s.Search, container.New(WeightedRow{2, 1.6, 1.2}, s.Recipient, s.Kind, s.Day))
+	filters := container.NewBorder(nil, nil, nil, s.Search, container.New(widgets.WeightedRow{2, 1.6, 1.2}, s.Recipient, s.Kind, s.Day))
 	top := container.NewVBox(filters, s.Count, cols.Header(), widget.NewSeparator())
 	actions := container.NewVBox(widget.NewSeparator(),
 		container.NewHBox(s.Open, s.SaveCopy, layout.NewSpacer(), s.PrintToday), s.Message)
@@ -168,13 +169,13 @@ func (s *LettersScreen) Reload() {
 				showMessage(s.Count, countText(int64(total), "letter", "letters")+" in the register", false)
 			}
 			s.choose(-1)
-			ShowFromTop(s.List)
+			widgets.ShowFromTop(s.List)
 		})
 }
 
 // fillLetterRow shows r in a row of letterRegisterTable.
 func fillLetterRow(o fyne.CanvasObject, r app.LetterRow) {
-	SetRowText(o, ukDateTime(r.IssuedAt), r.Kind.Label(), recipientText(r), r.AuthorName,
+	widgets.SetRowText(o, ukDateTime(r.IssuedAt), r.Kind.Label(), recipientText(r), r.AuthorName,
 		fmt.Sprintf("v%d", r.TemplateVersion), fmt.Sprint(r.ReferralID))
 }
 

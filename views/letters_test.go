@@ -13,6 +13,7 @@ import (
 
 	"perinatal-caseload/app"
 	"perinatal-caseload/models"
+	"perinatal-caseload/views/widgets"
 )
 
 func TestLetterIssueDialogIssuesAPackTheRegisterLists(t *testing.T) {
@@ -81,7 +82,7 @@ func TestLetterIssueNeedsTheAdministratorRole(t *testing.T) {
 	if n, _ := e.svc.Letters.RegisterCount(admin, app.LetterFilter{}); n != 0 {
 		t.Errorf("%d letters were issued without permission", n)
 	}
-	ed := NewLetterTemplateEditor(e.svc, doc, w, InlineBackground(), NewLetterFiles(w))
+	ed := NewLetterTemplateEditor(e.svc, doc, w, widgets.InlineBackground(), widgets.NewLetterFiles(w))
 	ed.Body.SetText(ed.Body.Text + "\nWith best wishes.")
 	test.Tap(ed.Save)
 	if ed.Message.Text != "You need the Administrator role to edit letter templates." {
@@ -101,7 +102,7 @@ func TestLetterTemplateEditorRefusesAnUnknownFieldAndSavesAValidChange(t *testin
 	original := ed.Body.Text
 
 	ed.Body.SetText(original + "\nYour shoe size: {{.ShoeSize}}")
-	ed.Body.TypedShortcut(SaveShortcut)
+	ed.Body.TypedShortcut(widgets.SaveShortcut)
 	if !ed.Message.Visible() || !strings.Contains(ed.Message.Text, `unknown field "ShoeSize"`) || !strings.HasPrefix(ed.Message.Text, "Template:") {
 		t.Errorf("saving an unknown field shows %q", ed.Message.Text)
 	}
@@ -231,7 +232,7 @@ func richText(r *widget.RichText) string {
 }
 
 func TestLetterPreviewFollowsTheBodyMarkup(t *testing.T) {
-	p := LetterPreview{To: []string{"Zoë Sample"}, Re: "Zoë Sample", Body: "Dear Zoë\n\n# Your appointment\n**Date:** Monday\n- one **two**\n  three\n- four"}
+	p := widgets.LetterPreview{To: []string{"Zoë Sample"}, Re: "Zoë Sample", Body: "Dear Zoë\n\n# Your appointment\n**Date:** Monday\n- one **two**\n  three\n- four"}
 	got := richText(widget.NewRichText(p.Segments()...))
 	for _, want := range []string{"Your appointment\n", "Date: Monday\n", "• one two three\n", "• four\n", "Yours sincerely\n"} {
 		if !strings.Contains(got, want) {

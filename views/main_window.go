@@ -10,12 +10,13 @@ import (
 
 	"perinatal-caseload/app"
 	"perinatal-caseload/models"
+	"perinatal-caseload/views/widgets"
 )
 
 // Options configure the main window.
 type Options struct {
-	// Background runs queries off the UI goroutine; nil means NewBackground().
-	Background *Background
+	// Background runs queries off the UI goroutine; nil means widgets.NewBackground().
+	Background *widgets.Background
 	// DatabaseLabel names the database in the status bar.
 	DatabaseLabel string
 	// TickEvery is how often Show's ticker checks the idle lock; 0 means
@@ -34,7 +35,7 @@ type MainWindow struct {
 
 	svc   *app.Services
 	opts  Options
-	layer *ActivityLayer
+	layer *widgets.ActivityLayer
 	lock  *IdleLock
 	prefs fyne.Preferences
 
@@ -51,18 +52,18 @@ type MainWindow struct {
 // remembered size, on the sign-in or first-run screen.
 func NewMainWindow(a fyne.App, svc *app.Services, opts Options) *MainWindow {
 	if opts.Background == nil {
-		opts.Background = NewBackground()
+		opts.Background = widgets.NewBackground()
 	}
 	if opts.TickEvery <= 0 {
 		opts.TickEvery = 5 * time.Second
 	}
 	m := &MainWindow{Window: a.NewWindow("Perinatal Caseload"), svc: svc, opts: opts, prefs: a.Preferences()}
 	m.lock = NewIdleLock(svc.Clock(), m.idleLock)
-	m.layer = NewActivityLayer(layout.NewSpacer(), m.lock.Touch)
+	m.layer = widgets.NewActivityLayer(layout.NewSpacer(), m.lock.Touch)
 	m.Window.SetContent(m.layer)
-	RestoreWindowSize(m.prefs, m.Window)
+	widgets.RestoreWindowSize(m.prefs, m.Window)
 	m.Window.SetCloseIntercept(func() {
-		RememberWindowSize(m.prefs, m.Window)
+		widgets.RememberWindowSize(m.prefs, m.Window)
 		m.Window.Close()
 	})
 	m.showStart("", "")
@@ -197,7 +198,7 @@ func (m *MainWindow) tick() {
 	if !m.lock.Armed() {
 		return
 	}
-	m.lock.Observe(TypingSample(m.Window.Canvas()))
+	m.lock.Observe(widgets.TypingSample(m.Window.Canvas()))
 	m.lock.Check(m.svc.Clock().Now())
 }
 

@@ -10,6 +10,7 @@ import (
 
 	"perinatal-caseload/app"
 	"perinatal-caseload/models"
+	"perinatal-caseload/views/widgets"
 )
 
 // DecisionPanel is the part of a referral's detail view where a clinician
@@ -25,7 +26,7 @@ type DecisionPanel struct {
 	Outcome  *widget.RadioGroup
 	Priority *widget.RadioGroup
 	// Reason is required when the decision differs from the recommendation.
-	Reason *FormEntry
+	Reason *widgets.FormEntry
 	// OverrideNote says when the choice overrides the recommendation.
 	OverrideNote *widget.Label
 	Save         *widget.Button
@@ -78,7 +79,7 @@ func NewDecisionPanel(svc *app.Services, actor *models.StaffMember, win fyne.Win
 	p.Priority = widget.NewRadioGroup([]string{priorityText(decisionPriorities[0]), priorityText(decisionPriorities[1])}, func(string) { p.choiceChanged() })
 	p.Priority.Horizontal = true
 	p.Priority.Required = true
-	p.Reason = NewFormTextArea(p.Submit, 3)
+	p.Reason = widgets.NewFormTextArea(p.Submit, 3)
 	p.Reason.SetPlaceHolder("Why you are deciding other than the recommendation")
 	p.OverrideNote = paragraph("")
 	p.OverrideNote.Importance = widget.WarningImportance

@@ -11,6 +11,7 @@ import (
 
 	"perinatal-caseload/app"
 	"perinatal-caseload/models"
+	"perinatal-caseload/views/widgets"
 )
 
 // ReferralForm is the screen for typing in a new referral. It captures
@@ -22,54 +23,54 @@ import (
 // as the form fills. Ctrl+S or Save registers the referral.
 type ReferralForm struct {
 	// The woman.
-	NHSNumber, GivenName, FamilyName, DateOfBirth *FormEntry
-	Address, Postcode, Phone, Email, GPPractice   *FormEntry
-	PreferredLanguage                             *FormEntry
+	NHSNumber, GivenName, FamilyName, DateOfBirth *widgets.FormEntry
+	Address, Postcode, Phone, Email, GPPractice   *widgets.FormEntry
+	PreferredLanguage                             *widgets.FormEntry
 	InterpreterNeeded                             *widget.Check
 
 	// The referrer.
-	ReferrerName                                       *FormEntry
-	ReferrerRole                                       *Choice
-	ReferrerOrganisation, ReferrerPhone, ReferrerEmail *FormEntry
-	ReferrerAddress                                    *FormEntry
+	ReferrerName                                       *widgets.FormEntry
+	ReferrerRole                                       *widgets.Choice
+	ReferrerOrganisation, ReferrerPhone, ReferrerEmail *widgets.FormEntry
+	ReferrerAddress                                    *widgets.FormEntry
 
 	// Consent and eligibility.
-	Received                  *FormEntry // DD/MM/YYYY HH:MM, London time
-	FormID                    *FormEntry
+	Received                  *widgets.FormEntry // DD/MM/YYYY HH:MM, London time
+	FormID                    *widgets.FormEntry
 	Consent, RegisteredWithGP *widget.Check
 	LivesInArea               *widget.Check
 
 	// Pregnancy or baby.
 	Stage             *widget.RadioGroup
-	DueDate, BabyBorn *FormEntry
+	DueDate, BabyBorn *widgets.FormEntry
 	Breastfeeding     *widget.Check
 
 	// Mental health history.
-	Severity                 *Choice
-	Manageable               *Choice // yes, no, or not stated
-	Conditions               *RowList[conditionRow]
+	Severity                 *widgets.Choice
+	Manageable               *widgets.Choice // yes, no, or not stated
+	Conditions               *widgets.RowList[conditionRow]
 	FamilyPP, FamilyBipolar  *widget.Check
 	PreviousPerinatalTreated *widget.Check
 	SevereImpact             *widget.Check
 
 	// Medication.
-	Medicines        *RowList[medicineRow]
+	Medicines        *widgets.RowList[medicineRow]
 	MedicationAdvice *widget.Check
 
 	// Current services.
 	CMHTOpen                        *widget.Check
-	CMHTTeam, CareCoordinator       *FormEntry
+	CMHTTeam, CareCoordinator       *widgets.FormEntry
 	Inpatient                       *widget.Check
-	Ward                            *FormEntry
+	Ward                            *widgets.FormEntry
 	MBU                             *widget.Check
-	MBUDischarge                    *FormEntry
+	MBUDischarge                    *widgets.FormEntry
 	SubstanceService, EatingService *widget.Check
 
 	// Other professionals to copy letters to.
-	Professionals *RowList[professionalRow]
+	Professionals *widgets.RowList[professionalRow]
 
 	// Reason and risk.
-	Reason, Risk *FormEntry
+	Reason, Risk *widgets.FormEntry
 
 	// Panel is the live screening panel.
 	Panel *ScreeningPanel

@@ -10,6 +10,7 @@ import (
 
 	"perinatal-caseload/app"
 	"perinatal-caseload/models"
+	"perinatal-caseload/views/widgets"
 )
 
 // receivedLayouts are the ways "Received" may be typed, in London time.
@@ -108,7 +109,7 @@ func (f *ReferralForm) referral() *models.Referral {
 // whose check fails, and rows left half filled in.
 func (f *ReferralForm) typedProblems() []app.FieldError {
 	var out []app.FieldError
-	for _, e := range []*FormEntry{f.NHSNumber, f.DateOfBirth, f.Postcode, f.Received, f.DueDate, f.BabyBorn, f.MBUDischarge} {
+	for _, e := range []*widgets.FormEntry{f.NHSNumber, f.DateOfBirth, f.Postcode, f.Received, f.DueDate, f.BabyBorn, f.MBUDischarge} {
 		if err := e.Validate(); err != nil {
 			field, msg, _ := strings.Cut(err.Error(), ": ")
 			out = append(out, app.FieldError{Field: field, Message: msg})
@@ -136,8 +137,8 @@ func (f *ReferralForm) typedProblems() []app.FieldError {
 }
 
 // entryFor returns the entry for a field as the service names it, or nil.
-func (f *ReferralForm) entryFor(field string) *FormEntry {
-	return map[string]*FormEntry{
+func (f *ReferralForm) entryFor(field string) *widgets.FormEntry {
+	return map[string]*widgets.FormEntry{
 		"NHS number": f.NHSNumber, "Given name": f.GivenName, "Family name": f.FamilyName,
 		"Date of birth": f.DateOfBirth, "Postcode": f.Postcode, "Referrer name": f.ReferrerName,
 		"Received": f.Received, "Online form ID": f.FormID, "Expected delivery date": f.DueDate,
@@ -150,7 +151,7 @@ func (f *ReferralForm) prefill(p *models.Patient) {
 	quiet := f.quiet
 	f.quiet = true
 	defer func() { f.quiet = quiet }()
-	fill := func(e *FormEntry, value string) {
+	fill := func(e *widgets.FormEntry, value string) {
 		if strings.TrimSpace(e.Text) == "" && value != "" {
 			e.SetText(value)
 		}
@@ -174,7 +175,7 @@ func (f *ReferralForm) prefill(p *models.Patient) {
 // Reset empties the form for the next referral, received now.
 func (f *ReferralForm) Reset() {
 	f.quiet = true
-	for _, e := range []*FormEntry{f.NHSNumber, f.GivenName, f.FamilyName, f.DateOfBirth, f.Address, f.Postcode,
+	for _, e := range []*widgets.FormEntry{f.NHSNumber, f.GivenName, f.FamilyName, f.DateOfBirth, f.Address, f.Postcode,
 		f.Phone, f.Email, f.GPPractice, f.PreferredLanguage, f.ReferrerName, f.ReferrerOrganisation, f.ReferrerPhone,
 		f.ReferrerEmail, f.ReferrerAddress, f.FormID, f.DueDate, f.BabyBorn, f.CMHTTeam, f.CareCoordinator, f.Ward,
 		f.MBUDischarge, f.Reason, f.Risk} {
@@ -286,7 +287,7 @@ func dateOrZero(s string) models.Date {
 	return d
 }
 
-func trimmed(e *FormEntry) string { return strings.TrimSpace(e.Text) }
+func trimmed(e *widgets.FormEntry) string { return strings.TrimSpace(e.Text) }
 
 func nonBlankLines(s string) []string {
 	var out []string

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"perinatal-caseload/models"
+	"perinatal-caseload/views/widgets"
 )
 
 // The referral form's sections, in the order the keyboard goes through
@@ -44,7 +45,7 @@ func (f *ReferralForm) referrerSection() fyne.CanvasObject {
 	for i, r := range models.ReferrerRoles {
 		roles[i] = string(r)
 	}
-	f.ReferrerRole = NewChoice(roles, func(c string) string { return models.ProfessionalRole(c).Label() }, "Choose the referrer's role", f.changed)
+	f.ReferrerRole = widgets.NewChoice(roles, func(c string) string { return models.ProfessionalRole(c).Label() }, "Choose the referrer's role", f.changed)
 	f.ReferrerOrganisation, f.ReferrerPhone, f.ReferrerEmail = f.entry(), f.entry(), f.entry()
 	f.ReferrerAddress = f.textArea(2)
 	return formCard("The referrer",
@@ -93,10 +94,10 @@ func (f *ReferralForm) perinatalSection() fyne.CanvasObject {
 }
 
 func (f *ReferralForm) historySection() fyne.CanvasObject {
-	f.Severity = NewChoice([]string{"", string(models.SeverityMild), string(models.SeverityModerate), string(models.SeveritySevere)},
+	f.Severity = widgets.NewChoice([]string{"", string(models.SeverityMild), string(models.SeverityModerate), string(models.SeveritySevere)},
 		notStatedOr(capitalised), "Not stated", f.changed)
-	f.Manageable = NewChoice([]string{"", "yes", "no"}, notStatedOr(capitalised), "Not stated", f.changed)
-	f.Conditions = NewRowList("Add a condition", f.newConditionRow, conditionRowLayout,
+	f.Manageable = widgets.NewChoice([]string{"", "yes", "no"}, notStatedOr(capitalised), "Not stated", f.changed)
+	f.Conditions = widgets.NewRowList("Add a condition", f.newConditionRow, conditionRowLayout,
 		func(r *conditionRow) fyne.Focusable { return r.Code.Select }, f.rowsChanged, f.canvas)
 	f.FamilyPP = f.check("Postpartum psychosis")
 	f.FamilyBipolar = f.check("Bipolar affective disorder")
@@ -113,7 +114,7 @@ func (f *ReferralForm) historySection() fyne.CanvasObject {
 }
 
 func (f *ReferralForm) medicationSection() fyne.CanvasObject {
-	f.Medicines = NewRowList("Add a medicine", f.newMedicineRow, medicineRowLayout,
+	f.Medicines = widgets.NewRowList("Add a medicine", f.newMedicineRow, medicineRowLayout,
 		func(r *medicineRow) fyne.Focusable { return r.Name }, f.rowsChanged, f.canvas)
 	f.MedicationAdvice = f.check("The referrer asks for advice on medication")
 	return formCard("Medication",
@@ -145,7 +146,7 @@ func (f *ReferralForm) servicesSection() fyne.CanvasObject {
 }
 
 func (f *ReferralForm) professionalsSection() fyne.CanvasObject {
-	f.Professionals = NewRowList("Add a professional", f.newProfessionalRow, professionalRowLayout,
+	f.Professionals = widgets.NewRowList("Add a professional", f.newProfessionalRow, professionalRowLayout,
 		func(r *professionalRow) fyne.Focusable { return r.Name }, f.rowsChanged, f.canvas)
 	return formCard("Other professionals to copy letters to",
 		hinted("Professionals", f.Professionals.Content(), "Her midwife, health visitor, CMHT care coordinator, obstetrician…"),
@@ -163,15 +164,15 @@ func (f *ReferralForm) reasonSection() fyne.CanvasObject {
 
 // conditionRow is one diagnosis on the form.
 type conditionRow struct {
-	Code, Status *Choice
+	Code, Status *widgets.Choice
 	Primary      *widget.Check
-	Note         *FormEntry
+	Note         *widgets.FormEntry
 }
 
 func (f *ReferralForm) newConditionRow() *conditionRow {
 	r := &conditionRow{
-		Code:    NewChoice(models.ConditionCodes, func(c string) string { return capitalised(models.ConditionLabel(c)) }, "Choose the condition", f.changed),
-		Status:  NewChoice([]string{string(models.ConditionCurrent), string(models.ConditionPrevious)}, capitalised, "Current or previous", f.changed),
+		Code:    widgets.NewChoice(models.ConditionCodes, func(c string) string { return capitalised(models.ConditionLabel(c)) }, "Choose the condition", f.changed),
+		Status:  widgets.NewChoice([]string{string(models.ConditionCurrent), string(models.ConditionPrevious)}, capitalised, "Current or previous", f.changed),
 		Primary: f.check("Primary diagnosis"),
 		Note:    f.entry(),
 	}
@@ -181,20 +182,20 @@ func (f *ReferralForm) newConditionRow() *conditionRow {
 }
 
 func conditionRowLayout(r *conditionRow) fyne.CanvasObject {
-	return container.NewVBox(container.New(WeightedRow{3, 2, 2}, r.Code.Select, r.Status.Select, r.Primary), r.Note)
+	return container.NewVBox(container.New(widgets.WeightedRow{3, 2, 2}, r.Code.Select, r.Status.Select, r.Primary), r.Note)
 }
 
 // medicineRow is one medicine on the form.
 type medicineRow struct {
-	Name  *FormEntry
-	Class *Choice
-	Dose  *FormEntry
+	Name  *widgets.FormEntry
+	Class *widgets.Choice
+	Dose  *widgets.FormEntry
 }
 
 func (f *ReferralForm) newMedicineRow() *medicineRow {
 	r := &medicineRow{
 		Name:  f.entry(),
-		Class: NewChoice(models.MedicationClasses, func(c string) string { return capitalised(strings.ReplaceAll(c, "_", " ")) }, "Class", f.changed),
+		Class: widgets.NewChoice(models.MedicationClasses, func(c string) string { return capitalised(strings.ReplaceAll(c, "_", " ")) }, "Class", f.changed),
 		Dose:  f.entry(),
 	}
 	r.Name.SetPlaceHolder("Name, such as lithium")
@@ -203,12 +204,12 @@ func (f *ReferralForm) newMedicineRow() *medicineRow {
 }
 
 func medicineRowLayout(r *medicineRow) fyne.CanvasObject {
-	return container.New(WeightedRow{3, 2, 2}, r.Name, r.Class.Select, r.Dose)
+	return container.New(widgets.WeightedRow{3, 2, 2}, r.Name, r.Class.Select, r.Dose)
 }
 
 // professionalRow is one professional to copy letters to.
 type professionalRow struct {
-	Name, Role, Organisation, Address, Email, Phone *FormEntry
+	Name, Role, Organisation, Address, Email, Phone *widgets.FormEntry
 }
 
 func (f *ReferralForm) newProfessionalRow() *professionalRow {
@@ -224,27 +225,27 @@ func (f *ReferralForm) newProfessionalRow() *professionalRow {
 
 func professionalRowLayout(r *professionalRow) fyne.CanvasObject {
 	return container.NewVBox(
-		container.New(WeightedRow{1, 1, 1}, r.Name, r.Role, r.Organisation),
-		container.New(WeightedRow{1, 1, 1}, r.Address, r.Email, r.Phone))
+		container.New(widgets.WeightedRow{1, 1, 1}, r.Name, r.Role, r.Organisation),
+		container.New(widgets.WeightedRow{1, 1, 1}, r.Address, r.Email, r.Phone))
 }
 
 // entry makes a one-line entry that re-screens the form when it changes.
-func (f *ReferralForm) entry() *FormEntry {
-	e := NewFormEntry(f.Save)
+func (f *ReferralForm) entry() *widgets.FormEntry {
+	e := widgets.NewFormEntry(f.Save)
 	e.OnChanged = func(string) { f.changed() }
 	return e
 }
 
 // textArea makes a multi-line entry of rows lines that re-screens the form.
-func (f *ReferralForm) textArea(rows int) *FormEntry {
-	e := NewFormTextArea(f.Save, rows)
+func (f *ReferralForm) textArea(rows int) *widgets.FormEntry {
+	e := widgets.NewFormTextArea(f.Save, rows)
 	e.OnChanged = func(string) { f.changed() }
 	return e
 }
 
 // checkedEntry makes an entry whose text check validates as it is typed;
 // its message starts with the field's name.
-func (f *ReferralForm) checkedEntry(field string, check func(string) error) *FormEntry {
+func (f *ReferralForm) checkedEntry(field string, check func(string) error) *widgets.FormEntry {
 	e := f.entry()
 	e.Validator = func(s string) error {
 		if err := check(s); err != nil {

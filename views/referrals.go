@@ -8,6 +8,7 @@ import (
 
 	"perinatal-caseload/app"
 	"perinatal-caseload/models"
+	"perinatal-caseload/views/widgets"
 )
 
 // referralPageSize is how many referrals are fetched at a time.
@@ -33,23 +34,31 @@ type ReferralsScreen struct {
 	// open referral; reopen reloads the referral after an action.
 	DetailActions func(r *models.Referral, reopen func()) fyne.CanvasObject
 
-	referrals *app.ReferralService
+	referrals referralSource
 	actor     *models.StaffMember
 	clock     app.Clock
-	bg        *Background
-	debounce  *Debouncer
-	rows      *Pager[app.ReferralRow]
+	bg        *widgets.Background
+	debounce  *widgets.Debouncer
+	rows      *widgets.Pager[app.ReferralRow]
 	listView  fyne.CanvasObject
 	root      *fyne.Container
 	content   fyne.CanvasObject
 	paged     bool // a page other than a referral is shown instead of the list
 }
 
-// NewReferralsScreen builds the screen and starts the first query.
-func NewReferralsScreen(referrals *app.ReferralService, actor *models.StaffMember, clock app.Clock, bg *Background) *ReferralsScreen {
-	s := &ReferralsScreen{referrals: referrals, actor: actor, clock: clock, bg: bg, debounce: NewDebouncer(bg)}
+// referralSource is what the Referrals screen reads: app.ReferralService,
+// or in tests a wrapper that counts the pages fetched.
+type referralSource interface {
+	Count(actor *models.StaffMember, f app.ReferralFilter) (int64, error)
+	Page(actor *models.StaffMember, f app.ReferralFilter, offset, limit int) ([]app.ReferralRow, error)
+	Get(actor *models.StaffMember, id uint) (*models.Referral, error)
+}
 
-	s.Search = NewSearchEntry(patientSearchHint, s.debounce, s.Reload)
+// NewReferralsScreen builds the screen and starts the first query.
+func NewReferralsScreen(referrals *app.ReferralService, actor *models.StaffMember, clock app.Clock, bg *widgets.Background) *ReferralsScreen {
+	s := &ReferralsScreen{referrals: referrals, actor: actor, clock: clock, bg: bg, debounce: widgets.NewDebouncer(bg)}
+
+	s.Search = widgets.NewSearchEntry(patientSearchHint, s.debounce, s.Reload)
 	options := []string{allStatuses}
 	for _, st := range models.Statuses {
 		options = append(options, st.Label())
@@ -57,15 +66,15 @@ func NewReferralsScreen(referrals *app.ReferralService, actor *models.StaffMembe
 	s.Status = widget.NewSelect(options, func(string) { s.Reload() })
 	s.Status.SetSelectedIndex(0)
 	s.OpenOnly = widget.NewCheck("Open only", func(bool) { s.Reload() })
-	s.Count = NewCountLabel()
+	s.Count = widgets.NewCountLabel()
 	refresh := widget.NewButtonWithIcon("", theme.ViewRefreshIcon(), s.Reload)
 
 	cols := referralTable()
-	s.rows, s.List = NewPagedList(bg, referralPageSize, cols.Row, fillReferralRow, reportIn(s.Count))
+	s.rows, s.List = widgets.NewPagedList(bg, referralPageSize, cols.Row, fillReferralRow, reportIn(s.Count))
 	s.List.OnSelected = s.selected
 
 	filters := container.NewBorder(nil, nil, nil,
-		container.NewHBox(container.New(FixedWidth(200), s.Status), s.OpenOnly, refresh), s.Search)
+		container.NewHBox(container.New(widgets.FixedWidth(200), s.Status), s.OpenOnly, refresh), s.Search)
 	top := container.NewVBox(filters, s.Count, cols.Header(), widget.NewSeparator())
 	s.listView = container.NewBorder(top, nil, nil, nil, s.List)
 	s.root = container.NewStack(s.listView)
@@ -109,7 +118,7 @@ func (s *ReferralsScreen) Reload() {
 			} else {
 				showMessage(s.Count, countText(int64(total), "referral", "referrals"), false)
 			}
-			ShowFromTop(s.List)
+			widgets.ShowFromTop(s.List)
 		})
 }
 

@@ -6,6 +6,7 @@ import (
 
 	"perinatal-caseload/app"
 	"perinatal-caseload/models"
+	"perinatal-caseload/views/widgets"
 )
 
 // Screen is one page of the main window, chosen from the navigation. Each
@@ -30,7 +31,7 @@ type Session struct {
 	Actor      *models.StaffMember
 	Services   *app.Services
 	Window     fyne.Window
-	Background *Background
+	Background *widgets.Background
 	// OpenReferral, set by the shell, opens a referral on the Referrals
 	// screen, for screens whose rows each name one.
 	OpenReferral func(id uint)

@@ -10,6 +10,7 @@ import (
 
 	"perinatal-caseload/app"
 	"perinatal-caseload/models"
+	"perinatal-caseload/views/widgets"
 )
 
 // SettingsScreen lists the service settings, each with its own Save.
@@ -61,7 +62,7 @@ func NewSettingsScreen(settings *app.SettingsService, actor *models.StaffMember)
 	title := widget.NewLabelWithStyle("Settings", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameHeadingText
 	s.content = container.NewPadded(container.NewBorder(container.NewVBox(title, s.Message), nil, nil, nil,
-		container.NewVScroll(container.New(FixedWidth(760), list))))
+		container.NewVScroll(container.New(widgets.FixedWidth(760), list))))
 	return s
 }
 

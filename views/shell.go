@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"perinatal-caseload/models"
+	"perinatal-caseload/views/widgets"
 )
 
 // Shell is the main window's content for one signed-in person: a header
@@ -70,7 +71,7 @@ func NewShell(s *Session, databaseLabel string, onLock, onSignOut func()) *Shell
 	dbLabel.Truncation = fyne.TextTruncateEllipsis
 	status := container.NewBorder(widget.NewSeparator(), nil, hints, nil, dbLabel)
 	sh.body = container.NewStack()
-	nav := container.NewBorder(nil, nil, nil, widget.NewSeparator(), container.New(FixedWidth(180), sh.Nav))
+	nav := container.NewBorder(nil, nil, nil, widget.NewSeparator(), container.New(widgets.FixedWidth(180), sh.Nav))
 	sh.content = container.NewBorder(header, status, nav, nil, sh.body)
 	sh.Nav.Select(0)
 	return sh

@@ -12,6 +12,7 @@ import (
 	"perinatal-caseload/app"
 	"perinatal-caseload/assets"
 	"perinatal-caseload/models"
+	"perinatal-caseload/views/widgets"
 )
 
 // SignInScreen asks for a username and password. It is all the window shows
@@ -99,7 +100,7 @@ func authCard(serviceName, prompt string, message *widget.Label, form fyne.Canva
 	intro.Wrapping = fyne.TextWrapWord
 	card := widget.NewCard("", "", container.NewVBox(intro, message, form, button))
 	body := container.NewVBox(icon, title, service, card)
-	return container.NewCenter(container.New(FixedWidth(440), body))
+	return container.NewCenter(container.New(widgets.FixedWidth(440), body))
 }
 
 // messageLabel returns a wrapping label for inline messages, showing text.

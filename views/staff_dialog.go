@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"perinatal-caseload/models"
+	"perinatal-caseload/views/widgets"
 )
 
 // StaffDialog adds a member of the team, with a password, or edits one:
@@ -16,14 +17,14 @@ import (
 // managers only), and the dialog shows its answer.
 type StaffDialog struct {
 	*formDialog
-	Name     *FormEntry
-	Username *FormEntry
-	JobTitle *FormEntry
+	Name     *widgets.FormEntry
+	Username *widgets.FormEntry
+	JobTitle *widgets.FormEntry
 	Roles    *widget.CheckGroup
 	// Fraction is the working-time fraction: 1 full time, 0.6 three days.
-	Fraction *FormEntry
+	Fraction *widgets.FormEntry
 	// Capacity is the most women on their caseload; 0 for none set.
-	Capacity *FormEntry
+	Capacity *widgets.FormEntry
 	// Password and PasswordAgain are for a new account only.
 	Password      *widget.Entry
 	PasswordAgain *widget.Entry
@@ -46,13 +47,13 @@ func ShowEditStaffDialog(s *Session, m models.StaffMember, onDone func()) *Staff
 func showStaffDialog(s *Session, m *models.StaffMember, onDone func()) *StaffDialog {
 	d := &StaffDialog{s: s, editing: m}
 	submit := func() { d.Submit() } // d.formDialog is made below
-	d.Name = NewHintedFormEntry("For example, Siobhán Byrne", submit)
-	d.Username = NewHintedFormEntry("For example, sbyrne", submit)
-	d.JobTitle = NewHintedFormEntry("For example, Community psychiatric nurse", submit)
+	d.Name = widgets.NewHintedFormEntry("For example, Siobhán Byrne", submit)
+	d.Username = widgets.NewHintedFormEntry("For example, sbyrne", submit)
+	d.JobTitle = widgets.NewHintedFormEntry("For example, Community psychiatric nurse", submit)
 	d.Roles = widget.NewCheckGroup(roleLabels(), nil)
-	d.Fraction = NewHintedFormEntry("1 for full time, 0.6 for three days a week", submit)
+	d.Fraction = widgets.NewHintedFormEntry("1 for full time, 0.6 for three days a week", submit)
 	d.Fraction.SetText("1")
-	d.Capacity = NewHintedFormEntry("0 if none is set", submit)
+	d.Capacity = widgets.NewHintedFormEntry("0 if none is set", submit)
 	d.Capacity.SetText("0")
 	items := []*widget.FormItem{
 		required("Name", d.Name), required("Username", d.Username),

@@ -11,6 +11,7 @@ import (
 
 	"perinatal-caseload/app"
 	"perinatal-caseload/models"
+	"perinatal-caseload/views/widgets"
 )
 
 // TasksPanel lists tasks, open ones first, soonest due first: those of one
@@ -144,7 +145,7 @@ func (p *TasksPanel) ShowHistory(t app.TaskRow) {
 		}
 		text = strings.Join(lines, "\n")
 	}
-	body := container.New(FixedWidth(520), paragraph(orNotStated(text)))
+	body := container.New(widgets.FixedWidth(520), paragraph(orNotStated(text)))
 	dialog.ShowCustom("History of the task: "+t.Title, "Close", body, p.s.Window)
 }
 

@@ -12,6 +12,7 @@ import (
 
 	"perinatal-caseload/app"
 	"perinatal-caseload/models"
+	"perinatal-caseload/views/widgets"
 )
 
 // TeamScreen lists the team: name, username, job title, roles,
@@ -39,14 +40,14 @@ type TeamScreen struct {
 
 	s       *Session
 	chosen  int // index in Staff, or -1
-	table   *Table
+	table   *widgets.Table
 	content fyne.CanvasObject
 }
 
 // NewTeamScreen builds the screen and reads the team.
 func NewTeamScreen(s *Session) *TeamScreen {
 	t := &TeamScreen{s: s, chosen: -1, Message: messageLabel("")}
-	t.table = NewTable([]Column{
+	t.table = widgets.NewTable([]widgets.Column{
 		{Title: "Name", Weight: 1.4}, {Title: "Username", Weight: 1.2}, {Title: "Job title", Weight: 1.5},
 		{Title: "Roles", Weight: 1.5}, {Title: "Working time", Sample: "Working time"},
 		{Title: "Capacity", Sample: "Capacity"}, {Title: "Active", Sample: "Inactive"},
@@ -147,10 +148,10 @@ func (t *TeamScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	if !m.Active {
 		active = "Inactive"
 	}
-	SetRowText(o, m.Name, m.Username, m.JobTitle, m.RoleLabels(), strconv.FormatFloat(m.WorkingFraction, 'f', -1, 64)+" WTE", capacity, active)
-	RowCell(o, 6).Importance = widget.MediumImportance
+	widgets.SetRowText(o, m.Name, m.Username, m.JobTitle, m.RoleLabels(), strconv.FormatFloat(m.WorkingFraction, 'f', -1, 64)+" WTE", capacity, active)
+	widgets.RowCell(o, 6).Importance = widget.MediumImportance
 	if !m.Active {
-		RowCell(o, 6).Importance = widget.LowImportance
+		widgets.RowCell(o, 6).Importance = widget.LowImportance
 	}
 }
 

@@ -1,4 +1,4 @@
-package views
+package widgets
 
 import (
 	"fyne.io/fyne/v2"
@@ -40,6 +40,16 @@ func NewTable(cols []Column) *Table {
 	}
 	return t
 }
+
+// Title returns column i's heading.
+func (t *Table) Title(i int) string { return t.cols[i].Title }
+
+// Weight returns column i's share of the width the sampled columns leave.
+func (t *Table) Weight(i int) float32 { return t.cols[i].Weight }
+
+// SetWeight changes column i's share of the width; a weight of 0 leaves
+// it none. The rows take it up when they are next laid out.
+func (t *Table) SetWeight(i int, weight float32) { t.cols[i].Weight = weight }
 
 // Header returns the column headings.
 func (t *Table) Header() fyne.CanvasObject {

@@ -1,4 +1,4 @@
-package views
+package widgets
 
 import (
 	"fyne.io/fyne/v2"
@@ -14,12 +14,13 @@ import (
 // keyboard unless the window's menu has the shortcut.
 type FormEntry struct {
 	widget.Entry
-	onSave func()
+	// OnSave is what Ctrl+S does.
+	OnSave func()
 }
 
 // NewFormEntry returns a one-line entry; onSave is what Ctrl+S does.
 func NewFormEntry(onSave func()) *FormEntry {
-	e := &FormEntry{onSave: onSave}
+	e := &FormEntry{OnSave: onSave}
 	e.ExtendBaseWidget(e)
 	return e
 }
@@ -43,8 +44,8 @@ func NewFormTextArea(onSave func(), rows int) *FormEntry {
 
 // TypedShortcut saves on Ctrl+S and passes every other shortcut to the Entry.
 func (e *FormEntry) TypedShortcut(s fyne.Shortcut) {
-	if isSaveShortcut(s) && e.onSave != nil {
-		e.onSave()
+	if isSaveShortcut(s) && e.OnSave != nil {
+		e.OnSave()
 		return
 	}
 	e.Entry.TypedShortcut(s)
@@ -190,42 +191,4 @@ func (l *RowList[R]) focusCanvas() fyne.Canvas {
 		return nil
 	}
 	return l.canvas()
-}
-
-// WeightedRow lays its objects side by side, sharing the width by weight,
-// with a gap between them. Unlike a grid it asks for little width, so a
-// row of wide drop-downs never makes the form wider than its window; the
-// drop-downs cut their text short instead.
-type WeightedRow []float32
-
-// MinSize is the tallest object's height and a little width per object.
-func (w WeightedRow) MinSize(objects []fyne.CanvasObject) fyne.Size {
-	h := float32(0)
-	for _, o := range objects {
-		h = max(h, o.MinSize().Height)
-	}
-	return fyne.NewSize(float32(len(objects))*60, h)
-}
-
-// Layout gives each object its share of the width.
-func (w WeightedRow) Layout(objects []fyne.CanvasObject, size fyne.Size) {
-	total := float32(0)
-	for i := range objects {
-		total += w.weight(i)
-	}
-	pad := theme.Padding()
-	x := float32(0)
-	for i, o := range objects {
-		width := size.Width * w.weight(i) / total
-		o.Move(fyne.NewPos(x, 0))
-		o.Resize(fyne.NewSize(max(width-pad, 0), size.Height))
-		x += width
-	}
-}
-
-func (w WeightedRow) weight(i int) float32 {
-	if i < len(w) && w[i] > 0 {
-		return w[i]
-	}
-	return 1
 }

@@ -1,31 +1,33 @@
-package views
+package widgets
 
 // Pager holds the pages of a long list that have been fetched, so that a
 // widget.List asks the database only for the rows on screen and never for
 // all of them. It is used on the UI goroutine; fetching runs through a
 // Background.
 type Pager[T any] struct {
-	bg       *Background
-	size     int // rows per page
-	maxPages int // pages kept before the cache is emptied
+	// PageSize is the number of rows fetched at a time. Change it only just
+	// before a Query, which empties the pages held.
+	PageSize int
 	// OnPage runs on the UI goroutine when a page arrives later than asked
 	// for; the list refreshes to show it.
 	OnPage func()
 	// OnError runs on the UI goroutine when a page cannot be fetched.
 	OnError func(error)
 
-	gen     int // bumped by every new query, so stale answers are dropped
-	total   int
-	fetch   func(offset, limit int) ([]T, error)
-	pages   map[int][]T
-	loading map[int]bool
-	busy    bool // a page is being fetched; others wait for it
-	inRow   bool // inside Row: a page fetched inline needs no refresh
+	bg       *Background
+	maxPages int // pages kept before the cache is emptied
+	gen      int // bumped by every new query, so stale answers are dropped
+	total    int
+	fetch    func(offset, limit int) ([]T, error)
+	pages    map[int][]T
+	loading  map[int]bool
+	busy     bool // a page is being fetched; others wait for it
+	inRow    bool // inside Row: a page fetched inline needs no refresh
 }
 
 // NewPager returns an empty pager of pages of size rows.
 func NewPager[T any](bg *Background, size int) *Pager[T] {
-	return &Pager[T]{bg: bg, size: size, maxPages: 50, pages: map[int][]T{}, loading: map[int]bool{}}
+	return &Pager[T]{bg: bg, PageSize: size, maxPages: 50, pages: map[int][]T{}, loading: map[int]bool{}}
 }
 
 // Query starts a new query: it counts the rows and fetches the first page
@@ -37,7 +39,7 @@ func (p *Pager[T]) Query(count func() (int64, error), fetch func(offset, limit i
 		n, err := count()
 		var first []T
 		if err == nil && n > 0 {
-			first, err = fetch(0, p.size)
+			first, err = fetch(0, p.PageSize)
 		}
 		return func() {
 			if gen != p.gen {
@@ -61,18 +63,18 @@ func (p *Pager[T]) Len() int { return p.total }
 // Row returns row i. If its page has not been fetched it starts fetching
 // it and returns ok false; OnPage runs when it arrives.
 func (p *Pager[T]) Row(i int) (row T, ok bool) {
-	page := i / p.size
+	page := i / p.PageSize
 	if rows, have := p.pages[page]; have {
-		if i%p.size < len(rows) {
-			return rows[i%p.size], true
+		if i%p.PageSize < len(rows) {
+			return rows[i%p.PageSize], true
 		}
 		return row, false
 	}
 	if !p.loading[page] && !p.busy && p.fetch != nil {
 		p.load(page)
 	}
-	if rows, have := p.pages[page]; have && i%p.size < len(rows) {
-		return rows[i%p.size], true
+	if rows, have := p.pages[page]; have && i%p.PageSize < len(rows) {
+		return rows[i%p.PageSize], true
 	}
 	return row, false
 }
@@ -88,7 +90,7 @@ func (p *Pager[T]) load(page int) {
 	p.inRow = true
 	defer func() { p.inRow = false }()
 	p.bg.Go(func() func() {
-		rows, err := fetch(page*p.size, p.size)
+		rows, err := fetch(page*p.PageSize, p.PageSize)
 		return func() {
 			p.busy = false
 			if gen == p.gen {
