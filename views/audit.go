@@ -73,8 +73,9 @@ type AuditScreen struct {
 }
 
 // NewAuditScreen builds the audit viewer and shows the newest events.
-func NewAuditScreen(audit *app.AuditService, staff *app.StaffService, actor *models.StaffMember, bg *widgets.Background, win fyne.Window) *AuditScreen {
-	s := &AuditScreen{audit: audit, actor: actor, people: map[string]uint{}, bg: bg, win: win}
+func NewAuditScreen(session *Session) *AuditScreen {
+	staff, bg := session.Services.Staff, session.Background
+	s := &AuditScreen{audit: session.Services.Audit, actor: session.Actor, people: map[string]uint{}, bg: bg, win: session.Window}
 
 	names := []string{everyone}
 	list, _ := staff.List(false)

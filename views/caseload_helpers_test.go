@@ -26,7 +26,12 @@ func (e *testEnv) addKeyWorker(username string, capacity int) *models.StaffMembe
 
 // session is actor's session in a test window, working inline.
 func (e *testEnv) session(actor *models.StaffMember) *Session {
-	w := e.showInWindow(nil)
+	return e.sessionIn(actor, e.showInWindow(nil))
+}
+
+// sessionIn is actor's session in window w (which may be nil for a screen
+// that opens no dialogs), working inline.
+func (e *testEnv) sessionIn(actor *models.StaffMember, w fyne.Window) *Session {
 	return &Session{Actor: actor, Services: e.svc, Window: w, Background: widgets.InlineBackground()}
 }
 

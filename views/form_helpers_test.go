@@ -15,7 +15,7 @@ import (
 func (e *testEnv) referralForm(actor *models.StaffMember) (*ReferralForm, fyne.Window, *uint) {
 	saved := new(uint)
 	w := e.showInWindow(nil)
-	f := NewReferralForm(e.svc, actor, w, func(id uint) { *saved = id })
+	f := NewReferralForm(e.sessionIn(actor, w), func(id uint) { *saved = id })
 	w.SetContent(f.Content())
 	return f, w, saved
 }

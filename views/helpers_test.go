@@ -120,7 +120,7 @@ func (e *testEnv) showInWindow(content fyne.CanvasObject) fyne.Window {
 
 // referralsScreen builds the Referrals screen for actor, on show in a window.
 func (e *testEnv) referralsScreen(actor *models.StaffMember) (*ReferralsScreen, fyne.Window) {
-	s := NewReferralsScreen(e.svc.Referrals, actor, e.clock, widgets.InlineBackground())
+	s := NewReferralsScreen(e.sessionIn(actor, nil))
 	return s, e.showInWindow(s.Content())
 }
 

@@ -14,7 +14,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"perinatal-caseload/app"
-	"perinatal-caseload/models"
 	"perinatal-caseload/views/widgets"
 )
 
@@ -23,9 +22,10 @@ import (
 // progress bar, then says what was imported, what was imported before and
 // what was refused and why. onDone (if set) runs after the import, so a
 // list can show the new referrals.
-func ShowImportDialog(svc *app.Services, actor *models.StaffMember, win fyne.Window, onDone func()) {
+func ShowImportDialog(s *Session, onDone func()) {
+	win := s.Window
 	var chooser dialog.Dialog
-	start := func(paths []string) { RunImport(svc, actor, win, widgets.NewBackground(), paths, onDone) }
+	start := func(paths []string) { RunImport(s, paths, onDone) }
 	folder := widget.NewButtonWithIcon("A folder of referral files…", theme.FolderOpenIcon(), func() {
 		chooser.Hide()
 		d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
@@ -75,16 +75,18 @@ type ImportRun struct {
 	Details *widget.Label
 }
 
-// RunImport imports the files and folders in paths through bg (off the UI
-// goroutine in the application; at once in tests), showing progress in
-// win, then the summary. onDone (if set) runs on the UI goroutine after.
-func RunImport(svc *app.Services, actor *models.StaffMember, win fyne.Window, bg *widgets.Background, paths []string, onDone func()) *ImportRun {
+// RunImport imports the files and folders in paths through the session's
+// Background (off the UI goroutine in the application; at once in tests),
+// showing progress in its window, then the summary. onDone (if set) runs
+// on the UI goroutine after.
+func RunImport(s *Session, paths []string, onDone func()) *ImportRun {
+	svc, actor, win := s.Services, s.Actor, s.Window
 	run := &ImportRun{Progress: widget.NewProgressBar(), Status: widget.NewLabel("Looking for referral files…"),
 		Summary: paragraph(""), Details: paragraph("")}
 	progress := dialog.NewCustomWithoutButtons("Importing referral files",
 		container.New(widgets.FixedWidth(420), container.NewVBox(run.Status, run.Progress)), win)
 	progress.Show()
-	bg.Go(func() func() {
+	s.Background.Go(func() func() {
 		shown := -1
 		results := svc.ImportPaths(actor, paths, func(done, total int) {
 			percent := 100

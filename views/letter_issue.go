@@ -49,11 +49,12 @@ type IssueLettersDialog struct {
 	dialog     *dialog.CustomDialog
 }
 
-// ShowIssueLettersDialog shows the dialog for a referral over win. onIssued
-// (if set) runs after the pack is in the register, for the caller to
-// reload what it shows.
-func ShowIssueLettersDialog(svc *app.Services, actor *models.StaffMember, win fyne.Window, referralID uint, onIssued func()) *IssueLettersDialog {
-	d := &IssueLettersDialog{svc: svc, actor: actor, win: win, referralID: referralID, onIssued: onIssued}
+// ShowIssueLettersDialog shows the dialog for a referral over the
+// session's window. onIssued (if set) runs after the pack is in the
+// register, for the caller to reload what it shows.
+func ShowIssueLettersDialog(s *Session, referralID uint, onIssued func()) *IssueLettersDialog {
+	win := s.Window
+	d := &IssueLettersDialog{svc: s.Services, actor: s.Actor, win: win, referralID: referralID, onIssued: onIssued}
 	d.Kind = widget.NewSelect(letterKindLabels(), func(label string) {
 		if !d.building {
 			d.build(kindByLabel(label))

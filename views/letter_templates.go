@@ -59,8 +59,9 @@ type fieldHelp struct{ Name, Help, Example string }
 
 // NewLetterTemplateEditor builds the editor and opens the first kind of
 // letter. files opens the sample PDF.
-func NewLetterTemplateEditor(svc *app.Services, actor *models.StaffMember, win fyne.Window, bg *widgets.Background, files *widgets.LetterFiles) *LetterTemplateEditor {
-	e := &LetterTemplateEditor{svc: svc, actor: actor, win: win, bg: bg, files: files, typing: widgets.NewDebouncer(bg)}
+func NewLetterTemplateEditor(s *Session, files *widgets.LetterFiles) *LetterTemplateEditor {
+	actor := s.Actor
+	e := &LetterTemplateEditor{svc: s.Services, actor: actor, win: s.Window, bg: s.Background, files: files, typing: widgets.NewDebouncer(s.Background)}
 	for _, f := range app.TemplateFields() {
 		e.fields = append(e.fields, fieldHelp{f.Name, f.Help, f.Example})
 	}

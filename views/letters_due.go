@@ -39,9 +39,7 @@ type DueLetters struct {
 	List   *widget.List
 	Issue  *widget.Button
 
-	svc      *app.Services
-	actor    *models.StaffMember
-	win      fyne.Window
+	s        *Session
 	rows     *widgets.Pager[app.DueLetterRow]
 	selected *app.DueLetterRow
 	onIssued func()
@@ -50,8 +48,9 @@ type DueLetters struct {
 
 // NewDueLetters builds the Due tab. onIssued runs after letters are issued
 // from it, so the register can show them.
-func NewDueLetters(svc *app.Services, actor *models.StaffMember, win fyne.Window, bg *widgets.Background, onIssued func()) *DueLetters {
-	d := &DueLetters{svc: svc, actor: actor, win: win, onIssued: onIssued}
+func NewDueLetters(s *Session, onIssued func()) *DueLetters {
+	bg := s.Background
+	d := &DueLetters{s: s, onIssued: onIssued}
 	labels := make([]string, len(dueBands))
 	for i, b := range dueBands {
 		labels[i] = dueBandLabel(b)
@@ -97,18 +96,18 @@ func (d *DueLetters) Reload() {
 	if d.List == nil {
 		return // still being built
 	}
-	band, today := d.band(), d.svc.Today()
+	band, today := d.band(), d.s.Services.Today()
 	var lists *app.DueLetterLists
 	d.rows.Query(
 		func() (int64, error) {
 			var err error
-			if lists, err = d.svc.Clocks.DueLetters(d.actor, today, 1); err != nil {
+			if lists, err = d.s.Services.Clocks.DueLetters(d.s.Actor, today, 1); err != nil {
 				return 0, err
 			}
 			return map[models.DueBand]int64{models.BandOverdue: lists.OverdueCount, models.BandDueSoon: lists.DueSoonCount, models.BandDue: lists.DueCount}[band], nil
 		},
 		func(offset, limit int) ([]app.DueLetterRow, error) {
-			return d.svc.Clocks.DueLetterPage(d.actor, today, band, offset, limit)
+			return d.s.Services.Clocks.DueLetterPage(d.s.Actor, today, band, offset, limit)
 		},
 		func(_ int, err error) {
 			if err != nil {
@@ -151,7 +150,7 @@ func (d *DueLetters) IssueSelected() {
 	if d.selected == nil {
 		return
 	}
-	ShowIssueLettersDialog(d.svc, d.actor, d.win, d.selected.ReferralID, func() {
+	ShowIssueLettersDialog(d.s, d.selected.ReferralID, func() {
 		d.Reload()
 		if d.onIssued != nil {
 			d.onIssued()

@@ -11,7 +11,6 @@ import (
 
 	"perinatal-caseload/app"
 	"perinatal-caseload/models"
-	"perinatal-caseload/views/widgets"
 )
 
 // acceptedReferral registers Zoë Nguyễn's referral from her GP, with a
@@ -62,7 +61,7 @@ func newAcceptedCase(t *testing.T) (e *testEnv, admin, doc *models.StaffMember, 
 // launching a viewer.
 func (e *testEnv) lettersScreen(actor *models.StaffMember) (*LettersScreen, fyne.Window, *[]string) {
 	w := e.showInWindow(nil)
-	s := NewLettersScreen(e.svc, actor, w, widgets.InlineBackground())
+	s := NewLettersScreen(e.sessionIn(actor, w))
 	opened := &[]string{}
 	s.Files.Opener = func(u *url.URL) error {
 		uri, err := storage.ParseURI(u.String())

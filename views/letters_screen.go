@@ -74,14 +74,11 @@ type LettersScreen struct {
 	printOpen   *widget.Button
 }
 
-// NewLettersScreen builds the Letters screen for actor and shows the newest
-// letters. Slow work runs through bg (NewBackground in the application,
-// InlineBackground in tests; nil means NewBackground).
-func NewLettersScreen(svc *app.Services, actor *models.StaffMember, win fyne.Window, bg *widgets.Background) *LettersScreen {
-	if bg == nil {
-		bg = widgets.NewBackground()
-	}
-	s := &LettersScreen{svc: svc, actor: actor, win: win, bg: bg, Files: widgets.NewLetterFiles(win)}
+// NewLettersScreen builds the Letters screen for the session's actor and
+// shows the newest letters.
+func NewLettersScreen(session *Session) *LettersScreen {
+	bg := session.Background
+	s := &LettersScreen{svc: session.Services, actor: session.Actor, win: session.Window, bg: bg, Files: widgets.NewLetterFiles(session.Window)}
 
 	s.Recipient = entryWithHint("Recipient's name starts with…", s.Reload)
 	s.typing = widgets.NewDebouncer(bg)
@@ -108,8 +105,8 @@ func NewLettersScreen(svc *app.Services, actor *models.StaffMember, win fyne.Win
 		container.NewHBox(s.Open, s.SaveCopy, layout.NewSpacer(), s.PrintToday), s.Message)
 	register := container.NewBorder(top, actions, nil, nil, s.List)
 
-	s.Templates = NewLetterTemplateEditor(svc, actor, win, bg, s.Files)
-	s.Due = NewDueLetters(svc, actor, win, bg, s.Reload)
+	s.Templates = NewLetterTemplateEditor(session, s.Files)
+	s.Due = NewDueLetters(session, s.Reload)
 	s.Tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon("Register", theme.ListIcon(), register),
 		container.NewTabItemWithIcon("Due", theme.HistoryIcon(), s.Due.Content()),

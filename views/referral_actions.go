@@ -14,16 +14,16 @@ import (
 // referral after any of them changes it.
 func referralActions(s *Session) func(r *models.Referral, reopen func()) fyne.CanvasObject {
 	return func(r *models.Referral, reopen func()) fyne.CanvasObject {
-		timeline := NewReferralTimeline(s.Services, s.Actor, r.ID)
+		timeline := NewReferralTimeline(s, r.ID)
 		issue := widget.NewButtonWithIcon("Issue letters…", theme.MailSendIcon(), func() {
-			ShowIssueLettersDialog(s.Services, s.Actor, s.Window, r.ID, reopen)
+			ShowIssueLettersDialog(s, r.ID, reopen)
 		})
 		panel := container.NewVBox()
 		if r.Status == models.StatusReceived || r.Status == models.StatusDiscuss {
 			// Awaiting a decision: the decision comes first, and there is no
 			// letter to send yet. Once decided, the detail's own Decision
 			// section shows what was decided.
-			panel.Add(section("Decision", NewDecisionPanel(s.Services, s.Actor, s.Window, r, reopen).Content()))
+			panel.Add(section("Decision", NewDecisionPanel(s, r, reopen).Content()))
 			issue.Disable()
 		}
 		panel.Add(appointmentActions(s, r, reopen))
@@ -38,7 +38,7 @@ func referralActions(s *Session) func(r *models.Referral, reopen func()) fyne.Ca
 // saved referral opens in its place.
 func newReferralPage(s *Session, screen *ReferralsScreen) {
 	var form *ReferralForm
-	form = NewReferralForm(s.Services, s.Actor, s.Window, func(id uint) {
+	form = NewReferralForm(s, func(id uint) {
 		screen.Reload()
 		screen.Open(id)
 	})

@@ -56,8 +56,9 @@ var decisionPriorities = []models.Priority{models.PriorityUrgent, models.Priorit
 // service. onDone is called after the decision is saved, or when the
 // person asks to reload after a conflict, so the detail view can read
 // the referral again.
-func NewDecisionPanel(svc *app.Services, actor *models.StaffMember, win fyne.Window, r *models.Referral, onDone func()) *DecisionPanel {
-	p := &DecisionPanel{svc: svc, actor: actor, win: win, referral: r, onDone: onDone}
+func NewDecisionPanel(s *Session, r *models.Referral, onDone func()) *DecisionPanel {
+	svc := s.Services
+	p := &DecisionPanel{svc: svc, actor: s.Actor, win: s.Window, referral: r, onDone: onDone}
 	p.Recommendation = widget.NewLabel("")
 	p.Recommendation.TextStyle.Bold = true
 	p.Reasons = paragraph("")

@@ -94,8 +94,8 @@ type ReferralForm struct {
 // NewReferralForm builds an empty form, received now. onSaved is called
 // with the new referral's ID after a successful save, when the form has
 // been cleared for the next one.
-func NewReferralForm(svc *app.Services, actor *models.StaffMember, win fyne.Window, onSaved func(id uint)) *ReferralForm {
-	f := &ReferralForm{svc: svc, actor: actor, win: win, onSaved: onSaved, quiet: true}
+func NewReferralForm(s *Session, onSaved func(id uint)) *ReferralForm {
+	f := &ReferralForm{svc: s.Services, actor: s.Actor, win: s.Window, onSaved: onSaved, quiet: true}
 	f.Panel = NewScreeningPanel()
 	f.SaveButton = widget.NewButtonWithIcon("Save referral (Ctrl+S)", theme.DocumentSaveIcon(), f.Save)
 	f.SaveButton.Importance = widget.HighImportance

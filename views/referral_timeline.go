@@ -33,8 +33,8 @@ type ReferralTimeline struct {
 }
 
 // NewReferralTimeline builds the timeline of referral id and reads it.
-func NewReferralTimeline(svc *app.Services, actor *models.StaffMember, id uint) *ReferralTimeline {
-	t := &ReferralTimeline{svc: svc, actor: actor, id: id, Detail: paragraph(""), Message: paragraph("")}
+func NewReferralTimeline(s *Session, id uint) *ReferralTimeline {
+	t := &ReferralTimeline{svc: s.Services, actor: s.Actor, id: id, Detail: paragraph(""), Message: paragraph("")}
 	t.List = widget.NewList(func() int { return len(t.Entries) }, newTimelineRow, t.fillRow)
 	t.List.OnSelected = func(i widget.ListItemID) {
 		if i >= 0 && i < len(t.Entries) {

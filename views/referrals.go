@@ -55,8 +55,9 @@ type referralSource interface {
 }
 
 // NewReferralsScreen builds the screen and starts the first query.
-func NewReferralsScreen(referrals *app.ReferralService, actor *models.StaffMember, clock app.Clock, bg *widgets.Background) *ReferralsScreen {
-	s := &ReferralsScreen{referrals: referrals, actor: actor, clock: clock, bg: bg, debounce: widgets.NewDebouncer(bg)}
+func NewReferralsScreen(session *Session) *ReferralsScreen {
+	bg := session.Background
+	s := &ReferralsScreen{referrals: session.Services.Referrals, actor: session.Actor, clock: session.Services.Clock(), bg: bg, debounce: widgets.NewDebouncer(bg)}
 
 	s.Search = widgets.NewSearchEntry(patientSearchHint, s.debounce, s.Reload)
 	options := []string{allStatuses}

@@ -8,7 +8,6 @@ import (
 
 	"perinatal-caseload/app"
 	"perinatal-caseload/models"
-	"perinatal-caseload/views/widgets"
 )
 
 // rowsShown returns every row the list holds for the current query.
@@ -135,7 +134,7 @@ func (c *pageCounter) Page(actor *models.StaffMember, f app.ReferralFilter, offs
 
 func TestReferralsPagesThroughALongList(t *testing.T) {
 	e := newTestEnv(t, 30)
-	s := NewReferralsScreen(e.svc.Referrals, e.system, e.clock, widgets.InlineBackground())
+	s := NewReferralsScreen(e.sessionIn(e.system, nil))
 	pages := &pageCounter{referralSource: s.referrals}
 	s.referrals = pages
 	s.rows.PageSize = 7 // small pages, so 30 referrals span five of them

@@ -11,7 +11,9 @@ import (
 
 // Screen is one page of the main window, chosen from the navigation. Each
 // screen is a small struct holding its widgets, built by a constructor that
-// takes the services it needs (the Fyne calculator pattern).
+// takes the Session, through which it reaches the services it needs (the
+// Fyne calculator pattern). The panels and dialogs opened from a screen
+// take the Session the same way.
 type Screen interface {
 	// Content returns the screen's widget tree. The shell asks once and
 	// keeps it, so what the person typed survives switching screens and
@@ -68,22 +70,16 @@ func screenDefs() []ScreenDef {
 	return []ScreenDef{
 		{ID: ScreenDashboard, Title: "Dashboard", Icon: theme.HomeIcon(), Build: func(s *Session) Screen { return NewDashboardScreen(s) }},
 		{ID: ScreenReferrals, Title: "Referrals", Icon: theme.ListIcon(), Build: func(s *Session) Screen {
-			screen := NewReferralsScreen(s.Services.Referrals, s.Actor, s.Services.Clock(), s.Background)
+			screen := NewReferralsScreen(s)
 			screen.DetailActions = referralActions(s)
 			screen.OpenOnly.SetChecked(true) // the working list; closed referrals are one click away
 			return screen
 		}},
 		{ID: ScreenCaseload, Title: "Caseload", Icon: theme.AccountIcon(), Build: func(s *Session) Screen { return NewCaseloadScreen(s) }},
 		{ID: ScreenAppointments, Title: "Appointments", Icon: theme.HistoryIcon(), Build: func(s *Session) Screen { return NewAppointmentsScreen(s) }},
-		{ID: ScreenLetters, Title: "Letters", Icon: theme.MailComposeIcon(), Build: func(s *Session) Screen {
-			return NewLettersScreen(s.Services, s.Actor, s.Window, s.Background)
-		}},
+		{ID: ScreenLetters, Title: "Letters", Icon: theme.MailComposeIcon(), Build: func(s *Session) Screen { return NewLettersScreen(s) }},
 		{ID: ScreenTeam, Title: "Team", Icon: theme.GridIcon(), Build: func(s *Session) Screen { return NewTeamScreen(s) }},
-		{ID: ScreenSettings, Title: "Settings", Icon: theme.SettingsIcon(), Build: func(s *Session) Screen {
-			return NewSettingsScreen(s.Services.Settings, s.Actor)
-		}},
-		{ID: ScreenAudit, Title: "Audit", Icon: theme.VisibilityIcon(), Needs: models.PermViewAudit, Build: func(s *Session) Screen {
-			return NewAuditScreen(s.Services.Audit, s.Services.Staff, s.Actor, s.Background, s.Window)
-		}},
+		{ID: ScreenSettings, Title: "Settings", Icon: theme.SettingsIcon(), Build: func(s *Session) Screen { return NewSettingsScreen(s) }},
+		{ID: ScreenAudit, Title: "Audit", Icon: theme.VisibilityIcon(), Needs: models.PermViewAudit, Build: func(s *Session) Screen { return NewAuditScreen(s) }},
 	}
 }

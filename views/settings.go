@@ -35,7 +35,8 @@ type SettingRow struct {
 }
 
 // NewSettingsScreen builds the screen from the settings as they stand.
-func NewSettingsScreen(settings *app.SettingsService, actor *models.StaffMember) *SettingsScreen {
+func NewSettingsScreen(session *Session) *SettingsScreen {
+	settings, actor := session.Services.Settings, session.Actor
 	s := &SettingsScreen{settings: settings, actor: actor}
 	s.Message = messageLabel("")
 	if !models.Allows(actor.RoleSet(), models.PermEditSettings) {

@@ -150,7 +150,7 @@ func (sh *Shell) NewReferral() {
 // ImportReferrals asks for referral-form files or a folder and imports them.
 func (sh *Shell) ImportReferrals() {
 	screen, _ := sh.Show(ScreenReferrals).(*ReferralsScreen)
-	ShowImportDialog(sh.Session.Services, sh.Session.Actor, sh.Session.Window, func() {
+	ShowImportDialog(sh.Session, func() {
 		if screen != nil {
 			screen.Reload()
 		}
