@@ -12,8 +12,8 @@ import (
 // the appointments panel of its detail.
 func openReferralActions(t *testing.T, m *MainWindow, id uint) *AppointmentActions {
 	t.Helper()
-	m.Shell().OpenReferral(id)
-	screen := m.Shell().built[ScreenReferrals].(*ReferralsScreen)
+	m.shell.OpenReferral(id)
+	screen := m.shell.built[ScreenReferrals].(*ReferralsScreen)
 	if screen.Detail == nil {
 		t.Fatal("the referral did not open")
 	}

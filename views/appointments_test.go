@@ -23,7 +23,7 @@ func TestAppointmentsBookAttendAnywhereAssessmentThroughToTheDashboard(t *testin
 	e, admin, _, r := newAcceptedCase(t)
 	m := e.mainWindow()
 	e.signIn(m, "admin", testPassword)
-	sh := m.Shell()
+	sh := m.shell
 
 	dash := sh.Show(ScreenDashboard).(*DashboardScreen)
 	if dash.Due.List.Length() != 1 || dash.DueCount.Text != "1" || dash.AssessmentCount.Text != "0" {
@@ -133,7 +133,7 @@ func TestAppointmentsBookAttendAnywhereAssessmentThroughToTheDashboard(t *testin
 		t.Fatalf("%d appointments after booking the review (%s), want 2", n, review.Message.Text)
 	}
 
-	dash = m.Shell().Show(ScreenDashboard).(*DashboardScreen)
+	dash = m.shell.Show(ScreenDashboard).(*DashboardScreen)
 	if dash.Due.List.Length() != 1 || !drawn(m.Window, "Medical review") {
 		t.Fatal("the due list does not show her outcome letter still due, now awaiting the medical review")
 	}
@@ -220,7 +220,7 @@ func TestAppointmentsMissedAssessmentMakesAFollowUpTaskOnTheClinicianDashboard(t
 	m := e.mainWindow()
 	e.signIn(m, "admin", testPassword)
 
-	diary := m.Shell().Show(ScreenAppointments).(*AppointmentsScreen)
+	diary := m.shell.Show(ScreenAppointments).(*AppointmentsScreen)
 	diary.Open(diary.Entries[0])
 	test.Tap(diary.Panel.RecordAttendance)
 	diary.Panel.Attendance.Code.SetCode(string(models.AttendDNA))
@@ -231,20 +231,20 @@ func TestAppointmentsMissedAssessmentMakesAFollowUpTaskOnTheClinicianDashboard(t
 	if !drawn(m.Window, "Did not attend") {
 		t.Error("the diary does not show the appointment as missed")
 	}
-	dash := m.Shell().Show(ScreenDashboard).(*DashboardScreen)
+	dash := m.shell.Show(ScreenDashboard).(*DashboardScreen)
 	if dash.Tasks.List.Length() != 0 {
 		t.Fatal("the administrator was given the follow-up task")
 	}
 
 	m.SignOut()
 	e.signIn(m, "doc", testPassword)
-	dash = m.Shell().Show(ScreenDashboard).(*DashboardScreen)
+	dash = m.shell.Show(ScreenDashboard).(*DashboardScreen)
 	if dash.Tasks.List.Length() != 1 || dash.TaskCount.Text != "1" ||
 		!drawn(m.Window, "Missed appointment on 23/11/2026") {
 		t.Fatalf("the clinician's Dashboard lists %d tasks (%s), want the follow-up", dash.Tasks.List.Length(), dash.TaskCount.Text)
 	}
 	dash.Tasks.List.Select(0)
-	if id, _ := m.Shell().Current(); id != ScreenReferrals {
+	if id, _ := m.shell.Current(); id != ScreenReferrals {
 		t.Fatal("choosing the task does not open her referral")
 	}
 }

@@ -32,7 +32,7 @@ func (e *testEnv) session(actor *models.StaffMember) *Session {
 // sessionIn is actor's session in window w (which may be nil for a screen
 // that opens no dialogs), working inline.
 func (e *testEnv) sessionIn(actor *models.StaffMember, w fyne.Window) *Session {
-	return &Session{Actor: actor, Services: e.svc, Window: w, Background: widgets.InlineBackground()}
+	return &Session{Actor: actor, Services: e.svc, Window: w, Background: &widgets.Background{Inline: true}}
 }
 
 // objectsOnShow returns every object on show in the window as its

@@ -21,7 +21,7 @@ func TestAllocatingShowsHerOnTheKeyWorkersCaseloadWithHerStageAndTheCMHTFlag(t *
 	// The team manager allocates her from the Unallocated tab.
 	m := e.mainWindow()
 	e.signIn(m, "manager", testPassword)
-	scr := m.Shell().Show(ScreenCaseload).(*CaseloadScreen)
+	scr := m.shell.Show(ScreenCaseload).(*CaseloadScreen)
 	if scr.Worker.Selected != wholeTeam {
 		t.Errorf("a manager with no caseload starts on %q, want the whole team", scr.Worker.Selected)
 	}
@@ -44,7 +44,7 @@ func TestAllocatingShowsHerOnTheKeyWorkersCaseloadWithHerStageAndTheCMHTFlag(t *
 	// Zoë's stage today.
 	m.SignOut()
 	e.signIn(m, "kate", testPassword)
-	scr = m.Shell().Show(ScreenCaseload).(*CaseloadScreen)
+	scr = m.shell.Show(ScreenCaseload).(*CaseloadScreen)
 	if scr.Filter().KeyWorkerID != kate.ID || len(scr.Rows) != 1 {
 		t.Fatalf("kate's caseload: worker %d, %d rows", scr.Filter().KeyWorkerID, len(scr.Rows))
 	}
@@ -70,7 +70,7 @@ func TestAllocatingShowsHerOnTheKeyWorkersCaseloadWithHerStageAndTheCMHTFlag(t *
 
 	// Choosing her opens her referral, where Kate adds CMHT joint working.
 	scr.List.Select(0)
-	if id, _ := m.Shell().Current(); id != ScreenReferrals || m.Shell().built[ScreenReferrals].(*ReferralsScreen).Detail == nil {
+	if id, _ := m.shell.Current(); id != ScreenReferrals || m.shell.built[ScreenReferrals].(*ReferralsScreen).Detail == nil {
 		t.Fatalf("choosing her opened %q, not her referral", id)
 	}
 	if !textOnShow(m.Window, "Key worker: Test kate since 23/11/2026") {
@@ -86,7 +86,7 @@ func TestAllocatingShowsHerOnTheKeyWorkersCaseloadWithHerStageAndTheCMHTFlag(t *
 	}
 
 	// Back on her caseload, her row carries the CMHT flag.
-	scr = m.Shell().Show(ScreenCaseload).(*CaseloadScreen)
+	scr = m.shell.Show(ScreenCaseload).(*CaseloadScreen)
 	if len(scr.Rows) != 1 || !scr.Rows[0].HasFlag(app.FlagCMHT) || !textOnShow(m.Window, "CMHT") {
 		t.Fatalf("the CMHT flag is not in her row: %+v", scr.Rows)
 	}
@@ -206,7 +206,7 @@ func TestDischargeAsksFirstThenClosesAndTheReferralStaysReadable(t *testing.T) {
 
 func TestTeamScreenAddsAPersonWhoCanThenSignIn(t *testing.T) {
 	e, m := newSignedInWindow(t, 0, "manager", models.RoleManager)
-	team := m.Shell().Show(ScreenTeam).(*TeamScreen)
+	team := m.shell.Show(ScreenTeam).(*TeamScreen)
 
 	test.Tap(team.Add)
 	d := team.Dialog
@@ -253,12 +253,12 @@ func TestTeamScreenAddsAPersonWhoCanThenSignIn(t *testing.T) {
 
 	m.SignOut()
 	e.signIn(m, "sbyrne", "a long enough password")
-	if who := m.Actor(); who == nil || who.ID != added.ID {
-		t.Fatalf("the new person could not sign in: %v", m.SignInScreen().Message.Text)
+	if who := m.actor(); who == nil || who.ID != added.ID {
+		t.Fatalf("the new person could not sign in: %v", m.signIn.Message.Text)
 	}
 
 	// A key worker is refused the Team screen's changes by the service.
-	k := m.Shell().Show(ScreenTeam).(*TeamScreen)
+	k := m.shell.Show(ScreenTeam).(*TeamScreen)
 	test.Tap(k.Add)
 	test.Type(k.Dialog.Name, "Someone")
 	test.Type(k.Dialog.Username, "someone")
@@ -297,7 +297,7 @@ func TestTasksAreCompletedAndReassignedWithHistory(t *testing.T) {
 	if len(p.Tasks) != 1 || p.Tasks[0].AssigneeName != "Test lee" {
 		t.Fatalf("after reassigning: %+v (%q)", p.Tasks, d.Message.Text)
 	}
-	held := NewStaffTasksPanel(s, lee.ID)
+	held := newTasksPanel(s, true, func() ([]app.TaskRow, error) { return e.svc.Tasks.ForAssignee(kate, lee.ID, true) })
 	if len(held.Tasks) != 1 || !strings.HasPrefix(taskDetail(held.Tasks[0], models.LondonDate(e.clock.Now()), true), "Nguyễn, Zoë · Overdue") {
 		t.Errorf("Lee's tasks: %+v", held.Tasks)
 	}

@@ -79,7 +79,7 @@ func (e *testEnv) addStaff(username string, roles ...models.Role) *models.StaffM
 
 // mainWindow opens the main window with work done inline, at the default size.
 func (e *testEnv) mainWindow() *MainWindow {
-	m := NewMainWindow(e.app, e.svc, Options{Background: widgets.InlineBackground(), DatabaseLabel: "test database"})
+	m := NewMainWindow(e.app, e.svc, Options{Background: &widgets.Background{Inline: true}, DatabaseLabel: "test database"})
 	m.Window.Resize(widgets.DefaultWindowSize)
 	e.t.Cleanup(m.Window.Close)
 	return m
@@ -100,7 +100,7 @@ func newSignedInWindow(t testing.TB, referrals int, username string, role models
 // signIn types a username and password into the sign-in screen and presses Sign in.
 func (e *testEnv) signIn(m *MainWindow, username, password string) {
 	e.t.Helper()
-	s := m.SignInScreen()
+	s := m.signIn
 	if s == nil {
 		e.t.Fatal("the sign-in screen is not on show")
 	}

@@ -90,26 +90,6 @@ func (m *MainWindow) ShowAndRun() {
 	m.Window.ShowAndRun()
 }
 
-// Shell returns the signed-in person's shell, or nil if nobody is signed in.
-func (m *MainWindow) Shell() *Shell { return m.shell }
-
-// Locked reports whether the idle lock (or Lock) is hiding a shell.
-func (m *MainWindow) Locked() bool { return m.locked }
-
-// SignInScreen returns the sign-in screen on show, or nil.
-func (m *MainWindow) SignInScreen() *SignInScreen { return m.signIn }
-
-// FirstRunScreen returns the first-run screen on show, or nil.
-func (m *MainWindow) FirstRunScreen() *FirstRunScreen { return m.firstRun }
-
-// Actor returns the person signed in, or nil while signed out or locked.
-func (m *MainWindow) Actor() *models.StaffMember {
-	if m.shell == nil || m.locked {
-		return nil
-	}
-	return m.shell.Session.Actor
-}
-
 // showStart shows the first-run screen on an empty database, otherwise the
 // sign-in screen with notice, and username filled in.
 func (m *MainWindow) showStart(notice, username string) {

@@ -41,13 +41,6 @@ func NewReferralTasksPanel(s *Session, referralID uint) *TasksPanel {
 	})
 }
 
-// NewStaffTasksPanel lists the tasks staffID holds, open and done.
-func NewStaffTasksPanel(s *Session, staffID uint) *TasksPanel {
-	return newTasksPanel(s, true, func() ([]app.TaskRow, error) {
-		return s.Services.Tasks.ForAssignee(s.Actor, staffID, true)
-	})
-}
-
 func newTasksPanel(s *Session, showWoman bool, load func() ([]app.TaskRow, error)) *TasksPanel {
 	p := &TasksPanel{s: s, load: load, showWoman: showWoman, Message: messageLabel(""), rows: container.NewVBox()}
 	p.content = container.NewVBox(p.Message, p.rows)

@@ -9,10 +9,11 @@ import (
 
 // Background runs slow work, such as database queries, off the UI
 // goroutine and hands the result back to it through fyne.Do. Screens take
-// one in their constructor so that tests can use InlineBackground and see
-// results at once, without sleeping.
+// one in their constructor so that tests can give them one with Inline set
+// and see results at once, without sleeping.
 type Background struct {
-	// Inline runs the work and its result on the calling goroutine.
+	// Inline runs the work and its result on the calling goroutine, for
+	// tests and benchmarks.
 	Inline bool
 	// Delay is how long typing must pause before a search runs.
 	Delay time.Duration
@@ -21,10 +22,6 @@ type Background struct {
 // NewBackground returns the Background the desktop application uses:
 // work on its own goroutine, and searches 250 ms after typing stops.
 func NewBackground() *Background { return &Background{Delay: 250 * time.Millisecond} }
-
-// InlineBackground returns a Background that does everything at once on
-// the caller's goroutine, for tests and benchmarks.
-func InlineBackground() *Background { return &Background{Inline: true} }
 
 // Go runs work off the UI goroutine, then runs the function work returns
 // on the UI goroutine. Only that returned function may touch widgets.
