@@ -28,18 +28,18 @@ func isCancellation(code models.Attendance) bool {
 	return code == models.AttendCancelledByPatient || code == models.AttendCancelledByService
 }
 
-// AttendanceDialog records what happened at an appointment, as an MHSDS
+// attendanceDialog records what happened at an appointment, as an MHSDS
 // attendance code shown with its meaning. A cancellation asks who
 // cancelled and why, and is saved as a cancellation (which the service
 // allows only before the appointment is held). A missed appointment makes
 // a follow-up task for her key worker, or the clinician.
-type AttendanceDialog struct {
+type attendanceDialog struct {
 	*formDialog
 	Code        *widgets.Choice
 	CancelledBy *widgets.FormEntry
 	Reason      *widgets.FormEntry
 
-	s    *Session
+	s    *session
 	appt models.Appointment
 	// cancelRows are the labels and boxes of the cancellation's fields.
 	cancelRows []fyne.CanvasObject
@@ -48,8 +48,8 @@ type AttendanceDialog struct {
 // showAttendanceDialog offers codes for appointment a; onDone runs after a
 // code is saved. After a missed appointment it says where the follow-up
 // task went.
-func showAttendanceDialog(s *Session, a models.Appointment, codes []models.Attendance, title string, onDone func()) *AttendanceDialog {
-	d := &AttendanceDialog{s: s, appt: a}
+func showAttendanceDialog(s *session, a models.Appointment, codes []models.Attendance, title string, onDone func()) *attendanceDialog {
+	d := &attendanceDialog{s: s, appt: a}
 	texts := make([]string, len(codes))
 	for i, c := range codes {
 		texts[i] = string(c)
@@ -88,10 +88,10 @@ func showAttendanceDialog(s *Session, a models.Appointment, codes []models.Atten
 }
 
 // submit saves from the keyboard (Ctrl+S), as the Save button does.
-func (d *AttendanceDialog) submit() { d.Submit() }
+func (d *attendanceDialog) submit() { d.Submit() }
 
 // codeChanged asks who cancelled and why only for a cancellation.
-func (d *AttendanceDialog) codeChanged() {
+func (d *attendanceDialog) codeChanged() {
 	show := isCancellation(models.Attendance(d.Code.Code()))
 	for _, o := range d.cancelRows {
 		showIf(o, show)
@@ -100,7 +100,7 @@ func (d *AttendanceDialog) codeChanged() {
 
 // save saves the code chosen: a cancellation as a cancellation, with who
 // cancelled and why.
-func (d *AttendanceDialog) save() error {
+func (d *attendanceDialog) save() error {
 	code := models.Attendance(d.Code.Code())
 	svc, a := d.s.Services.Appointments, d.appt
 	if isCancellation(code) {
@@ -109,23 +109,23 @@ func (d *AttendanceDialog) save() error {
 	return svc.RecordAttendance(d.s.Actor, a.ID, a.Version, code, "", "")
 }
 
-// RescheduleDialog moves an appointment still to come to a new date and
+// rescheduleDialog moves an appointment still to come to a new date and
 // time, typed in UK time. A time the service cannot read is refused,
 // naming the field; a clash with the clinician's diary asks first.
-type RescheduleDialog struct {
+type rescheduleDialog struct {
 	*formDialog
 	doubleBooking
 	Date *widgets.FormEntry
 	Time *widgets.FormEntry
 
-	s    *Session
+	s    *session
 	appt models.Appointment
 }
 
 // showRescheduleDialog offers to move appointment a; onDone runs once it
 // has moved.
-func showRescheduleDialog(s *Session, a models.Appointment, onDone func()) *RescheduleDialog {
-	d := &RescheduleDialog{s: s, appt: a}
+func showRescheduleDialog(s *session, a models.Appointment, onDone func()) *rescheduleDialog {
+	d := &rescheduleDialog{s: s, appt: a}
 	start := a.StartsAt.In(app.London)
 	d.Date = widgets.NewFormEntry(d.submit)
 	d.Date.SetText(start.Format("02/01/2006"))
@@ -142,10 +142,10 @@ func showRescheduleDialog(s *Session, a models.Appointment, onDone func()) *Resc
 }
 
 // submit moves from the keyboard (Ctrl+S), as the Move button does.
-func (d *RescheduleDialog) submit() { d.Submit() }
+func (d *rescheduleDialog) submit() { d.Submit() }
 
 // move moves the appointment, asking first if it double-books the clinician.
-func (d *RescheduleDialog) move() error {
+func (d *rescheduleDialog) move() error {
 	date, clock := d.Date.Text, d.Time.Text
 	return d.ask(d.formDialog, d.s.Window, func(confirm bool) error {
 		return d.s.Services.Appointments.Reschedule(d.s.Actor, d.appt.ID, d.appt.Version, date, clock, confirm)

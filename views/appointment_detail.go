@@ -13,11 +13,11 @@ import (
 	"perinatal-caseload/views/widgets"
 )
 
-// AppointmentPanel shows one appointment in full, in a dialog, with what
+// appointmentPanel shows one appointment in full, in a dialog, with what
 // can be done to it: record attendance with the MHSDS codes, reschedule
 // or cancel it while it is still to come, and save its calendar invitation
 // (.ics) for the clinician's calendar. The services check who may do each.
-type AppointmentPanel struct {
+type appointmentPanel struct {
 	RecordAttendance *widget.Button
 	Reschedule       *widget.Button
 	Cancel           *widget.Button
@@ -28,12 +28,12 @@ type AppointmentPanel struct {
 	Message *widget.Label
 	// Attendance and Rescheduling are the dialogs opened from the panel,
 	// while they are on show.
-	Attendance   *AttendanceDialog
-	Rescheduling *RescheduleDialog
+	Attendance   *attendanceDialog
+	Rescheduling *rescheduleDialog
 	// SaveFile writes the calendar file; a file dialog by default.
 	SaveFile widgets.SaveFileFunc
 
-	s         *Session
+	s         *session
 	appt      models.Appointment
 	onChanged func()
 	dialog    *dialog.CustomDialog
@@ -42,8 +42,8 @@ type AppointmentPanel struct {
 // showAppointmentPanel shows appointment a (with its clinician loaded) of
 // the woman described by who. A change closes the panel and runs
 // onChanged. openReferral, if set, is offered as "Open her referral".
-func showAppointmentPanel(s *Session, a models.Appointment, who string, onChanged, openReferral func()) *AppointmentPanel {
-	p := &AppointmentPanel{s: s, appt: a, onChanged: onChanged, SaveFile: widgets.SaveWithDialog(s.Window, ".ics")}
+func showAppointmentPanel(s *session, a models.Appointment, who string, onChanged, openReferral func()) *appointmentPanel {
+	p := &appointmentPanel{s: s, appt: a, onChanged: onChanged, SaveFile: widgets.SaveWithDialog(s.Window, ".ics")}
 	p.Message = messageLabel("")
 	p.RecordAttendance = widget.NewButtonWithIcon("Record attendance…", theme.ConfirmIcon(), func() {
 		p.Attendance = showAttendanceDialog(s, a, attendanceCodes, "Record attendance", p.changed)
@@ -89,10 +89,10 @@ func showAppointmentPanel(s *Session, a models.Appointment, who string, onChange
 }
 
 // Hide closes the panel.
-func (p *AppointmentPanel) Hide() { p.dialog.Hide() }
+func (p *appointmentPanel) Hide() { p.dialog.Hide() }
 
 // changed closes the panel after a change, for the caller to read it again.
-func (p *AppointmentPanel) changed() {
+func (p *appointmentPanel) changed() {
 	p.dialog.Hide()
 	if p.onChanged != nil {
 		p.onChanged()
@@ -102,7 +102,7 @@ func (p *AppointmentPanel) changed() {
 // Export saves the appointment's calendar invitation. The file holds the
 // time in UTC and the Attend Anywhere link, and names the referral number
 // but not the woman (see app.AppointmentICS); the export is audited.
-func (p *AppointmentPanel) Export() {
+func (p *appointmentPanel) Export() {
 	data, name, err := p.s.Services.Appointments.ExportICS(p.s.Actor, p.appt.ID)
 	if err != nil {
 		showMessage(p.Message, "The calendar invitation was not made. "+sentence(err), true)

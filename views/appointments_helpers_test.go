@@ -10,16 +10,16 @@ import (
 
 // openReferralActions opens referral id through the shell and returns
 // the appointments panel of its detail.
-func openReferralActions(t *testing.T, m *MainWindow, id uint) *AppointmentActions {
+func openReferralActions(t *testing.T, m *MainWindow, id uint) *referralAppointments {
 	t.Helper()
 	m.shell.OpenReferral(id)
-	screen := m.shell.built[ScreenReferrals].(*ReferralsScreen)
-	if screen.Detail == nil {
+	list := m.shell.built[screenReferrals].(*referralsScreen)
+	if list.Detail == nil {
 		t.Fatal("the referral did not open")
 	}
-	var found []*AppointmentActions
-	for _, o := range objectsOnShow(m.Window) {
-		if a, ok := o.(*AppointmentActions); ok {
+	var found []*referralAppointments
+	for _, o := range objectsOnShow(m.window) {
+		if a, ok := o.(*referralAppointments); ok {
 			found = append(found, a)
 		}
 	}

@@ -42,11 +42,11 @@ const (
 	anyAction = "Any action"
 )
 
-// AuditScreen is the audit viewer for team managers: the trail newest
+// auditScreen is the audit viewer for team managers: the trail newest
 // first, filtered by person, record, action and date range, a page at a
 // time. Selecting an event shows what the record was before and after.
 // The trail cannot be edited or deleted from here or anywhere else.
-type AuditScreen struct {
+type auditScreen struct {
 	Person     *widget.Select
 	RecordType *widget.Entry
 	RecordID   *widget.Entry
@@ -72,10 +72,10 @@ type AuditScreen struct {
 	win      fyne.Window
 }
 
-// NewAuditScreen builds the audit viewer and shows the newest events.
-func NewAuditScreen(session *Session) *AuditScreen {
-	staff, bg := session.Services.Staff, session.Background
-	s := &AuditScreen{audit: session.Services.Audit, actor: session.Actor, people: map[string]uint{}, bg: bg, win: session.Window}
+// newAuditScreen builds the audit viewer and shows the newest events.
+func newAuditScreen(ses *session) *auditScreen {
+	staff, bg := ses.Services.Staff, ses.Background
+	s := &auditScreen{audit: ses.Services.Audit, actor: ses.Actor, people: map[string]uint{}, bg: bg, win: ses.Window}
 
 	names := []string{everyone}
 	list, _ := staff.List(false)
@@ -117,11 +117,11 @@ func NewAuditScreen(session *Session) *AuditScreen {
 }
 
 // Content returns the screen's widget tree.
-func (s *AuditScreen) Content() fyne.CanvasObject { return s.content }
+func (s *auditScreen) Content() fyne.CanvasObject { return s.content }
 
 // Filter returns the filter the widgets describe, or an error naming the
 // field at fault.
-func (s *AuditScreen) Filter() (app.AuditFilter, error) {
+func (s *auditScreen) Filter() (app.AuditFilter, error) {
 	f := app.AuditFilter{ActorID: s.people[s.Person.Selected], Entity: strings.TrimSpace(s.RecordType.Text)}
 	if s.Action.SelectedIndex() > 0 {
 		f.Action = s.Action.Selected
@@ -144,7 +144,7 @@ func (s *AuditScreen) Filter() (app.AuditFilter, error) {
 }
 
 // Reload runs the query the filters describe.
-func (s *AuditScreen) Reload() {
+func (s *auditScreen) Reload() {
 	if s.List == nil || s.Person.Selected == "" || s.Action.Selected == "" {
 		return // still being built
 	}
@@ -176,7 +176,7 @@ func fillAuditRow(o fyne.CanvasObject, ev models.AuditEvent) {
 }
 
 // choose shows the chosen event's before and after.
-func (s *AuditScreen) choose(id widget.ListItemID) {
+func (s *auditScreen) choose(id widget.ListItemID) {
 	ev, ok := s.rows.Row(id)
 	if !ok {
 		return
@@ -192,7 +192,7 @@ func (s *AuditScreen) choose(id widget.ListItemID) {
 }
 
 // showHistory filters the list to the selected event's record.
-func (s *AuditScreen) showHistory() {
+func (s *auditScreen) showHistory() {
 	if s.selected == nil {
 		return
 	}
@@ -248,7 +248,7 @@ func entryWithHint(hint string, submit func()) *widget.Entry {
 
 // export asks where to save the events the filters select and writes them
 // as CSV off the UI goroutine. The export itself is audited by the service.
-func (s *AuditScreen) export() {
+func (s *auditScreen) export() {
 	f, err := s.Filter()
 	if err != nil {
 		showMessage(s.Count, sentence(err), true)
@@ -274,7 +274,7 @@ func (s *AuditScreen) export() {
 }
 
 // ExportTo writes the events matching f to w as CSV and closes w.
-func (s *AuditScreen) ExportTo(f app.AuditFilter, w io.WriteCloser) (int, error) {
+func (s *auditScreen) ExportTo(f app.AuditFilter, w io.WriteCloser) (int, error) {
 	n, err := s.audit.ExportCSV(s.actor, f, w)
 	if cerr := w.Close(); err == nil {
 		err = cerr

@@ -21,7 +21,7 @@ func BenchmarkOpenReferralsScreen(b *testing.B) {
 		b.Fatal(err)
 	}
 	open := func(paint bool) {
-		s := NewReferralsScreen(e.sessionIn(e.system, nil))
+		s := newReferralsScreen(e.sessionIn(e.system, nil))
 		w := test.NewWindow(s.Content())
 		w.Resize(widgets.DefaultWindowSize)
 		if paint {

@@ -20,7 +20,7 @@ func BenchmarkCaseloadScreen(b *testing.B) {
 	s := e.session(e.system)
 	women := 0
 	for b.Loop() {
-		c := NewCaseloadScreen(s)
+		c := newCaseloadScreen(s)
 		w := test.NewWindow(c.Content())
 		w.Resize(widgets.DefaultWindowSize)
 		if c.Filter().KeyWorkerID != 0 || len(c.Rows) == 0 {

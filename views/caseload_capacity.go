@@ -12,11 +12,11 @@ import (
 	"perinatal-caseload/views/widgets"
 )
 
-// TeamCapacityView is the Caseload screen's Team tab: each key worker's
+// teamCapacityView is the Caseload screen's Team tab: each key worker's
 // caseload against their capacity ("18 / 25 (72%)"), those over capacity
 // in red and saying so, and anyone who has left but still holds women.
 // Choosing a worker shows their caseload.
-type TeamCapacityView struct {
+type teamCapacityView struct {
 	// Summary totals the team's caseloads against capacity.
 	Summary *widget.Label
 	List    *widget.List
@@ -37,8 +37,8 @@ const (
 	capBar
 )
 
-func newTeamCapacityView(choose func(staffID uint)) *TeamCapacityView {
-	v := &TeamCapacityView{choose: choose, Summary: messageLabel("")}
+func newTeamCapacityView(choose func(staffID uint)) *teamCapacityView {
+	v := &teamCapacityView{choose: choose, Summary: messageLabel("")}
 	v.table = widgets.NewTable([]widgets.Column{
 		capName:     {Title: "Key worker", Weight: 1.5},
 		capJob:      {Title: "Job title", Weight: 1.5},
@@ -61,10 +61,10 @@ func newTeamCapacityView(choose func(staffID uint)) *TeamCapacityView {
 }
 
 // Content returns the tab's widget tree.
-func (v *TeamCapacityView) Content() fyne.CanvasObject { return v.content }
+func (v *teamCapacityView) Content() fyne.CanvasObject { return v.content }
 
 // Show lists team, or says why it could not be read.
-func (v *TeamCapacityView) Show(team []app.CapacityRow, err error) {
+func (v *teamCapacityView) Show(team []app.CapacityRow, err error) {
 	v.Rows = team
 	v.List.Refresh()
 	if err != nil {
@@ -90,7 +90,7 @@ func (v *TeamCapacityView) Show(team []app.CapacityRow, err error) {
 	showMessage(v.Summary, text, over > 0)
 }
 
-func (v *TeamCapacityView) newRow() fyne.CanvasObject {
+func (v *teamCapacityView) newRow() fyne.CanvasObject {
 	row := v.table.Row().(*fyne.Container)
 	bar := widget.NewProgressBar()
 	bar.TextFormatter = func() string { return "" }
@@ -98,7 +98,7 @@ func (v *TeamCapacityView) newRow() fyne.CanvasObject {
 	return row
 }
 
-func (v *TeamCapacityView) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
+func (v *teamCapacityView) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	if id < 0 || id >= len(v.Rows) {
 		return
 	}

@@ -25,14 +25,14 @@ func (e *testEnv) addKeyWorker(username string, capacity int) *models.StaffMembe
 }
 
 // session is actor's session in a test window, working inline.
-func (e *testEnv) session(actor *models.StaffMember) *Session {
+func (e *testEnv) session(actor *models.StaffMember) *session {
 	return e.sessionIn(actor, e.showInWindow(nil))
 }
 
 // sessionIn is actor's session in window w (which may be nil for a screen
 // that opens no dialogs), working inline.
-func (e *testEnv) sessionIn(actor *models.StaffMember, w fyne.Window) *Session {
-	return &Session{Actor: actor, Services: e.svc, Window: w, Background: &widgets.Background{Inline: true}}
+func (e *testEnv) sessionIn(actor *models.StaffMember, w fyne.Window) *session {
+	return &session{Actor: actor, Services: e.svc, Window: w, Background: &widgets.Background{Inline: true}}
 }
 
 // objectsOnShow returns every object on show in the window as its

@@ -50,7 +50,7 @@ func TestFirstRunCreatesTheTeamManager(t *testing.T) {
 	if first, _ := e.svc.Staff.NeedsFirstUser(); first {
 		t.Fatal("the database still asks for a first user")
 	}
-	if m.shell.Show(ScreenAudit) == nil {
+	if m.shell.Show(screenAudit) == nil {
 		t.Fatal("the team manager has no Audit screen")
 	}
 }

@@ -79,9 +79,9 @@ func (e *testEnv) addStaff(username string, roles ...models.Role) *models.StaffM
 
 // mainWindow opens the main window with work done inline, at the default size.
 func (e *testEnv) mainWindow() *MainWindow {
-	m := NewMainWindow(e.app, e.svc, Options{Background: &widgets.Background{Inline: true}, DatabaseLabel: "test database"})
-	m.Window.Resize(widgets.DefaultWindowSize)
-	e.t.Cleanup(m.Window.Close)
+	m := NewMainWindow(e.app, e.svc, Options{background: &widgets.Background{Inline: true}, DatabaseLabel: "test database"})
+	m.window.Resize(widgets.DefaultWindowSize)
+	e.t.Cleanup(m.window.Close)
 	return m
 }
 
@@ -119,8 +119,8 @@ func (e *testEnv) showInWindow(content fyne.CanvasObject) fyne.Window {
 }
 
 // referralsScreen builds the Referrals screen for actor, on show in a window.
-func (e *testEnv) referralsScreen(actor *models.StaffMember) (*ReferralsScreen, fyne.Window) {
-	s := NewReferralsScreen(e.sessionIn(actor, nil))
+func (e *testEnv) referralsScreen(actor *models.StaffMember) (*referralsScreen, fyne.Window) {
+	s := newReferralsScreen(e.sessionIn(actor, nil))
 	return s, e.showInWindow(s.Content())
 }
 

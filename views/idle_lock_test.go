@@ -9,14 +9,14 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// signedInAtReferrals signs username in and opens the Referrals screen.
-func signedInAtReferrals(t *testing.T, e *testEnv, m *MainWindow, username string) *ReferralsScreen {
+// signedInAtReferrals signs username in and opens the Referrals list.
+func signedInAtReferrals(t *testing.T, e *testEnv, m *MainWindow, username string) *referralsScreen {
 	t.Helper()
 	e.signIn(m, username, testPassword)
 	if m.shell == nil {
 		t.Fatalf("%s could not sign in: %s", username, m.signIn.Message.Text)
 	}
-	s, ok := m.shell.Show(ScreenReferrals).(*ReferralsScreen)
+	s, ok := m.shell.Show(screenReferrals).(*referralsScreen)
 	if !ok {
 		t.Fatal("the Referrals screen did not open")
 	}
@@ -28,7 +28,7 @@ func TestIdleLockRestoresTheSamePersonsWork(t *testing.T) {
 	e.addStaff("alice", "administrator")
 	m := e.mainWindow()
 	s := signedInAtReferrals(t, e, m, "alice")
-	shell := m.shell
+	before := m.shell
 	test.Type(s.Search, "Smi")
 
 	e.clock.Advance(9 * time.Minute)
@@ -41,10 +41,10 @@ func TestIdleLockRestoresTheSamePersonsWork(t *testing.T) {
 	if !m.locked || m.signIn == nil || m.actor() != nil {
 		t.Fatal("not locked after 10 minutes without input")
 	}
-	if m.Window.MainMenu() != nil {
+	if m.window.MainMenu() != nil {
 		t.Fatal("the menus still work while locked")
 	}
-	e.assertNoPatientData(m.Window)
+	e.assertNoPatientData(m.window)
 	if m.signIn.Username.Text != "alice" {
 		t.Fatal("the lock screen does not offer the locked person's username")
 	}
@@ -52,13 +52,13 @@ func TestIdleLockRestoresTheSamePersonsWork(t *testing.T) {
 	test.Type(m.signIn.Password, testPassword)
 	test.Tap(m.signIn.SignIn)
 
-	if m.locked || m.shell != shell {
+	if m.locked || m.shell != before {
 		t.Fatal("signing back in did not return to the same screens")
 	}
-	if s.Search.Text != "Smi" || !drawn(m.Window, "Smi") {
+	if s.Search.Text != "Smi" || !drawn(m.window, "Smi") {
 		t.Fatalf("the unsaved search text is %q, want Smi", s.Search.Text)
 	}
-	if id, _ := m.shell.Current(); id != ScreenReferrals {
+	if id, _ := m.shell.Current(); id != screenReferrals {
 		t.Fatalf("back on %s, not Referrals", id)
 	}
 }
@@ -77,7 +77,7 @@ func TestIdleLockWaitsWhileThePersonIsActive(t *testing.T) {
 		t.Fatal("locked although the pointer moved 8 minutes ago")
 	}
 
-	m.Window.Canvas().Focus(s.Search)
+	m.window.Canvas().Focus(s.Search)
 	e.clock.Advance(8 * time.Minute)
 	test.Type(s.Search, "Pat")
 	m.tick() // notices the typing
@@ -102,7 +102,7 @@ func TestAnotherPersonAfterTheLockStartsAfresh(t *testing.T) {
 	old := m.shell
 	test.Type(s.Search, "Smi")
 
-	m.Lock()
+	m.lock()
 	s2 := signedInAtReferrals(t, e, m, "bob")
 
 	if m.shell == old || m.actor().Username != "bob" {
@@ -116,15 +116,15 @@ func TestAnotherPersonAfterTheLockStartsAfresh(t *testing.T) {
 func TestLockKeepsAnOpenDialogForTheSamePerson(t *testing.T) {
 	e, m := newSignedInWindow(t, 0, "alice", "administrator")
 	m.shell.ImportReferrals()
-	if m.Window.Canvas().Overlays().Top() == nil {
+	if m.window.Canvas().Overlays().Top() == nil {
 		t.Fatal("Import referral files showed no dialog")
 	}
-	m.Lock()
-	if m.Window.Canvas().Overlays().Top() != nil {
+	m.lock()
+	if m.window.Canvas().Overlays().Top() != nil {
 		t.Fatal("the dialog shows over the lock screen")
 	}
 	e.signIn(m, "alice", testPassword)
-	if m.Window.Canvas().Overlays().Top() == nil {
+	if m.window.Canvas().Overlays().Top() == nil {
 		t.Fatal("the dialog did not come back")
 	}
 }
@@ -163,25 +163,25 @@ func TestTypingSampleSeesCustomEntries(t *testing.T) {
 func TestNewReferralOpensTheFormAndBackReturnsToTheList(t *testing.T) {
 	_, m := newSignedInWindow(t, 3, "alice", "administrator")
 	m.shell.NewReferral()
-	screen := m.shell.Show(ScreenReferrals).(*ReferralsScreen)
-	if !drawn(m.Window, "New referral") || !drawn(m.Window, "NHS number") {
+	list := m.shell.Show(screenReferrals).(*referralsScreen)
+	if !drawn(m.window, "New referral") || !drawn(m.window, "NHS number") {
 		t.Fatal("Ctrl+N did not open the referral form")
 	}
-	screen.CloseDetail()
-	if drawn(m.Window, "New referral") {
+	list.CloseDetail()
+	if drawn(m.window, "New referral") {
 		t.Fatal("Back did not return to the list")
 	}
 }
 
 func TestAnOpenReferralOffersTheDecisionLettersAndTimeline(t *testing.T) {
 	_, m := newSignedInWindow(t, 5, "carol", "clinician")
-	screen := m.shell.Show(ScreenReferrals).(*ReferralsScreen)
-	screen.List.Select(0)
-	if screen.Detail == nil {
+	list := m.shell.Show(screenReferrals).(*referralsScreen)
+	list.List.Select(0)
+	if list.Detail == nil {
 		t.Fatal("selecting a referral did not open it")
 	}
 	for _, want := range []string{"Decision", "Issue letters…", "Timeline"} {
-		if !drawn(m.Window, want) {
+		if !drawn(m.window, want) {
 			t.Errorf("the open referral does not offer %q", want)
 		}
 	}

@@ -17,15 +17,15 @@ import (
 	"perinatal-caseload/views/widgets"
 )
 
-// ShowImportDialog is "Import referral files…": it asks for a folder of
+// showImportDialog is "Import referral files…": it asks for a folder of
 // referral files or a single file, imports it off the UI goroutine with a
 // progress bar, then says what was imported, what was imported before and
 // what was refused and why. onDone (if set) runs after the import, so a
 // list can show the new referrals.
-func ShowImportDialog(s *Session, onDone func()) {
+func showImportDialog(s *session, onDone func()) {
 	win := s.Window
 	var chooser dialog.Dialog
-	start := func(paths []string) { RunImport(s, paths, onDone) }
+	start := func(paths []string) { runImport(s, paths, onDone) }
 	folder := widget.NewButtonWithIcon("A folder of referral files…", theme.FolderOpenIcon(), func() {
 		chooser.Hide()
 		d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
@@ -62,9 +62,9 @@ func ShowImportDialog(s *Session, onDone func()) {
 	chooser.Show()
 }
 
-// ImportRun is an import under way: a progress dialog while it runs, then
+// importRun is an import under way: a progress dialog while it runs, then
 // a summary dialog.
-type ImportRun struct {
+type importRun struct {
 	Progress *widget.ProgressBar
 	// Status says how many files are done.
 	Status *widget.Label
@@ -75,13 +75,13 @@ type ImportRun struct {
 	Details *widget.Label
 }
 
-// RunImport imports the files and folders in paths through the session's
+// runImport imports the files and folders in paths through the session's
 // Background (off the UI goroutine in the application; at once in tests),
 // showing progress in its window, then the summary. onDone (if set) runs
 // on the UI goroutine after.
-func RunImport(s *Session, paths []string, onDone func()) *ImportRun {
+func runImport(s *session, paths []string, onDone func()) *importRun {
 	svc, actor, win := s.Services, s.Actor, s.Window
-	run := &ImportRun{Progress: widget.NewProgressBar(), Status: widget.NewLabel("Looking for referral files…"),
+	run := &importRun{Progress: widget.NewProgressBar(), Status: widget.NewLabel("Looking for referral files…"),
 		Summary: paragraph(""), Details: paragraph("")}
 	progress := dialog.NewCustomWithoutButtons("Importing referral files",
 		container.New(widgets.FixedWidth(420), container.NewVBox(run.Status, run.Progress)), win)

@@ -9,12 +9,12 @@ import (
 	"perinatal-caseload/views/widgets"
 )
 
-// JointWorkingDialog records another service working with a woman: the
+// jointWorkingDialog records another service working with a woman: the
 // CMHT (with its care coordinator), the substance misuse or eating
 // disorder service, a psychiatric ward, a mother and baby unit or another
 // service, with its contact details, start and end dates and notes. The
 // contacts are offered as copy recipients for her letters.
-type JointWorkingDialog struct {
+type jointWorkingDialog struct {
 	*formDialog
 	Service *widgets.Choice
 	Team    *widgets.FormEntry
@@ -28,14 +28,14 @@ type JointWorkingDialog struct {
 	End   *widgets.FormEntry
 	Notes *widgets.FormEntry
 
-	s          *Session
+	s          *session
 	referralID uint
 }
 
-// ShowJointWorkingDialog shows the dialog for referral referralID. onDone
+// showJointWorkingDialog shows the dialog for referral referralID. onDone
 // runs after the joint working is saved.
-func ShowJointWorkingDialog(s *Session, referralID uint, onDone func()) *JointWorkingDialog {
-	d := &JointWorkingDialog{s: s, referralID: referralID}
+func showJointWorkingDialog(s *session, referralID uint, onDone func()) *jointWorkingDialog {
+	d := &jointWorkingDialog{s: s, referralID: referralID}
 	codes := make([]string, len(models.JointServices))
 	for i, svc := range models.JointServices {
 		codes[i] = string(svc)
@@ -71,7 +71,7 @@ func ShowJointWorkingDialog(s *Session, referralID uint, onDone func()) *JointWo
 }
 
 // save reads the form and asks the service to record the joint working.
-func (d *JointWorkingDialog) save() error {
+func (d *jointWorkingDialog) save() error {
 	start, err := dateField("Start date", d.Start.Text)
 	if err != nil {
 		return err

@@ -26,12 +26,12 @@ func dueLettersTable() *widgets.Table {
 	})
 }
 
-// DueLetters is the Letters screen's Due tab: the referrals whose outcome
+// dueLetters is the Letters screen's Due tab: the referrals whose outcome
 // letter is owed under the two-week clock from acceptance (the Dashboard's
 // clock, app.ClockService.DueLetters), one band at a time and a page at a
 // time. "Issue letters…" opens the issue dialog for the chosen referral; a
 // referral leaves the list once an outcome letter is issued.
-type DueLetters struct {
+type dueLetters struct {
 	// Band chooses overdue, due soon, or due later.
 	Band *widget.RadioGroup
 	// Counts says how many are in each band, or why they could not be read.
@@ -39,18 +39,18 @@ type DueLetters struct {
 	List   *widget.List
 	Issue  *widget.Button
 
-	s        *Session
+	s        *session
 	rows     *widgets.Pager[app.DueLetterRow]
 	selected *app.DueLetterRow
 	onIssued func()
 	content  fyne.CanvasObject
 }
 
-// NewDueLetters builds the Due tab. onIssued runs after letters are issued
+// newDueLetters builds the Due tab. onIssued runs after letters are issued
 // from it, so the register can show them.
-func NewDueLetters(s *Session, onIssued func()) *DueLetters {
+func newDueLetters(s *session, onIssued func()) *dueLetters {
 	bg := s.Background
-	d := &DueLetters{s: s, onIssued: onIssued}
+	d := &dueLetters{s: s, onIssued: onIssued}
 	labels := make([]string, len(dueBands))
 	for i, b := range dueBands {
 		labels[i] = dueBandLabel(b)
@@ -79,10 +79,10 @@ func NewDueLetters(s *Session, onIssued func()) *DueLetters {
 }
 
 // Content returns the tab's widget tree.
-func (d *DueLetters) Content() fyne.CanvasObject { return d.content }
+func (d *dueLetters) Content() fyne.CanvasObject { return d.content }
 
 // band returns the chosen band.
-func (d *DueLetters) band() models.DueBand {
+func (d *dueLetters) band() models.DueBand {
 	for _, b := range dueBands {
 		if dueBandLabel(b) == d.Band.Selected {
 			return b
@@ -92,7 +92,7 @@ func (d *DueLetters) band() models.DueBand {
 }
 
 // Reload counts each band as of today and lists the chosen one.
-func (d *DueLetters) Reload() {
+func (d *dueLetters) Reload() {
 	if d.List == nil {
 		return // still being built
 	}
@@ -131,7 +131,7 @@ func fillDueLetterRow(o fyne.CanvasObject, r app.DueLetterRow) {
 }
 
 // choose makes row id the referral Issue acts on; -1 chooses none.
-func (d *DueLetters) choose(id widget.ListItemID) {
+func (d *dueLetters) choose(id widget.ListItemID) {
 	d.selected = nil
 	if id < 0 {
 		d.Issue.Disable()
@@ -146,11 +146,11 @@ func (d *DueLetters) choose(id widget.ListItemID) {
 }
 
 // IssueSelected opens the issue dialog for the chosen referral.
-func (d *DueLetters) IssueSelected() {
+func (d *dueLetters) IssueSelected() {
 	if d.selected == nil {
 		return
 	}
-	ShowIssueLettersDialog(d.s, d.selected.ReferralID, func() {
+	showIssueLettersDialog(d.s, d.selected.ReferralID, func() {
 		d.Reload()
 		if d.onIssued != nil {
 			d.onIssued()

@@ -31,12 +31,12 @@ func letterRegisterTable() *widgets.Table {
 	})
 }
 
-// LettersScreen is the Letters screen. Its Register tab lists and searches
+// lettersScreen is the Letters screen. Its Register tab lists and searches
 // every letter issued, a page at a time, opens one in the system's PDF
 // viewer, saves a copy, and prints the day's letters as one PDF. Its Due tab
 // lists the outcome letters owed under the two-week clock, and its Templates
 // tab edits the letter templates. Permissions are the services' to check.
-type LettersScreen struct {
+type lettersScreen struct {
 	Tabs *container.AppTabs
 
 	// Register filters: the start of the recipient's name, the kind, and
@@ -56,8 +56,8 @@ type LettersScreen struct {
 	// Message reports what Open, Save a copy and Print did.
 	Message *widget.Label
 
-	Due       *DueLetters
-	Templates *LetterTemplateEditor
+	Due       *dueLetters
+	Templates *letterTemplateEditor
 	// Files opens and saves PDFs; tests replace its Opener.
 	Files *widgets.LetterFiles
 
@@ -74,11 +74,11 @@ type LettersScreen struct {
 	printOpen   *widget.Button
 }
 
-// NewLettersScreen builds the Letters screen for the session's actor and
+// newLettersScreen builds the Letters screen for the session's actor and
 // shows the newest letters.
-func NewLettersScreen(session *Session) *LettersScreen {
-	bg := session.Background
-	s := &LettersScreen{svc: session.Services, actor: session.Actor, win: session.Window, bg: bg, Files: widgets.NewLetterFiles(session.Window)}
+func newLettersScreen(ses *session) *lettersScreen {
+	bg := ses.Background
+	s := &lettersScreen{svc: ses.Services, actor: ses.Actor, win: ses.Window, bg: bg, Files: widgets.NewLetterFiles(ses.Window)}
 
 	s.Recipient = entryWithHint("Recipient's name starts with…", s.Reload)
 	s.typing = widgets.NewDebouncer(bg)
@@ -105,8 +105,8 @@ func NewLettersScreen(session *Session) *LettersScreen {
 		container.NewHBox(s.Open, s.SaveCopy, layout.NewSpacer(), s.PrintToday), s.Message)
 	register := container.NewBorder(top, actions, nil, nil, s.List)
 
-	s.Templates = NewLetterTemplateEditor(session, s.Files)
-	s.Due = NewDueLetters(session, s.Reload)
+	s.Templates = newLetterTemplateEditor(ses, s.Files)
+	s.Due = newDueLetters(ses, s.Reload)
 	s.Tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon("Register", theme.ListIcon(), register),
 		container.NewTabItemWithIcon("Due", theme.HistoryIcon(), s.Due.Content()),
@@ -118,18 +118,18 @@ func NewLettersScreen(session *Session) *LettersScreen {
 }
 
 // Content returns the screen's widget tree.
-func (s *LettersScreen) Content() fyne.CanvasObject { return s.content }
+func (s *lettersScreen) Content() fyne.CanvasObject { return s.content }
 
 // SearchEntry is the recipient search, which Ctrl+F focuses.
-func (s *LettersScreen) SearchEntry() fyne.Focusable { return s.Recipient }
+func (s *lettersScreen) SearchEntry() fyne.Focusable { return s.Recipient }
 
 // Cleanup removes the letters written to the temporary folder for viewing.
 // The shell calls it on signing out.
-func (s *LettersScreen) Cleanup() { s.Files.Cleanup() }
+func (s *lettersScreen) Cleanup() { s.Files.Cleanup() }
 
 // Filter returns the filter the widgets describe, or an error naming the
 // field at fault.
-func (s *LettersScreen) Filter() (app.LetterFilter, error) {
+func (s *lettersScreen) Filter() (app.LetterFilter, error) {
 	f := app.LetterFilter{Recipient: strings.TrimSpace(s.Recipient.Text)}
 	if i := s.Kind.SelectedIndex(); i > 0 {
 		f.Kind = models.LetterKinds[i-1]
@@ -145,7 +145,7 @@ func (s *LettersScreen) Filter() (app.LetterFilter, error) {
 }
 
 // Reload runs the search the filters describe.
-func (s *LettersScreen) Reload() {
+func (s *lettersScreen) Reload() {
 	if s.List == nil || s.Kind.Selected == "" {
 		return // still being built
 	}
@@ -177,7 +177,7 @@ func fillLetterRow(o fyne.CanvasObject, r app.LetterRow) {
 }
 
 // choose makes row id the letter the buttons act on; -1 chooses none.
-func (s *LettersScreen) choose(id widget.ListItemID) {
+func (s *lettersScreen) choose(id widget.ListItemID) {
 	s.selected = nil
 	if id >= 0 {
 		if r, ok := s.rows.Row(id); ok {
@@ -195,7 +195,7 @@ func (s *LettersScreen) choose(id widget.ListItemID) {
 
 // OpenSelected opens the selected letter, as it was issued, in the
 // system's PDF viewer.
-func (s *LettersScreen) OpenSelected() {
+func (s *lettersScreen) OpenSelected() {
 	row := s.selected
 	if row == nil {
 		return
@@ -216,7 +216,7 @@ func (s *LettersScreen) OpenSelected() {
 }
 
 // SaveSelected asks where to save a copy of the selected letter.
-func (s *LettersScreen) SaveSelected() {
+func (s *lettersScreen) SaveSelected() {
 	row := s.selected
 	if row == nil {
 		return
@@ -234,7 +234,7 @@ func (s *LettersScreen) SaveSelected() {
 }
 
 // saved reports the outcome of a save.
-func (s *LettersScreen) saved(name string, err error) {
+func (s *lettersScreen) saved(name string, err error) {
 	if err != nil {
 		showMessage(s.Message, sentence(err), true)
 		return

@@ -23,7 +23,7 @@ func TestLetterIssueDialogIssuesAPackTheRegisterLists(t *testing.T) {
 		t.Fatalf("the register starts with %d letters", s.List.Length())
 	}
 
-	d := ShowIssueLettersDialog(e.sessionIn(admin, w), r.ID, s.Reload)
+	d := showIssueLettersDialog(e.sessionIn(admin, w), r.ID, s.Reload)
 	if d.Kind.Selected != models.LetterAcceptance.Label() {
 		t.Errorf("kind = %q, want the one an accepted referral calls for", d.Kind.Selected)
 	}
@@ -73,7 +73,7 @@ func TestLetterIssueNeedsTheAdministratorRole(t *testing.T) {
 	e, admin, doc, r := newAcceptedCase(t)
 	w := e.showInWindow(nil)
 	issued := false
-	d := ShowIssueLettersDialog(e.sessionIn(doc, w), r.ID, func() { issued = true })
+	d := showIssueLettersDialog(e.sessionIn(doc, w), r.ID, func() { issued = true })
 	test.Tap(d.Issue)
 	d.Confirm.Confirm()
 	if d.Message.Text != "You need the Administrator role to issue and print letters." || issued {
@@ -82,7 +82,7 @@ func TestLetterIssueNeedsTheAdministratorRole(t *testing.T) {
 	if n, _ := e.svc.Letters.RegisterCount(admin, app.LetterFilter{}); n != 0 {
 		t.Errorf("%d letters were issued without permission", n)
 	}
-	ed := NewLetterTemplateEditor(e.sessionIn(doc, w), widgets.NewLetterFiles(w))
+	ed := newLetterTemplateEditor(e.sessionIn(doc, w), widgets.NewLetterFiles(w))
 	ed.Body.SetText(ed.Body.Text + "\nWith best wishes.")
 	test.Tap(ed.Save)
 	if ed.Message.Text != "You need the Administrator role to edit letter templates." {

@@ -14,14 +14,14 @@ import (
 	"perinatal-caseload/views/widgets"
 )
 
-// ReferralForm is the screen for typing in a new referral. It captures
+// referralForm is the screen for typing in a new referral. It captures
 // everything the online referral form does, in sections worked through
 // from top to bottom with Tab: the woman; the referrer; consent and
 // eligibility; pregnancy or baby; mental health history; medication;
 // current services; professionals to copy letters to; reason and risk.
 // Beside it a live screening panel shows what the service's criteria say
 // as the form fills. Ctrl+S or Save registers the referral.
-type ReferralForm struct {
+type referralForm struct {
 	// The woman.
 	NHSNumber, GivenName, FamilyName, DateOfBirth *widgets.FormEntry
 	Address, Postcode, Phone, Email, GPPractice   *widgets.FormEntry
@@ -73,7 +73,7 @@ type ReferralForm struct {
 	Reason, Risk *widgets.FormEntry
 
 	// Panel is the live screening panel.
-	Panel *ScreeningPanel
+	Panel *screeningPanel
 	// SaveButton registers the referral, as Ctrl+S does.
 	SaveButton *widget.Button
 	// Problems lists what must be put right before the referral can be saved.
@@ -91,12 +91,12 @@ type ReferralForm struct {
 	content  fyne.CanvasObject
 }
 
-// NewReferralForm builds an empty form, received now. onSaved is called
+// newReferralForm builds an empty form, received now. onSaved is called
 // with the new referral's ID after a successful save, when the form has
 // been cleared for the next one.
-func NewReferralForm(s *Session, onSaved func(id uint)) *ReferralForm {
-	f := &ReferralForm{svc: s.Services, actor: s.Actor, win: s.Window, onSaved: onSaved, quiet: true}
-	f.Panel = NewScreeningPanel()
+func newReferralForm(s *session, onSaved func(id uint)) *referralForm {
+	f := &referralForm{svc: s.Services, actor: s.Actor, win: s.Window, onSaved: onSaved, quiet: true}
+	f.Panel = newScreeningPanel()
 	f.SaveButton = widget.NewButtonWithIcon("Save referral (Ctrl+S)", theme.DocumentSaveIcon(), f.Save)
 	f.SaveButton.Importance = widget.HighImportance
 	clearButton := widget.NewButtonWithIcon("Clear the form", theme.ContentClearIcon(), f.Reset)
@@ -122,14 +122,14 @@ func NewReferralForm(s *Session, onSaved func(id uint)) *ReferralForm {
 }
 
 // Content returns the form and its screening panel.
-func (f *ReferralForm) Content() fyne.CanvasObject { return f.content }
+func (f *referralForm) Content() fyne.CanvasObject { return f.content }
 
 // FirstField is where the keyboard starts: the NHS number.
-func (f *ReferralForm) FirstField() fyne.Focusable { return f.first }
+func (f *referralForm) FirstField() fyne.Focusable { return f.first }
 
 // Save registers the referral. If anything typed is not valid, or the
 // service refuses it, every problem is listed and nothing typed is lost.
-func (f *ReferralForm) Save() {
+func (f *referralForm) Save() {
 	if problems := f.typedProblems(); len(problems) > 0 {
 		f.showProblems(problems)
 		return
@@ -156,7 +156,7 @@ func (f *ReferralForm) Save() {
 
 // showProblems lists the problems above the Save button, marks each entry
 // at fault, and puts the keyboard in the first.
-func (f *ReferralForm) showProblems(problems []app.FieldError) {
+func (f *referralForm) showProblems(problems []app.FieldError) {
 	lines := make([]string, len(problems))
 	var firstBad fyne.Focusable
 	for i, p := range problems {
@@ -183,13 +183,13 @@ func (f *ReferralForm) showProblems(problems []app.FieldError) {
 }
 
 // clearProblems hides the problem list.
-func (f *ReferralForm) clearProblems() {
+func (f *referralForm) clearProblems() {
 	f.Problems.SetText("")
 	f.Problems.Hide()
 }
 
 // changed re-screens the referral after any change to the form.
-func (f *ReferralForm) changed() {
+func (f *referralForm) changed() {
 	if f.quiet {
 		return
 	}
@@ -200,7 +200,7 @@ func (f *ReferralForm) changed() {
 
 // rowsChanged lays the form out again after a row is added or removed,
 // since the sections around it change height, and re-screens it.
-func (f *ReferralForm) rowsChanged() {
+func (f *referralForm) rowsChanged() {
 	if f.sections != nil {
 		f.sections.Refresh()
 		f.scroll.Refresh()
@@ -211,7 +211,7 @@ func (f *ReferralForm) rowsChanged() {
 // lookUpPatient says whether the NHS number typed belongs to a woman known
 // to the service, lists her earlier referrals and fills blank fields from
 // her record. It asks once per number.
-func (f *ReferralForm) lookUpPatient() {
+func (f *referralForm) lookUpPatient() {
 	nhs, err := models.NormaliseNHSNumber(f.NHSNumber.Text)
 	if err != nil {
 		nhs = ""

@@ -19,7 +19,7 @@ var receivedLayouts = []string{"02/01/2006 15:04", "2/1/2006 15:04", "02/01/2006
 // referral reads the form into a referral. Text that does not parse (a
 // half-typed date, say) reads as not given, so the screening panel can
 // still show what the rest says; Save checks it all first.
-func (f *ReferralForm) referral() *models.Referral {
+func (f *referralForm) referral() *models.Referral {
 	r := &models.Referral{Status: models.StatusReceived}
 	r.SetPriority(models.PriorityRoutine)
 	p := &r.Patient
@@ -107,7 +107,7 @@ func (f *ReferralForm) referral() *models.Referral {
 
 // typedProblems lists what was typed that cannot be read: every entry
 // whose check fails, and rows left half filled in.
-func (f *ReferralForm) typedProblems() []app.FieldError {
+func (f *referralForm) typedProblems() []app.FieldError {
 	var out []app.FieldError
 	for _, e := range []*widgets.FormEntry{f.NHSNumber, f.DateOfBirth, f.Postcode, f.Received, f.DueDate, f.BabyBorn, f.MBUDischarge} {
 		if err := e.Validate(); err != nil {
@@ -137,7 +137,7 @@ func (f *ReferralForm) typedProblems() []app.FieldError {
 }
 
 // entryFor returns the entry for a field as the service names it, or nil.
-func (f *ReferralForm) entryFor(field string) *widgets.FormEntry {
+func (f *referralForm) entryFor(field string) *widgets.FormEntry {
 	return map[string]*widgets.FormEntry{
 		"NHS number": f.NHSNumber, "Given name": f.GivenName, "Family name": f.FamilyName,
 		"Date of birth": f.DateOfBirth, "Postcode": f.Postcode, "Referrer name": f.ReferrerName,
@@ -147,7 +147,7 @@ func (f *ReferralForm) entryFor(field string) *widgets.FormEntry {
 }
 
 // prefill fills the woman's details from her record where the form is blank.
-func (f *ReferralForm) prefill(p *models.Patient) {
+func (f *referralForm) prefill(p *models.Patient) {
 	quiet := f.quiet
 	f.quiet = true
 	defer func() { f.quiet = quiet }()
@@ -173,7 +173,7 @@ func (f *ReferralForm) prefill(p *models.Patient) {
 }
 
 // Reset empties the form for the next referral, received now.
-func (f *ReferralForm) Reset() {
+func (f *referralForm) Reset() {
 	f.quiet = true
 	for _, e := range []*widgets.FormEntry{f.NHSNumber, f.GivenName, f.FamilyName, f.DateOfBirth, f.Address, f.Postcode,
 		f.Phone, f.Email, f.GPPractice, f.PreferredLanguage, f.ReferrerName, f.ReferrerOrganisation, f.ReferrerPhone,
@@ -203,7 +203,7 @@ func (f *ReferralForm) Reset() {
 }
 
 // parseReceived reads "Received" as London time. It may not be in the future.
-func (f *ReferralForm) parseReceived(s string) (time.Time, error) {
+func (f *referralForm) parseReceived(s string) (time.Time, error) {
 	s = strings.TrimSpace(s)
 	for _, layout := range receivedLayouts {
 		if t, err := time.ParseInLocation(layout, s, app.London); err == nil {
@@ -217,7 +217,7 @@ func (f *ReferralForm) parseReceived(s string) (time.Time, error) {
 }
 
 // checkReceived is the check for "Received": it is required.
-func (f *ReferralForm) checkReceived(s string) error {
+func (f *referralForm) checkReceived(s string) error {
 	_, err := f.parseReceived(s)
 	return err
 }

@@ -14,7 +14,7 @@ import (
 // The referral form's sections, in the order the keyboard goes through
 // them. Each builds its widgets into the form and returns a card.
 
-func (f *ReferralForm) patientSection() fyne.CanvasObject {
+func (f *referralForm) patientSection() fyne.CanvasObject {
 	f.NHSNumber = f.checkedEntry("NHS number", checkNHSNumber)
 	f.NHSNumber.SetPlaceHolder("943 476 5919")
 	f.GivenName, f.FamilyName = f.entry(), f.entry()
@@ -39,7 +39,7 @@ func (f *ReferralForm) patientSection() fyne.CanvasObject {
 	)
 }
 
-func (f *ReferralForm) referrerSection() fyne.CanvasObject {
+func (f *referralForm) referrerSection() fyne.CanvasObject {
 	f.ReferrerName = f.entry()
 	roles := make([]string, len(models.ReferrerRoles))
 	for i, r := range models.ReferrerRoles {
@@ -58,7 +58,7 @@ func (f *ReferralForm) referrerSection() fyne.CanvasObject {
 	)
 }
 
-func (f *ReferralForm) eligibilitySection() fyne.CanvasObject {
+func (f *referralForm) eligibilitySection() fyne.CanvasObject {
 	f.Received = f.checkedEntry("Received", f.checkReceived)
 	f.FormID = f.entry()
 	f.Consent = f.check("The woman has consented to the referral")
@@ -73,7 +73,7 @@ func (f *ReferralForm) eligibilitySection() fyne.CanvasObject {
 	)
 }
 
-func (f *ReferralForm) perinatalSection() fyne.CanvasObject {
+func (f *referralForm) perinatalSection() fyne.CanvasObject {
 	labels := make([]string, len(models.Stages))
 	for i, s := range models.Stages {
 		labels[i] = s.Label()
@@ -93,7 +93,7 @@ func (f *ReferralForm) perinatalSection() fyne.CanvasObject {
 	)
 }
 
-func (f *ReferralForm) historySection() fyne.CanvasObject {
+func (f *referralForm) historySection() fyne.CanvasObject {
 	f.Severity = widgets.NewChoice([]string{"", string(models.SeverityMild), string(models.SeverityModerate), string(models.SeveritySevere)},
 		notStatedOr(capitalised), "Not stated", f.changed)
 	f.Manageable = widgets.NewChoice([]string{"", "yes", "no"}, notStatedOr(capitalised), "Not stated", f.changed)
@@ -113,7 +113,7 @@ func (f *ReferralForm) historySection() fyne.CanvasObject {
 	)
 }
 
-func (f *ReferralForm) medicationSection() fyne.CanvasObject {
+func (f *referralForm) medicationSection() fyne.CanvasObject {
 	f.Medicines = widgets.NewRowList("Add a medicine", f.newMedicineRow, medicineRowLayout,
 		func(r *medicineRow) fyne.Focusable { return r.Name }, f.rowsChanged, f.canvas)
 	f.MedicationAdvice = f.check("The referrer asks for advice on medication")
@@ -123,7 +123,7 @@ func (f *ReferralForm) medicationSection() fyne.CanvasObject {
 	)
 }
 
-func (f *ReferralForm) servicesSection() fyne.CanvasObject {
+func (f *referralForm) servicesSection() fyne.CanvasObject {
 	f.CMHTOpen = f.check("Open to a community mental health team (CMHT)")
 	f.CMHTTeam, f.CareCoordinator, f.Ward = f.entry(), f.entry(), f.entry()
 	f.Inpatient = f.check("A psychiatric inpatient")
@@ -145,7 +145,7 @@ func (f *ReferralForm) servicesSection() fyne.CanvasObject {
 	)
 }
 
-func (f *ReferralForm) professionalsSection() fyne.CanvasObject {
+func (f *referralForm) professionalsSection() fyne.CanvasObject {
 	f.Professionals = widgets.NewRowList("Add a professional", f.newProfessionalRow, professionalRowLayout,
 		func(r *professionalRow) fyne.Focusable { return r.Name }, f.rowsChanged, f.canvas)
 	return formCard("Other professionals to copy letters to",
@@ -153,7 +153,7 @@ func (f *ReferralForm) professionalsSection() fyne.CanvasObject {
 	)
 }
 
-func (f *ReferralForm) reasonSection() fyne.CanvasObject {
+func (f *referralForm) reasonSection() fyne.CanvasObject {
 	f.Reason = f.textArea(4)
 	f.Risk = f.textArea(3)
 	return formCard("Reason and risk",
@@ -169,7 +169,7 @@ type conditionRow struct {
 	Note         *widgets.FormEntry
 }
 
-func (f *ReferralForm) newConditionRow() *conditionRow {
+func (f *referralForm) newConditionRow() *conditionRow {
 	r := &conditionRow{
 		Code:    widgets.NewChoice(models.ConditionCodes, func(c string) string { return capitalised(models.ConditionLabel(c)) }, "Choose the condition", f.changed),
 		Status:  widgets.NewChoice([]string{string(models.ConditionCurrent), string(models.ConditionPrevious)}, capitalised, "Current or previous", f.changed),
@@ -192,7 +192,7 @@ type medicineRow struct {
 	Dose  *widgets.FormEntry
 }
 
-func (f *ReferralForm) newMedicineRow() *medicineRow {
+func (f *referralForm) newMedicineRow() *medicineRow {
 	r := &medicineRow{
 		Name:  f.entry(),
 		Class: widgets.NewChoice(models.MedicationClasses, func(c string) string { return capitalised(strings.ReplaceAll(c, "_", " ")) }, "Class", f.changed),
@@ -212,7 +212,7 @@ type professionalRow struct {
 	Name, Role, Organisation, Address, Email, Phone *widgets.FormEntry
 }
 
-func (f *ReferralForm) newProfessionalRow() *professionalRow {
+func (f *referralForm) newProfessionalRow() *professionalRow {
 	r := &professionalRow{Name: f.entry(), Role: f.entry(), Organisation: f.entry(), Address: f.entry(), Email: f.entry(), Phone: f.entry()}
 	r.Name.SetPlaceHolder("Name")
 	r.Role.SetPlaceHolder("Role, such as health visitor")
@@ -230,14 +230,14 @@ func professionalRowLayout(r *professionalRow) fyne.CanvasObject {
 }
 
 // entry makes a one-line entry that re-screens the form when it changes.
-func (f *ReferralForm) entry() *widgets.FormEntry {
+func (f *referralForm) entry() *widgets.FormEntry {
 	e := widgets.NewFormEntry(f.Save)
 	e.OnChanged = func(string) { f.changed() }
 	return e
 }
 
 // textArea makes a multi-line entry of rows lines that re-screens the form.
-func (f *ReferralForm) textArea(rows int) *widgets.FormEntry {
+func (f *referralForm) textArea(rows int) *widgets.FormEntry {
 	e := widgets.NewFormTextArea(f.Save, rows)
 	e.OnChanged = func(string) { f.changed() }
 	return e
@@ -245,7 +245,7 @@ func (f *ReferralForm) textArea(rows int) *widgets.FormEntry {
 
 // checkedEntry makes an entry whose text check validates as it is typed;
 // its message starts with the field's name.
-func (f *ReferralForm) checkedEntry(field string, check func(string) error) *widgets.FormEntry {
+func (f *referralForm) checkedEntry(field string, check func(string) error) *widgets.FormEntry {
 	e := f.entry()
 	e.Validator = func(s string) error {
 		if err := check(s); err != nil {
@@ -257,12 +257,12 @@ func (f *ReferralForm) checkedEntry(field string, check func(string) error) *wid
 }
 
 // check makes a tick box that re-screens the form.
-func (f *ReferralForm) check(label string) *widget.Check {
+func (f *referralForm) check(label string) *widget.Check {
 	return widget.NewCheck(label, func(bool) { f.changed() })
 }
 
 // canvas returns the window's canvas, for moving the keyboard.
-func (f *ReferralForm) canvas() fyne.Canvas {
+func (f *referralForm) canvas() fyne.Canvas {
 	if f.win == nil {
 		return nil
 	}

@@ -11,7 +11,7 @@ import (
 )
 
 // rowsShown returns every row the list holds for the current query.
-func rowsShown(t *testing.T, s *ReferralsScreen) []app.ReferralRow {
+func rowsShown(t *testing.T, s *referralsScreen) []app.ReferralRow {
 	t.Helper()
 	var out []app.ReferralRow
 	for i := 0; i < s.List.Length(); i++ {
@@ -134,7 +134,7 @@ func (c *pageCounter) Page(actor *models.StaffMember, f app.ReferralFilter, offs
 
 func TestReferralsPagesThroughALongList(t *testing.T) {
 	e := newTestEnv(t, 30)
-	s := NewReferralsScreen(e.sessionIn(e.system, nil))
+	s := newReferralsScreen(e.sessionIn(e.system, nil))
 	pages := &pageCounter{referralSource: s.referrals}
 	s.referrals = pages
 	s.rows.PageSize = 7 // small pages, so 30 referrals span five of them

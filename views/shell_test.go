@@ -25,7 +25,7 @@ func menuItem(t *testing.T, m *fyne.MainMenu, label string) *fyne.MenuItem {
 
 func TestShellNavigatesAndShortcuts(t *testing.T) {
 	_, m := newSignedInWindow(t, 5, "kate", "key_worker")
-	menu := m.Window.MainMenu()
+	menu := m.window.MainMenu()
 
 	for _, title := range []string{"Dashboard", "Referrals", "Caseload", "Appointments", "Letters", "Team", "Settings"} {
 		item := menuItem(t, menu, title)
@@ -35,7 +35,7 @@ func TestShellNavigatesAndShortcuts(t *testing.T) {
 		}
 	}
 	for _, d := range m.shell.defs {
-		if d.ID == ScreenAudit {
+		if d.ID == screenAudit {
 			t.Fatal("a key worker is offered the audit trail")
 		}
 	}
@@ -43,8 +43,8 @@ func TestShellNavigatesAndShortcuts(t *testing.T) {
 	find := menuItem(t, menu, "Find a referral")
 	find.Action()
 	s, _ := m.shell.Current()
-	scr := m.shell.built[ScreenReferrals].(*ReferralsScreen)
-	if s != ScreenReferrals || m.Window.Canvas().Focused() != scr.Search {
+	scr := m.shell.built[screenReferrals].(*referralsScreen)
+	if s != screenReferrals || m.window.Canvas().Focused() != scr.Search {
 		t.Fatal("Ctrl+F did not put the keyboard in the referral search")
 	}
 	if sc := find.Shortcut.ShortcutName(); sc != "CustomDesktop:Control+F" {
@@ -59,7 +59,7 @@ func TestShellNavigatesAndShortcuts(t *testing.T) {
 
 func TestReferralsOpenOnTheOpenReferrals(t *testing.T) {
 	e, m := newSignedInWindow(t, 30, "alice", models.RoleAdministrator)
-	s := m.shell.Show(ScreenReferrals).(*ReferralsScreen)
+	s := m.shell.Show(screenReferrals).(*referralsScreen)
 	open, _ := e.svc.Referrals.Count(e.system, app.ReferralFilter{OpenOnly: true})
 	if !s.OpenOnly.Checked || int64(s.List.Length()) != open {
 		t.Fatalf("the Referrals screen opens on %d referrals (open only %v); want the %d open ones", s.List.Length(), s.OpenOnly.Checked, open)

@@ -15,10 +15,10 @@ func TestNothingBeforeSignIn(t *testing.T) {
 	if m.signIn == nil || m.shell != nil || m.actor() != nil {
 		t.Fatal("the window does not start on the sign-in screen")
 	}
-	if m.Window.MainMenu() != nil {
+	if m.window.MainMenu() != nil {
 		t.Fatal("menus (and their shortcuts to screens) are available before sign-in")
 	}
-	e.assertNoPatientData(m.Window)
+	e.assertNoPatientData(m.window)
 
 	e.signIn(m, "alice", "not the password")
 
@@ -31,13 +31,13 @@ func TestNothingBeforeSignIn(t *testing.T) {
 	if m.signIn.Password.Text != "" {
 		t.Fatal("the wrong password is left in the box")
 	}
-	e.assertNoPatientData(m.Window)
+	e.assertNoPatientData(m.window)
 
 	e.signIn(m, "alice", testPassword)
 	if m.shell == nil || m.actor() == nil || m.actor().Username != "alice" {
 		t.Fatal("the right password did not sign in")
 	}
-	if m.Window.MainMenu() == nil {
+	if m.window.MainMenu() == nil {
 		t.Fatal("no menus after sign-in")
 	}
 }

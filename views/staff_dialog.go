@@ -11,11 +11,11 @@ import (
 	"perinatal-caseload/views/widgets"
 )
 
-// StaffDialog adds a member of the team, with a password, or edits one:
+// staffDialog adds a member of the team, with a password, or edits one:
 // name, username, roles, job title, working-time fraction and caseload
 // capacity. The service checks every field and the permission (team
 // managers only), and the dialog shows its answer.
-type StaffDialog struct {
+type staffDialog struct {
 	*formDialog
 	Name     *widgets.FormEntry
 	Username *widgets.FormEntry
@@ -29,23 +29,23 @@ type StaffDialog struct {
 	Password      *widget.Entry
 	PasswordAgain *widget.Entry
 
-	s       *Session
+	s       *session
 	editing *models.StaffMember // nil when adding
 }
 
-// ShowAddStaffDialog asks for a new account; onDone runs once it is saved.
-func ShowAddStaffDialog(s *Session, onDone func()) *StaffDialog {
+// showAddStaffDialog asks for a new account; onDone runs once it is saved.
+func showAddStaffDialog(s *session, onDone func()) *staffDialog {
 	return showStaffDialog(s, nil, onDone)
 }
 
-// ShowEditStaffDialog edits m (as read from the service); onDone runs once
+// showEditStaffDialog edits m (as read from the service); onDone runs once
 // the change is saved.
-func ShowEditStaffDialog(s *Session, m models.StaffMember, onDone func()) *StaffDialog {
+func showEditStaffDialog(s *session, m models.StaffMember, onDone func()) *staffDialog {
 	return showStaffDialog(s, &m, onDone)
 }
 
-func showStaffDialog(s *Session, m *models.StaffMember, onDone func()) *StaffDialog {
-	d := &StaffDialog{s: s, editing: m}
+func showStaffDialog(s *session, m *models.StaffMember, onDone func()) *staffDialog {
+	d := &staffDialog{s: s, editing: m}
 	submit := func() { d.Submit() } // d.formDialog is made below
 	d.Name = widgets.NewHintedFormEntry("For example, Siobhán Byrne", submit)
 	d.Username = widgets.NewHintedFormEntry("For example, sbyrne", submit)
@@ -87,7 +87,7 @@ func showStaffDialog(s *Session, m *models.StaffMember, onDone func()) *StaffDia
 }
 
 // save reads the form and asks the service to add or update the person.
-func (d *StaffDialog) save() error {
+func (d *staffDialog) save() error {
 	fraction, err := strconv.ParseFloat(strings.TrimSpace(d.Fraction.Text), 64)
 	if err != nil {
 		return fieldProblem("Working-time fraction", "enter a number between 0.1 and 1, for example 0.6")
@@ -146,17 +146,17 @@ func rolesOf(labels []string) []models.Role {
 	return out
 }
 
-// ResetPasswordDialog sets a new password for someone who has forgotten
+// resetPasswordDialog sets a new password for someone who has forgotten
 // theirs, and unlocks their account.
-type ResetPasswordDialog struct {
+type resetPasswordDialog struct {
 	*formDialog
 	Password      *widget.Entry
 	PasswordAgain *widget.Entry
 }
 
-// ShowResetPasswordDialog asks for m's new password, twice.
-func ShowResetPasswordDialog(s *Session, m models.StaffMember, onDone func()) *ResetPasswordDialog {
-	d := &ResetPasswordDialog{Password: widget.NewPasswordEntry(), PasswordAgain: widget.NewPasswordEntry()}
+// showResetPasswordDialog asks for m's new password, twice.
+func showResetPasswordDialog(s *session, m models.StaffMember, onDone func()) *resetPasswordDialog {
+	d := &resetPasswordDialog{Password: widget.NewPasswordEntry(), PasswordAgain: widget.NewPasswordEntry()}
 	d.Password.SetPlaceHolder("At least 10 characters")
 	d.PasswordAgain.OnSubmitted = func(string) { d.Submit() }
 	form := widget.NewForm(

@@ -9,15 +9,15 @@ import (
 	"perinatal-caseload/views/widgets"
 )
 
-// TaskCompleteDialog marks a task done, with a note of what was done.
-type TaskCompleteDialog struct {
+// taskCompleteDialog marks a task done, with a note of what was done.
+type taskCompleteDialog struct {
 	*formDialog
 	Note *widgets.FormEntry
 }
 
 // Complete asks for a note and completes task t; the list then reloads.
-func (p *TasksPanel) Complete(t app.TaskRow) *TaskCompleteDialog {
-	d := &TaskCompleteDialog{Note: widgets.NewFormTextArea(nil, 3)}
+func (p *tasksPanel) Complete(t app.TaskRow) *taskCompleteDialog {
+	d := &taskCompleteDialog{Note: widgets.NewFormTextArea(nil, 3)}
 	d.Note.SetPlaceHolder("What was done (optional)")
 	form := widget.NewForm(
 		widget.NewFormItem("Task", taskLabel(t)),
@@ -34,8 +34,8 @@ func (p *TasksPanel) Complete(t app.TaskRow) *TaskCompleteDialog {
 	return d
 }
 
-// TaskReassignDialog gives a task to another member of the team, saying why.
-type TaskReassignDialog struct {
+// taskReassignDialog gives a task to another member of the team, saying why.
+type taskReassignDialog struct {
 	*formDialog
 	// To chooses the new holder among the active staff.
 	To     *widget.Select
@@ -45,8 +45,8 @@ type TaskReassignDialog struct {
 }
 
 // Reassign asks to whom and why, and reassigns task t; the list then reloads.
-func (p *TasksPanel) Reassign(t app.TaskRow) *TaskReassignDialog {
-	d := &TaskReassignDialog{Reason: widgets.NewFormTextArea(nil, 2)}
+func (p *tasksPanel) Reassign(t app.TaskRow) *taskReassignDialog {
+	d := &taskReassignDialog{Reason: widgets.NewFormTextArea(nil, 2)}
 	d.To = widget.NewSelect(nil, nil)
 	d.To.PlaceHolder = "Choose who will do it"
 	d.Reason.SetPlaceHolder("For example, covering while her key worker is on leave")
