@@ -37,8 +37,7 @@ func referralActions(s *session) func(r *models.Referral, reopen func()) fyne.Ca
 // newReferralPage opens the new-referral form on the Referrals screen; a
 // saved referral opens in its place.
 func newReferralPage(s *session, list *referralsScreen) {
-	var form *referralForm
-	form = newReferralForm(s, func(id uint) {
+	form := newReferralForm(s, func(id uint) {
 		list.Reload()
 		list.Open(id)
 	})
