@@ -10,6 +10,7 @@ import (
 	"perinatal-caseload/app"
 	"perinatal-caseload/assets"
 	"perinatal-caseload/views"
+	"perinatal-caseload/views/widgets"
 )
 
 // appID is the application's stable ID; it matches FyneApp.toml and names
@@ -35,7 +36,7 @@ func runGUI(dbFlag string, stderr io.Writer) int {
 
 	a := fyneapp.NewWithID(appID)
 	a.SetIcon(assets.Icon)
-	a.Settings().SetTheme(views.OfficeTheme{})
+	a.Settings().SetTheme(widgets.OfficeTheme{})
 	w := views.NewMainWindow(a, svc, views.Options{DatabaseLabel: databaseLabel(path)})
 	w.ShowAndRun()
 	return 0

@@ -11,18 +11,19 @@ import (
 
 	"perinatal-caseload/app"
 	"perinatal-caseload/models"
+	"perinatal-caseload/views/widgets"
 )
 
-// AllocateDialog allocates a woman's key worker, or reallocates her to
+// allocateDialog allocates a woman's key worker, or reallocates her to
 // another. The choice of worker shows each one's caseload against their
 // capacity. A reallocation needs a reason. Going beyond a worker's capacity
 // shows the figures and asks "Allocate anyway?" before trying again. The
 // allocation history (who, when, by whom and why) is listed underneath.
-type AllocateDialog struct {
+type allocateDialog struct {
 	*formDialog
 	// Worker chooses the key worker; its options say "Name · 18 / 25 (72%)".
 	Worker *widget.Select
-	Reason *formEntry
+	Reason *widgets.FormEntry
 	// Current names her key worker now, or says she has none.
 	Current *widget.Label
 	// History lists every allocation, oldest first.
@@ -30,20 +31,20 @@ type AllocateDialog struct {
 	// Confirm is the over-capacity question while it is on show.
 	Confirm *dialog.ConfirmDialog
 
-	s          *Session
+	s          *session
 	referralID uint
 	workers    []app.CapacityRow // in the order of Worker's options
 	current    *models.Allocation
 }
 
-// ShowAllocateDialog shows the dialog for referral referralID, about the
+// showAllocateDialog shows the dialog for referral referralID, about the
 // woman named who. onDone runs after an allocation is saved.
-func ShowAllocateDialog(s *Session, referralID uint, who string, onDone func()) *AllocateDialog {
-	d := &AllocateDialog{s: s, referralID: referralID}
+func showAllocateDialog(s *session, referralID uint, who string, onDone func()) *allocateDialog {
+	d := &allocateDialog{s: s, referralID: referralID}
 	d.Worker = widget.NewSelect(nil, nil)
 	d.Worker.PlaceHolder = "Choose a key worker"
 	d.Current = widget.NewLabel("")
-	d.Reason = newFormTextArea(nil, 2)
+	d.Reason = widgets.NewFormTextArea(nil, 2)
 	d.History = paragraph("")
 	title, action, reasonHint := "Allocate a key worker", "Allocate", "Optional for a first allocation"
 	problems := d.load()
@@ -59,7 +60,7 @@ func ShowAllocateDialog(s *Session, referralID uint, who string, onDone func()) 
 		widget.NewFormItem("History", d.History),
 	)
 	d.formDialog = newFormDialog(title, action, 600, form, s.Window, func() error { return d.allocate(false) }, onDone)
-	d.Reason.onSave = d.Submit
+	d.Reason.OnSave = d.Submit
 	if problems != nil {
 		d.Fail(problems)
 	}
@@ -68,7 +69,7 @@ func ShowAllocateDialog(s *Session, referralID uint, who string, onDone func()) 
 }
 
 // load reads the team's caseloads and her allocation history.
-func (d *AllocateDialog) load() error {
+func (d *allocateDialog) load() error {
 	team, err := d.s.Services.Caseload.TeamCapacity(d.s.Actor)
 	if err != nil {
 		return err
@@ -100,7 +101,7 @@ func (d *AllocateDialog) load() error {
 
 // allocate asks the service to allocate the chosen worker; confirm says
 // the person has agreed to go over capacity.
-func (d *AllocateDialog) allocate(confirm bool) error {
+func (d *allocateDialog) allocate(confirm bool) error {
 	i := d.Worker.SelectedIndex()
 	if i < 0 {
 		return fieldProblem(models.FieldNewKeyWorker, "choose who will be her key worker")
@@ -120,7 +121,7 @@ func (d *AllocateDialog) allocate(confirm bool) error {
 }
 
 // askOverCapacity shows the worker's figures and allocates anyway on Yes.
-func (d *AllocateDialog) askOverCapacity(over *app.OverCapacityError) {
+func (d *allocateDialog) askOverCapacity(over *app.OverCapacityError) {
 	after := app.CapacityRow{Open: over.Caseload + 1, Capacity: over.Capacity}
 	question := fmt.Sprintf("%s holds %s against a caseload capacity of %d.\nThis allocation makes %s.\n\nAllocate anyway?",
 		over.Worker, countText(int64(over.Caseload), "woman", "women"), over.Capacity, capacityText(after))

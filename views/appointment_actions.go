@@ -12,25 +12,26 @@ import (
 
 	"perinatal-caseload/app"
 	"perinatal-caseload/models"
+	"perinatal-caseload/views/widgets"
 )
 
 // referralAppointmentTable lays out an open referral's appointments. The
 // time, kind and mode are as wide as their longest text, so none is cut short.
-func referralAppointmentTable() *table {
-	return newTable([]column{
+func referralAppointmentTable() *widgets.Table {
+	return widgets.NewTable([]widgets.Column{
 		{Title: "When", Sample: "Wed 00/00/0000 00:00–00:00"}, {Title: "Kind", Sample: "Initial assessment"},
 		{Title: "Held by", Sample: models.ModeVideo.Label()}, {Title: "Clinician", Weight: 1},
 		{Title: "Attendance", Weight: 1.3},
 	})
 }
 
-// AppointmentActions is the part of an open referral about her
+// referralAppointments is the part of an open referral about her
 // appointments: where she stands against the waiting-time targets, her
 // appointments with "Details…" for each, and the buttons to book the
 // initial assessment (once accepted), book another appointment, and record
 // the assessment outcome (once the assessment is booked). It is a widget
 // so that tests can find it in the referral's detail.
-type AppointmentActions struct {
+type referralAppointments struct {
 	widget.BaseWidget
 	// AssessmentClock and LetterClock say where the two clocks stand.
 	AssessmentClock *widget.Label
@@ -44,11 +45,11 @@ type AppointmentActions struct {
 	// Details holds each appointment's Details… button, in list order.
 	Details []*widget.Button
 	// The dialogs opened from here last, while they are on show.
-	Booking *BookAppointmentDialog
-	Outcome *AssessmentOutcomeDialog
-	Panel   *AppointmentPanel
+	Booking *bookAppointmentDialog
+	Outcome *assessmentOutcomeDialog
+	Panel   *appointmentPanel
 
-	s       *Session
+	s       *session
 	r       *models.Referral
 	reopen  func()
 	header  *fyne.Container
@@ -58,27 +59,27 @@ type AppointmentActions struct {
 
 // appointmentActions builds the appointments panel of referral r; reopen
 // reads the referral again after a change.
-func appointmentActions(s *Session, r *models.Referral, reopen func()) fyne.CanvasObject {
-	return newAppointmentActions(s, r, reopen)
+func appointmentActions(s *session, r *models.Referral, reopen func()) fyne.CanvasObject {
+	return newReferralAppointments(s, r, reopen)
 }
 
-// newAppointmentActions builds the panel and reads her appointments and
+// newReferralAppointments builds the panel and reads her appointments and
 // clocks off the UI goroutine.
-func newAppointmentActions(s *Session, r *models.Referral, reopen func()) *AppointmentActions {
-	a := &AppointmentActions{s: s, r: r, reopen: reopen}
+func newReferralAppointments(s *session, r *models.Referral, reopen func()) *referralAppointments {
+	a := &referralAppointments{s: s, r: r, reopen: reopen}
 	a.ExtendBaseWidget(a)
 	a.AssessmentClock = paragraph("")
 	a.LetterClock = paragraph("")
 	a.Message = messageLabel("Reading her appointments…")
 	a.BookAssessment = widget.NewButtonWithIcon("Book initial assessment…", theme.ContentAddIcon(), func() {
-		a.Booking = ShowBookAppointmentDialog(s, r, models.KindInitialAssessment, reopen)
+		a.Booking = showBookAppointmentDialog(s, r, models.KindInitialAssessment, reopen)
 	})
 	a.BookAssessment.Importance = widget.HighImportance
 	a.BookOther = widget.NewButtonWithIcon("Book appointment…", theme.ContentAddIcon(), func() {
-		a.Booking = ShowBookAppointmentDialog(s, r, nextKind(r.Status), reopen)
+		a.Booking = showBookAppointmentDialog(s, r, nextKind(r.Status), reopen)
 	})
 	a.RecordOutcome = widget.NewButtonWithIcon("Record outcome…", theme.DocumentCreateIcon(), func() {
-		a.Outcome = ShowAssessmentOutcomeDialog(s, r, reopen)
+		a.Outcome = showAssessmentOutcomeDialog(s, r, reopen)
 	})
 	a.RecordOutcome.Importance = widget.HighImportance
 	showIf(a.BookAssessment, r.Status == models.StatusAccepted)
@@ -99,12 +100,12 @@ func newAppointmentActions(s *Session, r *models.Referral, reopen func()) *Appoi
 }
 
 // CreateRenderer shows the panel.
-func (a *AppointmentActions) CreateRenderer() fyne.WidgetRenderer {
+func (a *referralAppointments) CreateRenderer() fyne.WidgetRenderer {
 	return widget.NewSimpleRenderer(a.content)
 }
 
 // load reads her appointments and clocks, and shows them.
-func (a *AppointmentActions) load(cols *table) {
+func (a *referralAppointments) load(cols *widgets.Table) {
 	a.s.Background.Go(func() func() {
 		appts, err := a.s.Services.Appointments.ForReferral(a.s.Actor, a.r.ID)
 		var clocks *app.ReferralClocks
@@ -124,16 +125,16 @@ func (a *AppointmentActions) load(cols *table) {
 }
 
 // showRows lists her appointments, each with Details….
-func (a *AppointmentActions) showRows(cols *table) {
+func (a *referralAppointments) showRows(cols *widgets.Table) {
 	a.rows.RemoveAll()
 	a.Details = nil
 	who := a.r.Patient.FullName() + " · NHS number " + orNotStated(a.r.Patient.NHSNumberText())
 	for _, appt := range a.Appointments {
 		row := cols.Row()
-		setRowText(row, whenText(appt.StartsAt, appt.DurationMinutes), appt.Kind.Label(), appt.Mode.Label(),
+		widgets.SetRowText(row, whenText(appt.StartsAt, appt.DurationMinutes), appt.Kind.Label(), appt.Mode.Label(),
 			appt.Clinician.Name, appt.Attendance.Label())
 		if appt.Attendance.Missed() {
-			rowCell(row, 4).Importance = widget.DangerImportance
+			widgets.RowCell(row, 4).Importance = widget.DangerImportance
 		}
 		details := widget.NewButton("Details…", func() {
 			a.Panel = showAppointmentPanel(a.s, appt, who, a.reopen, nil)
@@ -150,7 +151,7 @@ func (a *AppointmentActions) showRows(cols *table) {
 }
 
 // showClocks says where she stands against the assessment and outcome-letter targets.
-func (a *AppointmentActions) showClocks(c *app.ReferralClocks) {
+func (a *referralAppointments) showClocks(c *app.ReferralClocks) {
 	text, problem := "Assessment: no assessment is expected.", false
 	if c.Assessment != nil {
 		text, problem = clockText("Assessment", *c.Assessment, "target "+c.AssessmentTarget+" from referral", "held")

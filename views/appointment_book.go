@@ -11,6 +11,7 @@ import (
 
 	"perinatal-caseload/app"
 	"perinatal-caseload/models"
+	"perinatal-caseload/views/widgets"
 )
 
 // appointmentDurations are the lengths offered, in minutes.
@@ -19,7 +20,7 @@ var appointmentDurations = []int{15, 30, 45, 60, 90, 120}
 // defaultDuration is the length chosen at first, in minutes.
 const defaultDuration = 60
 
-// BookAppointmentDialog books an appointment for a referral: the kind, the
+// bookAppointmentDialog books an appointment for a referral: the kind, the
 // clinician (those with the clinician role for assessments and reviews,
 // key workers for key-worker contacts), the date and time in UK time, the
 // length, how it is held (Attend Anywhere video at first for an initial
@@ -27,41 +28,41 @@ const defaultDuration = 60
 // the date and time: one it cannot read is refused, naming the field, and
 // nothing is saved. If the clinician is already booked then, it asks
 // "Book anyway?" before booking.
-type BookAppointmentDialog struct {
+type bookAppointmentDialog struct {
 	*formDialog
 	doubleBooking
-	Kind      *choice
+	Kind      *widgets.Choice
 	Clinician *widget.Select
-	Date      *formEntry
-	Time      *formEntry
+	Date      *widgets.FormEntry
+	Time      *widgets.FormEntry
 	Duration  *widget.Select
-	Mode      *choice
+	Mode      *widgets.Choice
 	// Link shows the Attend Anywhere link a video appointment carries.
 	Link  *widget.Label
-	Notes *formEntry
+	Notes *widgets.FormEntry
 
-	s         *Session
+	s         *session
 	referral  *models.Referral
 	clinician []models.StaffMember // the people Clinician offers, in order
 }
 
-// ShowBookAppointmentDialog shows the booking dialog for referral r over
+// showBookAppointmentDialog shows the booking dialog for referral r over
 // the session's window, with kind chosen ("" to let the person choose).
 // onBooked (if set) runs once the appointment is saved.
-func ShowBookAppointmentDialog(s *Session, r *models.Referral, kind models.AppointmentKind, onBooked func()) *BookAppointmentDialog {
-	d := &BookAppointmentDialog{s: s, referral: r}
-	d.Kind = newChoice(kindCodes(), func(c string) string { return models.AppointmentKind(c).Label() }, "Choose the kind", d.kindChanged)
+func showBookAppointmentDialog(s *session, r *models.Referral, kind models.AppointmentKind, onBooked func()) *bookAppointmentDialog {
+	d := &bookAppointmentDialog{s: s, referral: r}
+	d.Kind = widgets.NewChoice(kindCodes(), func(c string) string { return models.AppointmentKind(c).Label() }, "Choose the kind", d.kindChanged)
 	d.Clinician = widget.NewSelect(nil, nil)
 	d.Clinician.PlaceHolder = "Choose who holds it"
-	d.Date = newFormEntry(d.submit)
+	d.Date = widgets.NewFormEntry(d.submit)
 	d.Date.SetPlaceHolder("DD/MM/YYYY")
-	d.Time = newFormEntry(d.submit)
+	d.Time = widgets.NewFormEntry(d.submit)
 	d.Time.SetPlaceHolder("HH:MM, 24-hour clock")
 	d.Duration = widget.NewSelect(durationLabels(), nil)
 	d.Duration.SetSelected(durationLabel(defaultDuration))
-	d.Mode = newChoice(modeCodes(), func(c string) string { return models.Mode(c).Label() }, "Choose how it is held", d.modeChanged)
+	d.Mode = widgets.NewChoice(modeCodes(), func(c string) string { return models.Mode(c).Label() }, "Choose how it is held", d.modeChanged)
 	d.Link = paragraph("")
-	d.Notes = newFormTextArea(d.submit, 3)
+	d.Notes = widgets.NewFormTextArea(d.submit, 3)
 	who := widget.NewLabelWithStyle(r.Patient.FullName()+" · NHS number "+orNotStated(r.Patient.NHSNumberText()),
 		fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	form := widget.NewForm(
@@ -89,7 +90,7 @@ func ShowBookAppointmentDialog(s *Session, r *models.Referral, kind models.Appoi
 }
 
 // Form returns the booking as entered.
-func (d *BookAppointmentDialog) Form() app.AppointmentForm {
+func (d *bookAppointmentDialog) Form() app.AppointmentForm {
 	f := app.AppointmentForm{
 		ReferralID: d.referral.ID, Kind: models.AppointmentKind(d.Kind.Code()), Mode: models.Mode(d.Mode.Code()),
 		Date: d.Date.Text, Time: d.Time.Text, Notes: d.Notes.Text,
@@ -104,10 +105,10 @@ func (d *BookAppointmentDialog) Form() app.AppointmentForm {
 }
 
 // submit books from the keyboard (Ctrl+S), as the Book button does.
-func (d *BookAppointmentDialog) submit() { d.Submit() }
+func (d *bookAppointmentDialog) submit() { d.Submit() }
 
 // book books the appointment, asking first if it double-books the clinician.
-func (d *BookAppointmentDialog) book() error {
+func (d *bookAppointmentDialog) book() error {
 	f := d.Form()
 	err := d.ask(d.formDialog, d.s.Window, func(confirm bool) error {
 		_, err := d.s.Services.Appointments.BookForm(d.s.Actor, f, confirm)
@@ -119,7 +120,7 @@ func (d *BookAppointmentDialog) book() error {
 
 // focusFieldAtFault puts the keyboard in the date or time if the service
 // named it first.
-func (d *BookAppointmentDialog) focusFieldAtFault(err error) {
+func (d *bookAppointmentDialog) focusFieldAtFault(err error) {
 	var v *models.FieldError
 	if d.s.Window == nil || !errors.As(err, &v) {
 		return
@@ -134,7 +135,7 @@ func (d *BookAppointmentDialog) focusFieldAtFault(err error) {
 
 // kindChanged offers the people who hold that kind of appointment, and
 // starts an initial assessment on Attend Anywhere video.
-func (d *BookAppointmentDialog) kindChanged() {
+func (d *bookAppointmentDialog) kindChanged() {
 	if d.Mode == nil {
 		return // still being built
 	}
@@ -168,7 +169,7 @@ func (d *BookAppointmentDialog) kindChanged() {
 }
 
 // modeChanged shows the Attend Anywhere link for a video appointment.
-func (d *BookAppointmentDialog) modeChanged() {
+func (d *bookAppointmentDialog) modeChanged() {
 	if d.Link == nil {
 		return // still being built
 	}

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"perinatal-caseload/models"
+	"perinatal-caseload/views/widgets"
 )
 
 // attendanceCodes are the MHSDS codes offered for recording attendance,
@@ -26,18 +27,18 @@ func isCancellation(code models.Attendance) bool {
 	return code == models.AttendCancelledByPatient || code == models.AttendCancelledByService
 }
 
-// AttendanceDialog records what happened at an appointment, as an MHSDS
+// attendanceDialog records what happened at an appointment, as an MHSDS
 // attendance code shown with its meaning. A cancellation asks who
 // cancelled and why, and is saved as a cancellation (which the service
 // allows only before the appointment is held). A missed appointment makes
 // a follow-up task for her key worker, or the clinician.
-type AttendanceDialog struct {
+type attendanceDialog struct {
 	*formDialog
-	Code        *choice
-	CancelledBy *formEntry
-	Reason      *formEntry
+	Code        *widgets.Choice
+	CancelledBy *widgets.FormEntry
+	Reason      *widgets.FormEntry
 
-	s    *Session
+	s    *session
 	appt models.Appointment
 	// cancelRows are the labels and boxes of the cancellation's fields.
 	cancelRows []fyne.CanvasObject
@@ -46,17 +47,17 @@ type AttendanceDialog struct {
 // showAttendanceDialog offers codes for appointment a; onDone runs after a
 // code is saved. After a missed appointment it says where the follow-up
 // task went.
-func showAttendanceDialog(s *Session, a models.Appointment, codes []models.Attendance, title string, onDone func()) *AttendanceDialog {
-	d := &AttendanceDialog{s: s, appt: a}
+func showAttendanceDialog(s *session, a models.Appointment, codes []models.Attendance, title string, onDone func()) *attendanceDialog {
+	d := &attendanceDialog{s: s, appt: a}
 	texts := make([]string, len(codes))
 	for i, c := range codes {
 		texts[i] = string(c)
 	}
-	d.CancelledBy = newFormEntry(d.submit)
+	d.CancelledBy = widgets.NewFormEntry(d.submit)
 	d.CancelledBy.SetPlaceHolder("For example: the woman, by telephone")
-	d.Reason = newFormTextArea(d.submit, 2)
+	d.Reason = widgets.NewFormTextArea(d.submit, 2)
 	d.Reason.SetPlaceHolder("Why the appointment was cancelled")
-	d.Code = newChoice(texts, func(c string) string { return attendanceText(models.Attendance(c)) }, "Choose what happened", d.codeChanged)
+	d.Code = widgets.NewChoice(texts, func(c string) string { return attendanceText(models.Attendance(c)) }, "Choose what happened", d.codeChanged)
 	label := func(text string) fyne.CanvasObject {
 		return widget.NewLabelWithStyle(text, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
 	}
@@ -86,10 +87,10 @@ func showAttendanceDialog(s *Session, a models.Appointment, codes []models.Atten
 }
 
 // submit saves from the keyboard (Ctrl+S), as the Save button does.
-func (d *AttendanceDialog) submit() { d.Submit() }
+func (d *attendanceDialog) submit() { d.Submit() }
 
 // codeChanged asks who cancelled and why only for a cancellation.
-func (d *AttendanceDialog) codeChanged() {
+func (d *attendanceDialog) codeChanged() {
 	show := isCancellation(models.Attendance(d.Code.Code()))
 	for _, o := range d.cancelRows {
 		showIf(o, show)
@@ -98,7 +99,7 @@ func (d *AttendanceDialog) codeChanged() {
 
 // save saves the code chosen: a cancellation as a cancellation, with who
 // cancelled and why.
-func (d *AttendanceDialog) save() error {
+func (d *attendanceDialog) save() error {
 	code := models.Attendance(d.Code.Code())
 	svc, a := d.s.Services.Appointments, d.appt
 	if isCancellation(code) {
@@ -107,27 +108,27 @@ func (d *AttendanceDialog) save() error {
 	return svc.RecordAttendance(d.s.Actor, a.ID, a.Version, code, "", "")
 }
 
-// RescheduleDialog moves an appointment still to come to a new date and
+// rescheduleDialog moves an appointment still to come to a new date and
 // time, typed in UK time. A time the service cannot read is refused,
 // naming the field; a clash with the clinician's diary asks first.
-type RescheduleDialog struct {
+type rescheduleDialog struct {
 	*formDialog
 	doubleBooking
-	Date *formEntry
-	Time *formEntry
+	Date *widgets.FormEntry
+	Time *widgets.FormEntry
 
-	s    *Session
+	s    *session
 	appt models.Appointment
 }
 
 // showRescheduleDialog offers to move appointment a; onDone runs once it
 // has moved.
-func showRescheduleDialog(s *Session, a models.Appointment, onDone func()) *RescheduleDialog {
-	d := &RescheduleDialog{s: s, appt: a}
+func showRescheduleDialog(s *session, a models.Appointment, onDone func()) *rescheduleDialog {
+	d := &rescheduleDialog{s: s, appt: a}
 	start := a.StartsAt.In(models.London)
-	d.Date = newFormEntry(d.submit)
+	d.Date = widgets.NewFormEntry(d.submit)
 	d.Date.SetText(start.Format("02/01/2006"))
-	d.Time = newFormEntry(d.submit)
+	d.Time = widgets.NewFormEntry(d.submit)
 	d.Time.SetText(start.Format("15:04"))
 	form := widget.NewForm(
 		widget.NewFormItem("Now", widget.NewLabel(whenText(a.StartsAt, a.DurationMinutes)+" with "+a.Clinician.Name)),
@@ -140,10 +141,10 @@ func showRescheduleDialog(s *Session, a models.Appointment, onDone func()) *Resc
 }
 
 // submit moves from the keyboard (Ctrl+S), as the Move button does.
-func (d *RescheduleDialog) submit() { d.Submit() }
+func (d *rescheduleDialog) submit() { d.Submit() }
 
 // move moves the appointment, asking first if it double-books the clinician.
-func (d *RescheduleDialog) move() error {
+func (d *rescheduleDialog) move() error {
 	date, clock := d.Date.Text, d.Time.Text
 	return d.ask(d.formDialog, d.s.Window, func(confirm bool) error {
 		return d.s.Services.Appointments.Reschedule(d.s.Actor, d.appt.ID, d.appt.Version, date, clock, confirm)

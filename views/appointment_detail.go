@@ -6,24 +6,18 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"perinatal-caseload/models"
+	"perinatal-caseload/views/widgets"
 )
 
-// SaveFileFunc asks where to save data, suggesting name, and writes it
-// there. done runs on the UI goroutine with the name saved under, or an
-// error; it does not run if the person cancels. Screens hold one so tests
-// can save without a file dialog.
-type SaveFileFunc func(name string, data []byte, done func(saved string, err error))
-
-// AppointmentPanel shows one appointment in full, in a dialog, with what
+// appointmentPanel shows one appointment in full, in a dialog, with what
 // can be done to it: record attendance with the MHSDS codes, reschedule
 // or cancel it while it is still to come, and save its calendar invitation
 // (.ics) for the clinician's calendar. The services check who may do each.
-type AppointmentPanel struct {
+type appointmentPanel struct {
 	RecordAttendance *widget.Button
 	Reschedule       *widget.Button
 	Cancel           *widget.Button
@@ -34,12 +28,12 @@ type AppointmentPanel struct {
 	Message *widget.Label
 	// Attendance and Rescheduling are the dialogs opened from the panel,
 	// while they are on show.
-	Attendance   *AttendanceDialog
-	Rescheduling *RescheduleDialog
+	Attendance   *attendanceDialog
+	Rescheduling *rescheduleDialog
 	// SaveFile writes the calendar file; a file dialog by default.
-	SaveFile SaveFileFunc
+	SaveFile widgets.SaveFileFunc
 
-	s         *Session
+	s         *session
 	appt      models.Appointment
 	onChanged func()
 	dialog    *dialog.CustomDialog
@@ -48,8 +42,8 @@ type AppointmentPanel struct {
 // showAppointmentPanel shows appointment a (with its clinician loaded) of
 // the woman described by who. A change closes the panel and runs
 // onChanged. openReferral, if set, is offered as "Open her referral".
-func showAppointmentPanel(s *Session, a models.Appointment, who string, onChanged, openReferral func()) *AppointmentPanel {
-	p := &AppointmentPanel{s: s, appt: a, onChanged: onChanged, SaveFile: saveWithDialog(s.Window, ".ics")}
+func showAppointmentPanel(s *session, a models.Appointment, who string, onChanged, openReferral func()) *appointmentPanel {
+	p := &appointmentPanel{s: s, appt: a, onChanged: onChanged, SaveFile: widgets.SaveWithDialog(s.Window, ".ics")}
 	p.Message = messageLabel("")
 	p.RecordAttendance = widget.NewButtonWithIcon("Record attendance…", theme.ConfirmIcon(), func() {
 		p.Attendance = showAttendanceDialog(s, a, attendanceCodes, "Record attendance", p.changed)
@@ -86,7 +80,7 @@ func showAppointmentPanel(s *Session, a models.Appointment, who string, onChange
 	}
 	pairs = append(pairs, "Notes", orNotStated(a.Notes))
 	actions := container.NewGridWithColumns(2, p.RecordAttendance, p.Reschedule, p.Cancel, p.ExportICS)
-	body := container.New(fixedWidth(640), container.NewVBox(facts(pairs...), p.Message, actions))
+	body := container.New(widgets.FixedWidth(640), container.NewVBox(facts(pairs...), p.Message, actions))
 	closeButton := widget.NewButtonWithIcon("Close", theme.CancelIcon(), func() { p.dialog.Hide() })
 	p.dialog = dialog.NewCustomWithoutButtons(a.Kind.Label(), body, s.Window)
 	p.dialog.SetButtons([]fyne.CanvasObject{p.OpenReferral, closeButton})
@@ -95,10 +89,10 @@ func showAppointmentPanel(s *Session, a models.Appointment, who string, onChange
 }
 
 // Hide closes the panel.
-func (p *AppointmentPanel) Hide() { p.dialog.Hide() }
+func (p *appointmentPanel) Hide() { p.dialog.Hide() }
 
 // changed closes the panel after a change, for the caller to read it again.
-func (p *AppointmentPanel) changed() {
+func (p *appointmentPanel) changed() {
 	p.dialog.Hide()
 	if p.onChanged != nil {
 		p.onChanged()
@@ -108,7 +102,7 @@ func (p *AppointmentPanel) changed() {
 // Export saves the appointment's calendar invitation. The file holds the
 // time in UTC and the Attend Anywhere link, and names the referral number
 // but not the woman (see app.AppointmentICS); the export is audited.
-func (p *AppointmentPanel) Export() {
+func (p *appointmentPanel) Export() {
 	data, name, err := p.s.Services.Appointments.ExportICS(p.s.Actor, p.appt.ID)
 	if err != nil {
 		showMessage(p.Message, "The calendar invitation was not made. "+sentence(err), true)
@@ -121,32 +115,4 @@ func (p *AppointmentPanel) Export() {
 		}
 		showMessage(p.Message, fmt.Sprintf("Saved the calendar invitation as %s. Open it to add the appointment to the clinician's calendar; it does not name the woman.", saved), false)
 	})
-}
-
-// saveWithDialog returns a SaveFileFunc that asks with a file dialog over
-// win, offering files ending in ext (".ics", ".pdf").
-func saveWithDialog(win fyne.Window, ext string) SaveFileFunc {
-	return func(name string, data []byte, done func(saved string, err error)) {
-		d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-			if err == nil && w == nil {
-				return // cancelled
-			}
-			if err == nil {
-				_, err = w.Write(data)
-				if cerr := w.Close(); err == nil {
-					err = cerr
-				}
-			}
-			if err != nil {
-				done("", fmt.Errorf("the file was not saved: %w", err))
-				return
-			}
-			done(w.URI().Name(), nil)
-		}, win)
-		d.SetFileName(name)
-		d.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
-		// No Resize: in Fyne 2.8 resizing a file dialog before Show
-		// dereferences its window, which is not made until Show.
-		d.Show()
-	}
 }

@@ -10,6 +10,7 @@ import (
 
 	"perinatal-caseload/app"
 	"perinatal-caseload/models"
+	"perinatal-caseload/views/widgets"
 )
 
 // Filter choices meaning "no filter".
@@ -20,8 +21,8 @@ const (
 )
 
 // appointmentTable lays out the diary's columns.
-func appointmentTable() *table {
-	return newTable([]column{
+func appointmentTable() *widgets.Table {
+	return widgets.NewTable([]widgets.Column{
 		{Title: "Time", Sample: "00:00–00:00"},
 		{Title: "Woman", Weight: 1.3}, {Title: "NHS number", Sample: "000 000 0000"},
 		{Title: "Kind", Sample: "Initial assessment"}, {Title: "Held by", Sample: models.ModeVideo.Label()},
@@ -60,18 +61,18 @@ func diaryRows(monday models.Date, entries []app.DiaryEntry) []diaryRow {
 	return rows
 }
 
-// AppointmentsScreen is the diary: a week of appointments, Monday to
+// appointmentsScreen is the diary: a week of appointments, Monday to
 // Sunday in UK time, grouped by day, for one clinician or the whole team,
 // filtered by kind and by how they are held. Choosing an appointment
 // opens it, to record attendance, reschedule, cancel, or save its calendar
 // invitation.
-type AppointmentsScreen struct {
+type appointmentsScreen struct {
 	Previous, Next, ThisWeek *widget.Button
 	// Week names the week on show.
 	Week      *widget.Label
 	Clinician *widget.Select
-	Kind      *choice
-	Mode      *choice
+	Kind      *widgets.Choice
+	Mode      *widgets.Choice
 	// ShowCancelled lists cancelled appointments too.
 	ShowCancelled *widget.Check
 	// Count says how many appointments are listed, or why they could not be read.
@@ -81,28 +82,28 @@ type AppointmentsScreen struct {
 	Entries []app.DiaryEntry
 	rows    []diaryRow
 	// Panel is the appointment opened last, while it is on show.
-	Panel *AppointmentPanel
+	Panel *appointmentPanel
 	// SaveFile writes calendar files; panels opened from here use it.
-	SaveFile SaveFileFunc
+	SaveFile widgets.SaveFileFunc
 
-	s       *Session
+	s       *session
 	monday  models.Date
 	staff   []models.StaffMember // the people Clinician offers after "Whole team"
 	gen     int                  // bumped by each query, so a stale answer is dropped
 	content fyne.CanvasObject
 }
 
-// NewAppointmentsScreen builds the diary at this week, for the person
+// newAppointmentsScreen builds the diary at this week, for the person
 // signed in if they hold appointments, otherwise for the whole team.
-func NewAppointmentsScreen(s *Session) *AppointmentsScreen {
-	a := &AppointmentsScreen{s: s, monday: models.MondayOf(s.Services.Today()), SaveFile: saveWithDialog(s.Window, ".ics")}
+func newAppointmentsScreen(s *session) *appointmentsScreen {
+	a := &appointmentsScreen{s: s, monday: models.MondayOf(s.Services.Today()), SaveFile: widgets.SaveWithDialog(s.Window, ".ics")}
 	a.Previous = widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { a.ShowWeek(a.monday.AddDays(-7)) })
 	a.Next = widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { a.ShowWeek(a.monday.AddDays(7)) })
 	a.ThisWeek = widget.NewButton("This week", func() { a.ShowWeek(models.MondayOf(s.Services.Today())) })
 	a.Week = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	a.Clinician = widget.NewSelect(a.clinicianOptions(), func(string) { a.Reload() })
-	a.Kind = newChoice(append([]string{""}, kindCodes()...), kindOrAll, allKinds, a.Reload)
-	a.Mode = newChoice(append([]string{""}, modeCodes()...), modeOrAll, allModes, a.Reload)
+	a.Kind = widgets.NewChoice(append([]string{""}, kindCodes()...), kindOrAll, allKinds, a.Reload)
+	a.Mode = widgets.NewChoice(append([]string{""}, modeCodes()...), modeOrAll, allModes, a.Reload)
 	a.ShowCancelled = widget.NewCheck("Show cancelled", func(bool) { a.Reload() })
 	a.Count = messageLabel("")
 	refresh := widget.NewButtonWithIcon("", theme.ViewRefreshIcon(), a.Reload)
@@ -115,8 +116,8 @@ func NewAppointmentsScreen(s *Session) *AppointmentsScreen {
 	a.List.OnSelected = a.selected
 
 	week := container.NewHBox(a.Previous, a.ThisWeek, a.Next, a.Week)
-	filters := container.NewHBox(container.New(fixedWidth(240), a.Clinician), container.New(fixedWidth(200), a.Kind.Select),
-		container.New(fixedWidth(220), a.Mode.Select), a.ShowCancelled, refresh)
+	filters := container.NewHBox(container.New(widgets.FixedWidth(240), a.Clinician), container.New(widgets.FixedWidth(200), a.Kind.Select),
+		container.New(widgets.FixedWidth(220), a.Mode.Select), a.ShowCancelled, refresh)
 	top := container.NewVBox(week, filters, a.Count, cols.Header(), widget.NewSeparator())
 	a.content = container.NewPadded(container.NewBorder(top, nil, nil, nil, a.List))
 	a.selectClinician(s.Actor.ID)
@@ -124,21 +125,21 @@ func NewAppointmentsScreen(s *Session) *AppointmentsScreen {
 }
 
 // Content returns the screen's widget tree.
-func (a *AppointmentsScreen) Content() fyne.CanvasObject { return a.content }
+func (a *appointmentsScreen) Content() fyne.CanvasObject { return a.content }
 
 // Shown reads the week again when the shell brings the screen back, so
 // bookings made from a referral are listed.
-func (a *AppointmentsScreen) Shown() { a.Reload() }
+func (a *appointmentsScreen) Shown() { a.Reload() }
 
 // ShowWeek lists the week holding day.
-func (a *AppointmentsScreen) ShowWeek(day models.Date) {
+func (a *appointmentsScreen) ShowWeek(day models.Date) {
 	a.monday = models.MondayOf(day)
 	a.Reload()
 }
 
 // selectClinician chooses staff member id in Clinician, or the whole team
 // if they hold no appointments; choosing runs the first query.
-func (a *AppointmentsScreen) selectClinician(id uint) {
+func (a *appointmentsScreen) selectClinician(id uint) {
 	for i, m := range a.staff {
 		if m.ID == id {
 			a.Clinician.SetSelectedIndex(i + 1)
@@ -150,7 +151,7 @@ func (a *AppointmentsScreen) selectClinician(id uint) {
 
 // clinicianOptions lists the whole team, then everyone who holds
 // appointments: clinicians and key workers.
-func (a *AppointmentsScreen) clinicianOptions() []string {
+func (a *appointmentsScreen) clinicianOptions() []string {
 	all, err := a.s.Services.Staff.List(true)
 	if err != nil {
 		return []string{allClinicians}
@@ -167,7 +168,7 @@ func (a *AppointmentsScreen) clinicianOptions() []string {
 }
 
 // Filter returns the diary query the widgets describe.
-func (a *AppointmentsScreen) Filter() app.DiaryFilter {
+func (a *appointmentsScreen) Filter() app.DiaryFilter {
 	from, to := app.Week(a.monday)
 	f := app.DiaryFilter{From: from, To: to, Kind: models.AppointmentKind(a.Kind.Code()), Mode: models.Mode(a.Mode.Code()),
 		IncludeCancelled: a.ShowCancelled.Checked}
@@ -178,7 +179,7 @@ func (a *AppointmentsScreen) Filter() app.DiaryFilter {
 }
 
 // Reload reads the week off the UI goroutine and lists it.
-func (a *AppointmentsScreen) Reload() {
+func (a *appointmentsScreen) Reload() {
 	if a.List == nil {
 		return // still being built
 	}
@@ -202,13 +203,13 @@ func (a *AppointmentsScreen) Reload() {
 				}
 				showMessage(a.Count, text, false)
 			}
-			showFromTop(a.List)
+			widgets.ShowFromTop(a.List)
 		}
 	})
 }
 
 // updateRow shows row i: a day's heading, or an appointment.
-func (a *AppointmentsScreen) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
+func (a *appointmentsScreen) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	if i < 0 || i >= len(a.rows) {
 		return
 	}
@@ -229,17 +230,17 @@ func (a *AppointmentsScreen) updateRow(i widget.ListItemID, o fyne.CanvasObject)
 		return
 	}
 	e := a.Entries[r.entry]
-	attendance := rowCell(row, 6)
+	attendance := widgets.RowCell(row, 6)
 	attendance.Importance = widget.MediumImportance
 	if e.Attendance.Missed() {
 		attendance.Importance = widget.DangerImportance
 	}
-	setRowText(row, e.Start().Format("15:04")+"–"+e.End().Format("15:04"), e.PatientName(), nhsText(e.NHSNumber),
+	widgets.SetRowText(row, e.Start().Format("15:04")+"–"+e.End().Format("15:04"), e.PatientName(), nhsText(e.NHSNumber),
 		e.Kind.Label(), e.Mode.Label(), e.ClinicianName, e.Attendance.Label())
 }
 
 // selected opens the appointment chosen in the list.
-func (a *AppointmentsScreen) selected(i widget.ListItemID) {
+func (a *appointmentsScreen) selected(i widget.ListItemID) {
 	a.List.UnselectAll() // so choosing it again opens it again
 	if i >= 0 && i < len(a.rows) && a.rows[i].entry >= 0 {
 		a.Open(a.Entries[a.rows[i].entry])
@@ -247,7 +248,7 @@ func (a *AppointmentsScreen) selected(i widget.ListItemID) {
 }
 
 // Open reads appointment e in full and shows it.
-func (a *AppointmentsScreen) Open(e app.DiaryEntry) {
+func (a *appointmentsScreen) Open(e app.DiaryEntry) {
 	a.s.Background.Go(func() func() {
 		all, err := a.s.Services.Appointments.ForReferral(a.s.Actor, e.ReferralID)
 		return func() {

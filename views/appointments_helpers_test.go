@@ -5,20 +5,21 @@ import (
 
 	"perinatal-caseload/app"
 	"perinatal-caseload/models"
+	"perinatal-caseload/views/widgets"
 )
 
 // openReferralActions opens referral id through the shell and returns
 // the appointments panel of its detail.
-func openReferralActions(t *testing.T, m *MainWindow, id uint) *AppointmentActions {
+func openReferralActions(t *testing.T, m *MainWindow, id uint) *referralAppointments {
 	t.Helper()
-	m.Shell().OpenReferral(id)
-	screen := m.Shell().built[ScreenReferrals].(*ReferralsScreen)
-	if screen.Detail == nil {
+	m.shell.OpenReferral(id)
+	list := m.shell.built[screenReferrals].(*referralsScreen)
+	if list.Detail == nil {
 		t.Fatal("the referral did not open")
 	}
-	var found []*AppointmentActions
-	for _, o := range objectsOnShow(m.Window) {
-		if a, ok := o.(*AppointmentActions); ok {
+	var found []*referralAppointments
+	for _, o := range objectsOnShow(m.window) {
+		if a, ok := o.(*referralAppointments); ok {
 			found = append(found, a)
 		}
 	}
@@ -52,14 +53,14 @@ func (e *testEnv) bookAt(admin, clinician *models.StaffMember, referralID uint, 
 	return a
 }
 
-// savedFile records what a SaveFileFunc was given.
+// savedFile records what a widgets.SaveFileFunc was given.
 type savedFile struct {
 	name string
 	data []byte
 }
 
-// saveInto returns a SaveFileFunc that keeps the file in f instead of asking.
-func saveInto(f *savedFile) SaveFileFunc {
+// saveInto returns a widgets.SaveFileFunc that keeps the file in f instead of asking.
+func saveInto(f *savedFile) widgets.SaveFileFunc {
 	return func(name string, data []byte, done func(string, error)) {
 		f.name, f.data = name, data
 		done(name, nil)

@@ -23,19 +23,19 @@ func TestAppointmentsBookAttendAnywhereAssessmentThroughToTheDashboard(t *testin
 	e, admin, _, r := newAcceptedCase(t)
 	m := e.mainWindow()
 	e.signIn(m, "admin", testPassword)
-	sh := m.Shell()
+	sh := m.shell
 
-	dash := sh.Show(ScreenDashboard).(*DashboardScreen)
+	dash := sh.Show(screenDashboard).(*dashboardScreen)
 	if dash.Due.List.Length() != 1 || dash.DueCount.Text != "1" || dash.AssessmentCount.Text != "0" {
 		t.Fatalf("dashboard: %d due later (%s), %s assessments; want her due later and none booked",
 			dash.Due.List.Length(), dash.DueCount.Text, dash.AssessmentCount.Text)
 	}
-	if !drawn(m.Window, "Nguyễn, Zoë") || !drawn(m.Window, "943 476 5919") || !drawn(m.Window, "in 14 days") {
+	if !drawn(m.window, "Nguyễn, Zoë") || !drawn(m.window, "943 476 5919") || !drawn(m.window, "in 14 days") {
 		t.Fatal("the due list does not show her name, NHS number and days left")
 	}
 
 	dash.Due.List.Select(0) // opens her referral
-	if id, _ := sh.Current(); id != ScreenReferrals {
+	if id, _ := sh.Current(); id != screenReferrals {
 		t.Fatalf("choosing a due letter opened %q, not her referral", id)
 	}
 	actions := openReferralActions(t, m, r.ID)
@@ -66,11 +66,11 @@ func TestAppointmentsBookAttendAnywhereAssessmentThroughToTheDashboard(t *testin
 	}
 
 	actions = openReferralActions(t, m, r.ID)
-	if len(actions.Appointments) != 1 || !drawn(m.Window, "Wed 25/11/2026 14:30–15:30") || !drawn(m.Window, "Attend Anywhere video") || !actions.RecordOutcome.Visible() {
+	if len(actions.Appointments) != 1 || !drawn(m.window, "Wed 25/11/2026 14:30–15:30") || !drawn(m.window, "Attend Anywhere video") || !actions.RecordOutcome.Visible() {
 		t.Fatal("the referral does not list the booked assessment and offer Record outcome")
 	}
 
-	diary := sh.Show(ScreenAppointments).(*AppointmentsScreen)
+	diary := sh.Show(screenAppointments).(*appointmentsScreen)
 	if len(diary.Entries) != 1 {
 		t.Fatalf("the diary lists %d appointments this week, want 1", len(diary.Entries))
 	}
@@ -94,12 +94,12 @@ func TestAppointmentsBookAttendAnywhereAssessmentThroughToTheDashboard(t *testin
 		t.Fatalf("attendance saved as %q, want attended on time", got)
 	}
 
-	sh.Show(ScreenDashboard) // reads the figures again on coming back
-	if dash.AssessmentCount.Text != "1" || !drawn(m.Window, "Attended on time") {
+	sh.Show(screenDashboard) // reads the figures again on coming back
+	if dash.AssessmentCount.Text != "1" || !drawn(m.window, "Attended on time") {
 		t.Fatalf("dashboard shows %s assessments this week, want the one attended", dash.AssessmentCount.Text)
 	}
 
-	m.SignOut()
+	m.signOut()
 	e.signIn(m, "doc", testPassword)
 	actions = openReferralActions(t, m, r.ID)
 	test.Tap(actions.RecordOutcome)
@@ -113,11 +113,11 @@ func TestAppointmentsBookAttendAnywhereAssessmentThroughToTheDashboard(t *testin
 	if got, _ := e.svc.Referrals.Get(e.system, r.ID); got.Status != models.StatusMedicalReview {
 		t.Fatalf("status %q after the outcome, want medical review", got.Status)
 	}
-	if outcome.BookReview != nil || !drawn(m.Window, "Ask a team administrator to book her medical review") {
+	if outcome.BookReview != nil || !drawn(m.window, "Ask a team administrator to book her medical review") {
 		t.Fatal("a clinician, who does not book appointments, is not told who books the review")
 	}
 
-	m.SignOut()
+	m.signOut()
 	e.signIn(m, "admin", testPassword)
 	actions = openReferralActions(t, m, r.ID)
 	test.Tap(actions.BookOther)
@@ -133,18 +133,18 @@ func TestAppointmentsBookAttendAnywhereAssessmentThroughToTheDashboard(t *testin
 		t.Fatalf("%d appointments after booking the review (%s), want 2", n, review.Message.Text)
 	}
 
-	dash = m.Shell().Show(ScreenDashboard).(*DashboardScreen)
-	if dash.Due.List.Length() != 1 || !drawn(m.Window, "Medical review") {
+	dash = m.shell.Show(screenDashboard).(*dashboardScreen)
+	if dash.Due.List.Length() != 1 || !drawn(m.window, "Medical review") {
 		t.Fatal("the due list does not show her outcome letter still due, now awaiting the medical review")
 	}
 	e.clock.Advance(12 * 24 * time.Hour) // Saturday 5 December: due in 2 days
 	test.Tap(dash.RefreshButton)
-	if dash.DueSoon.List.Length() != 1 || dash.Due.List.Length() != 0 || !drawn(m.Window, "in 2 days") {
+	if dash.DueSoon.List.Length() != 1 || dash.Due.List.Length() != 0 || !drawn(m.window, "in 2 days") {
 		t.Fatal("two days before it is due, her letter is not in the due-soon list")
 	}
 	e.clock.Advance(3 * 24 * time.Hour) // Tuesday 8 December: a day overdue
 	test.Tap(dash.RefreshButton)
-	if dash.Overdue.List.Length() != 1 || dash.OverdueCount.Text != "1" || !drawn(m.Window, "1 day overdue") {
+	if dash.Overdue.List.Length() != 1 || dash.OverdueCount.Text != "1" || !drawn(m.window, "1 day overdue") {
 		t.Fatal("the day after it was due, her letter is not in the overdue list")
 	}
 	if dash.OverdueCount.Importance != widget.DangerImportance {
@@ -163,7 +163,7 @@ func TestAppointmentsBookingRefusesAnUnreadableTimeAndSavesNothing(t *testing.T)
 	e, admin, _, r := newAcceptedCase(t)
 	s := e.session(admin)
 
-	d := ShowBookAppointmentDialog(s, r, models.KindInitialAssessment, nil)
+	d := showBookAppointmentDialog(s, r, models.KindInitialAssessment, nil)
 	test.Type(d.Date, "25/11/2026")
 	for _, typed := range []string{"", "half two", "2.30"} {
 		d.Time.SetText(typed)
@@ -191,7 +191,7 @@ func TestAppointmentsDoubleBookingNeedsConfirmation(t *testing.T) {
 	e.bookAt(admin, doc, r.ID, "25/11/2026", "14:30")
 	s := e.session(admin)
 
-	d := ShowBookAppointmentDialog(s, r, models.KindReview, nil)
+	d := showBookAppointmentDialog(s, r, models.KindReview, nil)
 	d.Clinician.SetSelected("Test doc (Tester)")
 	d.Mode.SetCode(string(models.ModeTelephone))
 	test.Type(d.Date, "25/11/2026")
@@ -220,31 +220,31 @@ func TestAppointmentsMissedAssessmentMakesAFollowUpTaskOnTheClinicianDashboard(t
 	m := e.mainWindow()
 	e.signIn(m, "admin", testPassword)
 
-	diary := m.Shell().Show(ScreenAppointments).(*AppointmentsScreen)
+	diary := m.shell.Show(screenAppointments).(*appointmentsScreen)
 	diary.Open(diary.Entries[0])
 	test.Tap(diary.Panel.RecordAttendance)
 	diary.Panel.Attendance.Code.SetCode(string(models.AttendDNA))
 	test.Tap(diary.Panel.Attendance.Action)
-	if !drawn(m.Window, "Follow-up task made") {
+	if !drawn(m.window, "Follow-up task made") {
 		t.Error("recording a missed appointment does not say a follow-up task was made")
 	}
-	if !drawn(m.Window, "Did not attend") {
+	if !drawn(m.window, "Did not attend") {
 		t.Error("the diary does not show the appointment as missed")
 	}
-	dash := m.Shell().Show(ScreenDashboard).(*DashboardScreen)
+	dash := m.shell.Show(screenDashboard).(*dashboardScreen)
 	if dash.Tasks.List.Length() != 0 {
 		t.Fatal("the administrator was given the follow-up task")
 	}
 
-	m.SignOut()
+	m.signOut()
 	e.signIn(m, "doc", testPassword)
-	dash = m.Shell().Show(ScreenDashboard).(*DashboardScreen)
+	dash = m.shell.Show(screenDashboard).(*dashboardScreen)
 	if dash.Tasks.List.Length() != 1 || dash.TaskCount.Text != "1" ||
-		!drawn(m.Window, "Missed appointment on 23/11/2026") {
+		!drawn(m.window, "Missed appointment on 23/11/2026") {
 		t.Fatalf("the clinician's Dashboard lists %d tasks (%s), want the follow-up", dash.Tasks.List.Length(), dash.TaskCount.Text)
 	}
 	dash.Tasks.List.Select(0)
-	if id, _ := m.Shell().Current(); id != ScreenReferrals {
+	if id, _ := m.shell.Current(); id != screenReferrals {
 		t.Fatal("choosing the task does not open her referral")
 	}
 }
@@ -253,7 +253,7 @@ func TestAppointmentsCancellingAsksWhoAndWhyAndReschedulingMoves(t *testing.T) {
 	e, admin, doc, r := newAcceptedCase(t)
 	e.bookAt(admin, doc, r.ID, "25/11/2026", "14:30")
 	s := e.session(admin)
-	diary := NewAppointmentsScreen(s)
+	diary := newAppointmentsScreen(s)
 	s.Window.SetContent(diary.Content())
 
 	diary.Open(diary.Entries[0])

@@ -8,6 +8,7 @@ import (
 
 	"perinatal-caseload/app"
 	"perinatal-caseload/models"
+	"perinatal-caseload/views/widgets"
 )
 
 // assessmentOutcomes are the outcomes offered, in the order shown.
@@ -26,36 +27,36 @@ func outcomeLabel(o app.AssessmentOutcome) string {
 	return string(o)
 }
 
-// AssessmentOutcomeDialog is where a clinician records the outcome of the
+// assessmentOutcomeDialog is where a clinician records the outcome of the
 // initial assessment, with a note. The outcome moves the referral on, and
 // the outcome letter stays due by its date (see app.ClockService). After
 // "medical review needed" it offers to book the review.
-type AssessmentOutcomeDialog struct {
+type assessmentOutcomeDialog struct {
 	*formDialog
 	Outcome *widget.RadioGroup
-	Note    *formEntry
+	Note    *widgets.FormEntry
 	// BookReview is the "Book her medical review now?" question, and
 	// Booking the booking dialog it opens, while they are on show.
 	BookReview *dialog.ConfirmDialog
-	Booking    *BookAppointmentDialog
+	Booking    *bookAppointmentDialog
 
-	s        *Session
+	s        *session
 	referral *models.Referral
 	onDone   func()
 }
 
-// ShowAssessmentOutcomeDialog shows the dialog for referral r, as read
+// showAssessmentOutcomeDialog shows the dialog for referral r, as read
 // last (its version guards against someone else's change). onDone runs
 // after the outcome is recorded, and again after a review is booked.
-func ShowAssessmentOutcomeDialog(s *Session, r *models.Referral, onDone func()) *AssessmentOutcomeDialog {
-	d := &AssessmentOutcomeDialog{s: s, referral: r, onDone: onDone}
+func showAssessmentOutcomeDialog(s *session, r *models.Referral, onDone func()) *assessmentOutcomeDialog {
+	d := &assessmentOutcomeDialog{s: s, referral: r, onDone: onDone}
 	labels := make([]string, len(assessmentOutcomes))
 	for i, o := range assessmentOutcomes {
 		labels[i] = outcomeLabel(o)
 	}
 	d.Outcome = widget.NewRadioGroup(labels, nil)
 	d.Outcome.Required = true
-	d.Note = newFormTextArea(d.submit, 4)
+	d.Note = widgets.NewFormTextArea(d.submit, 4)
 	d.Note.SetPlaceHolder("What was agreed with her, advice given, services signposted")
 	form := widget.NewForm(
 		widget.NewFormItem("For", widget.NewLabelWithStyle(r.Patient.FullName()+" · NHS number "+orNotStated(r.Patient.NHSNumberText()),
@@ -71,15 +72,15 @@ func ShowAssessmentOutcomeDialog(s *Session, r *models.Referral, onDone func()) 
 }
 
 // Choose picks outcome o, as tapping it would.
-func (d *AssessmentOutcomeDialog) Choose(o app.AssessmentOutcome) {
+func (d *assessmentOutcomeDialog) Choose(o app.AssessmentOutcome) {
 	d.Outcome.SetSelected(outcomeLabel(o))
 }
 
 // submit records from the keyboard (Ctrl+S), as the button does.
-func (d *AssessmentOutcomeDialog) submit() { d.Submit() }
+func (d *assessmentOutcomeDialog) submit() { d.Submit() }
 
 // outcome returns the outcome chosen, or "" if none.
-func (d *AssessmentOutcomeDialog) outcome() app.AssessmentOutcome {
+func (d *assessmentOutcomeDialog) outcome() app.AssessmentOutcome {
 	if i := indexOf(d.Outcome.Options, d.Outcome.Selected); i >= 0 {
 		return assessmentOutcomes[i]
 	}
@@ -87,14 +88,14 @@ func (d *AssessmentOutcomeDialog) outcome() app.AssessmentOutcome {
 }
 
 // record records the outcome chosen.
-func (d *AssessmentOutcomeDialog) record() error {
+func (d *assessmentOutcomeDialog) record() error {
 	return d.s.Services.Referrals.RecordOutcome(d.s.Actor, d.referral.ID, d.referral.Version, d.outcome(), d.Note.Text)
 }
 
 // recorded lets the referral be read again, and after "medical review
 // needed" offers to book the review to those who book appointments, and
 // tells anyone else who will.
-func (d *AssessmentOutcomeDialog) recorded() {
+func (d *assessmentOutcomeDialog) recorded() {
 	if d.onDone != nil {
 		d.onDone()
 	}
@@ -109,7 +110,7 @@ func (d *AssessmentOutcomeDialog) recorded() {
 	d.BookReview = dialog.NewConfirm("Book the medical review", "Book her medical review now?", func(yes bool) {
 		d.BookReview = nil
 		if yes {
-			d.Booking = ShowBookAppointmentDialog(d.s, d.referral, models.KindMedicalReview, d.onDone)
+			d.Booking = showBookAppointmentDialog(d.s, d.referral, models.KindMedicalReview, d.onDone)
 		}
 	}, d.s.Window)
 	d.BookReview.SetConfirmText("Book it")

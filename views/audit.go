@@ -18,11 +18,12 @@ import (
 
 	"perinatal-caseload/app"
 	"perinatal-caseload/models"
+	"perinatal-caseload/views/widgets"
 )
 
 // auditTable lays out the audit list's columns.
-func auditTable() *table {
-	return newTable([]column{
+func auditTable() *widgets.Table {
+	return widgets.NewTable([]widgets.Column{
 		{Title: "When", Sample: "00/00/0000 00:00"}, {Title: "Who", Weight: 1.6},
 		{Title: "Action", Sample: "sign-in failed"}, {Title: "Record", Weight: 1},
 		{Title: "Detail", Weight: 3},
@@ -41,11 +42,11 @@ const (
 	anyAction = "Any action"
 )
 
-// AuditScreen is the audit viewer for team managers: the trail newest
+// auditScreen is the audit viewer for team managers: the trail newest
 // first, filtered by person, record, action and date range, a page at a
 // time. Selecting an event shows what the record was before and after.
 // The trail cannot be edited or deleted from here or anywhere else.
-type AuditScreen struct {
+type auditScreen struct {
 	Person     *widget.Select
 	RecordType *widget.Entry
 	RecordID   *widget.Entry
@@ -64,16 +65,17 @@ type AuditScreen struct {
 	audit    *app.AuditService
 	actor    *models.StaffMember
 	people   map[string]uint
-	rows     *pager[models.AuditEvent]
+	rows     *widgets.Pager[models.AuditEvent]
 	selected *models.AuditEvent
 	content  fyne.CanvasObject
-	bg       *Background
+	bg       *widgets.Background
 	win      fyne.Window
 }
 
-// NewAuditScreen builds the audit viewer and shows the newest events.
-func NewAuditScreen(audit *app.AuditService, staff *app.StaffService, actor *models.StaffMember, bg *Background, win fyne.Window) *AuditScreen {
-	s := &AuditScreen{audit: audit, actor: actor, people: map[string]uint{}, bg: bg, win: win}
+// newAuditScreen builds the audit viewer and shows the newest events.
+func newAuditScreen(ses *session) *auditScreen {
+	staff, bg := ses.Services.Staff, ses.Background
+	s := &auditScreen{audit: ses.Services.Audit, actor: ses.Actor, people: map[string]uint{}, bg: bg, win: ses.Window}
 
 	names := []string{everyone}
 	list, _ := staff.List(false)
@@ -99,7 +101,7 @@ func NewAuditScreen(audit *app.AuditService, staff *app.StaffService, actor *mod
 	s.Export = widget.NewButtonWithIcon("Export to CSV…", theme.DocumentSaveIcon(), s.export)
 
 	cols := auditTable()
-	s.rows, s.List = newPagedList(bg, 100, s.Count, cols.Row, fillAuditRow)
+	s.rows, s.List = widgets.NewPagedList(bg, 100, cols.Row, fillAuditRow, reportIn(s.Count))
 	s.List.OnSelected = s.choose
 
 	filters := container.NewGridWithColumns(4, s.Person, s.Action, s.RecordType, s.RecordID, s.From, s.To, layout.NewSpacer(), s.Apply)
@@ -115,11 +117,11 @@ func NewAuditScreen(audit *app.AuditService, staff *app.StaffService, actor *mod
 }
 
 // Content returns the screen's widget tree.
-func (s *AuditScreen) Content() fyne.CanvasObject { return s.content }
+func (s *auditScreen) Content() fyne.CanvasObject { return s.content }
 
 // Filter returns the filter the widgets describe, or an error naming the
 // field at fault.
-func (s *AuditScreen) Filter() (app.AuditFilter, error) {
+func (s *auditScreen) Filter() (app.AuditFilter, error) {
 	f := app.AuditFilter{ActorID: s.people[s.Person.Selected], Entity: strings.TrimSpace(s.RecordType.Text)}
 	if s.Action.SelectedIndex() > 0 {
 		f.Action = s.Action.Selected
@@ -142,7 +144,7 @@ func (s *AuditScreen) Filter() (app.AuditFilter, error) {
 }
 
 // Reload runs the query the filters describe.
-func (s *AuditScreen) Reload() {
+func (s *auditScreen) Reload() {
 	if s.List == nil || s.Person.Selected == "" || s.Action.Selected == "" {
 		return // still being built
 	}
@@ -160,7 +162,7 @@ func (s *AuditScreen) Reload() {
 			} else {
 				showMessage(s.Count, countText(int64(total), "event", "events"), false)
 			}
-			showFromTop(s.List)
+			widgets.ShowFromTop(s.List)
 		})
 }
 
@@ -170,11 +172,11 @@ func fillAuditRow(o fyne.CanvasObject, ev models.AuditEvent) {
 	if who == "" {
 		who = "Nobody signed in"
 	}
-	setRowText(o, ukDateTime(ev.At), who, ev.Action, recordName(ev), ev.Detail)
+	widgets.SetRowText(o, ukDateTime(ev.At), who, ev.Action, recordName(ev), ev.Detail)
 }
 
 // choose shows the chosen event's before and after.
-func (s *AuditScreen) choose(id widget.ListItemID) {
+func (s *auditScreen) choose(id widget.ListItemID) {
 	ev, ok := s.rows.Row(id)
 	if !ok {
 		return
@@ -190,7 +192,7 @@ func (s *AuditScreen) choose(id widget.ListItemID) {
 }
 
 // showHistory filters the list to the selected event's record.
-func (s *AuditScreen) showHistory() {
+func (s *auditScreen) showHistory() {
 	if s.selected == nil {
 		return
 	}
@@ -246,7 +248,7 @@ func entryWithHint(hint string, submit func()) *widget.Entry {
 
 // export asks where to save the events the filters select and writes them
 // as CSV off the UI goroutine. The export itself is audited by the service.
-func (s *AuditScreen) export() {
+func (s *auditScreen) export() {
 	f, err := s.Filter()
 	if err != nil {
 		showMessage(s.Count, sentence(err), true)
@@ -272,7 +274,7 @@ func (s *AuditScreen) export() {
 }
 
 // ExportTo writes the events matching f to w as CSV and closes w.
-func (s *AuditScreen) ExportTo(f app.AuditFilter, w io.WriteCloser) (int, error) {
+func (s *auditScreen) ExportTo(f app.AuditFilter, w io.WriteCloser) (int, error) {
 	n, err := s.audit.ExportCSV(s.actor, f, w)
 	if cerr := w.Close(); err == nil {
 		err = cerr

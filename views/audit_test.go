@@ -16,7 +16,7 @@ func TestAuditFiltersAndHistory(t *testing.T) {
 	if _, err := e.svc.Auth.SignIn("mia", testPassword); err != nil {
 		t.Fatal(err)
 	}
-	s := NewAuditScreen(e.svc.Audit, e.svc.Staff, manager, InlineBackground(), test.NewTempWindow(t, nil))
+	s := newAuditScreen(e.sessionIn(manager, test.NewTempWindow(t, nil)))
 	e.showInWindow(s.Content())
 
 	all, _ := e.svc.Audit.Count(manager, app.AuditFilter{})
@@ -53,7 +53,7 @@ func TestAuditFiltersAndHistory(t *testing.T) {
 func TestAuditRefusesAKeyWorker(t *testing.T) {
 	e := newTestEnv(t, 0)
 	worker := e.addStaff("kate", models.RoleKeyWorker)
-	s := NewAuditScreen(e.svc.Audit, e.svc.Staff, worker, InlineBackground(), test.NewTempWindow(t, nil))
+	s := newAuditScreen(e.sessionIn(worker, test.NewTempWindow(t, nil)))
 	if !strings.HasPrefix(s.Count.Text, "You need the Team manager role to view") || s.List.Length() != 0 {
 		t.Fatalf("a key worker is shown %q and %d events", s.Count.Text, s.List.Length())
 	}
@@ -66,7 +66,7 @@ func (*closingBuffer) Close() error { return nil }
 func TestAuditExportWritesTheFilteredEvents(t *testing.T) {
 	e := newTestEnv(t, 3)
 	manager := e.addStaff("mia", models.RoleManager)
-	s := NewAuditScreen(e.svc.Audit, e.svc.Staff, manager, InlineBackground(), test.NewTempWindow(t, nil))
+	s := newAuditScreen(e.sessionIn(manager, test.NewTempWindow(t, nil)))
 	s.RecordType.SetText("referral")
 	f, err := s.Filter()
 	if err != nil {

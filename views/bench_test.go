@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"perinatal-caseload/app"
+	"perinatal-caseload/views/widgets"
 )
 
 // BenchmarkOpenReferralsScreen builds the Referrals screen and lays out its
@@ -20,9 +21,9 @@ func BenchmarkOpenReferralsScreen(b *testing.B) {
 		b.Fatal(err)
 	}
 	open := func(paint bool) {
-		s := NewReferralsScreen(e.svc.Referrals, e.system, e.clock, InlineBackground())
+		s := newReferralsScreen(e.sessionIn(e.system, nil))
 		w := test.NewWindow(s.Content())
-		w.Resize(defaultWindowSize)
+		w.Resize(widgets.DefaultWindowSize)
 		if paint {
 			w.Canvas().Capture()
 		}

@@ -8,6 +8,7 @@ import (
 
 	"perinatal-caseload/app"
 	"perinatal-caseload/models"
+	"perinatal-caseload/views/widgets"
 )
 
 // wholeTeam is the worker choice that shows every key worker's caseload.
@@ -16,7 +17,7 @@ const wholeTeam = "Whole team"
 // allFlags is the flag filter's "no filter" choice.
 const allFlags = "Any flags"
 
-// CaseloadScreen is where key workers live. Its first tab is a caseload:
+// caseloadScreen is where key workers live. Its first tab is a caseload:
 // at first the signed-in key worker's own (the whole team's for anyone
 // who holds no women), with a choice of any worker's or the team's. Each
 // woman shows her name and NHS number, her stage today, her next
@@ -30,7 +31,7 @@ const allFlags = "Any flags"
 // A whole team's open caseload is a few thousand women, read by the
 // service in five queries however many there are, and listed with a
 // widget.List, which draws only the rows on screen.
-type CaseloadScreen struct {
+type caseloadScreen struct {
 	Tabs *container.AppTabs
 	// Worker chooses whose caseload: wholeTeam, then each worker with their
 	// caseload against capacity.
@@ -44,10 +45,10 @@ type CaseloadScreen struct {
 	List  *widget.List
 	// Rows are the women listed, in order.
 	Rows        []app.CaseloadRow
-	Team        *TeamCapacityView
-	Unallocated *UnallocatedView
+	Team        *teamCapacityView
+	Unallocated *unallocatedView
 
-	s         *Session
+	s         *session
 	sort      app.CaseloadSort
 	workerIDs []uint // Worker's options' staff IDs; 0 for the whole team
 	names     map[uint]string
@@ -55,8 +56,8 @@ type CaseloadScreen struct {
 	rowsGen   int
 	teamGen   int
 	loaded    bool
-	debounce  *debouncer
-	table     *table
+	debounce  *widgets.Debouncer
+	table     *widgets.Table
 	header    fyne.CanvasObject
 	today     models.Date // of the last reading, for periods that have ended
 	// unallocatedTitle names the Unallocated tab with its count.
@@ -64,22 +65,22 @@ type CaseloadScreen struct {
 	content          fyne.CanvasObject
 }
 
-// NewCaseloadScreen builds the screen and starts reading the caseloads.
-func NewCaseloadScreen(s *Session) *CaseloadScreen {
-	c := &CaseloadScreen{s: s, sort: app.SortByName, debounce: &debouncer{bg: s.Background}, names: map[uint]string{}, unallocatedTitle: "Unallocated"}
+// newCaseloadScreen builds the screen and starts reading the caseloads.
+func newCaseloadScreen(s *session) *caseloadScreen {
+	c := &caseloadScreen{s: s, sort: app.SortByName, debounce: widgets.NewDebouncer(s.Background), names: map[uint]string{}, unallocatedTitle: "Unallocated"}
 	c.Worker = widget.NewSelect(nil, func(string) {
 		if !c.quiet {
 			c.reloadCaseload()
 		}
 	})
-	c.Search = newPatientSearch(c.debounce, c.reloadCaseload)
+	c.Search = widgets.NewSearchEntry(patientSearchHint, c.debounce, c.reloadCaseload)
 	flags := []string{allFlags}
 	for _, f := range app.CaseloadFlags {
 		flags = append(flags, f.Label())
 	}
 	c.Flag = widget.NewSelect(flags, func(string) { c.reloadCaseload() })
 	c.Flag.SetSelectedIndex(0)
-	c.Count = newCountLabel()
+	c.Count = widgets.NewCountLabel()
 	refresh := widget.NewButtonWithIcon("", theme.ViewRefreshIcon(), c.Reload)
 
 	c.table = caseloadTable()
@@ -91,8 +92,8 @@ func NewCaseloadScreen(s *Session) *CaseloadScreen {
 	legend.Importance = widget.LowImportance
 	legend.Truncation = fyne.TextTruncateEllipsis
 
-	filters := container.NewBorder(nil, nil, container.New(fixedWidth(300), c.Worker),
-		container.NewHBox(container.New(fixedWidth(230), c.Flag), refresh), c.Search)
+	filters := container.NewBorder(nil, nil, container.New(widgets.FixedWidth(300), c.Worker),
+		container.NewHBox(container.New(widgets.FixedWidth(230), c.Flag), refresh), c.Search)
 	top := container.NewVBox(filters, c.Count, c.header, widget.NewSeparator())
 	caseload := container.NewBorder(top, legend, nil, nil, c.List)
 
@@ -112,7 +113,7 @@ func NewCaseloadScreen(s *Session) *CaseloadScreen {
 }
 
 // countUnallocated names the Unallocated tab with how many women wait.
-func (c *CaseloadScreen) countUnallocated(n int) {
+func (c *caseloadScreen) countUnallocated(n int) {
 	c.unallocatedTitle = "Unallocated (" + groupThousands(int64(n)) + ")"
 	if c.Tabs != nil {
 		c.Tabs.Items[2].Text = c.unallocatedTitle
@@ -121,20 +122,20 @@ func (c *CaseloadScreen) countUnallocated(n int) {
 }
 
 // Content returns the screen's widget tree.
-func (c *CaseloadScreen) Content() fyne.CanvasObject { return c.content }
+func (c *caseloadScreen) Content() fyne.CanvasObject { return c.content }
 
 // SearchEntry is the search box, for Ctrl+F.
-func (c *CaseloadScreen) SearchEntry() fyne.Focusable {
+func (c *caseloadScreen) SearchEntry() fyne.Focusable {
 	c.Tabs.SelectIndex(0)
 	return c.Search
 }
 
 // Shown reads everything again when the screen is opened again, so an
 // allocation or joint working recorded elsewhere shows at once.
-func (c *CaseloadScreen) Shown() { c.Reload() }
+func (c *caseloadScreen) Shown() { c.Reload() }
 
 // Filter returns the filter the widgets describe.
-func (c *CaseloadScreen) Filter() app.CaseloadFilter {
+func (c *caseloadScreen) Filter() app.CaseloadFilter {
 	f := app.CaseloadFilter{Query: c.Search.Text, Sort: c.sort}
 	if i := c.Worker.SelectedIndex(); i >= 0 && i < len(c.workerIDs) {
 		f.KeyWorkerID = c.workerIDs[i]
@@ -146,14 +147,14 @@ func (c *CaseloadScreen) Filter() app.CaseloadFilter {
 }
 
 // SortBy orders the caseload by, marking its heading.
-func (c *CaseloadScreen) SortBy(by app.CaseloadSort) {
+func (c *caseloadScreen) SortBy(by app.CaseloadSort) {
 	c.sort = by
 	markSort(c.table, c.SortButtons, by)
 	c.reloadCaseload()
 }
 
 // ShowWorker shows staffID's caseload (0 for the whole team) on the first tab.
-func (c *CaseloadScreen) ShowWorker(staffID uint) {
+func (c *caseloadScreen) ShowWorker(staffID uint) {
 	if c.Tabs != nil {
 		c.Tabs.SelectIndex(0)
 	}
@@ -167,7 +168,7 @@ func (c *CaseloadScreen) ShowWorker(staffID uint) {
 
 // Reload reads the team's caseloads against capacity, then the caseload
 // on show, and the unallocated women.
-func (c *CaseloadScreen) Reload() {
+func (c *caseloadScreen) Reload() {
 	c.teamGen++
 	gen := c.teamGen
 	svc, actor := c.s.Services.Caseload, c.s.Actor
@@ -188,7 +189,7 @@ func (c *CaseloadScreen) Reload() {
 // setWorkers offers wholeTeam and each worker, with their caseload against
 // capacity, keeping the choice made; the first time, it chooses the
 // signed-in person if they hold a caseload.
-func (c *CaseloadScreen) setWorkers(team []app.CapacityRow) {
+func (c *caseloadScreen) setWorkers(team []app.CapacityRow) {
 	chosen := c.Filter().KeyWorkerID
 	if !c.loaded {
 		chosen, c.loaded = 0, true
@@ -218,7 +219,7 @@ func (c *CaseloadScreen) setWorkers(team []app.CapacityRow) {
 
 // reloadCaseload reads the caseload the widgets describe, off the UI
 // goroutine, and shows it.
-func (c *CaseloadScreen) reloadCaseload() {
+func (c *caseloadScreen) reloadCaseload() {
 	if c.List == nil || !c.loaded {
 		return // still being built, or the workers are not known yet
 	}
@@ -238,13 +239,13 @@ func (c *CaseloadScreen) reloadCaseload() {
 			} else {
 				showMessage(c.Count, c.countText(f), false)
 			}
-			showFromTop(c.List)
+			widgets.ShowFromTop(c.List)
 		}
 	})
 }
 
 // countText says how many women are listed, and on whose caseload.
-func (c *CaseloadScreen) countText(f app.CaseloadFilter) string {
+func (c *caseloadScreen) countText(f app.CaseloadFilter) string {
 	whose := "the team's caseloads"
 	if f.KeyWorkerID != 0 {
 		whose = c.names[f.KeyWorkerID] + "'s caseload"
@@ -256,7 +257,7 @@ func (c *CaseloadScreen) countText(f app.CaseloadFilter) string {
 	return text
 }
 
-func (c *CaseloadScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
+func (c *caseloadScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	if id < 0 || id >= len(c.Rows) {
 		clearCaseloadRow(o)
 		return
@@ -265,7 +266,7 @@ func (c *CaseloadScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 }
 
 // selected opens the woman chosen in the list.
-func (c *CaseloadScreen) selected(id widget.ListItemID) {
+func (c *caseloadScreen) selected(id widget.ListItemID) {
 	c.List.UnselectAll() // so choosing her again opens her again
 	if id >= 0 && id < len(c.Rows) {
 		c.open(c.Rows[id].ReferralID)
@@ -273,7 +274,7 @@ func (c *CaseloadScreen) selected(id widget.ListItemID) {
 }
 
 // open shows a referral's detail, where her caseload actions are.
-func (c *CaseloadScreen) open(referralID uint) {
+func (c *caseloadScreen) open(referralID uint) {
 	if c.s.OpenReferral != nil {
 		c.s.OpenReferral(referralID)
 	}

@@ -15,15 +15,15 @@ import (
 
 // caseloadActions builds the caseload part of the panel above an open
 // referral; reopen reloads the referral after an action changes it.
-func caseloadActions(s *Session, r *models.Referral, reopen func()) fyne.CanvasObject {
-	return NewCaseloadPanel(s, r, reopen).Content()
+func caseloadActions(s *session, r *models.Referral, reopen func()) fyne.CanvasObject {
+	return newCaseloadPanel(s, r, reopen).Content()
 }
 
-// CaseloadPanel shows, for one referral, her key worker with Allocate or
+// caseloadPanel shows, for one referral, her key worker with Allocate or
 // Reallocate, the other services working with her (the CMHT flag among
 // them), her tasks, Discharge, and her earlier episodes with the service.
 // The services check every permission; a refusal shows in the dialog.
-type CaseloadPanel struct {
+type caseloadPanel struct {
 	// KeyWorker names her key worker and since when, or says she has none.
 	KeyWorker       *widget.Label
 	Allocate        *widget.Button
@@ -33,31 +33,31 @@ type CaseloadPanel struct {
 	JointWorking *widget.Label
 	// Flags shows the CMHT flag while CMHT joint working is active.
 	Flags    *fyne.Container
-	Tasks    *TasksPanel
+	Tasks    *tasksPanel
 	Episodes *fyne.Container
 
-	s        *Session
+	s        *session
 	referral *models.Referral
 	reopen   func()
 	content  fyne.CanvasObject
 }
 
-// NewCaseloadPanel builds the panel for r, as read from the service.
-func NewCaseloadPanel(s *Session, r *models.Referral, reopen func()) *CaseloadPanel {
-	p := &CaseloadPanel{s: s, referral: r, reopen: reopen}
+// newCaseloadPanel builds the panel for r, as read from the service.
+func newCaseloadPanel(s *session, r *models.Referral, reopen func()) *caseloadPanel {
+	p := &caseloadPanel{s: s, referral: r, reopen: reopen}
 	p.KeyWorker = widget.NewLabel("")
 	p.Allocate = widget.NewButtonWithIcon("Allocate…", theme.AccountIcon(), func() {
-		ShowAllocateDialog(s, r.ID, r.Patient.FullName(), reopen)
+		showAllocateDialog(s, r.ID, r.Patient.FullName(), reopen)
 	})
 	p.AddJointWorking = widget.NewButtonWithIcon("Add joint working…", theme.ContentAddIcon(), func() {
-		ShowJointWorkingDialog(s, r.ID, reopen)
+		showJointWorkingDialog(s, r.ID, reopen)
 	})
 	p.Discharge = widget.NewButtonWithIcon("Discharge…", theme.LogoutIcon(), func() {
-		ShowDischargeDialog(s, r, reopen)
+		showDischargeDialog(s, r, reopen)
 	})
 	p.JointWorking = paragraph("")
 	p.Flags = container.NewHBox()
-	p.Tasks = NewReferralTasksPanel(s, r.ID)
+	p.Tasks = newReferralTasksPanel(s, r.ID)
 	p.Episodes = container.NewVBox()
 	p.showKeyWorker()
 	p.showJointWorking()
@@ -84,11 +84,11 @@ func NewCaseloadPanel(s *Session, r *models.Referral, reopen func()) *CaseloadPa
 }
 
 // Content returns the panel's widget tree.
-func (p *CaseloadPanel) Content() fyne.CanvasObject { return p.content }
+func (p *caseloadPanel) Content() fyne.CanvasObject { return p.content }
 
 // showKeyWorker names her key worker and makes Allocate say Reallocate
 // when she has one.
-func (p *CaseloadPanel) showKeyWorker() {
+func (p *caseloadPanel) showKeyWorker() {
 	history, err := p.s.Services.Allocations.History(p.s.Actor, p.referral.ID)
 	if err != nil {
 		p.KeyWorker.SetText("Her key worker could not be read: " + sentence(err))
@@ -109,7 +109,7 @@ func (p *CaseloadPanel) showKeyWorker() {
 
 // showJointWorking lists the joint-working records, and shows the CMHT
 // flag while a CMHT record is active today.
-func (p *CaseloadPanel) showJointWorking() {
+func (p *caseloadPanel) showJointWorking() {
 	records, err := p.s.Services.JointWorking.ForReferral(p.s.Actor, p.referral.ID)
 	if err != nil {
 		p.JointWorking.SetText("The joint working could not be read: " + sentence(err))
@@ -163,7 +163,7 @@ func careCoordinatorOrContact(j *models.JointWorking) string {
 
 // showEpisodes lists her other referrals, newest first, each with a
 // button to open it.
-func (p *CaseloadPanel) showEpisodes() {
+func (p *caseloadPanel) showEpisodes() {
 	episodes, err := p.s.Services.Referrals.Episodes(p.s.Actor, p.referral.PatientID)
 	if err != nil {
 		p.Episodes.Add(paragraph("Her earlier referrals could not be read: " + sentence(err)))

@@ -1,6 +1,7 @@
 package views
 
 import (
+	"perinatal-caseload/views/widgets"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
@@ -19,9 +20,9 @@ func BenchmarkCaseloadScreen(b *testing.B) {
 	s := e.session(e.system)
 	women := 0
 	for b.Loop() {
-		c := NewCaseloadScreen(s)
+		c := newCaseloadScreen(s)
 		w := test.NewWindow(c.Content())
-		w.Resize(defaultWindowSize)
+		w.Resize(widgets.DefaultWindowSize)
 		if c.Filter().KeyWorkerID != 0 || len(c.Rows) == 0 {
 			b.Fatalf("the screen shows worker %d's caseload of %d women, want the whole team's", c.Filter().KeyWorkerID, len(c.Rows))
 		}

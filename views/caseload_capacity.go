@@ -9,13 +9,14 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"perinatal-caseload/app"
+	"perinatal-caseload/views/widgets"
 )
 
-// TeamCapacityView is the Caseload screen's Team tab: each key worker's
+// teamCapacityView is the Caseload screen's Team tab: each key worker's
 // caseload against their capacity ("18 / 25 (72%)"), those over capacity
 // in red and saying so, and anyone who has left but still holds women.
 // Choosing a worker shows their caseload.
-type TeamCapacityView struct {
+type teamCapacityView struct {
 	// Summary totals the team's caseloads against capacity.
 	Summary *widget.Label
 	List    *widget.List
@@ -23,7 +24,7 @@ type TeamCapacityView struct {
 	Rows []app.CapacityRow
 
 	choose  func(staffID uint)
-	table   *table
+	table   *widgets.Table
 	content fyne.CanvasObject
 }
 
@@ -36,9 +37,9 @@ const (
 	capBar
 )
 
-func newTeamCapacityView(choose func(staffID uint)) *TeamCapacityView {
-	v := &TeamCapacityView{choose: choose, Summary: messageLabel("")}
-	v.table = newTable([]column{
+func newTeamCapacityView(choose func(staffID uint)) *teamCapacityView {
+	v := &teamCapacityView{choose: choose, Summary: messageLabel("")}
+	v.table = widgets.NewTable([]widgets.Column{
 		capName:     {Title: "Key worker", Weight: 1.5},
 		capJob:      {Title: "Job title", Weight: 1.5},
 		capTime:     {Title: "Working time", Sample: "Working time"},
@@ -60,10 +61,10 @@ func newTeamCapacityView(choose func(staffID uint)) *TeamCapacityView {
 }
 
 // Content returns the tab's widget tree.
-func (v *TeamCapacityView) Content() fyne.CanvasObject { return v.content }
+func (v *teamCapacityView) Content() fyne.CanvasObject { return v.content }
 
 // Show lists team, or says why it could not be read.
-func (v *TeamCapacityView) Show(team []app.CapacityRow, err error) {
+func (v *teamCapacityView) Show(team []app.CapacityRow, err error) {
 	v.Rows = team
 	v.List.Refresh()
 	if err != nil {
@@ -89,7 +90,7 @@ func (v *TeamCapacityView) Show(team []app.CapacityRow, err error) {
 	showMessage(v.Summary, text, over > 0)
 }
 
-func (v *TeamCapacityView) newRow() fyne.CanvasObject {
+func (v *teamCapacityView) newRow() fyne.CanvasObject {
 	row := v.table.Row().(*fyne.Container)
 	bar := widget.NewProgressBar()
 	bar.TextFormatter = func() string { return "" }
@@ -97,7 +98,7 @@ func (v *TeamCapacityView) newRow() fyne.CanvasObject {
 	return row
 }
 
-func (v *TeamCapacityView) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
+func (v *teamCapacityView) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	if id < 0 || id >= len(v.Rows) {
 		return
 	}
@@ -106,8 +107,8 @@ func (v *TeamCapacityView) updateRow(id widget.ListItemID, o fyne.CanvasObject) 
 	if !w.Active {
 		name += " (has left: reallocate)"
 	}
-	setRowText(o, name, w.JobTitle, strconv.FormatFloat(w.WorkingFraction, 'f', -1, 64)+" WTE", capacityText(w))
-	load := rowCell(o, capCaseload)
+	widgets.SetRowText(o, name, w.JobTitle, strconv.FormatFloat(w.WorkingFraction, 'f', -1, 64)+" WTE", capacityText(w))
+	load := widgets.RowCell(o, capCaseload)
 	load.Importance = widget.MediumImportance
 	if w.Over() || !w.Active {
 		load.Importance = widget.DangerImportance

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"perinatal-caseload/models"
+	"perinatal-caseload/views/widgets"
 )
 
 // addKeyWorker adds a key worker with testPassword and a caseload capacity.
@@ -21,9 +22,14 @@ func (e *testEnv) addKeyWorker(username string, capacity int) *models.StaffMembe
 }
 
 // session is actor's session in a test window, working inline.
-func (e *testEnv) session(actor *models.StaffMember) *Session {
-	w := e.showInWindow(nil)
-	return &Session{Actor: actor, Services: e.svc, Window: w, Background: InlineBackground()}
+func (e *testEnv) session(actor *models.StaffMember) *session {
+	return e.sessionIn(actor, e.showInWindow(nil))
+}
+
+// sessionIn is actor's session in window w (which may be nil for a screen
+// that opens no dialogs), working inline.
+func (e *testEnv) sessionIn(actor *models.StaffMember, w fyne.Window) *session {
+	return &session{Actor: actor, Services: e.svc, Window: w, Background: &widgets.Background{Inline: true}}
 }
 
 // objectsOnShow returns every object on show in the window as its
@@ -95,7 +101,7 @@ func findEntry(t *testing.T, w fyne.Window, placeholder string) *widget.Entry {
 			if e.PlaceHolder == placeholder {
 				found = e
 			}
-		case *formEntry:
+		case *widgets.FormEntry:
 			if e.PlaceHolder == placeholder {
 				found = &e.Entry
 			}

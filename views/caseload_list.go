@@ -6,6 +6,7 @@ import (
 
 	"perinatal-caseload/app"
 	"perinatal-caseload/models"
+	"perinatal-caseload/views/widgets"
 )
 
 // The caseload list's columns. The sortable ones have a heading button;
@@ -31,8 +32,8 @@ var caseloadSorts = map[int]app.CaseloadSort{
 }
 
 // caseloadTable lays out the caseload list's columns.
-func caseloadTable() *table {
-	return newTable([]column{
+func caseloadTable() *widgets.Table {
+	return widgets.NewTable([]widgets.Column{
 		colName:      {Title: "Name", Weight: 1.3},
 		colNHS:       {Title: "NHS number", Sample: "000 000 0000"},
 		colStage:     {Title: "Stage", Weight: 1.8},
@@ -46,11 +47,11 @@ func caseloadTable() *table {
 
 // caseloadHeader returns t's headings with a button on each sortable
 // column, which calls sortBy; the buttons are returned by order.
-func caseloadHeader(t *table, sortBy func(app.CaseloadSort)) (fyne.CanvasObject, map[app.CaseloadSort]*widget.Button) {
+func caseloadHeader(t *widgets.Table, sortBy func(app.CaseloadSort)) (fyne.CanvasObject, map[app.CaseloadSort]*widget.Button) {
 	header := t.Header().(*fyne.Container)
 	buttons := map[app.CaseloadSort]*widget.Button{}
 	for col, by := range caseloadSorts {
-		b := widget.NewButton(t.cols[col].Title, func() { sortBy(by) })
+		b := widget.NewButton(t.Title(col), func() { sortBy(by) })
 		b.Alignment = widget.ButtonAlignLeading
 		b.Importance = widget.LowImportance
 		header.Objects[col] = b
@@ -60,9 +61,9 @@ func caseloadHeader(t *table, sortBy func(app.CaseloadSort)) (fyne.CanvasObject,
 }
 
 // markSort puts the arrow on the heading of the order in use.
-func markSort(t *table, buttons map[app.CaseloadSort]*widget.Button, by app.CaseloadSort) {
+func markSort(t *widgets.Table, buttons map[app.CaseloadSort]*widget.Button, by app.CaseloadSort) {
 	for col, sort := range caseloadSorts {
-		text := t.cols[col].Title
+		text := t.Title(col)
 		if sort == by {
 			text += sortArrow
 		}
@@ -73,12 +74,12 @@ func markSort(t *table, buttons map[app.CaseloadSort]*widget.Button, by app.Case
 // showKeyWorkerColumn shows the key worker column for the whole team's
 // caseload, and gives its width to the others for one worker's, where it
 // would say the same name on every row.
-func showKeyWorkerColumn(t *table, header fyne.CanvasObject, show bool) {
-	t.cols[colKeyWorker].Weight = 0
+func showKeyWorkerColumn(t *widgets.Table, header fyne.CanvasObject, show bool) {
+	t.SetWeight(colKeyWorker, 0)
 	cell := header.(*fyne.Container).Objects[colKeyWorker]
 	cell.Hide()
 	if show {
-		t.cols[colKeyWorker].Weight = keyWorkerWeight
+		t.SetWeight(colKeyWorker, keyWorkerWeight)
 		cell.Show()
 	}
 	header.Refresh()
@@ -88,7 +89,7 @@ func showKeyWorkerColumn(t *table, header fyne.CanvasObject, show bool) {
 const keyWorkerWeight = 1.0
 
 // newCaseloadRow returns an empty row of t with room for flag badges.
-func newCaseloadRow(t *table) fyne.CanvasObject {
+func newCaseloadRow(t *widgets.Table) fyne.CanvasObject {
 	row := t.Row().(*fyne.Container)
 	row.Objects[colFlags] = newFlagBadges()
 	return row
@@ -96,7 +97,7 @@ func newCaseloadRow(t *table) fyne.CanvasObject {
 
 // fillCaseloadRow shows r in a row made by newCaseloadRow; a perinatal
 // period that ended before today shows in red.
-func fillCaseloadRow(t *table, o fyne.CanvasObject, r app.CaseloadRow, today models.Date) {
+func fillCaseloadRow(t *widgets.Table, o fyne.CanvasObject, r app.CaseloadRow, today models.Date) {
 	next := ""
 	if r.NextAppointment != nil {
 		next = ukDateTime(*r.NextAppointment)
@@ -109,9 +110,9 @@ func fillCaseloadRow(t *table, o fyne.CanvasObject, r app.CaseloadRow, today mod
 	if nhs == "" {
 		nhs = "Not known"
 	}
-	setRowText(o, r.PatientName(), nhs, r.StageText, next, last)
+	widgets.SetRowText(o, r.PatientName(), nhs, r.StageText, next, last)
 	setFlagBadges(o.(*fyne.Container).Objects[colFlags], r.Flags)
-	periodEnd := rowCell(o, colPeriodEnd)
+	periodEnd := widgets.RowCell(o, colPeriodEnd)
 	periodEnd.Importance = widget.MediumImportance
 	if r.PeriodEnds.IsZero() {
 		periodEnd.SetText("")
@@ -121,9 +122,9 @@ func fillCaseloadRow(t *table, o fyne.CanvasObject, r app.CaseloadRow, today mod
 		}
 		periodEnd.SetText(r.PeriodEnds.UK())
 	}
-	keyWorker := rowCell(o, colKeyWorker)
+	keyWorker := widgets.RowCell(o, colKeyWorker)
 	keyWorker.SetText(r.KeyWorkerName)
-	if show := t.cols[colKeyWorker].Weight > 0; show != keyWorker.Visible() {
+	if show := t.Weight(colKeyWorker) > 0; show != keyWorker.Visible() {
 		if show {
 			keyWorker.Show()
 		} else {
@@ -136,8 +137,8 @@ func fillCaseloadRow(t *table, o fyne.CanvasObject, r app.CaseloadRow, today mod
 // clearCaseloadRow empties a row, for a moment when the list is shorter
 // than a row it is asked to show.
 func clearCaseloadRow(o fyne.CanvasObject) {
-	setRowText(o, "", "", "", "", "")
+	widgets.SetRowText(o, "", "", "", "", "")
 	setFlagBadges(o.(*fyne.Container).Objects[colFlags], nil)
-	rowCell(o, colPeriodEnd).SetText("")
-	rowCell(o, colKeyWorker).SetText("")
+	widgets.RowCell(o, colPeriodEnd).SetText("")
+	widgets.RowCell(o, colKeyWorker).SetText("")
 }

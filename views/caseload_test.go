@@ -21,7 +21,7 @@ func TestAllocatingShowsHerOnTheKeyWorkersCaseloadWithHerStageAndTheCMHTFlag(t *
 	// The team manager allocates her from the Unallocated tab.
 	m := e.mainWindow()
 	e.signIn(m, "manager", testPassword)
-	scr := m.Shell().Show(ScreenCaseload).(*CaseloadScreen)
+	scr := m.shell.Show(screenCaseload).(*caseloadScreen)
 	if scr.Worker.Selected != wholeTeam {
 		t.Errorf("a manager with no caseload starts on %q, want the whole team", scr.Worker.Selected)
 	}
@@ -29,9 +29,9 @@ func TestAllocatingShowsHerOnTheKeyWorkersCaseloadWithHerStageAndTheCMHTFlag(t *
 		t.Fatalf("unallocated: %d rows, tab %q", scr.Unallocated.List.Length(), scr.Tabs.Items[2].Text)
 	}
 	scr.Tabs.SelectIndex(2)
-	tapButton(t, m.Window, "Allocate…")
-	chooseOption(t, findSelect(t, m.Window, "Choose a key worker"), "Test kate · 0 / 20 (0%)")
-	tapButton(t, m.Window, "Allocate")
+	tapButton(t, m.window, "Allocate…")
+	chooseOption(t, findSelect(t, m.window, "Choose a key worker"), "Test kate · 0 / 20 (0%)")
+	tapButton(t, m.window, "Allocate")
 	history, err := e.svc.Allocations.History(manager, r.ID)
 	if err != nil || len(history) != 1 || history[0].KeyWorkerID != kate.ID || history[0].AllocatedByID != manager.ID {
 		t.Fatalf("allocation history %+v, %v", history, err)
@@ -42,9 +42,9 @@ func TestAllocatingShowsHerOnTheKeyWorkersCaseloadWithHerStageAndTheCMHTFlag(t *
 
 	// Kate signs in: the Caseload screen starts on her caseload, and shows
 	// Zoë's stage today.
-	m.SignOut()
+	m.signOut()
 	e.signIn(m, "kate", testPassword)
-	scr = m.Shell().Show(ScreenCaseload).(*CaseloadScreen)
+	scr = m.shell.Show(screenCaseload).(*caseloadScreen)
 	if scr.Filter().KeyWorkerID != kate.ID || len(scr.Rows) != 1 {
 		t.Fatalf("kate's caseload: worker %d, %d rows", scr.Filter().KeyWorkerID, len(scr.Rows))
 	}
@@ -52,42 +52,42 @@ func TestAllocatingShowsHerOnTheKeyWorkersCaseloadWithHerStageAndTheCMHTFlag(t *
 		t.Fatalf("her row = %+v", row)
 	}
 	for _, text := range []string{"Nguyễn, Zoë", "943 476 5919", "24 weeks pregnant", "Not yet seen", "15/03/2028"} {
-		if !textOnShow(m.Window, text) {
+		if !textOnShow(m.window, text) {
 			t.Errorf("%q is not on show in her row", text)
 		}
 	}
-	if textOnShow(m.Window, "Test kate") {
+	if textOnShow(m.window, "Test kate") {
 		t.Error("one worker's caseload names the key worker on every row")
 	}
 	scr.ShowWorker(0)
-	if len(scr.Rows) != 1 || !textOnShow(m.Window, "Test kate") {
+	if len(scr.Rows) != 1 || !textOnShow(m.window, "Test kate") {
 		t.Error("the whole team's caseload does not name her key worker")
 	}
 	scr.ShowWorker(kate.ID)
-	if textOnShow(m.Window, "CMHT") {
+	if textOnShow(m.window, "CMHT") {
 		t.Error("the CMHT flag shows before any joint working")
 	}
 
 	// Choosing her opens her referral, where Kate adds CMHT joint working.
 	scr.List.Select(0)
-	if id, _ := m.Shell().Current(); id != ScreenReferrals || m.Shell().built[ScreenReferrals].(*ReferralsScreen).Detail == nil {
+	if id, _ := m.shell.Current(); id != screenReferrals || m.shell.built[screenReferrals].(*referralsScreen).Detail == nil {
 		t.Fatalf("choosing her opened %q, not her referral", id)
 	}
-	if !textOnShow(m.Window, "Key worker: Test kate since 23/11/2026") {
+	if !textOnShow(m.window, "Key worker: Test kate since 23/11/2026") {
 		t.Error("her referral does not name her key worker")
 	}
-	tapButton(t, m.Window, "Add joint working…")
-	chooseOption(t, findSelect(t, m.Window, "Choose the service"), models.JointCMHT.Label())
-	test.Type(findEntry(t, m.Window, "For example, City East CMHT"), "City East CMHT")
-	test.Type(findEntry(t, m.Window, "For a CMHT, her care coordinator"), "Łucja Nowak")
-	tapButton(t, m.Window, "Save")
-	if !strings.Contains(labelsOnShow(m.Window), "City East CMHT · care coordinator Łucja Nowak") || !textOnShow(m.Window, "CMHT") {
+	tapButton(t, m.window, "Add joint working…")
+	chooseOption(t, findSelect(t, m.window, "Choose the service"), models.JointCMHT.Label())
+	test.Type(findEntry(t, m.window, "For example, City East CMHT"), "City East CMHT")
+	test.Type(findEntry(t, m.window, "For a CMHT, her care coordinator"), "Łucja Nowak")
+	tapButton(t, m.window, "Save")
+	if !strings.Contains(labelsOnShow(m.window), "City East CMHT · care coordinator Łucja Nowak") || !textOnShow(m.window, "CMHT") {
 		t.Error("her referral does not list the CMHT joint working with its flag")
 	}
 
 	// Back on her caseload, her row carries the CMHT flag.
-	scr = m.Shell().Show(ScreenCaseload).(*CaseloadScreen)
-	if len(scr.Rows) != 1 || !scr.Rows[0].HasFlag(app.FlagCMHT) || !textOnShow(m.Window, "CMHT") {
+	scr = m.shell.Show(screenCaseload).(*caseloadScreen)
+	if len(scr.Rows) != 1 || !scr.Rows[0].HasFlag(app.FlagCMHT) || !textOnShow(m.window, "CMHT") {
 		t.Fatalf("the CMHT flag is not in her row: %+v", scr.Rows)
 	}
 	scr.Flag.SetSelected(app.FlagCMHT.Label())
@@ -112,7 +112,7 @@ func TestAllocatingBeyondCapacityShowsTheFiguresAndAsks(t *testing.T) {
 		t.Fatal(err)
 	}
 	done := 0
-	d := ShowAllocateDialog(e.session(manager), waiting[1].ID, waiting[1].PatientName(), func() { done++ })
+	d := showAllocateDialog(e.session(manager), waiting[1].ID, waiting[1].PatientName(), func() { done++ })
 	chooseOption(t, d.Worker, "Test small · 1 / 1 (100%)")
 
 	test.Tap(d.Action)
@@ -139,7 +139,7 @@ func TestAllocatingBeyondCapacityShowsTheFiguresAndAsks(t *testing.T) {
 
 	// Reallocating her needs a reason, and the history keeps it.
 	other := e.addKeyWorker("other", 10)
-	d = ShowAllocateDialog(e.session(manager), waiting[1].ID, waiting[1].PatientName(), nil)
+	d = showAllocateDialog(e.session(manager), waiting[1].ID, waiting[1].PatientName(), nil)
 	if d.Action.Text != "Reallocate" || !strings.Contains(d.Current.Text, "Test small since") {
 		t.Fatalf("reallocation dialog: %q, %q", d.Action.Text, d.Current.Text)
 	}
@@ -172,7 +172,7 @@ func TestDischargeAsksFirstThenClosesAndTheReferralStaysReadable(t *testing.T) {
 	r, _ = e.svc.Referrals.Get(kate, r.ID)
 	s := e.session(kate)
 	done := 0
-	d := ShowDischargeDialog(s, r, func() { done++ })
+	d := showDischargeDialog(s, r, func() { done++ })
 
 	test.Tap(d.Action)
 	if d.Confirm != nil || !strings.HasPrefix(d.Message.Text, "Reason: ") {
@@ -196,7 +196,7 @@ func TestDischargeAsksFirstThenClosesAndTheReferralStaysReadable(t *testing.T) {
 	}
 
 	// The closed referral still opens, saying so, with nothing left to do.
-	p := NewCaseloadPanel(s, got, nil)
+	p := newCaseloadPanel(s, got, nil)
 	s.Window.SetContent(p.Content())
 	if !textOnShow(s.Window, "Closed on 23/11/2026: end of the perinatal period. The referral stays readable.") ||
 		!p.Allocate.Disabled() || !p.Discharge.Disabled() || !p.AddJointWorking.Disabled() {
@@ -206,7 +206,7 @@ func TestDischargeAsksFirstThenClosesAndTheReferralStaysReadable(t *testing.T) {
 
 func TestTeamScreenAddsAPersonWhoCanThenSignIn(t *testing.T) {
 	e, m := newSignedInWindow(t, 0, "manager", models.RoleManager)
-	team := m.Shell().Show(ScreenTeam).(*TeamScreen)
+	team := m.shell.Show(screenTeam).(*teamScreen)
 
 	test.Tap(team.Add)
 	d := team.Dialog
@@ -230,7 +230,7 @@ func TestTeamScreenAddsAPersonWhoCanThenSignIn(t *testing.T) {
 		t.Fatalf("added %+v, %v (dialog says %q)", added, err, d.Message.Text)
 	}
 	for _, text := range []string{"Siobhán Byrne", "Perinatal mental health nurse", "Key worker", "0.6 WTE", "15"} {
-		if !textOnShow(m.Window, text) {
+		if !textOnShow(m.window, text) {
 			t.Errorf("%q is not in the team list", text)
 		}
 	}
@@ -251,14 +251,14 @@ func TestTeamScreenAddsAPersonWhoCanThenSignIn(t *testing.T) {
 		t.Fatal("reactivating did not bring her back")
 	}
 
-	m.SignOut()
+	m.signOut()
 	e.signIn(m, "sbyrne", "a long enough password")
-	if who := m.Actor(); who == nil || who.ID != added.ID {
-		t.Fatalf("the new person could not sign in: %v", m.SignInScreen().Message.Text)
+	if who := m.actor(); who == nil || who.ID != added.ID {
+		t.Fatalf("the new person could not sign in: %v", m.signIn.Message.Text)
 	}
 
 	// A key worker is refused the Team screen's changes by the service.
-	k := m.Shell().Show(ScreenTeam).(*TeamScreen)
+	k := m.shell.Show(screenTeam).(*teamScreen)
 	test.Tap(k.Add)
 	test.Type(k.Dialog.Name, "Someone")
 	test.Type(k.Dialog.Username, "someone")
@@ -284,7 +284,7 @@ func TestTasksAreCompletedAndReassignedWithHistory(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := e.session(kate)
-	p := NewReferralTasksPanel(s, r.ID)
+	p := newReferralTasksPanel(s, r.ID)
 	s.Window.SetContent(p.Content())
 	if !textOnShow(s.Window, "Overdue: was due 22/11/2026 · held by Test kate") {
 		t.Fatal("the overdue task does not say so, or who holds it")
@@ -297,7 +297,7 @@ func TestTasksAreCompletedAndReassignedWithHistory(t *testing.T) {
 	if len(p.Tasks) != 1 || p.Tasks[0].AssigneeName != "Test lee" {
 		t.Fatalf("after reassigning: %+v (%q)", p.Tasks, d.Message.Text)
 	}
-	held := NewStaffTasksPanel(s, lee.ID)
+	held := newTasksPanel(s, true, func() ([]app.TaskRow, error) { return e.svc.Tasks.ForAssignee(kate, lee.ID, true) })
 	if len(held.Tasks) != 1 || !strings.HasPrefix(taskDetail(held.Tasks[0], models.LondonDate(e.clock.Now()), true), "Nguyễn, Zoë · Overdue") {
 		t.Errorf("Lee's tasks: %+v", held.Tasks)
 	}

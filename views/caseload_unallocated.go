@@ -7,22 +7,23 @@ import (
 
 	"perinatal-caseload/app"
 	"perinatal-caseload/models"
+	"perinatal-caseload/views/widgets"
 )
 
-// UnallocatedView is the Caseload screen's Unallocated tab: the accepted
+// unallocatedView is the Caseload screen's Unallocated tab: the accepted
 // women with no key worker, longest accepted first, each with Allocate.
 // Choosing a woman opens her referral. The list is fed a page at a time.
-type UnallocatedView struct {
+type unallocatedView struct {
 	// Count says how many women wait, or why the list could not be read.
 	Count *widget.Label
 	List  *widget.List
 
-	s       *Session
+	s       *session
 	open    func(referralID uint)
 	changed func()
 	onCount func(n int) // the screen names the count on the tab
-	rows    *pager[app.UnallocatedRow]
-	table   *table
+	rows    *widgets.Pager[app.UnallocatedRow]
+	table   *widgets.Table
 	content fyne.CanvasObject
 }
 
@@ -41,10 +42,10 @@ const (
 
 // newUnallocatedView builds the tab; open opens a referral and changed
 // runs after an allocation.
-func newUnallocatedView(s *Session, open func(uint), changed func()) *UnallocatedView {
-	v := &UnallocatedView{s: s, open: open, changed: changed, Count: messageLabel("")}
-	v.rows = newPager[app.UnallocatedRow](s.Background, referralPageSize)
-	v.table = newTable([]column{
+func newUnallocatedView(s *session, open func(uint), changed func()) *unallocatedView {
+	v := &unallocatedView{s: s, open: open, changed: changed, Count: messageLabel("")}
+	v.rows = widgets.NewPager[app.UnallocatedRow](s.Background, referralPageSize)
+	v.table = widgets.NewTable([]widgets.Column{
 		unAccepted: {Title: "Accepted", Sample: "00/00/0000"},
 		unWaiting:  {Title: "Waiting", Sample: "999 days"},
 		unPriority: {Title: "Priority", Sample: "Routine"},
@@ -56,7 +57,7 @@ func newUnallocatedView(s *Session, open func(uint), changed func()) *Unallocate
 		unAction:   {Title: "", Sample: "Allocate… ."},
 	})
 	v.List = widget.NewList(v.rows.Len, v.newRow, v.updateRow)
-	v.rows.reportTo(v.List, v.Count)
+	v.rows.OnPage, v.rows.OnError = v.List.Refresh, reportIn(v.Count)
 	v.List.OnSelected = func(id widget.ListItemID) {
 		v.List.UnselectAll()
 		if r, ok := v.rows.Row(id); ok {
@@ -69,10 +70,10 @@ func newUnallocatedView(s *Session, open func(uint), changed func()) *Unallocate
 }
 
 // Content returns the tab's widget tree.
-func (v *UnallocatedView) Content() fyne.CanvasObject { return v.content }
+func (v *unallocatedView) Content() fyne.CanvasObject { return v.content }
 
 // Reload reads the list again from its first page.
-func (v *UnallocatedView) Reload() {
+func (v *unallocatedView) Reload() {
 	svc, actor := v.s.Services.Caseload, v.s.Actor
 	v.rows.Query(
 		func() (int64, error) { return svc.UnallocatedCount(actor) },
@@ -92,22 +93,22 @@ func (v *UnallocatedView) Reload() {
 		})
 }
 
-func (v *UnallocatedView) newRow() fyne.CanvasObject {
+func (v *unallocatedView) newRow() fyne.CanvasObject {
 	row := v.table.Row().(*fyne.Container)
 	row.Objects[unAction] = widget.NewButton("Allocate…", nil)
 	return row
 }
 
-func (v *UnallocatedView) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
+func (v *unallocatedView) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	allocate := o.(*fyne.Container).Objects[unAction].(*widget.Button)
 	r, ok := v.rows.Row(id)
 	if !ok {
 		allocate.Hide()
-		setRowText(o, "", "Loading…", "", "", "", "", "", "") // the button cell is no label
+		widgets.SetRowText(o, "", "Loading…", "", "", "", "", "", "") // the button cell is no label
 		return
 	}
 	allocate.Show()
-	allocate.OnTapped = func() { ShowAllocateDialog(v.s, r.ID, r.PatientName(), v.changed) }
+	allocate.OnTapped = func() { showAllocateDialog(v.s, r.ID, r.PatientName(), v.changed) }
 	accepted, waiting := "", ""
 	if r.AcceptedAt != nil {
 		accepted = ukDate(*r.AcceptedAt)
@@ -118,10 +119,10 @@ func (v *UnallocatedView) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	if nhs == "" {
 		nhs = "Not known"
 	}
-	priority := rowCell(o, unPriority)
+	priority := widgets.RowCell(o, unPriority)
 	priority.Importance = widget.MediumImportance
 	if r.Priority == models.PriorityUrgent {
 		priority.Importance = widget.DangerImportance
 	}
-	setRowText(o, accepted, waiting, priorityText(r.Priority), r.PatientName(), nhs, r.Stage.Label(), r.Status.Label(), r.ReferrerName)
+	widgets.SetRowText(o, accepted, waiting, priorityText(r.Priority), r.PatientName(), nhs, r.Stage.Label(), r.Status.Label(), r.ReferrerName)
 }

@@ -17,13 +17,13 @@ import (
 // holds; the Letters screen's Due tab pages through them all.
 const dashboardListLimit = 100
 
-// DashboardScreen is the team's day at a glance, against its targets: the
+// dashboardScreen is the team's day at a glance, against its targets: the
 // outcome letters overdue (in red), due within the next few days and due
 // later; the initial assessments this week; the signed-in person's open
 // tasks; and how many referrals await screening. Each row opens its
 // referral. The figures are read off the UI goroutine, when the screen is
 // built, whenever it comes back on show, and on Refresh.
-type DashboardScreen struct {
+type dashboardScreen struct {
 	// Heading says the day the figures are for.
 	Heading       *widget.Label
 	RefreshButton *widget.Button
@@ -32,9 +32,9 @@ type DashboardScreen struct {
 	// The counts at the top.
 	OverdueCount, DueSoonCount, DueCount, AssessmentCount, ScreeningCount, TaskCount *widget.Label
 	// The lists, each under a heading with its count.
-	Overdue, DueSoon, Due, Assessments, Tasks *DashboardList
+	Overdue, DueSoon, Due, Assessments, Tasks *dashboardList
 
-	s       *Session
+	s       *session
 	data    *dashboardData
 	soon    *widget.Label // the due-soon tile's caption, which names the days
 	content fyne.CanvasObject
@@ -50,15 +50,15 @@ type dashboardData struct {
 	soonDays    int // how many days ahead count as due soon (a setting)
 }
 
-// NewDashboardScreen builds the Dashboard for the session and reads it.
-func NewDashboardScreen(s *Session) *DashboardScreen {
-	d := &DashboardScreen{s: s, data: &dashboardData{letters: &app.DueLetterLists{}}}
+// newDashboardScreen builds the Dashboard for the session and reads it.
+func newDashboardScreen(s *session) *dashboardScreen {
+	d := &dashboardScreen{s: s, data: &dashboardData{letters: &app.DueLetterLists{}}}
 	d.Heading = widget.NewLabelWithStyle("Dashboard", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	d.Heading.SizeName = theme.SizeNameSubHeadingText
 	d.RefreshButton = widget.NewButtonWithIcon("Refresh", theme.ViewRefreshIcon(), d.Reload)
 	d.Message = messageLabel("")
 
-	letters := func(rows func() []app.DueLetterRow) *DashboardList {
+	letters := func(rows func() []app.DueLetterRow) *dashboardList {
 		return dashboardListOf(rows, func(r app.DueLetterRow, o fyne.CanvasObject) {
 			fillTwoLineRow(o, r.PatientName(), daysLeftText(r.DaysLeft), joinNonBlank(nhsText(r.NHSNumber), r.Status.Label(), "due "+r.Due.UK()), r.DaysLeft < 0)
 		}, func(r app.DueLetterRow) uint { return r.ReferralID }, s)
@@ -95,14 +95,14 @@ func NewDashboardScreen(s *Session) *DashboardScreen {
 }
 
 // Content returns the screen's widget tree.
-func (d *DashboardScreen) Content() fyne.CanvasObject { return d.content }
+func (d *dashboardScreen) Content() fyne.CanvasObject { return d.content }
 
 // Shown reads the figures again when the shell brings the screen back.
-func (d *DashboardScreen) Shown() { d.Reload() }
+func (d *dashboardScreen) Shown() { d.Reload() }
 
 // Reload reads every figure off the UI goroutine and shows them. It first
 // makes any "plan discharge" tasks now due, so they are in the task list.
-func (d *DashboardScreen) Reload() {
+func (d *dashboardScreen) Reload() {
 	d.RefreshButton.Disable()
 	svc, actor := d.s.Services, d.s.Actor
 	d.s.Background.Go(func() func() {
@@ -142,7 +142,7 @@ func readDashboard(svc *app.Services, actor *models.StaffMember) (*dashboardData
 }
 
 // show puts the figures read last on screen.
-func (d *DashboardScreen) show() {
+func (d *dashboardScreen) show() {
 	data, l := d.data, d.data.letters
 	if !data.today.IsZero() {
 		d.Heading.SetText("Dashboard · " + data.today.Time().Format("Monday ") + data.today.Long())
@@ -188,9 +188,9 @@ func setCount(l *widget.Label, n int64, problem bool) {
 	l.SetText(groupThousands(n))
 }
 
-// DashboardList is one of the Dashboard's lists under its heading. Choosing
+// dashboardList is one of the Dashboard's lists under its heading. Choosing
 // a row opens its referral.
-type DashboardList struct {
+type dashboardList struct {
 	Title *widget.Label
 	List  *widget.List
 	// Empty says there is nothing to list.
@@ -200,8 +200,8 @@ type DashboardList struct {
 
 // dashboardListOf makes a list of the rows rows returns, each shown by
 // fill; choosing one opens the referral that referral gives for it.
-func dashboardListOf[T any](rows func() []T, fill func(T, fyne.CanvasObject), referral func(T) uint, s *Session) *DashboardList {
-	l := &DashboardList{Title: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
+func dashboardListOf[T any](rows func() []T, fill func(T, fyne.CanvasObject), referral func(T) uint, s *session) *dashboardList {
+	l := &dashboardList{Title: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
 	l.Title.Truncation = fyne.TextTruncateEllipsis
 	l.Empty = widget.NewLabel("")
 	l.Empty.Importance = widget.LowImportance
@@ -224,10 +224,10 @@ func dashboardListOf[T any](rows func() []T, fill func(T, fyne.CanvasObject), re
 }
 
 // Content returns the list under its heading.
-func (l *DashboardList) Content() fyne.CanvasObject { return l.content }
+func (l *dashboardList) Content() fyne.CanvasObject { return l.content }
 
 // Show sets the heading, refreshes the rows, and says empty when there are none.
-func (l *DashboardList) Show(title, empty string) {
+func (l *dashboardList) Show(title, empty string) {
 	l.Title.SetText(title)
 	l.Empty.SetText(empty)
 	if l.List.Length() == 0 {

@@ -9,24 +9,24 @@ import (
 	"perinatal-caseload/models"
 )
 
-// DischargeDialog closes a referral with one of the MHSDS-style reasons,
+// dischargeDialog closes a referral with one of the MHSDS-style reasons,
 // after asking "Close this referral?". Closing ends her allocation,
 // cancels her open tasks and appointments not yet held; the referral stays
 // readable, and a re-referral later opens a new one.
-type DischargeDialog struct {
+type dischargeDialog struct {
 	*formDialog
 	Reason *widget.Select
 	// Confirm is the "Close this referral?" question while it is on show.
 	Confirm *dialog.ConfirmDialog
 
-	s        *Session
+	s        *session
 	referral *models.Referral
 }
 
-// ShowDischargeDialog shows the dialog for r, as read from the service.
+// showDischargeDialog shows the dialog for r, as read from the service.
 // onDone runs after the referral is closed.
-func ShowDischargeDialog(s *Session, r *models.Referral, onDone func()) *DischargeDialog {
-	d := &DischargeDialog{s: s, referral: r}
+func showDischargeDialog(s *session, r *models.Referral, onDone func()) *dischargeDialog {
+	d := &dischargeDialog{s: s, referral: r}
 	labels := make([]string, len(app.ClosureReasons))
 	for i, reason := range app.ClosureReasons {
 		labels[i] = capitalised(reason)
@@ -45,7 +45,7 @@ func ShowDischargeDialog(s *Session, r *models.Referral, onDone func()) *Dischar
 }
 
 // ask checks a reason is chosen and asks "Close this referral?".
-func (d *DischargeDialog) ask() error {
+func (d *dischargeDialog) ask() error {
 	i := d.Reason.SelectedIndex()
 	if i < 0 {
 		return fieldProblem(models.FieldClosureReason, "choose why the referral is closing")

@@ -10,10 +10,10 @@ import (
 	"perinatal-caseload/models"
 )
 
-// FirstRunScreen asks for the first team manager's account on a new,
+// firstRunScreen asks for the first team manager's account on a new,
 // empty database. That person then adds everyone else from the Team screen
 // or with `caseload users add`.
-type FirstRunScreen struct {
+type firstRunScreen struct {
 	Name     *widget.Entry
 	Username *widget.Entry
 	Password *widget.Entry
@@ -28,10 +28,10 @@ type FirstRunScreen struct {
 	content    fyne.CanvasObject
 }
 
-// NewFirstRunScreen builds the first-run screen. Once the account is made,
+// newFirstRunScreen builds the first-run screen. Once the account is made,
 // the person is signed in with it and onSignedIn is called.
-func NewFirstRunScreen(staff *app.StaffService, auth *app.AuthService, serviceName string, onSignedIn func(*models.StaffMember)) *FirstRunScreen {
-	s := &FirstRunScreen{staff: staff, auth: auth, onSignedIn: onSignedIn}
+func newFirstRunScreen(staff *app.StaffService, auth *app.AuthService, serviceName string, onSignedIn func(*models.StaffMember)) *firstRunScreen {
+	s := &firstRunScreen{staff: staff, auth: auth, onSignedIn: onSignedIn}
 	s.Name = widget.NewEntry()
 	s.Name.SetPlaceHolder("For example, Sarah Jones")
 	s.Username = widget.NewEntry()
@@ -55,14 +55,14 @@ func NewFirstRunScreen(staff *app.StaffService, auth *app.AuthService, serviceNa
 }
 
 // Content returns the screen's widget tree.
-func (s *FirstRunScreen) Content() fyne.CanvasObject { return s.content }
+func (s *firstRunScreen) Content() fyne.CanvasObject { return s.content }
 
 // FirstField returns the field to focus when the screen is shown.
-func (s *FirstRunScreen) FirstField() fyne.Focusable { return s.Name }
+func (s *firstRunScreen) FirstField() fyne.Focusable { return s.Name }
 
 // Submit creates the team manager's account and signs in with it, or says
 // what to correct.
-func (s *FirstRunScreen) Submit() {
+func (s *firstRunScreen) Submit() {
 	if err := passwordsMatch(s.Password.Text, s.Confirm.Text); err != nil {
 		showMessage(s.Message, sentence(err), true)
 		s.Password.SetText("")

@@ -12,8 +12,8 @@ import (
 func TestFirstRunCreatesTheTeamManager(t *testing.T) {
 	e := newTestEnv(t, 0)
 	m := e.mainWindow()
-	f := m.FirstRunScreen()
-	if f == nil || m.SignInScreen() != nil {
+	f := m.firstRun
+	if f == nil || m.signIn != nil {
 		t.Fatal("an empty database does not start on the first-run screen")
 	}
 
@@ -40,7 +40,7 @@ func TestFirstRunCreatesTheTeamManager(t *testing.T) {
 	test.Type(f.Confirm, "a long enough password")
 	test.Tap(f.Create)
 
-	if m.Shell() == nil || m.Actor().Username != "sjones" {
+	if m.shell == nil || m.actor().Username != "sjones" {
 		t.Fatalf("the new team manager was not signed in: %s", f.Message.Text)
 	}
 	saved, err := e.svc.Staff.ByUsername("sjones")
@@ -50,7 +50,7 @@ func TestFirstRunCreatesTheTeamManager(t *testing.T) {
 	if first, _ := e.svc.Staff.NeedsFirstUser(); first {
 		t.Fatal("the database still asks for a first user")
 	}
-	if m.Shell().Show(ScreenAudit) == nil {
+	if m.shell.Show(screenAudit) == nil {
 		t.Fatal("the team manager has no Audit screen")
 	}
 }

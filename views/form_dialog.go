@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"perinatal-caseload/models"
+	"perinatal-caseload/views/widgets"
 )
 
 // errAsking is what a formDialog's action returns when it has put a
@@ -39,7 +40,7 @@ func newFormDialog(title, actionText string, width float32, body fyne.CanvasObje
 	d.Action = widget.NewButtonWithIcon(actionText, theme.ConfirmIcon(), d.Submit)
 	d.Action.Importance = widget.HighImportance
 	d.Cancel = widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), func() { d.Dialog.Hide() })
-	content := container.New(fixedWidth(width), container.NewVBox(body, d.Message))
+	content := container.New(widgets.FixedWidth(width), container.NewVBox(body, d.Message))
 	d.Dialog = dialog.NewCustomWithoutButtons(title, content, win)
 	d.Dialog.SetButtons([]fyne.CanvasObject{d.Cancel, d.Action})
 	return d

@@ -12,17 +12,17 @@ import (
 
 // referralForm builds the referral form for actor in a window, recording
 // the ID it reports saved.
-func (e *testEnv) referralForm(actor *models.StaffMember) (*ReferralForm, fyne.Window, *uint) {
+func (e *testEnv) referralForm(actor *models.StaffMember) (*referralForm, fyne.Window, *uint) {
 	saved := new(uint)
 	w := e.showInWindow(nil)
-	f := NewReferralForm(e.svc, actor, w, func(id uint) { *saved = id })
+	f := newReferralForm(e.sessionIn(actor, w), func(id uint) { *saved = id })
 	w.SetContent(f.Content())
 	return f, w, saved
 }
 
 // fillAcceptableReferral types a referral that screening accepts: a
 // pregnant woman with current bipolar disorder, in the area, consent given.
-func fillAcceptableReferral(t testing.TB, f *ReferralForm, nhs string) {
+func fillAcceptableReferral(t testing.TB, f *referralForm, nhs string) {
 	t.Helper()
 	test.Type(f.NHSNumber, nhs)
 	test.Type(f.GivenName, "Zoë")

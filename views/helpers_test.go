@@ -12,6 +12,7 @@ import (
 	"perinatal-caseload/app"
 	"perinatal-caseload/app/apptest"
 	"perinatal-caseload/models"
+	"perinatal-caseload/views/widgets"
 )
 
 // testPassword is the password of every account the tests make.
@@ -66,9 +67,9 @@ func (e *testEnv) addStaff(username string, roles ...models.Role) *models.StaffM
 
 // mainWindow opens the main window with work done inline, at the default size.
 func (e *testEnv) mainWindow() *MainWindow {
-	m := NewMainWindow(e.app, e.svc, Options{Background: InlineBackground(), DatabaseLabel: "test database"})
-	m.Window.Resize(defaultWindowSize)
-	e.t.Cleanup(m.Window.Close)
+	m := NewMainWindow(e.app, e.svc, Options{background: &widgets.Background{Inline: true}, DatabaseLabel: "test database"})
+	m.window.Resize(widgets.DefaultWindowSize)
+	e.t.Cleanup(m.window.Close)
 	return m
 }
 
@@ -87,7 +88,7 @@ func newSignedInWindow(t testing.TB, referrals int, username string, role models
 // signIn types a username and password into the sign-in screen and presses Sign in.
 func (e *testEnv) signIn(m *MainWindow, username, password string) {
 	e.t.Helper()
-	s := m.SignInScreen()
+	s := m.signIn
 	if s == nil {
 		e.t.Fatal("the sign-in screen is not on show")
 	}
@@ -100,14 +101,14 @@ func (e *testEnv) signIn(m *MainWindow, username, password string) {
 // showInWindow puts content in a test window at the default size.
 func (e *testEnv) showInWindow(content fyne.CanvasObject) fyne.Window {
 	w := test.NewWindow(content)
-	w.Resize(defaultWindowSize)
+	w.Resize(widgets.DefaultWindowSize)
 	e.t.Cleanup(w.Close)
 	return w
 }
 
 // referralsScreen builds the Referrals screen for actor, on show in a window.
-func (e *testEnv) referralsScreen(actor *models.StaffMember) (*ReferralsScreen, fyne.Window) {
-	s := NewReferralsScreen(e.svc.Referrals, actor, e.clock, InlineBackground())
+func (e *testEnv) referralsScreen(actor *models.StaffMember) (*referralsScreen, fyne.Window) {
+	s := newReferralsScreen(e.sessionIn(actor, nil))
 	return s, e.showInWindow(s.Content())
 }
 

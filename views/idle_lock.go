@@ -7,11 +7,11 @@ import (
 	"perinatal-caseload/app"
 )
 
-// IdleLock decides when the window locks: after a set time with no input
+// idleLock decides when the window locks: after a set time with no input
 // from the person signed in. It has no timer of its own. The main window's
 // ticker calls Observe and Check every few seconds, and tests call Check
 // with a clock they move by hand.
-type IdleLock struct {
+type idleLock struct {
 	mu      sync.Mutex
 	clock   app.Clock
 	onLock  func()
@@ -21,44 +21,44 @@ type IdleLock struct {
 	sample  string
 }
 
-// NewIdleLock returns a lock, disarmed, that reads the time from clock and
+// newIdleLock returns a lock, disarmed, that reads the time from clock and
 // calls onLock when it engages.
-func NewIdleLock(clock app.Clock, onLock func()) *IdleLock {
-	return &IdleLock{clock: clock, onLock: onLock}
+func newIdleLock(clock app.Clock, onLock func()) *idleLock {
+	return &idleLock{clock: clock, onLock: onLock}
 }
 
 // Arm starts timing from now: the lock engages after timeout without input.
 // The main window arms it when someone signs in.
-func (l *IdleLock) Arm(timeout time.Duration) {
+func (l *idleLock) Arm(timeout time.Duration) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	l.armed, l.timeout, l.last = true, timeout, l.clock.Now()
 }
 
 // Disarm stops the lock while nobody is signed in.
-func (l *IdleLock) Disarm() {
+func (l *idleLock) Disarm() {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	l.armed = false
 }
 
 // Armed reports whether the lock is timing.
-func (l *IdleLock) Armed() bool {
+func (l *idleLock) Armed() bool {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	return l.armed
 }
 
 // Touch records input now.
-func (l *IdleLock) Touch() {
+func (l *idleLock) Touch() {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	l.last = l.clock.Now()
 }
 
-// Observe takes a typing sample (see typingSample); one that differs from
+// Observe takes a typing sample (see widgets.TypingSample); one that differs from
 // the last counts as input.
-func (l *IdleLock) Observe(sample string) {
+func (l *idleLock) Observe(sample string) {
 	l.mu.Lock()
 	changed := sample != l.sample
 	l.sample = sample
@@ -71,7 +71,7 @@ func (l *IdleLock) Observe(sample string) {
 // Check engages the lock if it is armed and there has been no input for
 // the timeout before now. It reports whether it locked. Once engaged the
 // lock is disarmed until the next Arm.
-func (l *IdleLock) Check(now time.Time) bool {
+func (l *idleLock) Check(now time.Time) bool {
 	l.mu.Lock()
 	due := l.armed && l.timeout > 0 && now.Sub(l.last) >= l.timeout
 	if due {

@@ -14,17 +14,18 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"perinatal-caseload/app"
-	"perinatal-caseload/models"
+	"perinatal-caseload/views/widgets"
 )
 
-// ShowImportDialog is "Import referral files…": it asks for a folder of
+// showImportDialog is "Import referral files…": it asks for a folder of
 // referral files or a single file, imports it off the UI goroutine with a
 // progress bar, then says what was imported, what was imported before and
 // what was refused and why. onDone (if set) runs after the import, so a
 // list can show the new referrals.
-func ShowImportDialog(svc *app.Services, actor *models.StaffMember, win fyne.Window, onDone func()) {
+func showImportDialog(s *session, onDone func()) {
+	win := s.Window
 	var chooser dialog.Dialog
-	start := func(paths []string) { RunImport(svc, actor, win, NewBackground(), paths, onDone) }
+	start := func(paths []string) { runImport(s, paths, onDone) }
 	folder := widget.NewButtonWithIcon("A folder of referral files…", theme.FolderOpenIcon(), func() {
 		chooser.Hide()
 		d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
@@ -57,13 +58,13 @@ func ShowImportDialog(svc *app.Services, actor *models.StaffMember, win fyne.Win
 	intro := paragraph("Referral files are the JSON files the online referral form exports. " +
 		"Each file is checked and saved whole or not at all, and a form imported before is not imported again.")
 	chooser = dialog.NewCustom("Import referral files", "Cancel",
-		container.New(fixedWidth(480), container.NewVBox(intro, folder, file)), win)
+		container.New(widgets.FixedWidth(480), container.NewVBox(intro, folder, file)), win)
 	chooser.Show()
 }
 
-// ImportRun is an import under way: a progress dialog while it runs, then
+// importRun is an import under way: a progress dialog while it runs, then
 // a summary dialog.
-type ImportRun struct {
+type importRun struct {
 	Progress *widget.ProgressBar
 	// Status says how many files are done.
 	Status *widget.Label
@@ -74,16 +75,18 @@ type ImportRun struct {
 	Details *widget.Label
 }
 
-// RunImport imports the files and folders in paths through bg (off the UI
-// goroutine in the application; at once in tests), showing progress in
-// win, then the summary. onDone (if set) runs on the UI goroutine after.
-func RunImport(svc *app.Services, actor *models.StaffMember, win fyne.Window, bg *Background, paths []string, onDone func()) *ImportRun {
-	run := &ImportRun{Progress: widget.NewProgressBar(), Status: widget.NewLabel("Looking for referral files…"),
+// runImport imports the files and folders in paths through the session's
+// Background (off the UI goroutine in the application; at once in tests),
+// showing progress in its window, then the summary. onDone (if set) runs
+// on the UI goroutine after.
+func runImport(s *session, paths []string, onDone func()) *importRun {
+	svc, actor, win := s.Services, s.Actor, s.Window
+	run := &importRun{Progress: widget.NewProgressBar(), Status: widget.NewLabel("Looking for referral files…"),
 		Summary: paragraph(""), Details: paragraph("")}
 	progress := dialog.NewCustomWithoutButtons("Importing referral files",
-		container.New(fixedWidth(420), container.NewVBox(run.Status, run.Progress)), win)
+		container.New(widgets.FixedWidth(420), container.NewVBox(run.Status, run.Progress)), win)
 	progress.Show()
-	bg.Go(func() func() {
+	s.Background.Go(func() func() {
 		shown := -1
 		results := svc.ImportPaths(actor, paths, func(done, total int) {
 			percent := 100

@@ -18,7 +18,7 @@ func TestImportRunShowsProgressAndSummary(t *testing.T) {
 	copyFixture(t, "invalid", "bad-nhs-number.json", dir)
 	w := e.showInWindow(nil)
 	finished := 0
-	run := RunImport(e.svc, admin, w, InlineBackground(), []string{dir}, func() { finished++ })
+	run := runImport(e.sessionIn(admin, w), []string{dir}, func() { finished++ })
 	if finished != 1 || len(run.Results) != 3 {
 		t.Fatalf("finished %d times with %d results", finished, len(run.Results))
 	}
@@ -34,7 +34,7 @@ func TestImportRunShowsProgressAndSummary(t *testing.T) {
 	if e.referralCount() != 2 {
 		t.Errorf("%d referrals saved", e.referralCount())
 	}
-	run = RunImport(e.svc, admin, w, InlineBackground(), []string{filepath.Join(dir, "accept-bipolar-lithium.json")}, nil)
+	run = runImport(e.sessionIn(admin, w), []string{filepath.Join(dir, "accept-bipolar-lithium.json")}, nil)
 	if run.Summary.Text != "0 referrals imported, 1 form imported before, 0 files refused." ||
 		!strings.Contains(run.Details.Text, "accept-bipolar-lithium.json (referral 1)") {
 		t.Errorf("re-import summary %q, details %q", run.Summary.Text, run.Details.Text)

@@ -6,50 +6,51 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"perinatal-caseload/models"
+	"perinatal-caseload/views/widgets"
 )
 
-// JointWorkingDialog records another service working with a woman: the
+// jointWorkingDialog records another service working with a woman: the
 // CMHT (with its care coordinator), the substance misuse or eating
 // disorder service, a psychiatric ward, a mother and baby unit or another
 // service, with its contact details, start and end dates and notes. The
 // contacts are offered as copy recipients for her letters.
-type JointWorkingDialog struct {
+type jointWorkingDialog struct {
 	*formDialog
-	Service *choice
-	Team    *formEntry
+	Service *widgets.Choice
+	Team    *widgets.FormEntry
 	// Contact is the named contact: for a CMHT, her care coordinator.
-	Contact *formEntry
-	Phone   *formEntry
-	Email   *formEntry
-	Address *formEntry
+	Contact *widgets.FormEntry
+	Phone   *widgets.FormEntry
+	Email   *widgets.FormEntry
+	Address *widgets.FormEntry
 	// Start and End are dates typed as DD/MM/YYYY; End may be blank.
-	Start *formEntry
-	End   *formEntry
-	Notes *formEntry
+	Start *widgets.FormEntry
+	End   *widgets.FormEntry
+	Notes *widgets.FormEntry
 
-	s          *Session
+	s          *session
 	referralID uint
 }
 
-// ShowJointWorkingDialog shows the dialog for referral referralID. onDone
+// showJointWorkingDialog shows the dialog for referral referralID. onDone
 // runs after the joint working is saved.
-func ShowJointWorkingDialog(s *Session, referralID uint, onDone func()) *JointWorkingDialog {
-	d := &JointWorkingDialog{s: s, referralID: referralID}
+func showJointWorkingDialog(s *session, referralID uint, onDone func()) *jointWorkingDialog {
+	d := &jointWorkingDialog{s: s, referralID: referralID}
 	codes := make([]string, len(models.JointServices))
 	for i, svc := range models.JointServices {
 		codes[i] = string(svc)
 	}
-	d.Service = newChoice(codes, func(c string) string { return models.JointService(c).Label() }, "Choose the service", nil)
+	d.Service = widgets.NewChoice(codes, func(c string) string { return models.JointService(c).Label() }, "Choose the service", nil)
 	submit := func() { d.Submit() } // d.formDialog is made below
-	d.Team = newHintedFormEntry("For example, City East CMHT", submit)
-	d.Contact = newHintedFormEntry("For a CMHT, her care coordinator", submit)
-	d.Phone = newHintedFormEntry("", submit)
-	d.Email = newHintedFormEntry("", submit)
-	d.Address = newFormTextArea(submit, 2)
-	d.Start = newHintedFormEntry("DD/MM/YYYY", submit)
+	d.Team = widgets.NewHintedFormEntry("For example, City East CMHT", submit)
+	d.Contact = widgets.NewHintedFormEntry("For a CMHT, her care coordinator", submit)
+	d.Phone = widgets.NewHintedFormEntry("", submit)
+	d.Email = widgets.NewHintedFormEntry("", submit)
+	d.Address = widgets.NewFormTextArea(submit, 2)
+	d.Start = widgets.NewHintedFormEntry("DD/MM/YYYY", submit)
 	d.Start.SetText(models.LondonDate(s.Services.Clock().Now()).UK())
-	d.End = newHintedFormEntry("DD/MM/YYYY, blank while it goes on", submit)
-	d.Notes = newFormTextArea(submit, 2)
+	d.End = widgets.NewHintedFormEntry("DD/MM/YYYY, blank while it goes on", submit)
+	d.Notes = widgets.NewFormTextArea(submit, 2)
 	form := widget.NewForm(
 		required("Service", d.Service.Select),
 		widget.NewFormItem("Team", d.Team),
@@ -70,7 +71,7 @@ func ShowJointWorkingDialog(s *Session, referralID uint, onDone func()) *JointWo
 }
 
 // save reads the form and asks the service to record the joint working.
-func (d *JointWorkingDialog) save() error {
+func (d *jointWorkingDialog) save() error {
 	start, err := dateField(models.FieldJointStart, d.Start.Text)
 	if err != nil {
 		return err

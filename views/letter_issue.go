@@ -12,9 +12,10 @@ import (
 
 	"perinatal-caseload/app"
 	"perinatal-caseload/models"
+	"perinatal-caseload/views/widgets"
 )
 
-// IssueLettersDialog issues a referral's letter pack. It shows the kind of
+// issueLettersDialog issues a referral's letter pack. It shows the kind of
 // letter (at first the one the referral's state calls for), who the pack
 // goes to and the "Copy to" list, asks for confirmation, and then issues
 // the pack to the register. The service checks the permission; a refusal
@@ -22,7 +23,7 @@ import (
 //
 // A pack is a handful of letters, rendered in well under a second, so
 // building and issuing run on the UI goroutine.
-type IssueLettersDialog struct {
+type issueLettersDialog struct {
 	// Kind chooses the kind of letter.
 	Kind *widget.Select
 	// Patient names the woman the letters are about.
@@ -48,11 +49,12 @@ type IssueLettersDialog struct {
 	dialog     *dialog.CustomDialog
 }
 
-// ShowIssueLettersDialog shows the dialog for a referral over win. onIssued
-// (if set) runs after the pack is in the register, for the caller to
-// reload what it shows.
-func ShowIssueLettersDialog(svc *app.Services, actor *models.StaffMember, win fyne.Window, referralID uint, onIssued func()) *IssueLettersDialog {
-	d := &IssueLettersDialog{svc: svc, actor: actor, win: win, referralID: referralID, onIssued: onIssued}
+// showIssueLettersDialog shows the dialog for a referral over the
+// session's window. onIssued (if set) runs after the pack is in the
+// register, for the caller to reload what it shows.
+func showIssueLettersDialog(s *session, referralID uint, onIssued func()) *issueLettersDialog {
+	win := s.Window
+	d := &issueLettersDialog{svc: s.Services, actor: s.Actor, win: win, referralID: referralID, onIssued: onIssued}
 	d.Kind = widget.NewSelect(letterKindLabels(), func(label string) {
 		if !d.building {
 			d.build(kindByLabel(label))
@@ -74,7 +76,7 @@ func ShowIssueLettersDialog(svc *app.Services, actor *models.StaffMember, win fy
 	)
 	note := paragraph("Each letter is stored in the register exactly as issued, with its template version, and cannot be withdrawn.")
 	note.Importance = widget.LowImportance
-	body := container.New(fixedWidth(620), container.NewVBox(form, note, d.Message))
+	body := container.New(widgets.FixedWidth(620), container.NewVBox(form, note, d.Message))
 	d.dialog = dialog.NewCustomWithoutButtons("Issue letters", body, win)
 	d.dialog.SetButtons([]fyne.CanvasObject{d.Cancel, d.Issue})
 	d.build("")
@@ -84,7 +86,7 @@ func ShowIssueLettersDialog(svc *app.Services, actor *models.StaffMember, win fy
 
 // build assembles the pack of kind ("" for the one the referral's state
 // calls for) and shows who it goes to.
-func (d *IssueLettersDialog) build(kind models.LetterKind) {
+func (d *issueLettersDialog) build(kind models.LetterKind) {
 	pack, err := d.svc.Letters.BuildPack(d.actor, d.referralID, kind)
 	d.pack = nil
 	d.Issue.Disable()
@@ -120,7 +122,7 @@ func (d *IssueLettersDialog) build(kind models.LetterKind) {
 }
 
 // AskToIssue asks "Issue 3 letters for Zoë Nguyễn?" and issues on Yes.
-func (d *IssueLettersDialog) AskToIssue() {
+func (d *issueLettersDialog) AskToIssue() {
 	if len(d.pack) == 0 {
 		return
 	}
@@ -138,7 +140,7 @@ func (d *IssueLettersDialog) AskToIssue() {
 }
 
 // issue issues the pack and closes the dialog, or says why it was not issued.
-func (d *IssueLettersDialog) issue() {
+func (d *issueLettersDialog) issue() {
 	issued, err := d.svc.Letters.IssuePack(d.actor, d.referralID, d.kind)
 	if err != nil {
 		showMessage(d.Message, sentence(err), true)
@@ -151,9 +153,6 @@ func (d *IssueLettersDialog) issue() {
 	dialog.ShowInformation("Letters issued", fmt.Sprintf("%s for %s %s in the register. Open them from the Letters screen to print them.",
 		capitalised(countText(int64(len(issued)), "letter", "letters")), d.pack[0].Letter.Patient.Name, isAre(len(issued))), d.win)
 }
-
-// Hide closes the dialog without issuing anything.
-func (d *IssueLettersDialog) Hide() { d.dialog.Hide() }
 
 // letterPersonLine describes a recipient: name, role and organisation, and the
 // first line of the address; "the woman" for her.

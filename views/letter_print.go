@@ -10,12 +10,13 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"perinatal-caseload/models"
+	"perinatal-caseload/views/widgets"
 )
 
 // PrintTodaysLetters merges the letters issued today (UK) into one PDF for
 // the printer, ordered by recipient. It runs off the UI goroutine with a
 // progress bar, then offers to open the PDF to print it or to save it.
-func (s *LettersScreen) PrintTodaysLetters() {
+func (s *lettersScreen) PrintTodaysLetters() {
 	bar := widget.NewProgressBar()
 	note := widget.NewLabel("Preparing today's letters for the printer…")
 	progress := dialog.NewCustomWithoutButtons("Print today's letters", container.NewVBox(note, bar), s.win)
@@ -41,7 +42,7 @@ func (s *LettersScreen) PrintTodaysLetters() {
 }
 
 // printReady offers the merged PDF of n letters: open it to print, or save it.
-func (s *LettersScreen) printReady(pdf []byte, n int, name string) {
+func (s *lettersScreen) printReady(pdf []byte, n int, name string) {
 	showMessage(s.Message, countText(int64(n), "letter is", "letters are")+" ready to print, in one PDF ordered by recipient.", false)
 	text := paragraph(countText(int64(n), "letter", "letters") + " issued today are in one PDF, ordered by recipient. " +
 		"Each letter starts on a new page. Open it to print, or save it.")
@@ -57,7 +58,7 @@ func (s *LettersScreen) printReady(pdf []byte, n int, name string) {
 		d.Hide()
 		s.Files.SaveAs(name, pdf, s.saved)
 	})
-	d = dialog.NewCustom("Today's letters are ready", "Close", container.New(fixedWidth(420), text), s.win)
+	d = dialog.NewCustom("Today's letters are ready", "Close", container.New(widgets.FixedWidth(420), text), s.win)
 	d.SetButtons([]fyne.CanvasObject{widget.NewButton("Close", func() { d.Hide() }), save, open})
 	d.Show()
 	s.printDialog, s.printOpen = d, open

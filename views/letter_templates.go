@@ -13,20 +13,21 @@ import (
 
 	"perinatal-caseload/app"
 	"perinatal-caseload/models"
+	"perinatal-caseload/views/widgets"
 )
 
-// LetterTemplateEditor is the Letters screen's Templates tab, where an
+// letterTemplateEditor is the Letters screen's Templates tab, where an
 // administrator edits the body of each kind of letter. Fields from the list
 // are inserted at the cursor; the preview beside the text fills the
 // template with sample data (never a patient's) as it is typed; "Preview
 // PDF" opens the sample letter as it would print. Save (Ctrl+S) is refused
 // by the service, with the reason, for a template that does not parse or
 // uses an unknown field, and for anyone without the Administrator role.
-type LetterTemplateEditor struct {
+type letterTemplateEditor struct {
 	// Kind chooses the template.
 	Kind *widget.Select
 	// Body is the template text.
-	Body *formEntry
+	Body *widgets.FormEntry
 	// Fields lists the fields that can be used; choosing one inserts it.
 	Fields *widget.List
 	// Preview shows the sample letter as text; PreviewProblem says why the
@@ -45,26 +46,27 @@ type LetterTemplateEditor struct {
 	svc     *app.Services
 	actor   *models.StaffMember
 	win     fyne.Window
-	bg      *Background
-	files   *LetterFiles
+	bg      *widgets.Background
+	files   *widgets.LetterFiles
 	fields  []fieldHelp
 	current models.LetterTemplate
-	typing  debouncer
+	typing  *widgets.Debouncer
 	content fyne.CanvasObject
 }
 
 // fieldHelp is one row of the field list.
 type fieldHelp struct{ Name, Help, Example string }
 
-// NewLetterTemplateEditor builds the editor and opens the first kind of
+// newLetterTemplateEditor builds the editor and opens the first kind of
 // letter. files opens the sample PDF.
-func NewLetterTemplateEditor(svc *app.Services, actor *models.StaffMember, win fyne.Window, bg *Background, files *LetterFiles) *LetterTemplateEditor {
-	e := &LetterTemplateEditor{svc: svc, actor: actor, win: win, bg: bg, files: files, typing: debouncer{bg: bg}}
+func newLetterTemplateEditor(s *session, files *widgets.LetterFiles) *letterTemplateEditor {
+	actor := s.Actor
+	e := &letterTemplateEditor{svc: s.Services, actor: actor, win: s.Window, bg: s.Background, files: files, typing: widgets.NewDebouncer(s.Background)}
 	for _, f := range app.TemplateFields() {
 		e.fields = append(e.fields, fieldHelp{f.Name, f.Help, f.Example})
 	}
 	e.Kind = widget.NewSelect(letterKindLabels(), e.kindChosen)
-	e.Body = newFormTextArea(e.SaveTemplate, 18)
+	e.Body = widgets.NewFormTextArea(e.SaveTemplate, 18)
 	e.Body.TextStyle.Monospace = true
 	e.Body.OnChanged = func(string) {
 		showMessage(e.Message, "", false)
@@ -109,11 +111,11 @@ func NewLetterTemplateEditor(svc *app.Services, actor *models.StaffMember, win f
 }
 
 // Content returns the editor's widget tree.
-func (e *LetterTemplateEditor) Content() fyne.CanvasObject { return e.content }
+func (e *letterTemplateEditor) Content() fyne.CanvasObject { return e.content }
 
 // kindChosen opens the chosen kind's template, first asking whether to
 // discard unsaved changes to the one open.
-func (e *LetterTemplateEditor) kindChosen(label string) {
+func (e *letterTemplateEditor) kindChosen(label string) {
 	kind := kindByLabel(label)
 	if kind == e.current.Kind {
 		return
@@ -134,7 +136,7 @@ func (e *LetterTemplateEditor) kindChosen(label string) {
 }
 
 // load reads the saved template of kind into the editor.
-func (e *LetterTemplateEditor) load(kind models.LetterKind) {
+func (e *letterTemplateEditor) load(kind models.LetterKind) {
 	t, err := e.svc.Letters.Template(kind)
 	if err != nil {
 		showMessage(e.Message, "The template could not be read. "+sentence(err), true)
@@ -146,7 +148,7 @@ func (e *LetterTemplateEditor) load(kind models.LetterKind) {
 	e.RefreshPreview()
 }
 
-func (e *LetterTemplateEditor) showVersion() {
+func (e *letterTemplateEditor) showVersion() {
 	e.Version.SetText(fmt.Sprintf("Version %d", e.current.Version))
 	if e.current.Version == 0 {
 		e.Version.SetText("Standard text, not yet saved")
@@ -154,7 +156,7 @@ func (e *LetterTemplateEditor) showVersion() {
 }
 
 // InsertField types {{.name}} at the cursor, replacing any selection.
-func (e *LetterTemplateEditor) InsertField(name string) {
+func (e *letterTemplateEditor) InsertField(name string) {
 	for _, r := range "{{." + name + "}}" {
 		e.Body.TypedRune(r)
 	}
@@ -164,7 +166,7 @@ func (e *LetterTemplateEditor) InsertField(name string) {
 }
 
 // RefreshPreview fills the text being edited with sample details.
-func (e *LetterTemplateEditor) RefreshPreview() {
+func (e *letterTemplateEditor) RefreshPreview() {
 	kind, body := e.current.Kind, e.Body.Text
 	e.bg.Go(func() func() {
 		l, err := e.svc.Letters.PreviewTemplate(e.actor, kind, body)
@@ -177,13 +179,13 @@ func (e *LetterTemplateEditor) RefreshPreview() {
 				return
 			}
 			showMessage(e.PreviewProblem, "", false)
-			p := letterPreview{To: append([]string{l.Recipient.Name}, l.Recipient.Address...), Date: l.Date.Long(),
+			p := widgets.LetterPreview{To: append([]string{l.Recipient.Name}, l.Recipient.Address...), Date: l.Date.Long(),
 				Re:   fmt.Sprintf("%s, born %s, NHS number %s", l.Patient.Name, l.Patient.DateOfBirth.UK(), models.FormatNHSNumber(l.Patient.NHSNumber)),
 				Body: l.Body, Closing: l.Closing, Signature: nonEmpty(l.Author.Name, l.Author.Role, l.Service.Name)}
 			for _, c := range l.CopyTo {
 				p.CopyTo = append(p.CopyTo, strings.Join(nonEmpty(c.Name, c.Role, c.Organisation), ", "))
 			}
-			e.Preview.Segments = p.segments()
+			e.Preview.Segments = p.Segments()
 			e.Preview.Refresh()
 		}
 	})
@@ -191,7 +193,7 @@ func (e *LetterTemplateEditor) RefreshPreview() {
 
 // OpenPreviewPDF opens the sample letter, as it would print, in the
 // system's PDF viewer.
-func (e *LetterTemplateEditor) OpenPreviewPDF() {
+func (e *letterTemplateEditor) OpenPreviewPDF() {
 	kind, body := e.current.Kind, e.Body.Text
 	e.bg.Go(func() func() {
 		pdf, err := e.svc.Letters.PreviewTemplatePDF(e.actor, kind, body)
@@ -208,7 +210,7 @@ func (e *LetterTemplateEditor) OpenPreviewPDF() {
 
 // SaveTemplate saves the text as the template's next version. A refusal is
 // shown with the service's reason, and the text stays as typed.
-func (e *LetterTemplateEditor) SaveTemplate() {
+func (e *letterTemplateEditor) SaveTemplate() {
 	err := e.svc.Letters.SaveTemplate(e.actor, e.current.Kind, e.Body.Text, e.current.Version)
 	var conflict *app.ConflictError
 	switch {
@@ -232,13 +234,13 @@ func (e *LetterTemplateEditor) SaveTemplate() {
 }
 
 // fieldTable lays out the field list's columns.
-func fieldTable() *table {
-	return newTable([]column{{Title: "Field", Sample: "{{.ReviewClinician}}"}, {Title: "What it holds", Weight: 1}})
+func fieldTable() *widgets.Table {
+	return widgets.NewTable([]widgets.Column{{Title: "Field", Sample: "{{.ReviewClinician}}"}, {Title: "What it holds", Weight: 1}})
 }
 
-func (e *LetterTemplateEditor) fillFieldRow(id widget.ListItemID, o fyne.CanvasObject) {
+func (e *letterTemplateEditor) fillFieldRow(id widget.ListItemID, o fyne.CanvasObject) {
 	f := e.fields[id]
-	setRowText(o, "{{."+f.Name+"}}", f.Help+" (e.g. "+f.Example+")")
+	widgets.SetRowText(o, "{{."+f.Name+"}}", f.Help+" (e.g. "+f.Example+")")
 }
 
 // nonEmpty returns the strings that are not blank.

@@ -11,26 +11,27 @@ import (
 
 	"perinatal-caseload/app"
 	"perinatal-caseload/models"
+	"perinatal-caseload/views/widgets"
 )
 
 // dueBands are the Due tab's bands, in the order offered.
 var dueBands = []models.DueBand{models.BandOverdue, models.BandDueSoon, models.BandDue}
 
 // dueLettersTable lays out the Due tab's columns.
-func dueLettersTable() *table {
-	return newTable([]column{
+func dueLettersTable() *widgets.Table {
+	return widgets.NewTable([]widgets.Column{
 		{Title: "Due by", Sample: "00/00/0000"}, {Title: "When", Sample: "00 days overdue"},
 		{Title: "Woman", Weight: 2}, {Title: "NHS number", Sample: "000 000 0000"},
 		{Title: "Status", Weight: 1}, {Title: "Referral", Sample: "0000000"},
 	})
 }
 
-// DueLetters is the Letters screen's Due tab: the referrals whose outcome
+// dueLetters is the Letters screen's Due tab: the referrals whose outcome
 // letter is owed under the two-week clock from acceptance (the Dashboard's
 // clock, app.ClockService.DueLetters), one band at a time and a page at a
 // time. "Issue letters…" opens the issue dialog for the chosen referral; a
 // referral leaves the list once an outcome letter is issued.
-type DueLetters struct {
+type dueLetters struct {
 	// Band chooses overdue, due soon, or due later.
 	Band *widget.RadioGroup
 	// Counts says how many are in each band, or why they could not be read.
@@ -38,19 +39,18 @@ type DueLetters struct {
 	List   *widget.List
 	Issue  *widget.Button
 
-	svc      *app.Services
-	actor    *models.StaffMember
-	win      fyne.Window
-	rows     *pager[app.DueLetterRow]
+	s        *session
+	rows     *widgets.Pager[app.DueLetterRow]
 	selected *app.DueLetterRow
 	onIssued func()
 	content  fyne.CanvasObject
 }
 
-// NewDueLetters builds the Due tab. onIssued runs after letters are issued
+// newDueLetters builds the Due tab. onIssued runs after letters are issued
 // from it, so the register can show them.
-func NewDueLetters(svc *app.Services, actor *models.StaffMember, win fyne.Window, bg *Background, onIssued func()) *DueLetters {
-	d := &DueLetters{svc: svc, actor: actor, win: win, onIssued: onIssued}
+func newDueLetters(s *session, onIssued func()) *dueLetters {
+	bg := s.Background
+	d := &dueLetters{s: s, onIssued: onIssued}
 	labels := make([]string, len(dueBands))
 	for i, b := range dueBands {
 		labels[i] = dueBandLabel(b)
@@ -65,7 +65,7 @@ func NewDueLetters(svc *app.Services, actor *models.StaffMember, win fyne.Window
 	refresh := widget.NewButtonWithIcon("Refresh", theme.ViewRefreshIcon(), d.Reload)
 
 	cols := dueLettersTable()
-	d.rows, d.List = newPagedList(bg, registerPageSize, d.Counts, cols.Row, fillDueLetterRow)
+	d.rows, d.List = widgets.NewPagedList(bg, registerPageSize, cols.Row, fillDueLetterRow, reportIn(d.Counts))
 	d.List.OnSelected = d.choose
 	d.List.OnUnselected = func(widget.ListItemID) { d.choose(-1) }
 
@@ -79,10 +79,10 @@ func NewDueLetters(svc *app.Services, actor *models.StaffMember, win fyne.Window
 }
 
 // Content returns the tab's widget tree.
-func (d *DueLetters) Content() fyne.CanvasObject { return d.content }
+func (d *dueLetters) Content() fyne.CanvasObject { return d.content }
 
 // band returns the chosen band.
-func (d *DueLetters) band() models.DueBand {
+func (d *dueLetters) band() models.DueBand {
 	for _, b := range dueBands {
 		if dueBandLabel(b) == d.Band.Selected {
 			return b
@@ -92,22 +92,22 @@ func (d *DueLetters) band() models.DueBand {
 }
 
 // Reload counts each band as of today and lists the chosen one.
-func (d *DueLetters) Reload() {
+func (d *dueLetters) Reload() {
 	if d.List == nil {
 		return // still being built
 	}
-	band, today := d.band(), d.svc.Today()
+	band, today := d.band(), d.s.Services.Today()
 	var lists *app.DueLetterLists
 	d.rows.Query(
 		func() (int64, error) {
 			var err error
-			if lists, err = d.svc.Clocks.DueLetters(d.actor, today, 1); err != nil {
+			if lists, err = d.s.Services.Clocks.DueLetters(d.s.Actor, today, 1); err != nil {
 				return 0, err
 			}
 			return map[models.DueBand]int64{models.BandOverdue: lists.OverdueCount, models.BandDueSoon: lists.DueSoonCount, models.BandDue: lists.DueCount}[band], nil
 		},
 		func(offset, limit int) ([]app.DueLetterRow, error) {
-			return d.svc.Clocks.DueLetterPage(d.actor, today, band, offset, limit)
+			return d.s.Services.Clocks.DueLetterPage(d.s.Actor, today, band, offset, limit)
 		},
 		func(_ int, err error) {
 			if err != nil {
@@ -117,7 +117,7 @@ func (d *DueLetters) Reload() {
 					today.UK(), lists.OverdueCount, lists.DueSoonCount, lists.DueCount), lists.OverdueCount > 0)
 			}
 			d.choose(-1)
-			showFromTop(d.List)
+			widgets.ShowFromTop(d.List)
 		})
 }
 
@@ -127,11 +127,11 @@ func fillDueLetterRow(o fyne.CanvasObject, r app.DueLetterRow) {
 	if r.NHSNumber != nil {
 		nhs = models.FormatNHSNumber(*r.NHSNumber)
 	}
-	setRowText(o, r.Due.UK(), daysLeftText(r.DaysLeft), r.PatientName(), nhs, r.Status.Label(), fmt.Sprint(r.ReferralID))
+	widgets.SetRowText(o, r.Due.UK(), daysLeftText(r.DaysLeft), r.PatientName(), nhs, r.Status.Label(), fmt.Sprint(r.ReferralID))
 }
 
 // choose makes row id the referral Issue acts on; -1 chooses none.
-func (d *DueLetters) choose(id widget.ListItemID) {
+func (d *dueLetters) choose(id widget.ListItemID) {
 	d.selected = nil
 	if id < 0 {
 		d.Issue.Disable()
@@ -146,11 +146,11 @@ func (d *DueLetters) choose(id widget.ListItemID) {
 }
 
 // IssueSelected opens the issue dialog for the chosen referral.
-func (d *DueLetters) IssueSelected() {
+func (d *dueLetters) IssueSelected() {
 	if d.selected == nil {
 		return
 	}
-	ShowIssueLettersDialog(d.svc, d.actor, d.win, d.selected.ReferralID, func() {
+	showIssueLettersDialog(d.s, d.selected.ReferralID, func() {
 		d.Reload()
 		if d.onIssued != nil {
 			d.onIssued()

@@ -59,9 +59,9 @@ func newAcceptedCase(t *testing.T) (e *testEnv, admin, doc *models.StaffMember, 
 // lettersScreen builds the Letters screen for actor in a window, working
 // inline, with an opener that records the files it is given instead of
 // launching a viewer.
-func (e *testEnv) lettersScreen(actor *models.StaffMember) (*LettersScreen, fyne.Window, *[]string) {
+func (e *testEnv) lettersScreen(actor *models.StaffMember) (*lettersScreen, fyne.Window, *[]string) {
 	w := e.showInWindow(nil)
-	s := NewLettersScreen(e.svc, actor, w, InlineBackground())
+	s := newLettersScreen(e.sessionIn(actor, w))
 	opened := &[]string{}
 	s.Files.Opener = func(u *url.URL) error {
 		uri, err := storage.ParseURI(u.String())

@@ -13,6 +13,7 @@ import (
 
 	"perinatal-caseload/app"
 	"perinatal-caseload/models"
+	"perinatal-caseload/views/widgets"
 )
 
 // anyKind is the kind filter's choice meaning "every kind".
@@ -22,20 +23,20 @@ const anyKind = "Any kind"
 const registerPageSize = 100
 
 // letterRegisterTable lays out the register's columns.
-func letterRegisterTable() *table {
-	return newTable([]column{
+func letterRegisterTable() *widgets.Table {
+	return widgets.NewTable([]widgets.Column{
 		{Title: "Issued", Sample: "00/00/0000 00:00"}, {Title: "Kind", Weight: 1.5},
 		{Title: "Recipient", Weight: 2}, {Title: "Author", Weight: 1},
 		{Title: "Template", Sample: "v000"}, {Title: "Referral", Sample: "0000000"},
 	})
 }
 
-// LettersScreen is the Letters screen. Its Register tab lists and searches
+// lettersScreen is the Letters screen. Its Register tab lists and searches
 // every letter issued, a page at a time, opens one in the system's PDF
 // viewer, saves a copy, and prints the day's letters as one PDF. Its Due tab
 // lists the outcome letters owed under the two-week clock, and its Templates
 // tab edits the letter templates. Permissions are the services' to check.
-type LettersScreen struct {
+type lettersScreen struct {
 	Tabs *container.AppTabs
 
 	// Register filters: the start of the recipient's name, the kind, and
@@ -55,35 +56,32 @@ type LettersScreen struct {
 	// Message reports what Open, Save a copy and Print did.
 	Message *widget.Label
 
-	Due       *DueLetters
-	Templates *LetterTemplateEditor
+	Due       *dueLetters
+	Templates *letterTemplateEditor
 	// Files opens and saves PDFs; tests replace its Opener.
-	Files *LetterFiles
+	Files *widgets.LetterFiles
 
 	svc      *app.Services
 	actor    *models.StaffMember
 	win      fyne.Window
-	bg       *Background
-	rows     *pager[app.LetterRow]
+	bg       *widgets.Background
+	rows     *widgets.Pager[app.LetterRow]
 	selected *app.LetterRow
-	typing   debouncer // searches as the recipient's name is typed
+	typing   *widgets.Debouncer // searches as the recipient's name is typed
 	content  fyne.CanvasObject
 	// printDialog offers the day's merged PDF; printOpen opens it.
 	printDialog *dialog.CustomDialog
 	printOpen   *widget.Button
 }
 
-// NewLettersScreen builds the Letters screen for actor and shows the newest
-// letters. Slow work runs through bg (NewBackground in the application,
-// InlineBackground in tests; nil means NewBackground).
-func NewLettersScreen(svc *app.Services, actor *models.StaffMember, win fyne.Window, bg *Background) *LettersScreen {
-	if bg == nil {
-		bg = NewBackground()
-	}
-	s := &LettersScreen{svc: svc, actor: actor, win: win, bg: bg, Files: NewLetterFiles(win)}
+// newLettersScreen builds the Letters screen for the session's actor and
+// shows the newest letters.
+func newLettersScreen(ses *session) *lettersScreen {
+	bg := ses.Background
+	s := &lettersScreen{svc: ses.Services, actor: ses.Actor, win: ses.Window, bg: bg, Files: widgets.NewLetterFiles(ses.Window)}
 
 	s.Recipient = entryWithHint("Recipient's name starts with…", s.Reload)
-	s.typing = debouncer{bg: bg}
+	s.typing = widgets.NewDebouncer(bg)
 	s.Recipient.OnChanged = func(string) { s.typing.Trigger(s.Reload) }
 	s.Kind = widget.NewSelect(append([]string{anyKind}, letterKindLabels()...), func(string) { s.Reload() })
 	s.Day = entryWithHint("Issued on dd/mm/yyyy", s.Reload)
@@ -97,18 +95,18 @@ func NewLettersScreen(svc *app.Services, actor *models.StaffMember, win fyne.Win
 	s.SaveCopy.Disable()
 
 	cols := letterRegisterTable()
-	s.rows, s.List = newPagedList(bg, registerPageSize, s.Count, cols.Row, fillLetterRow)
+	s.rows, s.List = widgets.NewPagedList(bg, registerPageSize, cols.Row, fillLetterRow, reportIn(s.Count))
 	s.List.OnSelected = s.choose
 	s.List.OnUnselected = func(widget.ListItemID) { s.choose(-1) }
 
-	filters := container.NewBorder(nil, nil, nil, s.Search, container.New(weightedRow{2, 1.6, 1.2}, s.Recipient, s.Kind, s.Day))
+	filters := container.NewBorder(nil, nil, nil, s.Search, container.New(widgets.WeightedRow{2, 1.6, 1.2}, s.Recipient, s.Kind, s.Day))
 	top := container.NewVBox(filters, s.Count, cols.Header(), widget.NewSeparator())
 	actions := container.NewVBox(widget.NewSeparator(),
 		container.NewHBox(s.Open, s.SaveCopy, layout.NewSpacer(), s.PrintToday), s.Message)
 	register := container.NewBorder(top, actions, nil, nil, s.List)
 
-	s.Templates = NewLetterTemplateEditor(svc, actor, win, bg, s.Files)
-	s.Due = NewDueLetters(svc, actor, win, bg, s.Reload)
+	s.Templates = newLetterTemplateEditor(ses, s.Files)
+	s.Due = newDueLetters(ses, s.Reload)
 	s.Tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon("Register", theme.ListIcon(), register),
 		container.NewTabItemWithIcon("Due", theme.HistoryIcon(), s.Due.Content()),
@@ -120,18 +118,18 @@ func NewLettersScreen(svc *app.Services, actor *models.StaffMember, win fyne.Win
 }
 
 // Content returns the screen's widget tree.
-func (s *LettersScreen) Content() fyne.CanvasObject { return s.content }
+func (s *lettersScreen) Content() fyne.CanvasObject { return s.content }
 
 // SearchEntry is the recipient search, which Ctrl+F focuses.
-func (s *LettersScreen) SearchEntry() fyne.Focusable { return s.Recipient }
+func (s *lettersScreen) SearchEntry() fyne.Focusable { return s.Recipient }
 
 // Cleanup removes the letters written to the temporary folder for viewing.
 // The shell calls it on signing out.
-func (s *LettersScreen) Cleanup() { s.Files.Cleanup() }
+func (s *lettersScreen) Cleanup() { s.Files.Cleanup() }
 
 // Filter returns the filter the widgets describe, or an error naming the
 // field at fault.
-func (s *LettersScreen) Filter() (app.LetterFilter, error) {
+func (s *lettersScreen) Filter() (app.LetterFilter, error) {
 	f := app.LetterFilter{Recipient: strings.TrimSpace(s.Recipient.Text)}
 	if i := s.Kind.SelectedIndex(); i > 0 {
 		f.Kind = models.LetterKinds[i-1]
@@ -147,7 +145,7 @@ func (s *LettersScreen) Filter() (app.LetterFilter, error) {
 }
 
 // Reload runs the search the filters describe.
-func (s *LettersScreen) Reload() {
+func (s *lettersScreen) Reload() {
 	if s.List == nil || s.Kind.Selected == "" {
 		return // still being built
 	}
@@ -168,18 +166,18 @@ func (s *LettersScreen) Reload() {
 				showMessage(s.Count, countText(int64(total), "letter", "letters")+" in the register", false)
 			}
 			s.choose(-1)
-			showFromTop(s.List)
+			widgets.ShowFromTop(s.List)
 		})
 }
 
 // fillLetterRow shows r in a row of letterRegisterTable.
 func fillLetterRow(o fyne.CanvasObject, r app.LetterRow) {
-	setRowText(o, ukDateTime(r.IssuedAt), r.Kind.Label(), recipientText(r), r.AuthorName,
+	widgets.SetRowText(o, ukDateTime(r.IssuedAt), r.Kind.Label(), recipientText(r), r.AuthorName,
 		fmt.Sprintf("v%d", r.TemplateVersion), fmt.Sprint(r.ReferralID))
 }
 
 // choose makes row id the letter the buttons act on; -1 chooses none.
-func (s *LettersScreen) choose(id widget.ListItemID) {
+func (s *lettersScreen) choose(id widget.ListItemID) {
 	s.selected = nil
 	if id >= 0 {
 		if r, ok := s.rows.Row(id); ok {
@@ -197,7 +195,7 @@ func (s *LettersScreen) choose(id widget.ListItemID) {
 
 // OpenSelected opens the selected letter, as it was issued, in the
 // system's PDF viewer.
-func (s *LettersScreen) OpenSelected() {
+func (s *lettersScreen) OpenSelected() {
 	row := s.selected
 	if row == nil {
 		return
@@ -218,7 +216,7 @@ func (s *LettersScreen) OpenSelected() {
 }
 
 // SaveSelected asks where to save a copy of the selected letter.
-func (s *LettersScreen) SaveSelected() {
+func (s *lettersScreen) SaveSelected() {
 	row := s.selected
 	if row == nil {
 		return
@@ -236,7 +234,7 @@ func (s *LettersScreen) SaveSelected() {
 }
 
 // saved reports the outcome of a save.
-func (s *LettersScreen) saved(name string, err error) {
+func (s *lettersScreen) saved(name string, err error) {
 	if err != nil {
 		showMessage(s.Message, sentence(err), true)
 		return

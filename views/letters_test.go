@@ -13,6 +13,7 @@ import (
 
 	"perinatal-caseload/app"
 	"perinatal-caseload/models"
+	"perinatal-caseload/views/widgets"
 )
 
 func TestLetterIssueDialogIssuesAPackTheRegisterLists(t *testing.T) {
@@ -22,7 +23,7 @@ func TestLetterIssueDialogIssuesAPackTheRegisterLists(t *testing.T) {
 		t.Fatalf("the register starts with %d letters", s.List.Length())
 	}
 
-	d := ShowIssueLettersDialog(e.svc, admin, w, r.ID, s.Reload)
+	d := showIssueLettersDialog(e.sessionIn(admin, w), r.ID, s.Reload)
 	if d.Kind.Selected != models.LetterAcceptance.Label() {
 		t.Errorf("kind = %q, want the one an accepted referral calls for", d.Kind.Selected)
 	}
@@ -72,7 +73,7 @@ func TestLetterIssueNeedsTheAdministratorRole(t *testing.T) {
 	e, admin, doc, r := newAcceptedCase(t)
 	w := e.showInWindow(nil)
 	issued := false
-	d := ShowIssueLettersDialog(e.svc, doc, w, r.ID, func() { issued = true })
+	d := showIssueLettersDialog(e.sessionIn(doc, w), r.ID, func() { issued = true })
 	test.Tap(d.Issue)
 	d.Confirm.Confirm()
 	if d.Message.Text != "You need the Administrator role to issue and print letters." || issued {
@@ -81,7 +82,7 @@ func TestLetterIssueNeedsTheAdministratorRole(t *testing.T) {
 	if n, _ := e.svc.Letters.RegisterCount(admin, app.LetterFilter{}); n != 0 {
 		t.Errorf("%d letters were issued without permission", n)
 	}
-	ed := NewLetterTemplateEditor(e.svc, doc, w, InlineBackground(), NewLetterFiles(w))
+	ed := newLetterTemplateEditor(e.sessionIn(doc, w), widgets.NewLetterFiles(w))
 	ed.Body.SetText(ed.Body.Text + "\nWith best wishes.")
 	test.Tap(ed.Save)
 	if ed.Message.Text != "You need the Administrator role to edit letter templates." {
@@ -101,7 +102,7 @@ func TestLetterTemplateEditorRefusesAnUnknownFieldAndSavesAValidChange(t *testin
 	original := ed.Body.Text
 
 	ed.Body.SetText(original + "\nYour shoe size: {{.ShoeSize}}")
-	ed.Body.TypedShortcut(saveShortcut)
+	ed.Body.TypedShortcut(widgets.SaveShortcut)
 	if !ed.Message.Visible() || !strings.Contains(ed.Message.Text, `unknown field "ShoeSize"`) || !strings.HasPrefix(ed.Message.Text, "Template:") {
 		t.Errorf("saving an unknown field shows %q", ed.Message.Text)
 	}
@@ -231,8 +232,8 @@ func richText(r *widget.RichText) string {
 }
 
 func TestLetterPreviewFollowsTheBodyMarkup(t *testing.T) {
-	p := letterPreview{To: []string{"Zoë Sample"}, Re: "Zoë Sample", Body: "Dear Zoë\n\n# Your appointment\n**Date:** Monday\n- one **two**\n  three\n- four"}
-	got := richText(widget.NewRichText(p.segments()...))
+	p := widgets.LetterPreview{To: []string{"Zoë Sample"}, Re: "Zoë Sample", Body: "Dear Zoë\n\n# Your appointment\n**Date:** Monday\n- one **two**\n  three\n- four"}
+	got := richText(widget.NewRichText(p.Segments()...))
 	for _, want := range []string{"Your appointment\n", "Date: Monday\n", "• one two three\n", "• four\n", "Yours sincerely\n"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("preview lacks %q:\n%s", want, got)

@@ -10,60 +10,63 @@ import (
 
 	"perinatal-caseload/app"
 	"perinatal-caseload/models"
+	"perinatal-caseload/views/widgets"
 )
 
 // Options configure the main window.
 type Options struct {
-	// Background runs queries off the UI goroutine; nil means NewBackground().
-	Background *Background
 	// DatabaseLabel names the database in the status bar.
 	DatabaseLabel string
-	// TickEvery is how often Show's ticker checks the idle lock; 0 means
+
+	// background runs queries off the UI goroutine; nil means
+	// widgets.NewBackground(). Tests set one that works inline.
+	background *widgets.Background
+	// tickEvery is how often ShowAndRun's ticker checks the idle lock; 0 means
 	// every 5 seconds.
-	TickEvery time.Duration
+	tickEvery time.Duration
 }
 
 // MainWindow is the application window. It shows the sign-in screen (or,
 // on an empty database, the first-run screen) until someone signs in, and
-// builds the Shell only then, so no patient data is read before sign-in.
+// builds the shell only then, so no patient data is read before sign-in.
 // After a spell without input the idle lock hides the shell behind the
 // sign-in screen: the same person signing in gets it back as they left it;
 // anyone else gets a new shell.
 type MainWindow struct {
-	Window fyne.Window
+	window fyne.Window
 
 	svc   *app.Services
 	opts  Options
-	layer *activityLayer
-	lock  *IdleLock
+	layer *widgets.ActivityLayer
+	idle  *idleLock
 	prefs fyne.Preferences
 
-	shell    *Shell // the signed-in (or locked-out) person's screens
+	shell    *shell // the signed-in (or locked-out) person's screens
 	locked   bool
 	stash    []fyne.CanvasObject // dialogs hidden by the lock
 	focus    fyne.Focusable      // what had the keyboard when the lock engaged
-	signIn   *SignInScreen
-	firstRun *FirstRunScreen
+	signIn   *signInScreen
+	firstRun *firstRunScreen
 	stop     chan struct{}
 }
 
 // NewMainWindow creates the window titled "Perinatal Caseload" at its
 // remembered size, on the sign-in or first-run screen.
 func NewMainWindow(a fyne.App, svc *app.Services, opts Options) *MainWindow {
-	if opts.Background == nil {
-		opts.Background = NewBackground()
+	if opts.background == nil {
+		opts.background = widgets.NewBackground()
 	}
-	if opts.TickEvery <= 0 {
-		opts.TickEvery = 5 * time.Second
+	if opts.tickEvery <= 0 {
+		opts.tickEvery = 5 * time.Second
 	}
-	m := &MainWindow{Window: a.NewWindow("Perinatal Caseload"), svc: svc, opts: opts, prefs: a.Preferences()}
-	m.lock = NewIdleLock(svc.Clock(), m.idleLock)
-	m.layer = newActivityLayer(layout.NewSpacer(), m.lock.Touch)
-	m.Window.SetContent(m.layer)
-	restoreWindowSize(m.prefs, m.Window)
-	m.Window.SetCloseIntercept(func() {
-		rememberWindowSize(m.prefs, m.Window)
-		m.Window.Close()
+	m := &MainWindow{window: a.NewWindow("Perinatal Caseload"), svc: svc, opts: opts, prefs: a.Preferences()}
+	m.idle = newIdleLock(svc.Clock(), m.idleLock)
+	m.layer = widgets.NewActivityLayer(layout.NewSpacer(), m.idle.Touch)
+	m.window.SetContent(m.layer)
+	widgets.RestoreWindowSize(m.prefs, m.window)
+	m.window.SetCloseIntercept(func() {
+		widgets.RememberWindowSize(m.prefs, m.window)
+		m.window.Close()
 	})
 	m.showStart("", "")
 	return m
@@ -73,9 +76,9 @@ func NewMainWindow(a fyne.App, svc *app.Services, opts Options) *MainWindow {
 // application until the window closes.
 func (m *MainWindow) ShowAndRun() {
 	m.stop = make(chan struct{})
-	m.Window.SetOnClosed(func() { close(m.stop) })
+	m.window.SetOnClosed(func() { close(m.stop) })
 	go func() {
-		t := time.NewTicker(m.opts.TickEvery)
+		t := time.NewTicker(m.opts.tickEvery)
 		defer t.Stop()
 		for {
 			select {
@@ -86,27 +89,7 @@ func (m *MainWindow) ShowAndRun() {
 			}
 		}
 	}()
-	m.Window.ShowAndRun()
-}
-
-// Shell returns the signed-in person's shell, or nil if nobody is signed in.
-func (m *MainWindow) Shell() *Shell { return m.shell }
-
-// Locked reports whether the idle lock (or Lock) is hiding a shell.
-func (m *MainWindow) Locked() bool { return m.locked }
-
-// SignInScreen returns the sign-in screen on show, or nil.
-func (m *MainWindow) SignInScreen() *SignInScreen { return m.signIn }
-
-// FirstRunScreen returns the first-run screen on show, or nil.
-func (m *MainWindow) FirstRunScreen() *FirstRunScreen { return m.firstRun }
-
-// Actor returns the person signed in, or nil while signed out or locked.
-func (m *MainWindow) Actor() *models.StaffMember {
-	if m.shell == nil || m.locked {
-		return nil
-	}
-	return m.shell.Session.Actor
+	m.window.ShowAndRun()
 }
 
 // showStart shows the first-run screen on an empty database, otherwise the
@@ -116,20 +99,20 @@ func (m *MainWindow) showStart(notice, username string) {
 	m.signIn, m.firstRun = nil, nil
 	first, err := m.svc.Staff.NeedsFirstUser()
 	if err == nil && first {
-		m.firstRun = NewFirstRunScreen(m.svc.Staff, m.svc.Auth, service, m.signedIn)
+		m.firstRun = newFirstRunScreen(m.svc.Staff, m.svc.Auth, service, m.signedIn)
 		m.setContent(m.firstRun.Content(), m.firstRun.FirstField())
 		return
 	}
 	if err != nil {
 		notice = "The list of accounts could not be read: " + sentence(err)
 	}
-	m.signIn = NewSignInScreen(m.svc.Auth, service, notice, username, m.signedIn)
+	m.signIn = newSignInScreen(m.svc.Auth, service, notice, username, m.signedIn)
 	m.setContent(m.signIn.Content(), m.signIn.FirstField())
 }
 
 // setContent puts content in the window and the keyboard in focus.
 func (m *MainWindow) setContent(content fyne.CanvasObject, focus fyne.Focusable) {
-	c := m.Window.Canvas()
+	c := m.window.Canvas()
 	c.Unfocus()
 	m.layer.SetContent(content)
 	if focus != nil {
@@ -143,19 +126,19 @@ func (m *MainWindow) signedIn(who *models.StaffMember) {
 	resume := m.locked && m.shell != nil && m.shell.Session.Actor.ID == who.ID
 	if !resume {
 		m.stash, m.focus = nil, nil
-		session := &Session{Actor: who, Services: m.svc, Window: m.Window, Background: m.opts.Background}
-		m.shell = NewShell(session, m.opts.DatabaseLabel, m.Lock, m.SignOut)
+		s := &session{Actor: who, Services: m.svc, Window: m.window, Background: m.opts.background}
+		m.shell = newShell(s, m.opts.DatabaseLabel, m.lock, m.signOut)
 	}
 	m.locked, m.signIn, m.firstRun = false, nil, nil
 	m.setContent(m.shell.Content(), m.focus)
 	m.restoreOverlays()
-	m.Window.SetMainMenu(withActivity(m.shell.MainMenu(), m.lock.Touch))
-	m.lock.Arm(time.Duration(m.svc.Settings.Int(app.SetIdleLockMinutes)) * time.Minute)
+	m.window.SetMainMenu(withActivity(m.shell.MainMenu(), m.idle.Touch))
+	m.idle.Arm(time.Duration(m.svc.Settings.Int(app.SetIdleLockMinutes)) * time.Minute)
 }
 
-// Lock hides the shell behind the sign-in screen, keeping it, and any open
+// lock hides the shell behind the sign-in screen, keeping it, and any open
 // dialog, as it is for the same person's return.
-func (m *MainWindow) Lock() { m.lockWith("The screen is locked.") }
+func (m *MainWindow) lock() { m.lockWith("The screen is locked.") }
 
 // idleLock is what the idle lock does when it engages.
 func (m *MainWindow) idleLock() {
@@ -168,42 +151,42 @@ func (m *MainWindow) lockWith(reason string) {
 		return
 	}
 	m.locked = true
-	m.lock.Disarm()
-	m.focus = m.Window.Canvas().Focused()
+	m.idle.Disarm()
+	m.focus = m.window.Canvas().Focused()
 	m.stashOverlays()
-	m.Window.SetMainMenu(nil)
+	m.window.SetMainMenu(nil)
 	who := m.shell.Session.Actor
 	notice := reason + " " + who.Name + " can sign in to carry on where they left off; anyone else who signs in starts afresh."
 	m.showStart(notice, who.Username)
 }
 
-// SignOut closes the person's shell, losing anything unsaved, and shows
+// signOut closes the person's shell, losing anything unsaved, and shows
 // the sign-in screen.
-func (m *MainWindow) SignOut() {
+func (m *MainWindow) signOut() {
 	if m.shell != nil {
 		m.shell.Close()
 		_ = m.svc.Auth.SignOut(m.shell.Session.Actor)
 	}
 	m.shell, m.locked, m.stash, m.focus = nil, false, nil, nil
-	m.lock.Disarm()
+	m.idle.Disarm()
 	m.stashOverlays()
 	m.stash = nil
-	m.Window.SetMainMenu(nil)
+	m.window.SetMainMenu(nil)
 	m.showStart("You have signed out.", "")
 }
 
 // tick is the ticker's work: notice typing, then lock if idle too long.
 func (m *MainWindow) tick() {
-	if !m.lock.Armed() {
+	if !m.idle.Armed() {
 		return
 	}
-	m.lock.Observe(typingSample(m.Window.Canvas()))
-	m.lock.Check(m.svc.Clock().Now())
+	m.idle.Observe(widgets.TypingSample(m.window.Canvas()))
+	m.idle.Check(m.svc.Clock().Now())
 }
 
 // stashOverlays hides the dialogs and pop-ups on show, keeping them.
 func (m *MainWindow) stashOverlays() {
-	o := m.Window.Canvas().Overlays()
+	o := m.window.Canvas().Overlays()
 	list := slices.Clone(o.List()) // Remove clears the stack's own slice
 	for i := len(list) - 1; i >= 0; i-- {
 		list[i].Hide()
@@ -214,7 +197,7 @@ func (m *MainWindow) stashOverlays() {
 
 // restoreOverlays shows again what stashOverlays hid.
 func (m *MainWindow) restoreOverlays() {
-	o := m.Window.Canvas().Overlays()
+	o := m.window.Canvas().Overlays()
 	for _, obj := range m.stash {
 		obj.Show()
 		if !slices.Contains(o.List(), obj) {

@@ -10,14 +10,15 @@ import (
 
 	"perinatal-caseload/app"
 	"perinatal-caseload/models"
+	"perinatal-caseload/views/widgets"
 )
 
-// DecisionPanel is the part of a referral's detail view where a clinician
+// decisionPanel is the part of a referral's detail view where a clinician
 // records the screening decision and priority. It shows the recommendation
 // stored with the referral and its reasons, and starts the choice at the
 // recommendation. Deciding otherwise needs a reason: the service refuses
 // the decision without one, and the panel shows why.
-type DecisionPanel struct {
+type decisionPanel struct {
 	// Recommendation shows the stored recommendation; Reasons its reasons.
 	Recommendation *widget.Label
 	Reasons        *widget.Label
@@ -25,7 +26,7 @@ type DecisionPanel struct {
 	Outcome  *widget.RadioGroup
 	Priority *widget.RadioGroup
 	// Reason is required when the decision differs from the recommendation.
-	Reason *formEntry
+	Reason *widgets.FormEntry
 	// OverrideNote says when the choice overrides the recommendation.
 	OverrideNote *widget.Label
 	Save         *widget.Button
@@ -51,12 +52,13 @@ var decisionOutcomes = []models.Decision{models.DecisionAccept, models.DecisionD
 // decisionPriorities are the priorities, in the order shown.
 var decisionPriorities = []models.Priority{models.PriorityUrgent, models.PriorityRoutine}
 
-// NewDecisionPanel builds the panel for referral r, as read from the
+// newDecisionPanel builds the panel for referral r, as read from the
 // service. onDone is called after the decision is saved, or when the
 // person asks to reload after a conflict, so the detail view can read
 // the referral again.
-func NewDecisionPanel(svc *app.Services, actor *models.StaffMember, win fyne.Window, r *models.Referral, onDone func()) *DecisionPanel {
-	p := &DecisionPanel{svc: svc, actor: actor, win: win, referral: r, onDone: onDone}
+func newDecisionPanel(s *session, r *models.Referral, onDone func()) *decisionPanel {
+	svc := s.Services
+	p := &decisionPanel{svc: svc, actor: s.Actor, win: s.Window, referral: r, onDone: onDone}
 	p.Recommendation = widget.NewLabel("")
 	p.Recommendation.TextStyle.Bold = true
 	p.Reasons = paragraph("")
@@ -78,7 +80,7 @@ func NewDecisionPanel(svc *app.Services, actor *models.StaffMember, win fyne.Win
 	p.Priority = widget.NewRadioGroup([]string{priorityText(decisionPriorities[0]), priorityText(decisionPriorities[1])}, func(string) { p.choiceChanged() })
 	p.Priority.Horizontal = true
 	p.Priority.Required = true
-	p.Reason = newFormTextArea(p.Submit, 3)
+	p.Reason = widgets.NewFormTextArea(p.Submit, 3)
 	p.Reason.SetPlaceHolder("Why you are deciding other than the recommendation")
 	p.OverrideNote = paragraph("")
 	p.OverrideNote.Importance = widget.WarningImportance
@@ -111,11 +113,11 @@ func NewDecisionPanel(svc *app.Services, actor *models.StaffMember, win fyne.Win
 }
 
 // Content returns the panel's widget tree.
-func (p *DecisionPanel) Content() fyne.CanvasObject { return p.content }
+func (p *decisionPanel) Content() fyne.CanvasObject { return p.content }
 
 // Submit asks the service to record the decision. A refusal is shown with
 // the service's own words, and nothing chosen or typed is lost.
-func (p *DecisionPanel) Submit() {
+func (p *decisionPanel) Submit() {
 	if p.Save.Disabled() {
 		return
 	}
@@ -142,7 +144,7 @@ func (p *DecisionPanel) Submit() {
 }
 
 // choiceChanged says whether the choice overrides the recommendation.
-func (p *DecisionPanel) choiceChanged() {
+func (p *decisionPanel) choiceChanged() {
 	if p.OverrideNote == nil {
 		return // still being built
 	}
@@ -155,13 +157,13 @@ func (p *DecisionPanel) choiceChanged() {
 	p.OverrideNote.Show()
 }
 
-func (p *DecisionPanel) showMessage(text string) {
+func (p *decisionPanel) showMessage(text string) {
 	p.Message.SetText(text)
 	p.Message.Show()
 }
 
 // decided shows that the decision has been made and stops further changes here.
-func (p *DecisionPanel) decided() {
+func (p *decisionPanel) decided() {
 	p.Outcome.Disable()
 	p.Priority.Disable()
 	p.Reason.Disable()
@@ -169,14 +171,14 @@ func (p *DecisionPanel) decided() {
 	p.Save.SetText("Decision recorded")
 }
 
-func (p *DecisionPanel) done() {
+func (p *decisionPanel) done() {
 	if p.onDone != nil {
 		p.onDone()
 	}
 }
 
 // outcome returns the chosen decision, or "" if none.
-func (p *DecisionPanel) outcome() models.Decision {
+func (p *decisionPanel) outcome() models.Decision {
 	if i := indexOf(p.Outcome.Options, p.Outcome.Selected); i >= 0 {
 		return decisionOutcomes[i]
 	}
@@ -184,7 +186,7 @@ func (p *DecisionPanel) outcome() models.Decision {
 }
 
 // priority returns the chosen priority, or "" if none.
-func (p *DecisionPanel) priority() models.Priority {
+func (p *decisionPanel) priority() models.Priority {
 	if i := indexOf(p.Priority.Options, p.Priority.Selected); i >= 0 {
 		return decisionPriorities[i]
 	}

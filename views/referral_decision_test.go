@@ -37,7 +37,7 @@ func TestDecisionOverridingTheRecommendationNeedsAReason(t *testing.T) {
 	r := e.registeredReferral(admin)
 	done := 0
 	w := e.showInWindow(nil)
-	p := NewDecisionPanel(e.svc, doc, w, r, func() { done++ })
+	p := newDecisionPanel(e.sessionIn(doc, w), r, func() { done++ })
 	w.SetContent(p.Content())
 
 	if !strings.Contains(p.Recommendation.Text, "Accept") || !strings.Contains(p.Recommendation.Text, "Urgent") ||
@@ -82,7 +82,7 @@ func TestDecisionOverridingTheRecommendationNeedsAReason(t *testing.T) {
 
 	// The timeline tells the story, for a key worker too.
 	kw := e.addStaff("kw", models.RoleKeyWorker)
-	tl := NewReferralTimeline(e.svc, kw, r.ID)
+	tl := newReferralTimeline(e.sessionIn(kw, nil), r.ID)
 	e.showInWindow(tl.Content())
 	if tl.List.Length() != 2 || tl.Entries[0].What != "Referral registered" ||
 		!strings.HasPrefix(tl.Entries[1].What, "Decision: accept (overrides the recommendation: Stable on lithium") {
@@ -101,7 +101,7 @@ func TestDecisionShowsAConflictWithSomeoneElsesChange(t *testing.T) {
 	other := e.addStaff("other", models.RoleClinician)
 	r := e.registeredReferral(admin)
 	reloads := 0
-	p := NewDecisionPanel(e.svc, doc, e.showInWindow(nil), r, func() { reloads++ })
+	p := newDecisionPanel(e.sessionIn(doc, e.showInWindow(nil)), r, func() { reloads++ })
 	if err := e.svc.Referrals.Decide(other, r.ID, r.Version, app.Decision{Outcome: models.DecisionDiscuss, Priority: models.PriorityUrgent, Reason: "For the team"}); err != nil {
 		t.Fatal(err)
 	}
@@ -124,7 +124,7 @@ func TestDecisionPanelOfADecidedReferralIsReadOnly(t *testing.T) {
 		t.Fatal(err)
 	}
 	r, _ = e.svc.Referrals.Get(doc, r.ID)
-	p := NewDecisionPanel(e.svc, doc, e.showInWindow(nil), r, nil)
+	p := newDecisionPanel(e.sessionIn(doc, e.showInWindow(nil)), r, nil)
 	if !p.Save.Disabled() || !p.Outcome.Disabled() {
 		t.Error("an accepted referral's decision can be recorded again")
 	}

@@ -14,11 +14,11 @@ import (
 	"perinatal-caseload/models"
 )
 
-// ReferralDetail shows one referral, read-only: the woman, her referrer
+// referralDetail shows one referral, read-only: the woman, her referrer
 // and the professionals copied in, where she is in the perinatal period,
 // what the referrer told us, and the screening recommendation with its
 // reasons.
-type ReferralDetail struct {
+type referralDetail struct {
 	Referral *models.Referral
 	Back     *widget.Button
 	content  fyne.CanvasObject
@@ -27,10 +27,10 @@ type ReferralDetail struct {
 	actions *fyne.Container
 }
 
-// NewReferralDetail builds the detail of r; today is the date in the UK,
+// newReferralDetail builds the detail of r; today is the date in the UK,
 // for the timeframe now. onBack returns to the list.
-func NewReferralDetail(r *models.Referral, today models.Date, onBack func()) *ReferralDetail {
-	d := &ReferralDetail{Referral: r}
+func newReferralDetail(r *models.Referral, today models.Date, onBack func()) *referralDetail {
+	d := &referralDetail{Referral: r}
 	d.Back = widget.NewButtonWithIcon("Back to referrals", theme.NavigateBackIcon(), onBack)
 	p := &r.Patient
 	name := widget.NewLabel(p.FullName())
@@ -75,10 +75,10 @@ func NewReferralDetail(r *models.Referral, today models.Date, onBack func()) *Re
 }
 
 // Content returns the detail's widget tree.
-func (d *ReferralDetail) Content() fyne.CanvasObject { return d.content }
+func (d *referralDetail) Content() fyne.CanvasObject { return d.content }
 
 // AddActions puts a panel above the referral's details.
-func (d *ReferralDetail) AddActions(obj fyne.CanvasObject) { d.actions.Add(obj) }
+func (d *referralDetail) AddActions(obj fyne.CanvasObject) { d.actions.Add(obj) }
 
 // section is a titled card.
 func section(title string, body fyne.CanvasObject) fyne.CanvasObject {

@@ -11,68 +11,69 @@ import (
 
 	"perinatal-caseload/app"
 	"perinatal-caseload/models"
+	"perinatal-caseload/views/widgets"
 )
 
-// ReferralForm is the screen for typing in a new referral. It captures
+// referralForm is the screen for typing in a new referral. It captures
 // everything the online referral form does, in sections worked through
 // from top to bottom with Tab: the woman; the referrer; consent and
 // eligibility; pregnancy or baby; mental health history; medication;
 // current services; professionals to copy letters to; reason and risk.
 // Beside it a live screening panel shows what the service's criteria say
 // as the form fills. Ctrl+S or Save registers the referral.
-type ReferralForm struct {
+type referralForm struct {
 	// The woman.
-	NHSNumber, GivenName, FamilyName, DateOfBirth *formEntry
-	Address, Postcode, Phone, Email, GPPractice   *formEntry
-	PreferredLanguage                             *formEntry
+	NHSNumber, GivenName, FamilyName, DateOfBirth *widgets.FormEntry
+	Address, Postcode, Phone, Email, GPPractice   *widgets.FormEntry
+	PreferredLanguage                             *widgets.FormEntry
 	InterpreterNeeded                             *widget.Check
 
 	// The referrer.
-	ReferrerName                                       *formEntry
-	ReferrerRole                                       *choice
-	ReferrerOrganisation, ReferrerPhone, ReferrerEmail *formEntry
-	ReferrerAddress                                    *formEntry
+	ReferrerName                                       *widgets.FormEntry
+	ReferrerRole                                       *widgets.Choice
+	ReferrerOrganisation, ReferrerPhone, ReferrerEmail *widgets.FormEntry
+	ReferrerAddress                                    *widgets.FormEntry
 
 	// Consent and eligibility.
-	Received                  *formEntry // DD/MM/YYYY HH:MM, London time
-	FormID                    *formEntry
+	Received                  *widgets.FormEntry // DD/MM/YYYY HH:MM, London time
+	FormID                    *widgets.FormEntry
 	Consent, RegisteredWithGP *widget.Check
 	LivesInArea               *widget.Check
 
 	// Pregnancy or baby.
 	Stage             *widget.RadioGroup
-	DueDate, BabyBorn *formEntry
+	DueDate, BabyBorn *widgets.FormEntry
 	Breastfeeding     *widget.Check
 
 	// Mental health history.
-	Severity                 *choice
-	Manageable               *choice // yes, no, or not stated
-	Conditions               *rowList[conditionRow]
+	Severity                 *widgets.Choice
+	Manageable               *widgets.Choice // yes, no, or not stated
+	Conditions               *widgets.RowList[conditionRow]
 	FamilyPP, FamilyBipolar  *widget.Check
 	PreviousPerinatalTreated *widget.Check
 	SevereImpact             *widget.Check
 
 	// Medication.
-	Medicines        *rowList[medicineRow]
+	Medicines        *widgets.RowList[medicineRow]
 	MedicationAdvice *widget.Check
 
 	// Current services.
 	CMHTOpen                        *widget.Check
-	CMHTTeam, CareCoordinator       *formEntry
+	CMHTTeam, CareCoordinator       *widgets.FormEntry
 	Inpatient                       *widget.Check
-	Ward                            *formEntry
+	Ward                            *widgets.FormEntry
 	MBU                             *widget.Check
-	MBUDischarge                    *formEntry
+	MBUDischarge                    *widgets.FormEntry
 	SubstanceService, EatingService *widget.Check
 
 	// Other professionals to copy letters to.
-	Professionals *rowList[professionalRow]
+	Professionals *widgets.RowList[professionalRow]
 
 	// Reason and risk.
-	Reason, Risk *formEntry
+	Reason, Risk *widgets.FormEntry
 
 	// Panel is the live screening panel.
-	Panel *ScreeningPanel
+	Panel *screeningPanel
 	// SaveButton registers the referral, as Ctrl+S does.
 	SaveButton *widget.Button
 	// Problems lists what must be put right before the referral can be saved.
@@ -90,12 +91,12 @@ type ReferralForm struct {
 	content  fyne.CanvasObject
 }
 
-// NewReferralForm builds an empty form, received now. onSaved is called
+// newReferralForm builds an empty form, received now. onSaved is called
 // with the new referral's ID after a successful save, when the form has
 // been cleared for the next one.
-func NewReferralForm(svc *app.Services, actor *models.StaffMember, win fyne.Window, onSaved func(id uint)) *ReferralForm {
-	f := &ReferralForm{svc: svc, actor: actor, win: win, onSaved: onSaved, quiet: true}
-	f.Panel = NewScreeningPanel()
+func newReferralForm(s *session, onSaved func(id uint)) *referralForm {
+	f := &referralForm{svc: s.Services, actor: s.Actor, win: s.Window, onSaved: onSaved, quiet: true}
+	f.Panel = newScreeningPanel()
 	f.SaveButton = widget.NewButtonWithIcon("Save referral (Ctrl+S)", theme.DocumentSaveIcon(), f.Save)
 	f.SaveButton.Importance = widget.HighImportance
 	clearButton := widget.NewButtonWithIcon("Clear the form", theme.ContentClearIcon(), f.Reset)
@@ -121,14 +122,14 @@ func NewReferralForm(svc *app.Services, actor *models.StaffMember, win fyne.Wind
 }
 
 // Content returns the form and its screening panel.
-func (f *ReferralForm) Content() fyne.CanvasObject { return f.content }
+func (f *referralForm) Content() fyne.CanvasObject { return f.content }
 
 // FirstField is where the keyboard starts: the NHS number.
-func (f *ReferralForm) FirstField() fyne.Focusable { return f.first }
+func (f *referralForm) FirstField() fyne.Focusable { return f.first }
 
 // Save registers the referral. If anything typed is not valid, or the
 // service refuses it, every problem is listed and nothing typed is lost.
-func (f *ReferralForm) Save() {
+func (f *referralForm) Save() {
 	if problems := f.typedProblems(); len(problems) > 0 {
 		f.showProblems(problems)
 		return
@@ -155,7 +156,7 @@ func (f *ReferralForm) Save() {
 
 // showProblems lists the problems above the Save button, marks each entry
 // at fault, and puts the keyboard in the first.
-func (f *ReferralForm) showProblems(problems models.FieldErrors) {
+func (f *referralForm) showProblems(problems models.FieldErrors) {
 	lines := make([]string, len(problems))
 	var firstBad fyne.Focusable
 	for i, p := range problems {
@@ -179,13 +180,13 @@ func (f *ReferralForm) showProblems(problems models.FieldErrors) {
 }
 
 // clearProblems hides the problem list.
-func (f *ReferralForm) clearProblems() {
+func (f *referralForm) clearProblems() {
 	f.Problems.SetText("")
 	f.Problems.Hide()
 }
 
 // changed re-screens the referral after any change to the form.
-func (f *ReferralForm) changed() {
+func (f *referralForm) changed() {
 	if f.quiet {
 		return
 	}
@@ -196,7 +197,7 @@ func (f *ReferralForm) changed() {
 
 // rowsChanged lays the form out again after a row is added or removed,
 // since the sections around it change height, and re-screens it.
-func (f *ReferralForm) rowsChanged() {
+func (f *referralForm) rowsChanged() {
 	if f.sections != nil {
 		f.sections.Refresh()
 		f.scroll.Refresh()
@@ -207,7 +208,7 @@ func (f *ReferralForm) rowsChanged() {
 // lookUpPatient says whether the NHS number typed belongs to a woman known
 // to the service, lists her earlier referrals and fills blank fields from
 // her record. It asks once per number.
-func (f *ReferralForm) lookUpPatient() {
+func (f *referralForm) lookUpPatient() {
 	nhs, err := models.NormaliseNHSNumber(f.NHSNumber.Text)
 	if err != nil {
 		nhs = ""

@@ -8,12 +8,13 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"perinatal-caseload/models"
+	"perinatal-caseload/views/widgets"
 )
 
 // referral reads the form into a referral. Text that does not parse (a
 // half-typed date, say) reads as not given, so the screening panel can
 // still show what the rest says; Save checks it all first.
-func (f *ReferralForm) referral() *models.Referral {
+func (f *referralForm) referral() *models.Referral {
 	r := &models.Referral{Status: models.StatusReceived}
 	r.SetPriority(models.PriorityRoutine)
 	p := &r.Patient
@@ -101,9 +102,9 @@ func (f *ReferralForm) referral() *models.Referral {
 
 // typedProblems lists what was typed that cannot be read: every entry
 // whose check fails, and rows left half filled in.
-func (f *ReferralForm) typedProblems() models.FieldErrors {
+func (f *referralForm) typedProblems() models.FieldErrors {
 	var out models.FieldErrors
-	for _, e := range []*formEntry{f.NHSNumber, f.DateOfBirth, f.Postcode, f.Received, f.DueDate, f.BabyBorn, f.MBUDischarge} {
+	for _, e := range []*widgets.FormEntry{f.NHSNumber, f.DateOfBirth, f.Postcode, f.Received, f.DueDate, f.BabyBorn, f.MBUDischarge} {
 		var fe *models.FieldError
 		if errors.As(e.Validate(), &fe) {
 			out = append(out, fe)
@@ -131,8 +132,8 @@ func (f *ReferralForm) typedProblems() models.FieldErrors {
 }
 
 // entryFor returns the entry for a field, or nil.
-func (f *ReferralForm) entryFor(field models.FieldID) *formEntry {
-	return map[models.FieldID]*formEntry{
+func (f *referralForm) entryFor(field models.FieldID) *widgets.FormEntry {
+	return map[models.FieldID]*widgets.FormEntry{
 		models.FieldNHSNumber: f.NHSNumber, models.FieldGivenName: f.GivenName, models.FieldFamilyName: f.FamilyName,
 		models.FieldDateOfBirth: f.DateOfBirth, models.FieldPostcode: f.Postcode, models.FieldReferrerName: f.ReferrerName,
 		models.FieldReceived: f.Received, models.FieldFormID: f.FormID, models.FieldDueDate: f.DueDate,
@@ -141,11 +142,11 @@ func (f *ReferralForm) entryFor(field models.FieldID) *formEntry {
 }
 
 // prefill fills the woman's details from her record where the form is blank.
-func (f *ReferralForm) prefill(p *models.Patient) {
+func (f *referralForm) prefill(p *models.Patient) {
 	quiet := f.quiet
 	f.quiet = true
 	defer func() { f.quiet = quiet }()
-	fill := func(e *formEntry, value string) {
+	fill := func(e *widgets.FormEntry, value string) {
 		if strings.TrimSpace(e.Text) == "" && value != "" {
 			e.SetText(value)
 		}
@@ -167,9 +168,9 @@ func (f *ReferralForm) prefill(p *models.Patient) {
 }
 
 // Reset empties the form for the next referral, received now.
-func (f *ReferralForm) Reset() {
+func (f *referralForm) Reset() {
 	f.quiet = true
-	for _, e := range []*formEntry{f.NHSNumber, f.GivenName, f.FamilyName, f.DateOfBirth, f.Address, f.Postcode,
+	for _, e := range []*widgets.FormEntry{f.NHSNumber, f.GivenName, f.FamilyName, f.DateOfBirth, f.Address, f.Postcode,
 		f.Phone, f.Email, f.GPPractice, f.PreferredLanguage, f.ReferrerName, f.ReferrerOrganisation, f.ReferrerPhone,
 		f.ReferrerEmail, f.ReferrerAddress, f.FormID, f.DueDate, f.BabyBorn, f.CMHTTeam, f.CareCoordinator, f.Ward,
 		f.MBUDischarge, f.Reason, f.Risk} {
@@ -200,7 +201,7 @@ func (f *ReferralForm) Reset() {
 // models.ParseUKDateTime reads them (the first word is the date, the rest
 // the time), so it refuses what the booking dialog refuses, in the same
 // words. It may not be in the future.
-func (f *ReferralForm) parseReceived(s string) (time.Time, error) {
+func (f *referralForm) parseReceived(s string) (time.Time, error) {
 	words := strings.Fields(s)
 	if len(words) == 0 {
 		return time.Time{}, errors.New("enter the date and time it arrived as DD/MM/YYYY HH:MM, such as 23/11/2026 09:30")
@@ -220,7 +221,7 @@ func (f *ReferralForm) parseReceived(s string) (time.Time, error) {
 }
 
 // checkReceived is the check for "Received": it is required.
-func (f *ReferralForm) checkReceived(s string) error {
+func (f *referralForm) checkReceived(s string) error {
 	_, err := f.parseReceived(s)
 	return err
 }
@@ -286,7 +287,7 @@ func dateOrZero(s string) models.Date {
 	return d
 }
 
-func trimmed(e *formEntry) string { return strings.TrimSpace(e.Text) }
+func trimmed(e *widgets.FormEntry) string { return strings.TrimSpace(e.Text) }
 
 func nonBlankLines(s string) []string {
 	var out []string

@@ -8,12 +8,13 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"perinatal-caseload/models"
+	"perinatal-caseload/views/widgets"
 )
 
 // The referral form's sections, in the order the keyboard goes through
 // them. Each builds its widgets into the form and returns a card.
 
-func (f *ReferralForm) patientSection() fyne.CanvasObject {
+func (f *referralForm) patientSection() fyne.CanvasObject {
 	f.NHSNumber = f.checkedEntry(models.FieldNHSNumber, checkNHSNumber)
 	f.NHSNumber.SetPlaceHolder("943 476 5919")
 	f.GivenName, f.FamilyName = f.entry(), f.entry()
@@ -38,13 +39,13 @@ func (f *ReferralForm) patientSection() fyne.CanvasObject {
 	)
 }
 
-func (f *ReferralForm) referrerSection() fyne.CanvasObject {
+func (f *referralForm) referrerSection() fyne.CanvasObject {
 	f.ReferrerName = f.entry()
 	roles := make([]string, len(models.ReferrerRoles))
 	for i, r := range models.ReferrerRoles {
 		roles[i] = string(r)
 	}
-	f.ReferrerRole = newChoice(roles, func(c string) string { return models.ProfessionalRole(c).Label() }, "Choose the referrer's role", f.changed)
+	f.ReferrerRole = widgets.NewChoice(roles, func(c string) string { return models.ProfessionalRole(c).Label() }, "Choose the referrer's role", f.changed)
 	f.ReferrerOrganisation, f.ReferrerPhone, f.ReferrerEmail = f.entry(), f.entry(), f.entry()
 	f.ReferrerAddress = f.textArea(2)
 	return formCard("The referrer",
@@ -57,7 +58,7 @@ func (f *ReferralForm) referrerSection() fyne.CanvasObject {
 	)
 }
 
-func (f *ReferralForm) eligibilitySection() fyne.CanvasObject {
+func (f *referralForm) eligibilitySection() fyne.CanvasObject {
 	f.Received = f.checkedEntry(models.FieldReceived, f.checkReceived)
 	f.FormID = f.entry()
 	f.Consent = f.check("The woman has consented to the referral")
@@ -72,7 +73,7 @@ func (f *ReferralForm) eligibilitySection() fyne.CanvasObject {
 	)
 }
 
-func (f *ReferralForm) perinatalSection() fyne.CanvasObject {
+func (f *referralForm) perinatalSection() fyne.CanvasObject {
 	labels := make([]string, len(models.Stages))
 	for i, s := range models.Stages {
 		labels[i] = s.Label()
@@ -92,11 +93,11 @@ func (f *ReferralForm) perinatalSection() fyne.CanvasObject {
 	)
 }
 
-func (f *ReferralForm) historySection() fyne.CanvasObject {
-	f.Severity = newChoice([]string{"", string(models.SeverityMild), string(models.SeverityModerate), string(models.SeveritySevere)},
+func (f *referralForm) historySection() fyne.CanvasObject {
+	f.Severity = widgets.NewChoice([]string{"", string(models.SeverityMild), string(models.SeverityModerate), string(models.SeveritySevere)},
 		notStatedOr(capitalised), "Not stated", f.changed)
-	f.Manageable = newChoice([]string{"", "yes", "no"}, notStatedOr(capitalised), "Not stated", f.changed)
-	f.Conditions = newRowList("Add a condition", f.newConditionRow, conditionRowLayout,
+	f.Manageable = widgets.NewChoice([]string{"", "yes", "no"}, notStatedOr(capitalised), "Not stated", f.changed)
+	f.Conditions = widgets.NewRowList("Add a condition", f.newConditionRow, conditionRowLayout,
 		func(r *conditionRow) fyne.Focusable { return r.Code.Select }, f.rowsChanged, f.canvas)
 	f.FamilyPP = f.check("Postpartum psychosis")
 	f.FamilyBipolar = f.check("Bipolar affective disorder")
@@ -112,8 +113,8 @@ func (f *ReferralForm) historySection() fyne.CanvasObject {
 	)
 }
 
-func (f *ReferralForm) medicationSection() fyne.CanvasObject {
-	f.Medicines = newRowList("Add a medicine", f.newMedicineRow, medicineRowLayout,
+func (f *referralForm) medicationSection() fyne.CanvasObject {
+	f.Medicines = widgets.NewRowList("Add a medicine", f.newMedicineRow, medicineRowLayout,
 		func(r *medicineRow) fyne.Focusable { return r.Name }, f.rowsChanged, f.canvas)
 	f.MedicationAdvice = f.check("The referrer asks for advice on medication")
 	return formCard("Medication",
@@ -122,7 +123,7 @@ func (f *ReferralForm) medicationSection() fyne.CanvasObject {
 	)
 }
 
-func (f *ReferralForm) servicesSection() fyne.CanvasObject {
+func (f *referralForm) servicesSection() fyne.CanvasObject {
 	f.CMHTOpen = f.check("Open to a community mental health team (CMHT)")
 	f.CMHTTeam, f.CareCoordinator, f.Ward = f.entry(), f.entry(), f.entry()
 	f.Inpatient = f.check("A psychiatric inpatient")
@@ -144,15 +145,15 @@ func (f *ReferralForm) servicesSection() fyne.CanvasObject {
 	)
 }
 
-func (f *ReferralForm) professionalsSection() fyne.CanvasObject {
-	f.Professionals = newRowList("Add a professional", f.newProfessionalRow, professionalRowLayout,
+func (f *referralForm) professionalsSection() fyne.CanvasObject {
+	f.Professionals = widgets.NewRowList("Add a professional", f.newProfessionalRow, professionalRowLayout,
 		func(r *professionalRow) fyne.Focusable { return r.Name }, f.rowsChanged, f.canvas)
 	return formCard("Other professionals to copy letters to",
 		hinted("Professionals", f.Professionals.Content(), "Her midwife, health visitor, CMHT care coordinator, obstetrician…"),
 	)
 }
 
-func (f *ReferralForm) reasonSection() fyne.CanvasObject {
+func (f *referralForm) reasonSection() fyne.CanvasObject {
 	f.Reason = f.textArea(4)
 	f.Risk = f.textArea(3)
 	return formCard("Reason and risk",
@@ -163,15 +164,15 @@ func (f *ReferralForm) reasonSection() fyne.CanvasObject {
 
 // conditionRow is one diagnosis on the form.
 type conditionRow struct {
-	Code, Status *choice
+	Code, Status *widgets.Choice
 	Primary      *widget.Check
-	Note         *formEntry
+	Note         *widgets.FormEntry
 }
 
-func (f *ReferralForm) newConditionRow() *conditionRow {
+func (f *referralForm) newConditionRow() *conditionRow {
 	r := &conditionRow{
-		Code:    newChoice(models.ConditionCodes, func(c string) string { return capitalised(models.ConditionLabel(c)) }, "Choose the condition", f.changed),
-		Status:  newChoice([]string{string(models.ConditionCurrent), string(models.ConditionPrevious)}, capitalised, "Current or previous", f.changed),
+		Code:    widgets.NewChoice(models.ConditionCodes, func(c string) string { return capitalised(models.ConditionLabel(c)) }, "Choose the condition", f.changed),
+		Status:  widgets.NewChoice([]string{string(models.ConditionCurrent), string(models.ConditionPrevious)}, capitalised, "Current or previous", f.changed),
 		Primary: f.check("Primary diagnosis"),
 		Note:    f.entry(),
 	}
@@ -181,20 +182,20 @@ func (f *ReferralForm) newConditionRow() *conditionRow {
 }
 
 func conditionRowLayout(r *conditionRow) fyne.CanvasObject {
-	return container.NewVBox(container.New(weightedRow{3, 2, 2}, r.Code.Select, r.Status.Select, r.Primary), r.Note)
+	return container.NewVBox(container.New(widgets.WeightedRow{3, 2, 2}, r.Code.Select, r.Status.Select, r.Primary), r.Note)
 }
 
 // medicineRow is one medicine on the form.
 type medicineRow struct {
-	Name  *formEntry
-	Class *choice
-	Dose  *formEntry
+	Name  *widgets.FormEntry
+	Class *widgets.Choice
+	Dose  *widgets.FormEntry
 }
 
-func (f *ReferralForm) newMedicineRow() *medicineRow {
+func (f *referralForm) newMedicineRow() *medicineRow {
 	r := &medicineRow{
 		Name:  f.entry(),
-		Class: newChoice(models.MedicationClasses, func(c string) string { return capitalised(strings.ReplaceAll(c, "_", " ")) }, "Class", f.changed),
+		Class: widgets.NewChoice(models.MedicationClasses, func(c string) string { return capitalised(strings.ReplaceAll(c, "_", " ")) }, "Class", f.changed),
 		Dose:  f.entry(),
 	}
 	r.Name.SetPlaceHolder("Name, such as lithium")
@@ -203,15 +204,15 @@ func (f *ReferralForm) newMedicineRow() *medicineRow {
 }
 
 func medicineRowLayout(r *medicineRow) fyne.CanvasObject {
-	return container.New(weightedRow{3, 2, 2}, r.Name, r.Class.Select, r.Dose)
+	return container.New(widgets.WeightedRow{3, 2, 2}, r.Name, r.Class.Select, r.Dose)
 }
 
 // professionalRow is one professional to copy letters to.
 type professionalRow struct {
-	Name, Role, Organisation, Address, Email, Phone *formEntry
+	Name, Role, Organisation, Address, Email, Phone *widgets.FormEntry
 }
 
-func (f *ReferralForm) newProfessionalRow() *professionalRow {
+func (f *referralForm) newProfessionalRow() *professionalRow {
 	r := &professionalRow{Name: f.entry(), Role: f.entry(), Organisation: f.entry(), Address: f.entry(), Email: f.entry(), Phone: f.entry()}
 	r.Name.SetPlaceHolder("Name")
 	r.Role.SetPlaceHolder("Role, such as health visitor")
@@ -224,27 +225,27 @@ func (f *ReferralForm) newProfessionalRow() *professionalRow {
 
 func professionalRowLayout(r *professionalRow) fyne.CanvasObject {
 	return container.NewVBox(
-		container.New(weightedRow{1, 1, 1}, r.Name, r.Role, r.Organisation),
-		container.New(weightedRow{1, 1, 1}, r.Address, r.Email, r.Phone))
+		container.New(widgets.WeightedRow{1, 1, 1}, r.Name, r.Role, r.Organisation),
+		container.New(widgets.WeightedRow{1, 1, 1}, r.Address, r.Email, r.Phone))
 }
 
 // entry makes a one-line entry that re-screens the form when it changes.
-func (f *ReferralForm) entry() *formEntry {
-	e := newFormEntry(f.Save)
+func (f *referralForm) entry() *widgets.FormEntry {
+	e := widgets.NewFormEntry(f.Save)
 	e.OnChanged = func(string) { f.changed() }
 	return e
 }
 
 // textArea makes a multi-line entry of rows lines that re-screens the form.
-func (f *ReferralForm) textArea(rows int) *formEntry {
-	e := newFormTextArea(f.Save, rows)
+func (f *referralForm) textArea(rows int) *widgets.FormEntry {
+	e := widgets.NewFormTextArea(f.Save, rows)
 	e.OnChanged = func(string) { f.changed() }
 	return e
 }
 
 // checkedEntry makes an entry whose text check validates as it is typed;
 // its message starts with the field's name.
-func (f *ReferralForm) checkedEntry(field models.FieldID, check func(string) error) *formEntry {
+func (f *referralForm) checkedEntry(field models.FieldID, check func(string) error) *widgets.FormEntry {
 	e := f.entry()
 	e.Validator = func(s string) error {
 		if err := check(s); err != nil {
@@ -256,12 +257,12 @@ func (f *ReferralForm) checkedEntry(field models.FieldID, check func(string) err
 }
 
 // check makes a tick box that re-screens the form.
-func (f *ReferralForm) check(label string) *widget.Check {
+func (f *referralForm) check(label string) *widget.Check {
 	return widget.NewCheck(label, func(bool) { f.changed() })
 }
 
 // canvas returns the window's canvas, for moving the keyboard.
-func (f *ReferralForm) canvas() fyne.Canvas {
+func (f *referralForm) canvas() fyne.Canvas {
 	if f.win == nil {
 		return nil
 	}

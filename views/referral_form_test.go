@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"perinatal-caseload/models"
+	"perinatal-caseload/views/widgets"
 )
 
 func TestReferralFormScreensAsItIsFilledAndSaves(t *testing.T) {
@@ -108,7 +109,7 @@ func TestReferralFormKnowsAnEarlierReferralAndSavesWithCtrlS(t *testing.T) {
 	test.Tap(f.LivesInArea)
 	f.Stage.SetSelected(models.StagePregnant.Label())
 	test.Type(f.Reason, "Re-referral: low mood.")
-	f.Reason.TypedShortcut(saveShortcut)
+	f.Reason.TypedShortcut(widgets.SaveShortcut)
 	if *saved == 0 || *saved == first {
 		t.Fatalf("Ctrl+S did not save a second referral: %s", f.Problems.Text)
 	}

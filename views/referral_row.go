@@ -6,11 +6,12 @@ import (
 
 	"perinatal-caseload/app"
 	"perinatal-caseload/models"
+	"perinatal-caseload/views/widgets"
 )
 
 // referralTable lays out the referral list's columns.
-func referralTable() *table {
-	return newTable([]column{
+func referralTable() *widgets.Table {
+	return widgets.NewTable([]widgets.Column{
 		{Title: "Priority", Sample: "Routine"}, {Title: "Name", Weight: 2},
 		{Title: "NHS number", Sample: "000 000 0000"}, {Title: "Date of birth", Sample: "00/00/0000"},
 		{Title: "Postcode", Sample: "DE12 4WW"}, {Title: "Status", Weight: 1.5},
@@ -22,7 +23,7 @@ func referralTable() *table {
 // referrals say so in words, in the danger colour, so the marker does not
 // rest on colour alone.
 func fillReferralRow(o fyne.CanvasObject, r app.ReferralRow) {
-	priority := rowCell(o, 0)
+	priority := widgets.RowCell(o, 0)
 	priority.TextStyle.Bold = r.Priority == models.PriorityUrgent
 	priority.Importance = widget.MediumImportance
 	text := "Routine"
@@ -33,5 +34,5 @@ func fillReferralRow(o fyne.CanvasObject, r app.ReferralRow) {
 	if nhs == "" {
 		nhs = "Not known"
 	}
-	setRowText(o, text, r.PatientName(), nhs, r.DateOfBirth.UK(), r.Postcode, r.Status.Label(), ukDate(r.ReceivedAt), r.ReferrerName)
+	widgets.SetRowText(o, text, r.PatientName(), nhs, r.DateOfBirth.UK(), r.Postcode, r.Status.Label(), ukDate(r.ReceivedAt), r.ReferrerName)
 }

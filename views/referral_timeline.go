@@ -15,10 +15,10 @@ import (
 // timelineHeight is the height the timeline asks for in a detail view.
 const timelineHeight = 260
 
-// ReferralTimeline lists everything that happened to a referral, oldest
+// referralTimeline lists everything that happened to a referral, oldest
 // first: when, what, and who. Choosing an entry shows its full text below
 // the list, since a long reason is cut short in the row.
-type ReferralTimeline struct {
+type referralTimeline struct {
 	List *widget.List
 	// Detail shows the chosen entry in full.
 	Detail *widget.Label
@@ -32,9 +32,9 @@ type ReferralTimeline struct {
 	content fyne.CanvasObject
 }
 
-// NewReferralTimeline builds the timeline of referral id and reads it.
-func NewReferralTimeline(svc *app.Services, actor *models.StaffMember, id uint) *ReferralTimeline {
-	t := &ReferralTimeline{svc: svc, actor: actor, id: id, Detail: paragraph(""), Message: paragraph("")}
+// newReferralTimeline builds the timeline of referral id and reads it.
+func newReferralTimeline(s *session, id uint) *referralTimeline {
+	t := &referralTimeline{svc: s.Services, actor: s.Actor, id: id, Detail: paragraph(""), Message: paragraph("")}
 	t.List = widget.NewList(func() int { return len(t.Entries) }, newTimelineRow, t.fillRow)
 	t.List.OnSelected = func(i widget.ListItemID) {
 		if i >= 0 && i < len(t.Entries) {
@@ -50,10 +50,10 @@ func NewReferralTimeline(svc *app.Services, actor *models.StaffMember, id uint) 
 }
 
 // Content returns the timeline's widget tree.
-func (t *ReferralTimeline) Content() fyne.CanvasObject { return t.content }
+func (t *referralTimeline) Content() fyne.CanvasObject { return t.content }
 
 // Reload reads the timeline again, as after a change to the referral.
-func (t *ReferralTimeline) Reload() {
+func (t *referralTimeline) Reload() {
 	entries, err := t.svc.Referrals.Timeline(t.actor, t.id)
 	t.Detail.SetText("")
 	switch {
@@ -85,7 +85,7 @@ func newTimelineRow() fyne.CanvasObject {
 	return container.NewBorder(nil, nil, when, who, what)
 }
 
-func (t *ReferralTimeline) fillRow(i widget.ListItemID, o fyne.CanvasObject) {
+func (t *referralTimeline) fillRow(i widget.ListItemID, o fyne.CanvasObject) {
 	if i < 0 || i >= len(t.Entries) {
 		return
 	}

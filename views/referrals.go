@@ -8,6 +8,7 @@ import (
 
 	"perinatal-caseload/app"
 	"perinatal-caseload/models"
+	"perinatal-caseload/views/widgets"
 )
 
 // referralPageSize is how many referrals are fetched at a time.
@@ -16,11 +17,11 @@ const referralPageSize = 100
 // allStatuses is the status filter's "no filter" choice.
 const allStatuses = "All statuses"
 
-// ReferralsScreen is the referral list: search by name, NHS number or
+// referralsScreen is the referral list: search by name, NHS number or
 // postcode, a status filter and "Open only", urgent referrals first. The
 // list is fed a page at a time, so it opens as quickly on 100,000
 // referrals as on 100. Selecting a referral opens its read-only detail.
-type ReferralsScreen struct {
+type referralsScreen struct {
 	Search   *widget.Entry
 	Status   *widget.Select
 	OpenOnly *widget.Check
@@ -28,28 +29,37 @@ type ReferralsScreen struct {
 	Count *widget.Label
 	List  *widget.List
 	// Detail is the referral open, or nil while the list is on show.
-	Detail *ReferralDetail
+	Detail *referralDetail
 	// DetailActions, if set, builds the panel of actions shown above an
 	// open referral; reopen reloads the referral after an action.
 	DetailActions func(r *models.Referral, reopen func()) fyne.CanvasObject
 
-	referrals *app.ReferralService
+	referrals referralSource
 	actor     *models.StaffMember
 	clock     app.Clock
-	bg        *Background
-	debounce  *debouncer
-	rows      *pager[app.ReferralRow]
+	bg        *widgets.Background
+	debounce  *widgets.Debouncer
+	rows      *widgets.Pager[app.ReferralRow]
 	listView  fyne.CanvasObject
 	root      *fyne.Container
 	content   fyne.CanvasObject
 	paged     bool // a page other than a referral is shown instead of the list
 }
 
-// NewReferralsScreen builds the screen and starts the first query.
-func NewReferralsScreen(referrals *app.ReferralService, actor *models.StaffMember, clock app.Clock, bg *Background) *ReferralsScreen {
-	s := &ReferralsScreen{referrals: referrals, actor: actor, clock: clock, bg: bg, debounce: &debouncer{bg: bg}}
+// referralSource is what the Referrals screen reads: app.ReferralService,
+// or in tests a wrapper that counts the pages fetched.
+type referralSource interface {
+	Count(actor *models.StaffMember, f app.ReferralFilter) (int64, error)
+	Page(actor *models.StaffMember, f app.ReferralFilter, offset, limit int) ([]app.ReferralRow, error)
+	Get(actor *models.StaffMember, id uint) (*models.Referral, error)
+}
 
-	s.Search = newPatientSearch(s.debounce, s.Reload)
+// newReferralsScreen builds the screen and starts the first query.
+func newReferralsScreen(ses *session) *referralsScreen {
+	bg := ses.Background
+	s := &referralsScreen{referrals: ses.Services.Referrals, actor: ses.Actor, clock: ses.Services.Clock(), bg: bg, debounce: widgets.NewDebouncer(bg)}
+
+	s.Search = widgets.NewSearchEntry(patientSearchHint, s.debounce, s.Reload)
 	options := []string{allStatuses}
 	for _, st := range models.Statuses {
 		options = append(options, st.Label())
@@ -57,15 +67,15 @@ func NewReferralsScreen(referrals *app.ReferralService, actor *models.StaffMembe
 	s.Status = widget.NewSelect(options, func(string) { s.Reload() })
 	s.Status.SetSelectedIndex(0)
 	s.OpenOnly = widget.NewCheck("Open only", func(bool) { s.Reload() })
-	s.Count = newCountLabel()
+	s.Count = widgets.NewCountLabel()
 	refresh := widget.NewButtonWithIcon("", theme.ViewRefreshIcon(), s.Reload)
 
 	cols := referralTable()
-	s.rows, s.List = newPagedList(bg, referralPageSize, s.Count, cols.Row, fillReferralRow)
+	s.rows, s.List = widgets.NewPagedList(bg, referralPageSize, cols.Row, fillReferralRow, reportIn(s.Count))
 	s.List.OnSelected = s.selected
 
 	filters := container.NewBorder(nil, nil, nil,
-		container.NewHBox(container.New(fixedWidth(200), s.Status), s.OpenOnly, refresh), s.Search)
+		container.NewHBox(container.New(widgets.FixedWidth(200), s.Status), s.OpenOnly, refresh), s.Search)
 	top := container.NewVBox(filters, s.Count, cols.Header(), widget.NewSeparator())
 	s.listView = container.NewBorder(top, nil, nil, nil, s.List)
 	s.root = container.NewStack(s.listView)
@@ -75,17 +85,17 @@ func NewReferralsScreen(referrals *app.ReferralService, actor *models.StaffMembe
 }
 
 // Content returns the screen's widget tree.
-func (s *ReferralsScreen) Content() fyne.CanvasObject { return s.content }
+func (s *referralsScreen) Content() fyne.CanvasObject { return s.content }
 
 // SearchEntry is the search box, for Ctrl+F. It brings the list back if a
 // referral is open.
-func (s *ReferralsScreen) SearchEntry() fyne.Focusable {
+func (s *referralsScreen) SearchEntry() fyne.Focusable {
 	s.CloseDetail()
 	return s.Search
 }
 
 // Filter returns the filter the widgets describe.
-func (s *ReferralsScreen) Filter() app.ReferralFilter {
+func (s *referralsScreen) Filter() app.ReferralFilter {
 	f := app.ReferralFilter{Query: s.Search.Text, OpenOnly: s.OpenOnly.Checked}
 	if i := s.Status.SelectedIndex(); i > 0 {
 		f.Status = models.Statuses[i-1]
@@ -95,7 +105,7 @@ func (s *ReferralsScreen) Filter() app.ReferralFilter {
 
 // Reload runs the query the widgets describe, off the UI goroutine, and
 // shows the first page of the answer.
-func (s *ReferralsScreen) Reload() {
+func (s *referralsScreen) Reload() {
 	if s.List == nil {
 		return // still being built
 	}
@@ -109,17 +119,17 @@ func (s *ReferralsScreen) Reload() {
 			} else {
 				showMessage(s.Count, countText(int64(total), "referral", "referrals"), false)
 			}
-			showFromTop(s.List)
+			widgets.ShowFromTop(s.List)
 		})
 }
 
 // showError says in the count line that the list could not be read.
-func (s *ReferralsScreen) showError(err error) {
+func (s *referralsScreen) showError(err error) {
 	showMessage(s.Count, sentence(err), true)
 }
 
 // selected opens the referral chosen in the list.
-func (s *ReferralsScreen) selected(id widget.ListItemID) {
+func (s *referralsScreen) selected(id widget.ListItemID) {
 	s.List.UnselectAll() // so choosing it again opens it again
 	r, ok := s.rows.Row(id)
 	if !ok {
@@ -129,7 +139,7 @@ func (s *ReferralsScreen) selected(id widget.ListItemID) {
 }
 
 // Open shows the read-only detail of referral id.
-func (s *ReferralsScreen) Open(id uint) {
+func (s *referralsScreen) Open(id uint) {
 	s.bg.Go(func() func() {
 		r, err := s.referrals.Get(s.actor, id)
 		return func() {
@@ -138,7 +148,7 @@ func (s *ReferralsScreen) Open(id uint) {
 				return
 			}
 			today := models.LondonDate(s.clock.Now())
-			s.Detail = NewReferralDetail(r, today, s.CloseDetail)
+			s.Detail = newReferralDetail(r, today, s.CloseDetail)
 			if s.DetailActions != nil {
 				s.Detail.AddActions(s.DetailActions(r, func() { s.Open(id) }))
 			}
@@ -150,7 +160,7 @@ func (s *ReferralsScreen) Open(id uint) {
 
 // ShowPage shows obj (such as the new-referral form) in place of the list
 // until CloseDetail.
-func (s *ReferralsScreen) ShowPage(obj fyne.CanvasObject) {
+func (s *referralsScreen) ShowPage(obj fyne.CanvasObject) {
 	s.Detail = nil
 	s.paged = true
 	s.root.Objects = []fyne.CanvasObject{obj}
@@ -158,7 +168,7 @@ func (s *ReferralsScreen) ShowPage(obj fyne.CanvasObject) {
 }
 
 // CloseDetail goes back from a referral (or the form) to the list, as it was left.
-func (s *ReferralsScreen) CloseDetail() {
+func (s *referralsScreen) CloseDetail() {
 	if s.Detail == nil && !s.paged {
 		return
 	}

@@ -11,7 +11,7 @@ import (
 )
 
 // rowsShown returns every row the list holds for the current query.
-func rowsShown(t *testing.T, s *ReferralsScreen) []app.ReferralRow {
+func rowsShown(t *testing.T, s *referralsScreen) []app.ReferralRow {
 	t.Helper()
 	var out []app.ReferralRow
 	for i := 0; i < s.List.Length(); i++ {
@@ -121,17 +121,30 @@ func TestReferralsFilterByStatusAndOpenOnly(t *testing.T) {
 	}
 }
 
+// pageCounter counts the pages of referrals a screen fetches.
+type pageCounter struct {
+	referralSource
+	fetched int
+}
+
+func (c *pageCounter) Page(actor *models.StaffMember, f app.ReferralFilter, offset, limit int) ([]app.ReferralRow, error) {
+	c.fetched++
+	return c.referralSource.Page(actor, f, offset, limit)
+}
+
 func TestReferralsPagesThroughALongList(t *testing.T) {
 	e := newTestEnv(t, 30)
-	s := NewReferralsScreen(e.svc.Referrals, e.system, e.clock, InlineBackground())
-	s.rows.size = 7 // small pages, so 30 referrals span five of them
+	s := newReferralsScreen(e.sessionIn(e.system, nil))
+	pages := &pageCounter{referralSource: s.referrals}
+	s.referrals = pages
+	s.rows.PageSize = 7 // small pages, so 30 referrals span five of them
 	s.Reload()
-	if len(s.rows.pages) != 1 {
-		t.Fatalf("opening the list fetched %d pages, want 1", len(s.rows.pages))
+	if pages.fetched != 1 {
+		t.Fatalf("opening the list fetched %d pages, want 1", pages.fetched)
 	}
 	rows := rowsShown(t, s)
-	if len(s.rows.pages) != 5 || len(rows) != 30 {
-		t.Fatalf("reading every row fetched %d pages and %d rows; want 5 and 30", len(s.rows.pages), len(rows))
+	if pages.fetched != 5 || len(rows) != 30 {
+		t.Fatalf("reading every row fetched %d pages and %d rows; want 5 and 30", pages.fetched, len(rows))
 	}
 	seen := map[uint]bool{}
 	for _, r := range rows {

@@ -13,12 +13,12 @@ import (
 	"perinatal-caseload/models"
 )
 
-// ScreeningPanel shows a screening recommendation as the referral form is
+// screeningPanel shows a screening recommendation as the referral form is
 // filled in: the decision, the priority (urgent stands out), where she is
 // in the perinatal period, the reasons, where to signpost and the flags,
 // all in words. Below it, it says whether the woman is known to the
 // service and lists her earlier referrals.
-type ScreeningPanel struct {
+type screeningPanel struct {
 	Decision  *widget.Label
 	Priority  *widget.Label
 	Stage     *widget.Label
@@ -36,9 +36,9 @@ type ScreeningPanel struct {
 	content               fyne.CanvasObject
 }
 
-// NewScreeningPanel builds an empty panel.
-func NewScreeningPanel() *ScreeningPanel {
-	p := &ScreeningPanel{
+// newScreeningPanel builds an empty panel.
+func newScreeningPanel() *screeningPanel {
+	p := &screeningPanel{
 		Decision: widget.NewLabel(""), Priority: widget.NewLabel(""), Stage: paragraph(""),
 		Reasons: paragraph(""), Signposts: paragraph(""), Flags: paragraph(""),
 		Known: widget.NewLabel(""), Earlier: paragraph(""),
@@ -68,11 +68,11 @@ func NewScreeningPanel() *ScreeningPanel {
 }
 
 // Content returns the panel's widget tree.
-func (p *ScreeningPanel) Content() fyne.CanvasObject { return p.content }
+func (p *screeningPanel) Content() fyne.CanvasObject { return p.content }
 
 // Show puts a recommendation on the panel. stage describes where she is in
 // the perinatal period, in words.
-func (p *ScreeningPanel) Show(rec models.Recommendation, stage string) {
+func (p *screeningPanel) Show(rec models.Recommendation, stage string) {
 	p.Shown = rec
 	p.Decision.SetText(rec.Decision.Label())
 	p.Priority.SetText(priorityText(rec.Priority))
@@ -96,7 +96,7 @@ func (p *ScreeningPanel) Show(rec models.Recommendation, stage string) {
 
 // ShowKnown says whether the woman is known to the service. rows are her
 // earlier referrals; nil hides the section.
-func (p *ScreeningPanel) ShowKnown(known bool, rows []app.ReferralRow) {
+func (p *screeningPanel) ShowKnown(known bool, rows []app.ReferralRow) {
 	if !known {
 		p.knownBox.Hide()
 		p.Known.SetText("")

@@ -6,83 +6,80 @@ import (
 
 	"perinatal-caseload/app"
 	"perinatal-caseload/models"
+	"perinatal-caseload/views/widgets"
 )
 
-// Screen is one page of the main window, chosen from the navigation. Each
+// screen is one page of the main window, chosen from the navigation. Each
 // screen is a small struct holding its widgets, built by a constructor that
-// takes the services it needs (the Fyne calculator pattern).
-type Screen interface {
+// takes the session, through which it reaches the services it needs (the
+// Fyne calculator pattern). The panels and dialogs opened from a screen
+// take the session the same way.
+type screen interface {
 	// Content returns the screen's widget tree. The shell asks once and
 	// keeps it, so what the person typed survives switching screens and
 	// the idle lock.
 	Content() fyne.CanvasObject
 }
 
-// Searcher is a Screen with a search box, which Ctrl+F focuses.
-type Searcher interface {
+// searcher is a screen with a search box, which Ctrl+F focuses.
+type searcher interface {
 	SearchEntry() fyne.Focusable
 }
 
-// Session is one person's use of the program after signing in. Screens act
+// session is one person's use of the program after signing in. Screens act
 // through Services as Actor; every service checks Actor's permissions
 // itself, so a screen never has to.
-type Session struct {
+type session struct {
 	Actor      *models.StaffMember
 	Services   *app.Services
 	Window     fyne.Window
-	Background *Background
+	Background *widgets.Background
 	// OpenReferral, set by the shell, opens a referral on the Referrals
 	// screen, for screens whose rows each name one.
 	OpenReferral func(id uint)
 }
 
-// ScreenDef registers a screen in the navigation. To add a screen, write
+// screenDef registers a screen in the navigation. To add a screen, write
 // its constructor in its own file and replace its entry in screenDefs (or
 // add one): the shell builds it the first time it is opened.
-type ScreenDef struct {
+type screenDef struct {
 	ID    string
 	Title string
 	Icon  fyne.Resource
 	// Needs, if set, is the permission a person must hold to see the
 	// screen in the navigation. The services check it again regardless.
 	Needs models.Permission
-	Build func(s *Session) Screen
+	Build func(s *session) screen
 }
 
-// Screen IDs, for Shell.Show.
+// Screen IDs, for shell.Show.
 const (
-	ScreenDashboard    = "dashboard"
-	ScreenReferrals    = "referrals"
-	ScreenCaseload     = "caseload"
-	ScreenAppointments = "appointments"
-	ScreenLetters      = "letters"
-	ScreenTeam         = "team"
-	ScreenSettings     = "settings"
-	ScreenAudit        = "audit"
+	screenDashboard    = "dashboard"
+	screenReferrals    = "referrals"
+	screenCaseload     = "caseload"
+	screenAppointments = "appointments"
+	screenLetters      = "letters"
+	screenTeam         = "team"
+	screenSettings     = "settings"
+	screenAudit        = "audit"
 )
 
 // screenDefs lists the screens in navigation order; Ctrl+1 opens the
 // first, Ctrl+2 the second, and so on.
-func screenDefs() []ScreenDef {
-	return []ScreenDef{
-		{ID: ScreenDashboard, Title: "Dashboard", Icon: theme.HomeIcon(), Build: func(s *Session) Screen { return NewDashboardScreen(s) }},
-		{ID: ScreenReferrals, Title: "Referrals", Icon: theme.ListIcon(), Build: func(s *Session) Screen {
-			screen := NewReferralsScreen(s.Services.Referrals, s.Actor, s.Services.Clock(), s.Background)
-			screen.DetailActions = referralActions(s)
-			screen.OpenOnly.SetChecked(true) // the working list; closed referrals are one click away
-			return screen
+func screenDefs() []screenDef {
+	return []screenDef{
+		{ID: screenDashboard, Title: "Dashboard", Icon: theme.HomeIcon(), Build: func(s *session) screen { return newDashboardScreen(s) }},
+		{ID: screenReferrals, Title: "Referrals", Icon: theme.ListIcon(), Build: func(s *session) screen {
+			list := newReferralsScreen(s)
+			list.DetailActions = referralActions(s)
+			list.OpenOnly.SetChecked(true) // the working list; closed referrals are one click away
+			return list
 		}},
-		{ID: ScreenCaseload, Title: "Caseload", Icon: theme.AccountIcon(), Build: func(s *Session) Screen { return NewCaseloadScreen(s) }},
-		{ID: ScreenAppointments, Title: "Appointments", Icon: theme.HistoryIcon(), Build: func(s *Session) Screen { return NewAppointmentsScreen(s) }},
-		{ID: ScreenLetters, Title: "Letters", Icon: theme.MailComposeIcon(), Build: func(s *Session) Screen {
-			return NewLettersScreen(s.Services, s.Actor, s.Window, s.Background)
-		}},
-		{ID: ScreenTeam, Title: "Team", Icon: theme.GridIcon(), Build: func(s *Session) Screen { return NewTeamScreen(s) }},
-		{ID: ScreenSettings, Title: "Settings", Icon: theme.SettingsIcon(), Build: func(s *Session) Screen {
-			return NewSettingsScreen(s.Services.Settings, s.Actor)
-		}},
-		{ID: ScreenAudit, Title: "Audit", Icon: theme.VisibilityIcon(), Needs: models.PermViewAudit, Build: func(s *Session) Screen {
-			return NewAuditScreen(s.Services.Audit, s.Services.Staff, s.Actor, s.Background, s.Window)
-		}},
+		{ID: screenCaseload, Title: "Caseload", Icon: theme.AccountIcon(), Build: func(s *session) screen { return newCaseloadScreen(s) }},
+		{ID: screenAppointments, Title: "Appointments", Icon: theme.HistoryIcon(), Build: func(s *session) screen { return newAppointmentsScreen(s) }},
+		{ID: screenLetters, Title: "Letters", Icon: theme.MailComposeIcon(), Build: func(s *session) screen { return newLettersScreen(s) }},
+		{ID: screenTeam, Title: "Team", Icon: theme.GridIcon(), Build: func(s *session) screen { return newTeamScreen(s) }},
+		{ID: screenSettings, Title: "Settings", Icon: theme.SettingsIcon(), Build: func(s *session) screen { return newSettingsScreen(s) }},
+		{ID: screenAudit, Title: "Audit", Icon: theme.VisibilityIcon(), Needs: models.PermViewAudit, Build: func(s *session) screen { return newAuditScreen(s) }},
 	}
 }

@@ -10,13 +10,14 @@ import (
 
 	"perinatal-caseload/app"
 	"perinatal-caseload/models"
+	"perinatal-caseload/views/widgets"
 )
 
-// SettingsScreen lists the service settings, each with its own Save.
+// settingsScreen lists the service settings, each with its own Save.
 // Anyone may read them; the settings service refuses changes from anyone
 // without the Administrator role, and the refusal is shown by the row.
-type SettingsScreen struct {
-	Rows []*SettingRow
+type settingsScreen struct {
+	Rows []*settingRow
 	// Message says who may change settings, or why they could not be read.
 	Message *widget.Label
 
@@ -25,17 +26,18 @@ type SettingsScreen struct {
 	content  fyne.CanvasObject
 }
 
-// SettingRow is one setting: its value to edit, Save, and the outcome.
-type SettingRow struct {
+// settingRow is one setting: its value to edit, Save, and the outcome.
+type settingRow struct {
 	Setting app.SettingView
 	Entry   *widget.Entry
 	Save    *widget.Button
 	Status  *widget.Label
 }
 
-// NewSettingsScreen builds the screen from the settings as they stand.
-func NewSettingsScreen(settings *app.SettingsService, actor *models.StaffMember) *SettingsScreen {
-	s := &SettingsScreen{settings: settings, actor: actor}
+// newSettingsScreen builds the screen from the settings as they stand.
+func newSettingsScreen(ses *session) *settingsScreen {
+	settings, actor := ses.Services.Settings, ses.Actor
+	s := &settingsScreen{settings: settings, actor: actor}
 	s.Message = messageLabel("")
 	if !models.Allows(actor.RoleSet(), models.PermEditSettings) {
 		showMessage(s.Message, "You can read these settings. Changing them needs the Administrator role.", false)
@@ -61,15 +63,15 @@ func NewSettingsScreen(settings *app.SettingsService, actor *models.StaffMember)
 	title := widget.NewLabelWithStyle("Settings", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameHeadingText
 	s.content = container.NewPadded(container.NewBorder(container.NewVBox(title, s.Message), nil, nil, nil,
-		container.NewVScroll(container.New(fixedWidth(760), list))))
+		container.NewVScroll(container.New(widgets.FixedWidth(760), list))))
 	return s
 }
 
 // Content returns the screen's widget tree.
-func (s *SettingsScreen) Content() fyne.CanvasObject { return s.content }
+func (s *settingsScreen) Content() fyne.CanvasObject { return s.content }
 
 // Row returns the row for a setting key, or nil.
-func (s *SettingsScreen) Row(key string) *SettingRow {
+func (s *settingsScreen) Row(key string) *settingRow {
 	for _, r := range s.Rows {
 		if r.Setting.Key == key {
 			return r
@@ -78,8 +80,8 @@ func (s *SettingsScreen) Row(key string) *SettingRow {
 	return nil
 }
 
-func (s *SettingsScreen) newRow(v app.SettingView) *SettingRow {
-	r := &SettingRow{Setting: v, Status: messageLabel("")}
+func (s *settingsScreen) newRow(v app.SettingView) *settingRow {
+	r := &settingRow{Setting: v, Status: messageLabel("")}
 	r.Entry = widget.NewEntry()
 	if v.Key == app.SetServiceAddress {
 		r.Entry = widget.NewMultiLineEntry()
@@ -92,7 +94,7 @@ func (s *SettingsScreen) newRow(v app.SettingView) *SettingRow {
 }
 
 // save stores a row's value and shows the outcome beside it.
-func (s *SettingsScreen) save(r *SettingRow) {
+func (s *settingsScreen) save(r *settingRow) {
 	err := s.settings.Set(s.actor, r.Setting.Key, r.Entry.Text, r.Setting.Version)
 	var conflict *app.ConflictError
 	if err != nil && !errors.As(err, &conflict) {
@@ -110,7 +112,7 @@ func (s *SettingsScreen) save(r *SettingRow) {
 }
 
 // reload reads a row's setting again, with its new version.
-func (s *SettingsScreen) reload(r *SettingRow) {
+func (s *settingsScreen) reload(r *settingRow) {
 	all, err := s.settings.All()
 	if err != nil {
 		return

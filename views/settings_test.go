@@ -13,7 +13,7 @@ import (
 func TestSettingsSaveForAnAdministrator(t *testing.T) {
 	e := newTestEnv(t, 0)
 	admin := e.addStaff("alice", models.RoleAdministrator)
-	s := NewSettingsScreen(e.svc.Settings, admin)
+	s := newSettingsScreen(e.sessionIn(admin, nil))
 	e.showInWindow(s.Content())
 	row := s.Row(app.SetDutyPhone)
 	row.Entry.SetText("0116 000 0000")
@@ -38,7 +38,7 @@ func TestSettingsSaveForAnAdministrator(t *testing.T) {
 func TestSettingsRefuseAKeyWorker(t *testing.T) {
 	e := newTestEnv(t, 0)
 	worker := e.addStaff("kate", models.RoleKeyWorker)
-	s := NewSettingsScreen(e.svc.Settings, worker)
+	s := newSettingsScreen(e.sessionIn(worker, nil))
 	row := s.Row(app.SetDutyPhone)
 	row.Entry.SetText("0116 000 0000")
 	test.Tap(row.Save)
@@ -53,7 +53,7 @@ func TestSettingsRefuseAKeyWorker(t *testing.T) {
 func TestSettingsShowAConflict(t *testing.T) {
 	e := newTestEnv(t, 0)
 	admin := e.addStaff("alice", models.RoleAdministrator)
-	s := NewSettingsScreen(e.svc.Settings, admin)
+	s := newSettingsScreen(e.sessionIn(admin, nil))
 	if err := e.svc.Settings.Set(admin, app.SetDutyPhone, "0116 222 2222", 0); err != nil {
 		t.Fatal(err)
 	}

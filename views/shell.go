@@ -10,22 +10,23 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"perinatal-caseload/models"
+	"perinatal-caseload/views/widgets"
 )
 
-// Shell is the main window's content for one signed-in person: a header
+// shell is the main window's content for one signed-in person: a header
 // saying who is signed in, with Lock and Sign out; the navigation; the
 // current screen; and a status bar. Screens are built the first time they
 // are opened and then kept, so switching screens loses nothing typed.
-type Shell struct {
-	Session *Session
+type shell struct {
+	Session *session
 	Nav     *widget.List
 	// Who names the person signed in and their roles.
 	Who           *widget.Label
 	LockButton    *widget.Button
 	SignOutButton *widget.Button
 
-	defs    []ScreenDef
-	built   map[string]Screen
+	defs    []screenDef
+	built   map[string]screen
 	current int
 	body    *fyne.Container
 	content fyne.CanvasObject
@@ -33,11 +34,11 @@ type Shell struct {
 	signOut func()
 }
 
-// NewShell builds the shell for a session and opens the first screen.
+// newShell builds the shell for a session and opens the first screen.
 // databaseLabel is shown in the status bar; onLock and onSignOut are what
 // Lock and Sign out do.
-func NewShell(s *Session, databaseLabel string, onLock, onSignOut func()) *Shell {
-	sh := &Shell{Session: s, built: map[string]Screen{}, current: -1, onLock: onLock, signOut: onSignOut}
+func newShell(s *session, databaseLabel string, onLock, onSignOut func()) *shell {
+	sh := &shell{Session: s, built: map[string]screen{}, current: -1, onLock: onLock, signOut: onSignOut}
 	s.OpenReferral = sh.OpenReferral
 	for _, d := range screenDefs() {
 		if d.Needs == "" || models.Allows(s.Actor.RoleSet(), d.Needs) {
@@ -70,18 +71,18 @@ func NewShell(s *Session, databaseLabel string, onLock, onSignOut func()) *Shell
 	dbLabel.Truncation = fyne.TextTruncateEllipsis
 	status := container.NewBorder(widget.NewSeparator(), nil, hints, nil, dbLabel)
 	sh.body = container.NewStack()
-	nav := container.NewBorder(nil, nil, nil, widget.NewSeparator(), container.New(fixedWidth(180), sh.Nav))
+	nav := container.NewBorder(nil, nil, nil, widget.NewSeparator(), container.New(widgets.FixedWidth(180), sh.Nav))
 	sh.content = container.NewBorder(header, status, nav, nil, sh.body)
 	sh.Nav.Select(0)
 	return sh
 }
 
 // Content returns the shell's widget tree.
-func (sh *Shell) Content() fyne.CanvasObject { return sh.content }
+func (sh *shell) Content() fyne.CanvasObject { return sh.content }
 
-// Show opens the screen with that ID (see ScreenDashboard and the others)
+// Show opens the screen with that ID (see screenDashboard and the others)
 // and returns it, or nil if this person's navigation does not have it.
-func (sh *Shell) Show(id string) Screen {
+func (sh *shell) Show(id string) screen {
 	for i, d := range sh.defs {
 		if d.ID == id {
 			sh.Nav.Select(i)
@@ -92,7 +93,7 @@ func (sh *Shell) Show(id string) Screen {
 }
 
 // Current returns the screen on show and its ID.
-func (sh *Shell) Current() (string, Screen) {
+func (sh *shell) Current() (string, screen) {
 	if sh.current < 0 {
 		return "", nil
 	}
@@ -102,7 +103,7 @@ func (sh *Shell) Current() (string, Screen) {
 
 // showIndex opens the i-th screen of the navigation, building it if it is
 // opened for the first time.
-func (sh *Shell) showIndex(i int) {
+func (sh *shell) showIndex(i int) {
 	if i < 0 || i >= len(sh.defs) {
 		return
 	}
@@ -121,11 +122,11 @@ func (sh *Shell) showIndex(i int) {
 
 // FocusSearch opens the Referrals screen, unless the screen on show has a
 // search box of its own, and puts the keyboard in the search box.
-func (sh *Shell) FocusSearch() {
+func (sh *shell) FocusSearch() {
 	_, scr := sh.Current()
-	s, ok := scr.(Searcher)
+	s, ok := scr.(searcher)
 	if !ok {
-		s, ok = sh.Show(ScreenReferrals).(Searcher)
+		s, ok = sh.Show(screenReferrals).(searcher)
 	}
 	if ok && sh.Session.Window != nil {
 		sh.Session.Window.Canvas().Focus(s.SearchEntry())
@@ -133,32 +134,32 @@ func (sh *Shell) FocusSearch() {
 }
 
 // OpenReferral opens referral id on the Referrals screen.
-func (sh *Shell) OpenReferral(id uint) {
-	if screen, ok := sh.Show(ScreenReferrals).(*ReferralsScreen); ok {
-		screen.Open(id)
+func (sh *shell) OpenReferral(id uint) {
+	if list, ok := sh.Show(screenReferrals).(*referralsScreen); ok {
+		list.Open(id)
 	}
 }
 
 // NewReferral opens the referral form on the Referrals screen.
-func (sh *Shell) NewReferral() {
-	if screen, ok := sh.Show(ScreenReferrals).(*ReferralsScreen); ok {
-		newReferralPage(sh.Session, screen)
+func (sh *shell) NewReferral() {
+	if list, ok := sh.Show(screenReferrals).(*referralsScreen); ok {
+		newReferralPage(sh.Session, list)
 	}
 }
 
 // ImportReferrals asks for referral-form files or a folder and imports them.
-func (sh *Shell) ImportReferrals() {
-	screen, _ := sh.Show(ScreenReferrals).(*ReferralsScreen)
-	ShowImportDialog(sh.Session.Services, sh.Session.Actor, sh.Session.Window, func() {
-		if screen != nil {
-			screen.Reload()
+func (sh *shell) ImportReferrals() {
+	list, _ := sh.Show(screenReferrals).(*referralsScreen)
+	showImportDialog(sh.Session, func() {
+		if list != nil {
+			list.Reload()
 		}
 	})
 }
 
 // MainMenu returns the window's menus. Their shortcuts work wherever the
 // keyboard is, even in a text box, because menu shortcuts are tried first.
-func (sh *Shell) MainMenu() *fyne.MainMenu {
+func (sh *shell) MainMenu() *fyne.MainMenu {
 	key := func(k fyne.KeyName) fyne.Shortcut {
 		return &desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault}
 	}
@@ -192,7 +193,7 @@ func (sh *Shell) MainMenu() *fyne.MainMenu {
 
 // Close lets every screen that keeps temporary files (such as letters
 // written for the PDF viewer) remove them; the shell calls it on sign-out.
-func (sh *Shell) Close() {
+func (sh *shell) Close() {
 	for _, scr := range sh.built {
 		if c, ok := scr.(interface{ Cleanup() }); ok {
 			c.Cleanup()

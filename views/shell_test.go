@@ -25,26 +25,26 @@ func menuItem(t *testing.T, m *fyne.MainMenu, label string) *fyne.MenuItem {
 
 func TestShellNavigatesAndShortcuts(t *testing.T) {
 	_, m := newSignedInWindow(t, 5, "kate", "key_worker")
-	menu := m.Window.MainMenu()
+	menu := m.window.MainMenu()
 
 	for _, title := range []string{"Dashboard", "Referrals", "Caseload", "Appointments", "Letters", "Team", "Settings"} {
 		item := menuItem(t, menu, title)
 		item.Action()
-		if id, scr := m.Shell().Current(); scr == nil || m.Shell().defs[m.Shell().current].Title != title {
+		if id, scr := m.shell.Current(); scr == nil || m.shell.defs[m.shell.current].Title != title {
 			t.Fatalf("%s (%s) opened %s", title, item.Shortcut.ShortcutName(), id)
 		}
 	}
-	for _, d := range m.Shell().defs {
-		if d.ID == ScreenAudit {
+	for _, d := range m.shell.defs {
+		if d.ID == screenAudit {
 			t.Fatal("a key worker is offered the audit trail")
 		}
 	}
 
 	find := menuItem(t, menu, "Find a referral")
 	find.Action()
-	s, _ := m.Shell().Current()
-	scr := m.Shell().built[ScreenReferrals].(*ReferralsScreen)
-	if s != ScreenReferrals || m.Window.Canvas().Focused() != scr.Search {
+	s, _ := m.shell.Current()
+	scr := m.shell.built[screenReferrals].(*referralsScreen)
+	if s != screenReferrals || m.window.Canvas().Focused() != scr.Search {
 		t.Fatal("Ctrl+F did not put the keyboard in the referral search")
 	}
 	if sc := find.Shortcut.ShortcutName(); sc != "CustomDesktop:Control+F" {
@@ -52,14 +52,14 @@ func TestShellNavigatesAndShortcuts(t *testing.T) {
 	}
 
 	menuItem(t, menu, "Lock screen").Action()
-	if !m.Locked() {
+	if !m.locked {
 		t.Fatal("Ctrl+L did not lock")
 	}
 }
 
 func TestReferralsOpenOnTheOpenReferrals(t *testing.T) {
 	e, m := newSignedInWindow(t, 30, "alice", models.RoleAdministrator)
-	s := m.Shell().Show(ScreenReferrals).(*ReferralsScreen)
+	s := m.shell.Show(screenReferrals).(*referralsScreen)
 	open, _ := e.svc.Referrals.Count(e.system, app.ReferralFilter{OpenOnly: true})
 	if !s.OpenOnly.Checked || int64(s.List.Length()) != open {
 		t.Fatalf("the Referrals screen opens on %d referrals (open only %v); want the %d open ones", s.List.Length(), s.OpenOnly.Checked, open)

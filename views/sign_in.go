@@ -12,11 +12,12 @@ import (
 	"perinatal-caseload/app"
 	"perinatal-caseload/assets"
 	"perinatal-caseload/models"
+	"perinatal-caseload/views/widgets"
 )
 
-// SignInScreen asks for a username and password. It is all the window shows
+// signInScreen asks for a username and password. It is all the window shows
 // until someone signs in: it reads no patient data.
-type SignInScreen struct {
+type signInScreen struct {
 	Username *widget.Entry
 	Password *widget.Entry
 	SignIn   *widget.Button
@@ -28,11 +29,11 @@ type SignInScreen struct {
 	content    fyne.CanvasObject
 }
 
-// NewSignInScreen builds the sign-in screen. notice, if not empty, is shown
+// newSignInScreen builds the sign-in screen. notice, if not empty, is shown
 // above the form; username fills in the username (after a lock).
 // onSignedIn is called with the person once the password is right.
-func NewSignInScreen(auth *app.AuthService, serviceName, notice, username string, onSignedIn func(*models.StaffMember)) *SignInScreen {
-	s := &SignInScreen{auth: auth, onSignedIn: onSignedIn}
+func newSignInScreen(auth *app.AuthService, serviceName, notice, username string, onSignedIn func(*models.StaffMember)) *signInScreen {
+	s := &signInScreen{auth: auth, onSignedIn: onSignedIn}
 	s.Username = widget.NewEntry()
 	s.Username.SetPlaceHolder("Username")
 	s.Username.SetText(username)
@@ -52,10 +53,10 @@ func NewSignInScreen(auth *app.AuthService, serviceName, notice, username string
 }
 
 // Content returns the screen's widget tree.
-func (s *SignInScreen) Content() fyne.CanvasObject { return s.content }
+func (s *signInScreen) Content() fyne.CanvasObject { return s.content }
 
 // FirstField returns the field to focus when the screen is shown.
-func (s *SignInScreen) FirstField() fyne.Focusable {
+func (s *signInScreen) FirstField() fyne.Focusable {
 	if s.Username.Text != "" {
 		return s.Password
 	}
@@ -64,7 +65,7 @@ func (s *SignInScreen) FirstField() fyne.Focusable {
 
 // Submit checks the username and password and, if they are right, calls
 // onSignedIn. Otherwise it says why, and clears the password.
-func (s *SignInScreen) Submit() {
+func (s *signInScreen) Submit() {
 	username := strings.TrimSpace(s.Username.Text)
 	switch {
 	case username == "":
@@ -99,7 +100,7 @@ func authCard(serviceName, prompt string, message *widget.Label, form fyne.Canva
 	intro.Wrapping = fyne.TextWrapWord
 	card := widget.NewCard("", "", container.NewVBox(intro, message, form, button))
 	body := container.NewVBox(icon, title, service, card)
-	return container.NewCenter(container.New(fixedWidth(440), body))
+	return container.NewCenter(container.New(widgets.FixedWidth(440), body))
 }
 
 // messageLabel returns a wrapping label for inline messages, showing text.

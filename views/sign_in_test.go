@@ -12,32 +12,32 @@ func TestNothingBeforeSignIn(t *testing.T) {
 	e.addStaff("alice", "administrator")
 	m := e.mainWindow()
 
-	if m.SignInScreen() == nil || m.Shell() != nil || m.Actor() != nil {
+	if m.signIn == nil || m.shell != nil || m.actor() != nil {
 		t.Fatal("the window does not start on the sign-in screen")
 	}
-	if m.Window.MainMenu() != nil {
+	if m.window.MainMenu() != nil {
 		t.Fatal("menus (and their shortcuts to screens) are available before sign-in")
 	}
-	e.assertNoPatientData(m.Window)
+	e.assertNoPatientData(m.window)
 
 	e.signIn(m, "alice", "not the password")
 
-	if m.Shell() != nil || m.SignInScreen() == nil {
+	if m.shell != nil || m.signIn == nil {
 		t.Fatal("a wrong password got past the sign-in screen")
 	}
-	if msg := m.SignInScreen().Message.Text; !strings.HasPrefix(msg, "The username or password is not right") {
+	if msg := m.signIn.Message.Text; !strings.HasPrefix(msg, "The username or password is not right") {
 		t.Fatalf("a wrong password says %q", msg)
 	}
-	if m.SignInScreen().Password.Text != "" {
+	if m.signIn.Password.Text != "" {
 		t.Fatal("the wrong password is left in the box")
 	}
-	e.assertNoPatientData(m.Window)
+	e.assertNoPatientData(m.window)
 
 	e.signIn(m, "alice", testPassword)
-	if m.Shell() == nil || m.Actor() == nil || m.Actor().Username != "alice" {
+	if m.shell == nil || m.actor() == nil || m.actor().Username != "alice" {
 		t.Fatal("the right password did not sign in")
 	}
-	if m.Window.MainMenu() == nil {
+	if m.window.MainMenu() == nil {
 		t.Fatal("no menus after sign-in")
 	}
 }
@@ -46,13 +46,13 @@ func TestSignInAsksForMissingFields(t *testing.T) {
 	e := newTestEnv(t, 0)
 	e.addStaff("alice", "administrator")
 	m := e.mainWindow()
-	test.Tap(m.SignInScreen().SignIn)
-	if got := m.SignInScreen().Message.Text; got != "Enter your username." {
+	test.Tap(m.signIn.SignIn)
+	if got := m.signIn.Message.Text; got != "Enter your username." {
 		t.Fatalf("empty sign-in says %q", got)
 	}
-	test.Type(m.SignInScreen().Username, "alice")
-	test.Tap(m.SignInScreen().SignIn)
-	if got := m.SignInScreen().Message.Text; got != "Enter your password." {
+	test.Type(m.signIn.Username, "alice")
+	test.Tap(m.signIn.SignIn)
+	if got := m.signIn.Message.Text; got != "Enter your password." {
 		t.Fatalf("sign-in without a password says %q", got)
 	}
 }
@@ -64,11 +64,11 @@ func TestSignInReportsALockedAccount(t *testing.T) {
 	for range 5 {
 		e.signIn(m, "alice", "wrong password!")
 	}
-	if msg := m.SignInScreen().Message.Text; !strings.HasPrefix(msg, "This account is locked") {
+	if msg := m.signIn.Message.Text; !strings.HasPrefix(msg, "This account is locked") {
 		t.Fatalf("after five wrong passwords the screen says %q", msg)
 	}
 	e.signIn(m, "alice", testPassword)
-	if m.Shell() != nil {
+	if m.shell != nil {
 		t.Fatal("a locked account signed in")
 	}
 }

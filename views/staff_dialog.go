@@ -8,51 +8,52 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"perinatal-caseload/models"
+	"perinatal-caseload/views/widgets"
 )
 
-// StaffDialog adds a member of the team, with a password, or edits one:
+// staffDialog adds a member of the team, with a password, or edits one:
 // name, username, roles, job title, working-time fraction and caseload
 // capacity. The service checks every field and the permission (team
 // managers only), and the dialog shows its answer.
-type StaffDialog struct {
+type staffDialog struct {
 	*formDialog
-	Name     *formEntry
-	Username *formEntry
-	JobTitle *formEntry
+	Name     *widgets.FormEntry
+	Username *widgets.FormEntry
+	JobTitle *widgets.FormEntry
 	Roles    *widget.CheckGroup
 	// Fraction is the working-time fraction: 1 full time, 0.6 three days.
-	Fraction *formEntry
+	Fraction *widgets.FormEntry
 	// Capacity is the most women on their caseload; 0 for none set.
-	Capacity *formEntry
+	Capacity *widgets.FormEntry
 	// Password and PasswordAgain are for a new account only.
 	Password      *widget.Entry
 	PasswordAgain *widget.Entry
 
-	s       *Session
+	s       *session
 	editing *models.StaffMember // nil when adding
 }
 
-// ShowAddStaffDialog asks for a new account; onDone runs once it is saved.
-func ShowAddStaffDialog(s *Session, onDone func()) *StaffDialog {
+// showAddStaffDialog asks for a new account; onDone runs once it is saved.
+func showAddStaffDialog(s *session, onDone func()) *staffDialog {
 	return showStaffDialog(s, nil, onDone)
 }
 
-// ShowEditStaffDialog edits m (as read from the service); onDone runs once
+// showEditStaffDialog edits m (as read from the service); onDone runs once
 // the change is saved.
-func ShowEditStaffDialog(s *Session, m models.StaffMember, onDone func()) *StaffDialog {
+func showEditStaffDialog(s *session, m models.StaffMember, onDone func()) *staffDialog {
 	return showStaffDialog(s, &m, onDone)
 }
 
-func showStaffDialog(s *Session, m *models.StaffMember, onDone func()) *StaffDialog {
-	d := &StaffDialog{s: s, editing: m}
+func showStaffDialog(s *session, m *models.StaffMember, onDone func()) *staffDialog {
+	d := &staffDialog{s: s, editing: m}
 	submit := func() { d.Submit() } // d.formDialog is made below
-	d.Name = newHintedFormEntry("For example, Siobhán Byrne", submit)
-	d.Username = newHintedFormEntry("For example, sbyrne", submit)
-	d.JobTitle = newHintedFormEntry("For example, Community psychiatric nurse", submit)
+	d.Name = widgets.NewHintedFormEntry("For example, Siobhán Byrne", submit)
+	d.Username = widgets.NewHintedFormEntry("For example, sbyrne", submit)
+	d.JobTitle = widgets.NewHintedFormEntry("For example, Community psychiatric nurse", submit)
 	d.Roles = widget.NewCheckGroup(roleLabels(), nil)
-	d.Fraction = newHintedFormEntry("1 for full time, 0.6 for three days a week", submit)
+	d.Fraction = widgets.NewHintedFormEntry("1 for full time, 0.6 for three days a week", submit)
 	d.Fraction.SetText("1")
-	d.Capacity = newHintedFormEntry("0 if none is set", submit)
+	d.Capacity = widgets.NewHintedFormEntry("0 if none is set", submit)
 	d.Capacity.SetText("0")
 	items := []*widget.FormItem{
 		required("Name", d.Name), required("Username", d.Username),
@@ -86,7 +87,7 @@ func showStaffDialog(s *Session, m *models.StaffMember, onDone func()) *StaffDia
 }
 
 // save reads the form and asks the service to add or update the person.
-func (d *StaffDialog) save() error {
+func (d *staffDialog) save() error {
 	fraction, err := strconv.ParseFloat(strings.TrimSpace(d.Fraction.Text), 64)
 	if err != nil {
 		return fieldProblem(models.FieldWorkingTime, "enter a number between 0.1 and 1, for example 0.6")
@@ -145,17 +146,17 @@ func rolesOf(labels []string) []models.Role {
 	return out
 }
 
-// ResetPasswordDialog sets a new password for someone who has forgotten
+// resetPasswordDialog sets a new password for someone who has forgotten
 // theirs, and unlocks their account.
-type ResetPasswordDialog struct {
+type resetPasswordDialog struct {
 	*formDialog
 	Password      *widget.Entry
 	PasswordAgain *widget.Entry
 }
 
-// ShowResetPasswordDialog asks for m's new password, twice.
-func ShowResetPasswordDialog(s *Session, m models.StaffMember, onDone func()) *ResetPasswordDialog {
-	d := &ResetPasswordDialog{Password: widget.NewPasswordEntry(), PasswordAgain: widget.NewPasswordEntry()}
+// showResetPasswordDialog asks for m's new password, twice.
+func showResetPasswordDialog(s *session, m models.StaffMember, onDone func()) *resetPasswordDialog {
+	d := &resetPasswordDialog{Password: widget.NewPasswordEntry(), PasswordAgain: widget.NewPasswordEntry()}
 	d.Password.SetPlaceHolder("At least 10 characters")
 	d.PasswordAgain.OnSubmitted = func(string) { d.Submit() }
 	form := widget.NewForm(

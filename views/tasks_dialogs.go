@@ -6,17 +6,18 @@ import (
 
 	"perinatal-caseload/app"
 	"perinatal-caseload/models"
+	"perinatal-caseload/views/widgets"
 )
 
-// TaskCompleteDialog marks a task done, with a note of what was done.
-type TaskCompleteDialog struct {
+// taskCompleteDialog marks a task done, with a note of what was done.
+type taskCompleteDialog struct {
 	*formDialog
-	Note *formEntry
+	Note *widgets.FormEntry
 }
 
 // Complete asks for a note and completes task t; the list then reloads.
-func (p *TasksPanel) Complete(t app.TaskRow) *TaskCompleteDialog {
-	d := &TaskCompleteDialog{Note: newFormTextArea(nil, 3)}
+func (p *tasksPanel) Complete(t app.TaskRow) *taskCompleteDialog {
+	d := &taskCompleteDialog{Note: widgets.NewFormTextArea(nil, 3)}
 	d.Note.SetPlaceHolder("What was done (optional)")
 	form := widget.NewForm(
 		widget.NewFormItem("Task", taskLabel(t)),
@@ -25,7 +26,7 @@ func (p *TasksPanel) Complete(t app.TaskRow) *TaskCompleteDialog {
 	d.formDialog = newFormDialog("Complete the task", "Complete", 520, form, p.s.Window, func() error {
 		return p.s.Services.Tasks.Complete(p.s.Actor, t.ID, t.Version, d.Note.Text)
 	}, p.Reload)
-	d.Note.onSave = d.Submit
+	d.Note.OnSave = d.Submit
 	d.Show()
 	if p.s.Window != nil {
 		p.s.Window.Canvas().Focus(d.Note)
@@ -33,19 +34,19 @@ func (p *TasksPanel) Complete(t app.TaskRow) *TaskCompleteDialog {
 	return d
 }
 
-// TaskReassignDialog gives a task to another member of the team, saying why.
-type TaskReassignDialog struct {
+// taskReassignDialog gives a task to another member of the team, saying why.
+type taskReassignDialog struct {
 	*formDialog
 	// To chooses the new holder among the active staff.
 	To     *widget.Select
-	Reason *formEntry
+	Reason *widgets.FormEntry
 
 	staff []models.StaffMember // in the order of To's options
 }
 
 // Reassign asks to whom and why, and reassigns task t; the list then reloads.
-func (p *TasksPanel) Reassign(t app.TaskRow) *TaskReassignDialog {
-	d := &TaskReassignDialog{Reason: newFormTextArea(nil, 2)}
+func (p *tasksPanel) Reassign(t app.TaskRow) *taskReassignDialog {
+	d := &taskReassignDialog{Reason: widgets.NewFormTextArea(nil, 2)}
 	d.To = widget.NewSelect(nil, nil)
 	d.To.PlaceHolder = "Choose who will do it"
 	d.Reason.SetPlaceHolder("For example, covering while her key worker is on leave")
@@ -62,7 +63,7 @@ func (p *TasksPanel) Reassign(t app.TaskRow) *TaskReassignDialog {
 		}
 		return p.s.Services.Tasks.Reassign(p.s.Actor, t.ID, t.Version, d.staff[i].ID, d.Reason.Text)
 	}, p.Reload)
-	d.Reason.onSave = d.Submit
+	d.Reason.OnSave = d.Submit
 	staff, err := p.s.Services.Staff.List(true)
 	if err != nil {
 		d.Fail(err)

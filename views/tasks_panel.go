@@ -11,54 +11,48 @@ import (
 
 	"perinatal-caseload/app"
 	"perinatal-caseload/models"
+	"perinatal-caseload/views/widgets"
 )
 
-// TasksPanel lists tasks, open ones first, soonest due first: those of one
+// tasksPanel lists tasks, open ones first, soonest due first: those of one
 // referral, or those one member of staff holds. Each open task can be
 // completed (with a note of what was done) or reassigned (to whom, and
 // why); every task shows its history. A referral or a person has a few
 // tasks at a time, and the service caps a list at app.TaskListLimit, so
 // the rows are laid out in a box rather than a scrolling list, to sit
 // inside the referral's own scrolling page.
-type TasksPanel struct {
+type tasksPanel struct {
 	// Tasks are the tasks on show, in order.
 	Tasks []app.TaskRow
 	// Message says there are none, or why they could not be read.
 	Message *widget.Label
 
-	s         *Session
+	s         *session
 	load      func() ([]app.TaskRow, error)
 	showWoman bool // each row names the woman (a person's list)
 	rows      *fyne.Container
 	content   fyne.CanvasObject
 }
 
-// NewReferralTasksPanel lists referral referralID's tasks.
-func NewReferralTasksPanel(s *Session, referralID uint) *TasksPanel {
+// newReferralTasksPanel lists referral referralID's tasks.
+func newReferralTasksPanel(s *session, referralID uint) *tasksPanel {
 	return newTasksPanel(s, false, func() ([]app.TaskRow, error) {
 		return s.Services.Tasks.ForReferral(s.Actor, referralID)
 	})
 }
 
-// NewStaffTasksPanel lists the tasks staffID holds, open and done.
-func NewStaffTasksPanel(s *Session, staffID uint) *TasksPanel {
-	return newTasksPanel(s, true, func() ([]app.TaskRow, error) {
-		return s.Services.Tasks.ForAssignee(s.Actor, staffID, true)
-	})
-}
-
-func newTasksPanel(s *Session, showWoman bool, load func() ([]app.TaskRow, error)) *TasksPanel {
-	p := &TasksPanel{s: s, load: load, showWoman: showWoman, Message: messageLabel(""), rows: container.NewVBox()}
+func newTasksPanel(s *session, showWoman bool, load func() ([]app.TaskRow, error)) *tasksPanel {
+	p := &tasksPanel{s: s, load: load, showWoman: showWoman, Message: messageLabel(""), rows: container.NewVBox()}
 	p.content = container.NewVBox(p.Message, p.rows)
 	p.Reload()
 	return p
 }
 
 // Content returns the panel's widget tree.
-func (p *TasksPanel) Content() fyne.CanvasObject { return p.content }
+func (p *tasksPanel) Content() fyne.CanvasObject { return p.content }
 
 // Reload reads the tasks again and shows them.
-func (p *TasksPanel) Reload() {
+func (p *tasksPanel) Reload() {
 	tasks, err := p.load()
 	p.Tasks = tasks
 	p.rows.RemoveAll()
@@ -79,7 +73,7 @@ func (p *TasksPanel) Reload() {
 
 // row shows one task: what, when due and who holds it, or how it ended,
 // with its actions.
-func (p *TasksPanel) row(t app.TaskRow, today models.Date) fyne.CanvasObject {
+func (p *tasksPanel) row(t app.TaskRow, today models.Date) fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(t.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: t.Open()})
 	title.Wrapping = fyne.TextWrapWord
 	detail := widget.NewLabel(taskDetail(t, today, p.showWoman))
@@ -134,7 +128,7 @@ func orNobody(name string) string {
 
 // ShowHistory shows a task's history: its creation, reassignments and
 // completion, each with who and when.
-func (p *TasksPanel) ShowHistory(t app.TaskRow) {
+func (p *tasksPanel) ShowHistory(t app.TaskRow) {
 	events, err := p.s.Services.Tasks.History(p.s.Actor, t.ID)
 	text := sentence(err)
 	if err == nil {
@@ -144,7 +138,7 @@ func (p *TasksPanel) ShowHistory(t app.TaskRow) {
 		}
 		text = strings.Join(lines, "\n")
 	}
-	body := container.New(fixedWidth(520), paragraph(orNotStated(text)))
+	body := container.New(widgets.FixedWidth(520), paragraph(orNotStated(text)))
 	dialog.ShowCustom("History of the task: "+t.Title, "Close", body, p.s.Window)
 }
 

@@ -12,15 +12,16 @@ import (
 
 	"perinatal-caseload/app"
 	"perinatal-caseload/models"
+	"perinatal-caseload/views/widgets"
 )
 
-// TeamScreen lists the team: name, username, job title, roles,
+// teamScreen lists the team: name, username, job title, roles,
 // working-time fraction, caseload capacity and whether they are active.
 // A team manager adds people, edits them, deactivates (asking first, and
 // again if they still hold women or tasks) or reactivates them, and
 // resets passwords. The service allows these to team managers only and
 // says so to anyone else.
-type TeamScreen struct {
+type teamScreen struct {
 	List *widget.List
 	// Staff are the people listed, active first, by name.
 	Staff []models.StaffMember
@@ -34,19 +35,19 @@ type TeamScreen struct {
 	// Confirm is the question on show, if any.
 	Confirm *dialog.ConfirmDialog
 	// Dialog is the add or edit dialog last opened; Reset the reset-password one.
-	Dialog *StaffDialog
-	Reset  *ResetPasswordDialog
+	Dialog *staffDialog
+	Reset  *resetPasswordDialog
 
-	s       *Session
+	s       *session
 	chosen  int // index in Staff, or -1
-	table   *table
+	table   *widgets.Table
 	content fyne.CanvasObject
 }
 
-// NewTeamScreen builds the screen and reads the team.
-func NewTeamScreen(s *Session) *TeamScreen {
-	t := &TeamScreen{s: s, chosen: -1, Message: messageLabel("")}
-	t.table = newTable([]column{
+// newTeamScreen builds the screen and reads the team.
+func newTeamScreen(s *session) *teamScreen {
+	t := &teamScreen{s: s, chosen: -1, Message: messageLabel("")}
+	t.table = widgets.NewTable([]widgets.Column{
 		{Title: "Name", Weight: 1.4}, {Title: "Username", Weight: 1.2}, {Title: "Job title", Weight: 1.5},
 		{Title: "Roles", Weight: 1.5}, {Title: "Working time", Sample: "Working time"},
 		{Title: "Capacity", Sample: "Capacity"}, {Title: "Active", Sample: "Inactive"},
@@ -54,16 +55,16 @@ func NewTeamScreen(s *Session) *TeamScreen {
 	t.List = widget.NewList(func() int { return len(t.Staff) }, t.table.Row, t.updateRow)
 	t.List.OnSelected = t.choose
 	t.List.OnUnselected = func(widget.ListItemID) { t.choose(-1) }
-	t.Add = widget.NewButtonWithIcon("Add person…", theme.ContentAddIcon(), func() { t.Dialog = ShowAddStaffDialog(s, t.done("Added.")) })
+	t.Add = widget.NewButtonWithIcon("Add person…", theme.ContentAddIcon(), func() { t.Dialog = showAddStaffDialog(s, t.done("Added.")) })
 	t.Edit = widget.NewButtonWithIcon("Edit…", theme.DocumentCreateIcon(), func() {
 		if m, ok := t.Chosen(); ok {
-			t.Dialog = ShowEditStaffDialog(s, m, t.done("Saved."))
+			t.Dialog = showEditStaffDialog(s, m, t.done("Saved."))
 		}
 	})
 	t.Deactivate = widget.NewButtonWithIcon("Deactivate…", theme.CancelIcon(), t.toggleActive)
 	t.ResetPassword = widget.NewButtonWithIcon("Reset password…", theme.LoginIcon(), func() {
 		if m, ok := t.Chosen(); ok {
-			t.Reset = ShowResetPasswordDialog(s, m, t.done("The password of "+m.Name+" is reset, and the account unlocked."))
+			t.Reset = showResetPasswordDialog(s, m, t.done("The password of "+m.Name+" is reset, and the account unlocked."))
 		}
 	})
 	t.Add.Importance = widget.HighImportance
@@ -78,13 +79,13 @@ func NewTeamScreen(s *Session) *TeamScreen {
 }
 
 // Content returns the screen's widget tree.
-func (t *TeamScreen) Content() fyne.CanvasObject { return t.content }
+func (t *teamScreen) Content() fyne.CanvasObject { return t.content }
 
 // Shown reads the team again when the screen is opened again.
-func (t *TeamScreen) Shown() { t.Reload() }
+func (t *teamScreen) Shown() { t.Reload() }
 
 // Reload reads the team, off the UI goroutine, keeping the person chosen.
-func (t *TeamScreen) Reload() {
+func (t *teamScreen) Reload() {
 	keep := uint(0)
 	if m, ok := t.Chosen(); ok {
 		keep = m.ID
@@ -110,7 +111,7 @@ func (t *TeamScreen) Reload() {
 }
 
 // Chosen returns the person chosen in the list.
-func (t *TeamScreen) Chosen() (models.StaffMember, bool) {
+func (t *teamScreen) Chosen() (models.StaffMember, bool) {
 	if t.chosen < 0 || t.chosen >= len(t.Staff) {
 		return models.StaffMember{}, false
 	}
@@ -118,7 +119,7 @@ func (t *TeamScreen) Chosen() (models.StaffMember, bool) {
 }
 
 // choose notes the person chosen (-1 for none) and offers what can be done.
-func (t *TeamScreen) choose(i int) {
+func (t *teamScreen) choose(i int) {
 	t.chosen = i
 	m, ok := t.Chosen()
 	for _, b := range []*widget.Button{t.Edit, t.Deactivate, t.ResetPassword} {
@@ -134,7 +135,7 @@ func (t *TeamScreen) choose(i int) {
 	}
 }
 
-func (t *TeamScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
+func (t *teamScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	if id < 0 || id >= len(t.Staff) {
 		return
 	}
@@ -147,15 +148,15 @@ func (t *TeamScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	if !m.Active {
 		active = "Inactive"
 	}
-	setRowText(o, m.Name, m.Username, m.JobTitle, m.RoleLabels(), strconv.FormatFloat(m.WorkingFraction, 'f', -1, 64)+" WTE", capacity, active)
-	rowCell(o, 6).Importance = widget.MediumImportance
+	widgets.SetRowText(o, m.Name, m.Username, m.JobTitle, m.RoleLabels(), strconv.FormatFloat(m.WorkingFraction, 'f', -1, 64)+" WTE", capacity, active)
+	widgets.RowCell(o, 6).Importance = widget.MediumImportance
 	if !m.Active {
-		rowCell(o, 6).Importance = widget.LowImportance
+		widgets.RowCell(o, 6).Importance = widget.LowImportance
 	}
 }
 
 // done returns what runs after a dialog saves: say so and read the team again.
-func (t *TeamScreen) done(message string) func() {
+func (t *teamScreen) done(message string) func() {
 	return func() {
 		showMessage(t.Message, message, false)
 		t.Reload()
@@ -163,7 +164,7 @@ func (t *TeamScreen) done(message string) func() {
 }
 
 // toggleActive deactivates the chosen person, asking first, or reactivates them.
-func (t *TeamScreen) toggleActive() {
+func (t *teamScreen) toggleActive() {
 	m, ok := t.Chosen()
 	if !ok {
 		return
@@ -178,7 +179,7 @@ func (t *TeamScreen) toggleActive() {
 }
 
 // deactivate asks the service; if they still hold work it asks again.
-func (t *TeamScreen) deactivate(m models.StaffMember, confirm bool) {
+func (t *teamScreen) deactivate(m models.StaffMember, confirm bool) {
 	err := t.s.Services.Staff.Deactivate(t.s.Actor, m.ID, m.Version, confirm)
 	var holds *app.StillHoldsWorkError
 	if errors.As(err, &holds) {
@@ -189,7 +190,7 @@ func (t *TeamScreen) deactivate(m models.StaffMember, confirm bool) {
 }
 
 // ask shows a question; yes runs on the confirm button.
-func (t *TeamScreen) ask(title, question, confirm string, yes func()) {
+func (t *teamScreen) ask(title, question, confirm string, yes func()) {
 	t.Confirm = dialog.NewConfirm(title, question, func(ok bool) {
 		t.Confirm = nil
 		if ok {
@@ -202,7 +203,7 @@ func (t *TeamScreen) ask(title, question, confirm string, yes func()) {
 }
 
 // result shows what an action did, or why it did not, and reloads.
-func (t *TeamScreen) result(err error, success string) {
+func (t *teamScreen) result(err error, success string) {
 	if err != nil {
 		showMessage(t.Message, sentence(err), true)
 		return

@@ -1,4 +1,4 @@
-package views
+package widgets
 
 import (
 	"fyne.io/fyne/v2"
@@ -7,27 +7,27 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// column is one column of a list laid out as a table. A column with a
+// Column is one column of a list laid out as a table. A column with a
 // Sample is as wide as the wider of its sample text and its heading, so
 // fixed-format values (dates, NHS numbers) always fit and are never cut.
 // The other columns share the rest of the width by Weight and cut long
 // text short with an ellipsis. (Truncating measures text again on every
 // update, so only the free-text columns do it.)
-type column struct {
+type Column struct {
 	Title  string
 	Sample string
 	Weight float32
 }
 
-// table lays out a list's header and rows in the same columns.
-type table struct {
-	cols  []column
+// Table lays out a list's header and rows in the same columns.
+type Table struct {
+	cols  []Column
 	fixed []float32 // width of each sampled column; 0 for shared ones
 }
 
-// newTable measures the sampled columns once, for every row to share.
-func newTable(cols []column) *table {
-	t := &table{cols: cols, fixed: make([]float32, len(cols))}
+// NewTable measures the sampled columns once, for every row to share.
+func NewTable(cols []Column) *Table {
+	t := &Table{cols: cols, fixed: make([]float32, len(cols))}
 	inner := 2 * theme.InnerPadding()
 	for i, c := range cols {
 		if c.Sample == "" {
@@ -41,8 +41,18 @@ func newTable(cols []column) *table {
 	return t
 }
 
+// Title returns column i's heading.
+func (t *Table) Title(i int) string { return t.cols[i].Title }
+
+// Weight returns column i's share of the width the sampled columns leave.
+func (t *Table) Weight(i int) float32 { return t.cols[i].Weight }
+
+// SetWeight changes column i's share of the width; a weight of 0 leaves
+// it none. The rows take it up when they are next laid out.
+func (t *Table) SetWeight(i int, weight float32) { t.cols[i].Weight = weight }
+
 // Header returns the column headings.
-func (t *table) Header() fyne.CanvasObject {
+func (t *Table) Header() fyne.CanvasObject {
 	cells := make([]fyne.CanvasObject, len(t.cols))
 	for i, col := range t.cols {
 		l := widget.NewLabelWithStyle(col.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -53,7 +63,7 @@ func (t *table) Header() fyne.CanvasObject {
 }
 
 // Row returns an empty row: one label per column.
-func (t *table) Row() fyne.CanvasObject {
+func (t *Table) Row() fyne.CanvasObject {
 	cells := make([]fyne.CanvasObject, len(t.cols))
 	for i, col := range t.cols {
 		l := widget.NewLabel("")
@@ -67,7 +77,7 @@ func (t *table) Row() fyne.CanvasObject {
 
 // MinSize is the tallest cell, and the fixed columns' width plus a little
 // for each shared one.
-func (t *table) MinSize(objects []fyne.CanvasObject) fyne.Size {
+func (t *Table) MinSize(objects []fyne.CanvasObject) fyne.Size {
 	h, w := float32(0), float32(0)
 	for _, o := range objects {
 		h = max(h, o.MinSize().Height)
@@ -79,7 +89,7 @@ func (t *table) MinSize(objects []fyne.CanvasObject) fyne.Size {
 }
 
 // Layout gives the sampled columns their width and shares the rest.
-func (t *table) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+func (t *Table) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	pad := theme.Padding()
 	spare, weights := size.Width, float32(0)
 	for i, c := range t.cols {
@@ -105,15 +115,15 @@ func (t *table) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	}
 }
 
-// rowCell returns the label of column i of a row made by table.Row.
-func rowCell(row fyne.CanvasObject, i int) *widget.Label {
+// RowCell returns the label of column i of a row made by table.Row.
+func RowCell(row fyne.CanvasObject, i int) *widget.Label {
 	return row.(*fyne.Container).Objects[i].(*widget.Label)
 }
 
-// setRowText fills a row's cells from the first column on.
-func setRowText(row fyne.CanvasObject, texts ...string) {
+// SetRowText fills a row's cells from the first column on.
+func SetRowText(row fyne.CanvasObject, texts ...string) {
 	for i, t := range texts {
-		rowCell(row, i).SetText(t)
+		RowCell(row, i).SetText(t)
 	}
 }
 
@@ -125,6 +135,6 @@ func setRowLoading(row fyne.CanvasObject) {
 		if i == 1 {
 			text = "Loading…"
 		}
-		rowCell(row, i).SetText(text)
+		RowCell(row, i).SetText(text)
 	}
 }

@@ -1,4 +1,4 @@
-package views
+package widgets
 
 import (
 	"sync"
@@ -9,10 +9,11 @@ import (
 
 // Background runs slow work, such as database queries, off the UI
 // goroutine and hands the result back to it through fyne.Do. Screens take
-// one in their constructor so that tests can use InlineBackground and see
-// results at once, without sleeping.
+// one in their constructor so that tests can give them one with Inline set
+// and see results at once, without sleeping.
 type Background struct {
-	// Inline runs the work and its result on the calling goroutine.
+	// Inline runs the work and its result on the calling goroutine, for
+	// tests and benchmarks.
 	Inline bool
 	// Delay is how long typing must pause before a search runs.
 	Delay time.Duration
@@ -21,10 +22,6 @@ type Background struct {
 // NewBackground returns the Background the desktop application uses:
 // work on its own goroutine, and searches 250 ms after typing stops.
 func NewBackground() *Background { return &Background{Delay: 250 * time.Millisecond} }
-
-// InlineBackground returns a Background that does everything at once on
-// the caller's goroutine, for tests and benchmarks.
-func InlineBackground() *Background { return &Background{Inline: true} }
 
 // Go runs work off the UI goroutine, then runs the function work returns
 // on the UI goroutine. Only that returned function may touch widgets.
@@ -39,16 +36,19 @@ func (b *Background) Go(work func() (apply func())) {
 	}()
 }
 
-// debouncer runs an action once input has paused for the Background's Delay.
-type debouncer struct {
+// Debouncer runs an action once input has paused for the Background's Delay.
+type Debouncer struct {
 	bg    *Background
 	mu    sync.Mutex
 	timer *time.Timer
 }
 
+// NewDebouncer returns a debouncer that waits for bg's Delay.
+func NewDebouncer(bg *Background) *Debouncer { return &Debouncer{bg: bg} }
+
 // Trigger (re)starts the pause; fn then runs on the UI goroutine. Each call
 // replaces the previous pending one.
-func (d *debouncer) Trigger(fn func()) {
+func (d *Debouncer) Trigger(fn func()) {
 	if d.bg.Inline || d.bg.Delay <= 0 {
 		fn()
 		return

@@ -1,4 +1,4 @@
-package views
+package widgets
 
 import (
 	"errors"
@@ -6,8 +6,8 @@ import (
 )
 
 // numbers is a pager over the numbers 0 to n-1 that counts its fetches.
-func numbers(n int, fetches *int) *pager[int] {
-	p := newPager[int](InlineBackground(), 10)
+func numbers(n int, fetches *int) *Pager[int] {
+	p := NewPager[int](&Background{Inline: true}, 10)
 	fetch := func(offset, limit int) ([]int, error) {
 		*fetches++
 		var out []int
@@ -53,7 +53,7 @@ func TestPagerWaitsForTheFetchInFlight(t *testing.T) {
 }
 
 func TestPagerReportsAFailedQuery(t *testing.T) {
-	p := newPager[int](InlineBackground(), 10)
+	p := NewPager[int](&Background{Inline: true}, 10)
 	var got error
 	p.Query(func() (int64, error) { return 0, errors.New("no") }, nil, func(_ int, err error) { got = err })
 	if got == nil || p.Len() != 0 {

@@ -1,4 +1,4 @@
-package views
+package widgets
 
 import (
 	"strings"
@@ -7,10 +7,10 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// letterPreview is what the template editor's live preview shows of a
+// LetterPreview is what the template editor's live preview shows of a
 // sample letter, as text: the PDF itself opens with "Preview PDF". (Drawing
 // the PDF as a picture would need poppler, which office PCs lack.)
-type letterPreview struct {
+type LetterPreview struct {
 	To        []string // the recipient's name and address lines
 	Date      string
 	Re        string // name, date of birth and NHS number
@@ -27,10 +27,10 @@ func blockStyle(ts fyne.TextStyle) widget.RichTextStyle {
 	return s
 }
 
-// segments draws the preview as rich text, following the body markup the
+// Segments draws the preview as rich text, following the body markup the
 // letters package prints: "# " starts a heading and "- ", "* " or "• " a
 // bullet point; blank lines separate paragraphs.
-func (p letterPreview) segments() []widget.RichTextSegment {
+func (p LetterPreview) Segments() []widget.RichTextSegment {
 	plain, bold := widget.RichTextStyleParagraph, blockStyle(fyne.TextStyle{Bold: true})
 	var out []widget.RichTextSegment
 	line := func(text string, style widget.RichTextStyle) {

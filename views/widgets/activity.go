@@ -1,4 +1,4 @@
-package views
+package widgets
 
 import (
 	"fmt"
@@ -11,7 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// activityLayer wraps the whole window content and reports pointer movement
+// ActivityLayer wraps the whole window content and reports pointer movement
 // anywhere over it, for the idle lock.
 //
 // Fyne has no window-wide input hook: keys and taps go straight to the
@@ -20,32 +20,32 @@ import (
 // being asked that question is a dependable sign of a person at the desk.
 // The layer answers with the default cursor (widgets inside still choose
 // their own) and takes no taps, hovers or keys from the widgets it wraps.
-// Typing is noticed separately, by typingSample.
-type activityLayer struct {
+// Typing is noticed separately, by TypingSample.
+type ActivityLayer struct {
 	widget.BaseWidget
 	stack      *fyne.Container
 	onActivity func()
 }
 
-// newActivityLayer returns a layer showing content that calls onActivity
+// NewActivityLayer returns a layer showing content that calls onActivity
 // whenever the pointer moves over it.
-func newActivityLayer(content fyne.CanvasObject, onActivity func()) *activityLayer {
-	a := &activityLayer{stack: container.NewStack(content), onActivity: onActivity}
+func NewActivityLayer(content fyne.CanvasObject, onActivity func()) *ActivityLayer {
+	a := &ActivityLayer{stack: container.NewStack(content), onActivity: onActivity}
 	a.ExtendBaseWidget(a)
 	return a
 }
 
 // SetContent replaces what the layer shows.
-func (a *activityLayer) SetContent(content fyne.CanvasObject) {
+func (a *ActivityLayer) SetContent(content fyne.CanvasObject) {
 	a.stack.Objects = []fyne.CanvasObject{content}
 	a.stack.Refresh()
 }
 
 // Content returns what the layer shows.
-func (a *activityLayer) Content() fyne.CanvasObject { return a.stack.Objects[0] }
+func (a *ActivityLayer) Content() fyne.CanvasObject { return a.stack.Objects[0] }
 
-// Cursor is asked on every pointer move over the window; see activityLayer.
-func (a *activityLayer) Cursor() desktop.Cursor {
+// Cursor is asked on every pointer move over the window; see ActivityLayer.
+func (a *ActivityLayer) Cursor() desktop.Cursor {
 	if a.onActivity != nil {
 		a.onActivity()
 	}
@@ -53,15 +53,15 @@ func (a *activityLayer) Cursor() desktop.Cursor {
 }
 
 // CreateRenderer shows the content.
-func (a *activityLayer) CreateRenderer() fyne.WidgetRenderer {
+func (a *ActivityLayer) CreateRenderer() fyne.WidgetRenderer {
 	return widget.NewSimpleRenderer(a.stack)
 }
 
-// typingSample describes what has the keyboard focus and, for a text entry,
+// TypingSample describes what has the keyboard focus and, for a text entry,
 // a hash of its text and the cursor position. Two samples differ if the
 // person typed, moved the text cursor or tabbed to another field in
 // between. The text itself never leaves this function.
-func typingSample(c fyne.Canvas) string {
+func TypingSample(c fyne.Canvas) string {
 	f := c.Focused()
 	if f == nil {
 		return ""

@@ -1,4 +1,4 @@
-package views
+package widgets
 
 import (
 	"image/color"

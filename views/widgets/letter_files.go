@@ -1,4 +1,4 @@
-package views
+package widgets
 
 import (
 	"fmt"
@@ -81,7 +81,7 @@ func (f *LetterFiles) Show(name string, pdf []byte) error {
 // done runs on the UI goroutine with the file's name, or an error; it does
 // not run if the person cancels.
 func (f *LetterFiles) SaveAs(name string, pdf []byte, done func(saved string, err error)) {
-	saveWithDialog(f.win, ".pdf")(name, pdf, done)
+	SaveWithDialog(f.win, ".pdf")(name, pdf, done)
 }
 
 // Cleanup removes the letters written for viewing. A viewer that still has

@@ -1,0 +1,12 @@
+package views
+
+import "fyne.io/fyne/v2/widget"
+
+// patientSearchHint is the hint in the search boxes that find a woman.
+const patientSearchHint = "Search by name, NHS number or postcode"
+
+// reportIn returns a function that shows an error as a problem in the
+// message label l, as a sentence.
+func reportIn(l *widget.Label) func(error) {
+	return func(err error) { showMessage(l, sentence(err), true) }
+}
