@@ -18,7 +18,7 @@ func TestReferralFormReceivedRefusesWhatTheBookingDialogRefuses(t *testing.T) {
 	before := e.referralCount()
 	f, _, saved := e.referralForm(admin)
 	fillAcceptableReferral(t, f, "943 476 5919")
-	booking := ShowBookAppointmentDialog(e.session(admin), r, models.KindInitialAssessment, nil)
+	booking := showBookAppointmentDialog(e.session(admin), r, models.KindInitialAssessment, nil)
 
 	for _, c := range []struct {
 		date, clock string
