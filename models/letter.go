@@ -2,41 +2,6 @@ package models
 
 import "time"
 
-// LetterKind is the kind of letter, as named on the command line.
-type LetterKind string
-
-// Letter kinds.
-const (
-	LetterAcceptance          LetterKind = "acceptance"
-	LetterOutcomeCaseload     LetterKind = "outcome-caseload"
-	LetterOutcomeMedical      LetterKind = "outcome-medical-review"
-	LetterOutcomeDischarge    LetterKind = "outcome-discharge"
-	LetterNotAccepted         LetterKind = "not-accepted"
-	LetterAssessmentNotNeeded LetterKind = "assessment-not-needed"
-)
-
-// LetterKinds lists every kind.
-var LetterKinds = []LetterKind{LetterAcceptance, LetterOutcomeCaseload, LetterOutcomeMedical, LetterOutcomeDischarge, LetterNotAccepted, LetterAssessmentNotNeeded}
-
-// Label returns the kind in words.
-func (k LetterKind) Label() string {
-	switch k {
-	case LetterAcceptance:
-		return "Referral accepted"
-	case LetterOutcomeCaseload:
-		return "Outcome: taken onto the caseload"
-	case LetterOutcomeMedical:
-		return "Outcome: medical review arranged"
-	case LetterOutcomeDischarge:
-		return "Outcome: discharged with advice"
-	case LetterNotAccepted:
-		return "Referral not accepted"
-	case LetterAssessmentNotNeeded:
-		return "Assessment not needed"
-	}
-	return string(k)
-}
-
 // Letter is an issued letter in the register. The PDF bytes are kept so a
 // reprint is the same document, never one rebuilt from today's data.
 type Letter struct {

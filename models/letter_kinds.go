@@ -1,0 +1,138 @@
+package models
+
+import (
+	"fmt"
+	"strings"
+)
+
+// LetterKind is the kind of letter, as named on the command line and stored
+// in the register (at most 30 characters, the width of the Kind columns).
+type LetterKind string
+
+// The letter kinds that follow the pathway up to the assessment outcome.
+// Their values are stored in the register and never change.
+const (
+	LetterAcceptance          LetterKind = "acceptance"
+	LetterOutcomeCaseload     LetterKind = "outcome-caseload"
+	LetterOutcomeMedical      LetterKind = "outcome-medical-review"
+	LetterOutcomeDischarge    LetterKind = "outcome-discharge" // discharged with advice after an assessment that found no need
+	LetterNotAccepted         LetterKind = "not-accepted"
+	LetterAssessmentNotNeeded LetterKind = "assessment-not-needed" // written to the referrer
+)
+
+// The closure letters, one for each ClosureReason but "discharged with
+// advice", whose letter is LetterOutcomeDischarge.
+const (
+	LetterClosureTreatmentComplete LetterKind = "closure-treatment-complete"   // what helped, signs of relapse, how to come back
+	LetterClosurePerinatalEnd      LetterKind = "closure-perinatal-period-end" // the perinatal period has ended
+	LetterClosureMovedAway         LetterKind = "closure-moved-away"           // the team she is transferred to where she now lives
+	LetterClosureTransferred       LetterKind = "closure-transferred"          // the service now caring for her
+	LetterClosureDeclinedContact   LetterKind = "closure-declined-contact"     // she asked for no further contact
+	LetterClosureDidNotAttend      LetterKind = "closure-did-not-attend"       // how to re-engage
+)
+
+// LetterKinds lists the kinds that have a standard template today, in the
+// order screens offer them. Every one of them is seeded as a template and
+// accepted by the renderer.
+//
+// The closure kinds are listed apart, in ClosureLetterKinds, until their
+// templates exist; then they join this list. AllLetterKinds holds both, and
+// the table of which kinds fit which state (see LetterFits) covers them all.
+var LetterKinds = []LetterKind{LetterAcceptance, LetterOutcomeCaseload, LetterOutcomeMedical, LetterOutcomeDischarge, LetterNotAccepted, LetterAssessmentNotNeeded}
+
+// ClosureLetterKinds lists the closure letters, in ClosureReasons order.
+var ClosureLetterKinds = []LetterKind{
+	LetterClosureTreatmentComplete, LetterClosurePerinatalEnd, LetterClosureMovedAway,
+	LetterClosureDeclinedContact, LetterClosureDidNotAttend, LetterClosureTransferred,
+}
+
+// AllLetterKinds lists every kind: LetterKinds, then ClosureLetterKinds.
+var AllLetterKinds = append(append([]LetterKind{}, LetterKinds...), ClosureLetterKinds...)
+
+// closureLetters maps each closure reason to the letter that tells her.
+var closureLetters = map[ClosureReason]LetterKind{
+	ClosureTreatmentComplete:    LetterClosureTreatmentComplete,
+	ClosureEndOfPerinatalPeriod: LetterClosurePerinatalEnd,
+	ClosureMovedAway:            LetterClosureMovedAway,
+	ClosureDeclinedContact:      LetterClosureDeclinedContact,
+	ClosureDidNotAttend:         LetterClosureDidNotAttend,
+	ClosureTransferred:          LetterClosureTransferred,
+	ClosureDischargedWithAdvice: LetterOutcomeDischarge,
+}
+
+// ClosureLetterKind returns the letter for a referral closed with reason r,
+// and false when r is not a closure reason.
+func ClosureLetterKind(r ClosureReason) (LetterKind, bool) {
+	k, ok := closureLetters[r]
+	return k, ok
+}
+
+// Label returns the kind in words.
+func (k LetterKind) Label() string {
+	switch k {
+	case LetterAcceptance:
+		return "Referral accepted"
+	case LetterOutcomeCaseload:
+		return "Outcome: taken onto the caseload"
+	case LetterOutcomeMedical:
+		return "Outcome: medical review arranged"
+	case LetterOutcomeDischarge:
+		return "Outcome: discharged with advice"
+	case LetterNotAccepted:
+		return "Referral not accepted"
+	case LetterAssessmentNotNeeded:
+		return "Assessment not needed"
+	case LetterClosureTreatmentComplete:
+		return "Closure: treatment complete"
+	case LetterClosurePerinatalEnd:
+		return "Closure: end of the perinatal period"
+	case LetterClosureMovedAway:
+		return "Closure: moved away"
+	case LetterClosureTransferred:
+		return "Closure: transferred"
+	case LetterClosureDeclinedContact:
+		return "Closure: declined further contact"
+	case LetterClosureDidNotAttend:
+		return "Closure: did not attend"
+	}
+	return string(k)
+}
+
+// Valid reports whether k is one of AllLetterKinds.
+func (k LetterKind) Valid() bool {
+	_, ok := letterNouns[k]
+	return ok
+}
+
+// letterNouns names each kind at the start of a sentence, with its article.
+var letterNouns = map[LetterKind]string{
+	LetterAcceptance:               "An acceptance letter",
+	LetterOutcomeCaseload:          "A caseload outcome letter",
+	LetterOutcomeMedical:           "A medical-review outcome letter",
+	LetterOutcomeDischarge:         "A discharge-with-advice letter",
+	LetterNotAccepted:              "A not-accepted letter",
+	LetterAssessmentNotNeeded:      "An assessment-not-needed letter",
+	LetterClosureTreatmentComplete: "A treatment-complete letter",
+	LetterClosurePerinatalEnd:      "An end-of-perinatal-period letter",
+	LetterClosureMovedAway:         "A moved-away letter",
+	LetterClosureTransferred:       "A transfer letter",
+	LetterClosureDeclinedContact:   "A declined-further-contact letter",
+	LetterClosureDidNotAttend:      "A did-not-attend letter",
+}
+
+// ParseLetterKind reads a kind as typed on the command line: its code
+// ("acceptance") or its label ("Referral accepted"), in any case. Anything
+// else is an *InputError naming the "Kind" field and listing the codes.
+func ParseLetterKind(s string) (LetterKind, error) {
+	key := strings.ToLower(strings.TrimSpace(s))
+	for _, k := range AllLetterKinds {
+		if key == string(k) || key == strings.ToLower(k.Label()) {
+			return k, nil
+		}
+	}
+	codes := make([]string, len(AllLetterKinds))
+	for i, k := range AllLetterKinds {
+		codes[i] = string(k)
+	}
+	return "", &InputError{"Kind", fmt.Sprintf("%q is not a kind of letter; use one of %s", strings.TrimSpace(s), strings.Join(codes, ", "))}
+}
