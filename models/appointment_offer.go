@@ -30,11 +30,7 @@ func InitialAssessmentAttended(appts []Appointment) bool {
 // letters and messages do: "Thursday 2 July 2026 at 10:00". It names
 // nothing else, so it is safe in an error message.
 func AppointmentWhen(startsAt time.Time) string {
-	u := startsAt.UTC()
-	if britishSummerTime(u) {
-		u = u.Add(time.Hour)
-	}
-	return u.Format("Monday 2 January 2006 at 15:04")
+	return startsAt.In(London).Format("Monday 2 January 2006 at 15:04")
 }
 
 // CheckAppointmentOffer returns nil when a letter dated letterAt may offer

@@ -134,5 +134,5 @@ func ParseClosureReason(s string) (ClosureReason, error) {
 	for i, r := range ClosureReasons {
 		words[i] = string(r)
 	}
-	return "", &InputError{"Reason", fmt.Sprintf("choose one of: %s", strings.Join(words, ", "))}
+	return "", &FieldError{FieldClosureReason, fmt.Sprintf("choose one of: %s", strings.Join(words, ", "))}
 }

@@ -203,35 +203,35 @@ func (n CommunicationNeeds) Normalised() (CommunicationNeeds, error) {
 	var errs []error
 	switch {
 	case n.Language == LanguageOther && n.LanguageOtherName == "":
-		errs = append(errs, &InputError{"Language", "type the name of her language"})
+		errs = append(errs, &FieldError{FieldLanguage, "type the name of her language"})
 	case n.Language != "" && n.Language != LanguageOther && LanguageName(n.Language) == "":
-		errs = append(errs, &InputError{"Language", "choose her language from the list, or Other and type its name"})
+		errs = append(errs, &FieldError{FieldLanguage, "choose her language from the list, or Other and type its name"})
 	case n.InterpreterNeeded && n.Language == "":
-		errs = append(errs, &InputError{"Language", "choose the language the interpreter speaks"})
+		errs = append(errs, &FieldError{FieldLanguage, "choose the language the interpreter speaks"})
 	}
 	if n.Language != LanguageOther {
 		n.LanguageOtherName = ""
 	}
 	if n.PreferredContact != ContactNotStated && !containsContact(n.PreferredContact) {
-		errs = append(errs, &InputError{"Preferred contact", "choose letter, telephone, text message or email"})
+		errs = append(errs, &FieldError{FieldPreferredContact, "choose letter, telephone, text message or email"})
 	}
 	if p := addressLinesProblem(AddressLines(n.SafeAddressLines)); p != "" {
-		errs = append(errs, &InputError{"Safe address", p})
+		errs = append(errs, &FieldError{FieldSafeAddress, p})
 	}
 	hasLines := n.SafeAddressLines != ""
 	switch {
 	case n.SafePostcode != "":
 		pc, err := NormalisePostcode(n.SafePostcode)
 		if err != nil {
-			errs = append(errs, &InputError{"Safe postcode", strings.TrimPrefix(err.Error(), "Postcode: ")})
+			errs = append(errs, OnField(FieldSafePostcode, err))
 		} else {
 			n.SafePostcode = pc
 		}
 		if !hasLines {
-			errs = append(errs, &InputError{"Safe address", "enter the lines of the safe address above its postcode"})
+			errs = append(errs, &FieldError{FieldSafeAddress, "enter the lines of the safe address above its postcode"})
 		}
 	case hasLines:
-		errs = append(errs, &InputError{"Safe postcode", "enter the postcode of the safe address"})
+		errs = append(errs, &FieldError{FieldSafePostcode, "enter the postcode of the safe address"})
 	}
 	return n, errors.Join(errs...)
 }

@@ -128,11 +128,11 @@ func TestCommunicationNeedsNormalised(t *testing.T) {
 		var fields []string
 		if err != nil {
 			for _, e := range err.(interface{ Unwrap() []error }).Unwrap() {
-				var ie *InputError
+				var ie *FieldError
 				if !errors.As(e, &ie) {
-					t.Fatalf("%s: %v is not an InputError", c.name, e)
+					t.Fatalf("%s: %v is not a FieldError", c.name, e)
 				}
-				fields = append(fields, string(ie.Field))
+				fields = append(fields, ie.Field.Label())
 			}
 		}
 		if !slices.Equal(fields, c.fields) {
@@ -161,8 +161,8 @@ func TestParseLanguage(t *testing.T) {
 	}
 	for _, c := range cases {
 		got, err := ParseLanguage(c.in)
-		var ie *InputError
-		if got != c.want || (c.want == "") != (err != nil) || err != nil && (!errors.As(err, &ie) || string(ie.Field) != "Language") {
+		var ie *FieldError
+		if got != c.want || (c.want == "") != (err != nil) || err != nil && (!errors.As(err, &ie) || ie.Field.Label() != "Language") {
 			t.Errorf("ParseLanguage(%q) = %q, %v; want %q", c.in, got, err, c.want)
 		}
 	}

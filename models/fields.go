@@ -53,6 +53,27 @@ const (
 	FieldDiaryDates         FieldID = "diary.dates"
 )
 
+// The fields of her communication needs, names and addresses for letters,
+// the directory of organisations and staff registration.
+const (
+	FieldName               FieldID = "patient.name"
+	FieldNameForLetters     FieldID = "patient.name_for_letters"
+	FieldAddress            FieldID = "patient.address"
+	FieldLanguage           FieldID = "needs.language"
+	FieldPreferredContact   FieldID = "needs.preferred_contact"
+	FieldSafeAddress        FieldID = "needs.safe_address"
+	FieldSafePostcode       FieldID = "needs.safe_postcode"
+	FieldLetterKindChoice   FieldID = "letters.kind"
+	FieldOrgKind            FieldID = "organisation.kind"
+	FieldOrgName            FieldID = "organisation.name"
+	FieldODSCode            FieldID = "organisation.ods_code"
+	FieldOrgAddress         FieldID = "organisation.address"
+	FieldOrgPostcode        FieldID = "organisation.postcode"
+	FieldOrgEmail           FieldID = "organisation.email"
+	FieldProfession         FieldID = "staff.profession"
+	FieldRegistrationNumber FieldID = "staff.registration_number"
+)
+
 // The fields of staff accounts, tasks and letter templates.
 const (
 	FieldStaffName        FieldID = "staff.name"
@@ -140,6 +161,23 @@ var fieldLabels = map[FieldID]fieldLabel{
 	FieldCancellationReason: {label: "Cancellation reason"},
 	FieldCancelledBy:        {label: "Cancelled by"},
 	FieldDiaryDates:         {label: "Dates"},
+
+	FieldName:               {label: "Name"},
+	FieldNameForLetters:     {label: "Name for letters"},
+	FieldAddress:            {label: "Address"},
+	FieldLanguage:           {label: "Language"},
+	FieldPreferredContact:   {label: "Preferred contact"},
+	FieldSafeAddress:        {label: "Safe address"},
+	FieldSafePostcode:       {label: "Safe postcode"},
+	FieldLetterKindChoice:   {label: "Kind"},
+	FieldOrgKind:            {label: "Kind"},
+	FieldOrgName:            {label: "Name"},
+	FieldODSCode:            {label: "ODS code"},
+	FieldOrgAddress:         {label: "Address"},
+	FieldOrgPostcode:        {label: "Postcode"},
+	FieldOrgEmail:           {label: "Email"},
+	FieldProfession:         {label: "Profession"},
+	FieldRegistrationNumber: {label: "Registration number"},
 
 	FieldStaffName:        {label: "Name"},
 	FieldUsername:         {label: "Username"},

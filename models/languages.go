@@ -82,7 +82,7 @@ func LanguageName(code string) string {
 func ParseLanguage(s string) (string, error) {
 	key := strings.ToLower(strings.Join(strings.Fields(s), " "))
 	if key == "" {
-		return "", &InputError{"Language", "choose the language she speaks"}
+		return "", &FieldError{FieldLanguage, "choose the language she speaks"}
 	}
 	for _, l := range Languages {
 		if key == l.Code || key == strings.ToLower(l.Name) {
@@ -91,11 +91,11 @@ func ParseLanguage(s string) (string, error) {
 	}
 	if code, ok := otherNames[key]; ok {
 		if code == "" {
-			return "", &InputError{"Language", "say which one: " + strings.Join(namesStarting(key), " or ")}
+			return "", &FieldError{FieldLanguage, "say which one: " + strings.Join(namesStarting(key), " or ")}
 		}
 		return code, nil
 	}
-	return "", &InputError{"Language", "this language is not in the list; choose Other and type its name"}
+	return "", &FieldError{FieldLanguage, "this language is not in the list; choose Other and type its name"}
 }
 
 // namesStarting lists the names in Languages that start with prefix.

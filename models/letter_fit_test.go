@@ -219,9 +219,9 @@ func TestLetterKindsStoredValues(t *testing.T) {
 		t.Error("an unknown kind is valid or has a label")
 	}
 	_, err := ParseLetterKind("thank-you")
-	var ie *InputError
-	if !errors.As(err, &ie) || string(ie.Field) != "Kind" || !strings.Contains(ie.Message, "closure-did-not-attend") {
-		t.Errorf("ParseLetterKind(thank-you) = %v; want an InputError for Kind listing the kinds", err)
+	var ie *FieldError
+	if !errors.As(err, &ie) || ie.Field.Label() != "Kind" || !strings.Contains(ie.Message, "closure-did-not-attend") {
+		t.Errorf("ParseLetterKind(thank-you) = %v; want a FieldError for Kind listing the kinds", err)
 	}
 }
 
@@ -279,9 +279,9 @@ func TestClosureReasons(t *testing.T) {
 		if got != c.want || (err == nil) != c.ok {
 			t.Errorf("ParseClosureReason(%q) = %q, %v; want %q", c.in, got, err, c.want)
 		}
-		var ie *InputError
-		if !c.ok && (!errors.As(err, &ie) || string(ie.Field) != "Reason") {
-			t.Errorf("ParseClosureReason(%q): %v is not an InputError for Reason", c.in, err)
+		var ie *FieldError
+		if !c.ok && (!errors.As(err, &ie) || ie.Field.Label() != "Reason") {
+			t.Errorf("ParseClosureReason(%q): %v is not a FieldError for Reason", c.in, err)
 		}
 	}
 	if ClosureReason("decline").Valid() || ClosureReason("").Label() != "No reason recorded" || ClosureMovedAway.Label() != "Moved away" {

@@ -134,5 +134,5 @@ func ParseLetterKind(s string) (LetterKind, error) {
 	for i, k := range AllLetterKinds {
 		codes[i] = string(k)
 	}
-	return "", &InputError{"Kind", fmt.Sprintf("%q is not a kind of letter; use one of %s", strings.TrimSpace(s), strings.Join(codes, ", "))}
+	return "", &FieldError{FieldLetterKindChoice, fmt.Sprintf("%q is not a kind of letter; use one of %s", strings.TrimSpace(s), strings.Join(codes, ", "))}
 }

@@ -127,27 +127,27 @@ func scriptName(r rune) string {
 func NameForLetters(name, latin string) (string, error) {
 	name, latin = strings.Join(strings.Fields(name), " "), strings.Join(strings.Fields(latin), " ")
 	if name == "" {
-		return "", &InputError{"Name", "enter her name"}
+		return "", &FieldError{FieldName, "enter her name"}
 	}
 	check, script := CheckNameScript(name)
 	switch check {
 	case NameNotAName:
-		return "", &InputError{"Name", "remove the digits or symbols; a name holds letters, spaces, hyphens and apostrophes"}
+		return "", &FieldError{FieldName, "remove the digits or symbols; a name holds letters, spaces, hyphens and apostrophes"}
 	case NamePrintable:
 		if p := nameLengthProblem(name); p != "" {
-			return "", &InputError{"Name", p}
+			return "", &FieldError{FieldName, p}
 		}
 		return name, nil
 	}
 	if latin == "" {
-		return "", &InputError{"Name for letters", fmt.Sprintf(
+		return "", &FieldError{FieldNameForLetters, fmt.Sprintf(
 			"her name is written in %s, which letters cannot print yet; enter her name in Latin script (English letters) for letters", scriptWords(script))}
 	}
 	if c, _ := CheckNameScript(latin); c != NamePrintable {
-		return "", &InputError{"Name for letters", "enter it in Latin script (English letters), with only letters, spaces, hyphens and apostrophes"}
+		return "", &FieldError{FieldNameForLetters, "enter it in Latin script (English letters), with only letters, spaces, hyphens and apostrophes"}
 	}
 	if p := nameLengthProblem(latin); p != "" {
-		return "", &InputError{"Name for letters", p}
+		return "", &FieldError{FieldNameForLetters, p}
 	}
 	return latin, nil
 }
@@ -175,7 +175,7 @@ func nameLengthProblem(name string) string {
 // the address.
 func CheckAddressLines(lines []string) error {
 	if p := addressLinesProblem(lines); p != "" {
-		return &InputError{"Address", p}
+		return &FieldError{FieldAddress, p}
 	}
 	return nil
 }

@@ -78,7 +78,7 @@ func TestNameForLetters(t *testing.T) {
 	long := strings.Repeat("ë", MaxNameRunes)
 	cases := []struct {
 		name, latin, want string
-		field             string // the InputError's field, or "" for success
+		field             string // the FieldError's field, or "" for success
 	}{
 		{"Zoë  Brontë ", "", "Zoë Brontë", ""},
 		{"Zoë Brontë", "Zoe Bronte", "Zoë Brontë", ""}, // a printable name is printed as written
@@ -97,12 +97,12 @@ func TestNameForLetters(t *testing.T) {
 	}
 	for _, c := range cases {
 		got, err := NameForLetters(c.name, c.latin)
-		var ie *InputError
+		var ie *FieldError
 		switch {
 		case c.field == "" && (err != nil || got != c.want):
 			t.Errorf("NameForLetters(%q, %q) = %q, %v; want %q", c.name, c.latin, got, err, c.want)
-		case c.field != "" && (!errors.As(err, &ie) || string(ie.Field) != c.field || got != ""):
-			t.Errorf("NameForLetters(%q, %q) = %q, %v; want an InputError for %q", c.name, c.latin, got, err, c.field)
+		case c.field != "" && (!errors.As(err, &ie) || ie.Field.Label() != c.field || got != ""):
+			t.Errorf("NameForLetters(%q, %q) = %q, %v; want a FieldError for %q", c.name, c.latin, got, err, c.field)
 		case err != nil && (strings.Contains(err.Error(), c.name) && c.name != "" && strings.TrimSpace(c.name) != "" ||
 			c.latin != "" && strings.Contains(err.Error(), c.latin)):
 			t.Errorf("NameForLetters(%q, %q): the message %q repeats the name", c.name, c.latin, err)
@@ -133,8 +133,8 @@ func TestCheckAddressLines(t *testing.T) {
 	}
 	for _, c := range cases {
 		err := CheckAddressLines(c.lines)
-		var ie *InputError
-		if (err == nil) != c.ok || (!c.ok && (!errors.As(err, &ie) || string(ie.Field) != "Address")) {
+		var ie *FieldError
+		if (err == nil) != c.ok || (!c.ok && (!errors.As(err, &ie) || ie.Field.Label() != "Address")) {
 			t.Errorf("CheckAddressLines(%q) = %v; want ok %v", c.lines, err, c.ok)
 		}
 	}

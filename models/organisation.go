@@ -110,10 +110,10 @@ func (o Organisation) Normalised() (Organisation, error) {
 	o.Email = strings.TrimSpace(o.Email)
 	var errs []error
 	if !o.Kind.Valid() {
-		errs = append(errs, &InputError{"Kind", "choose the kind of organisation"})
+		errs = append(errs, &FieldError{FieldOrgKind, "choose the kind of organisation"})
 	}
 	if o.Name == "" {
-		errs = append(errs, &InputError{"Name", "enter the organisation's name"})
+		errs = append(errs, &FieldError{FieldOrgName, "enter the organisation's name"})
 	}
 	switch {
 	case o.Kind == OrgGPPractice:
@@ -123,7 +123,7 @@ func (o Organisation) Normalised() (Organisation, error) {
 		}
 		o.ODSCode = code
 	case o.ODSCode != "" && !validODSShape(o.ODSCode):
-		errs = append(errs, &InputError{"ODS code", "an ODS code has 3 to 10 letters and digits; check it or leave it empty"})
+		errs = append(errs, &FieldError{FieldODSCode, "an ODS code has 3 to 10 letters and digits; check it or leave it empty"})
 	}
 	if err := CheckAddressLines(AddressLines(o.AddressLines)); err != nil {
 		errs = append(errs, err)
@@ -132,18 +132,18 @@ func (o Organisation) Normalised() (Organisation, error) {
 	case o.Postcode != "":
 		pc, err := NormalisePostcode(o.Postcode)
 		if err != nil {
-			errs = append(errs, &InputError{"Postcode", strings.TrimPrefix(err.Error(), "Postcode: ")})
+			errs = append(errs, OnField(FieldOrgPostcode, err))
 		} else {
 			o.Postcode = pc
 		}
 		if o.AddressLines == "" {
-			errs = append(errs, &InputError{"Address", "enter the address lines above the postcode"})
+			errs = append(errs, &FieldError{FieldOrgAddress, "enter the address lines above the postcode"})
 		}
 	case o.AddressLines != "":
-		errs = append(errs, &InputError{"Postcode", "enter the postcode; a letter cannot be posted without it"})
+		errs = append(errs, &FieldError{FieldOrgPostcode, "enter the postcode; a letter cannot be posted without it"})
 	}
 	if o.Email != "" && !plausibleEmail(o.Email) {
-		errs = append(errs, &InputError{"Email", "enter an email address such as team@nhs.net"})
+		errs = append(errs, &FieldError{FieldOrgEmail, "enter an email address such as team@nhs.net"})
 	}
 	return o, errors.Join(errs...)
 }
@@ -156,10 +156,10 @@ func (o Organisation) Normalised() (Organisation, error) {
 func NormaliseGPPracticeCode(s string) (string, error) {
 	code := strings.ToUpper(strings.Join(strings.Fields(s), ""))
 	if code == "" {
-		return "", &InputError{"ODS code", "enter the practice's ODS code, a letter and five digits such as C82001"}
+		return "", &FieldError{FieldODSCode, "enter the practice's ODS code, a letter and five digits such as C82001"}
 	}
 	if !ValidGPPracticeCode(code) {
-		return code, &InputError{"ODS code", "a GP practice's ODS code is one letter followed by five digits, such as C82001"}
+		return code, &FieldError{FieldODSCode, "a GP practice's ODS code is one letter followed by five digits, such as C82001"}
 	}
 	return code, nil
 }

@@ -66,8 +66,8 @@ func TestGPPracticeCode(t *testing.T) {
 	}
 	for _, c := range cases {
 		got, err := NormaliseGPPracticeCode(c.in)
-		var ie *InputError
-		if got != c.want || (err == nil) != c.ok || (!c.ok && (!errors.As(err, &ie) || string(ie.Field) != "ODS code")) {
+		var ie *FieldError
+		if got != c.want || (err == nil) != c.ok || (!c.ok && (!errors.As(err, &ie) || ie.Field.Label() != "ODS code")) {
 			t.Errorf("NormaliseGPPracticeCode(%q) = %q, %v; want %q ok %v", c.in, got, err, c.want, c.ok)
 		}
 	}
@@ -128,11 +128,11 @@ func TestOrganisationNormalised(t *testing.T) {
 		var fields []string
 		if err != nil {
 			for _, e := range err.(interface{ Unwrap() []error }).Unwrap() {
-				var ie *InputError
+				var ie *FieldError
 				if !errors.As(e, &ie) {
-					t.Fatalf("%s: %v is not an InputError", c.name, e)
+					t.Fatalf("%s: %v is not a FieldError", c.name, e)
 				}
-				fields = append(fields, string(ie.Field))
+				fields = append(fields, ie.Field.Label())
 			}
 		}
 		if !slices.Equal(fields, c.fields) {

@@ -130,11 +130,11 @@ func (r ProfessionalRegistration) Normalised() (ProfessionalRegistration, error)
 	}
 	r.Number = n
 	refuse := func(shape string) (ProfessionalRegistration, error) {
-		return r, &InputError{"Registration number", shape}
+		return r, &FieldError{FieldRegistrationNumber, shape}
 	}
 	switch {
 	case r.Profession != ProfessionNone && !containsProfession(r.Profession):
-		return r, &InputError{"Profession", "choose a profession from the list"}
+		return r, &FieldError{FieldProfession, "choose a profession from the list"}
 	case reg == RegulatorNone && n != "":
 		return refuse("this profession has no register; leave the number empty")
 	case reg == RegulatorNone:

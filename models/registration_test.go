@@ -10,7 +10,7 @@ func TestRegistrationNormalised(t *testing.T) {
 	cases := []struct {
 		prof     Profession
 		in, want string
-		field    string // the InputError's field, or "" when accepted
+		field    string // the FieldError's field, or "" when accepted
 	}{
 		// GMC: 7 digits.
 		{ProfessionDoctor, "1234567", "1234567", ""},
@@ -51,14 +51,14 @@ func TestRegistrationNormalised(t *testing.T) {
 	}
 	for _, c := range cases {
 		got, err := ProfessionalRegistration{Profession: c.prof, Number: c.in}.Normalised()
-		var ie *InputError
+		var ie *FieldError
 		switch {
 		case got.Number != c.want:
 			t.Errorf("%s %q: number %q; want %q", c.prof, c.in, got.Number, c.want)
 		case c.field == "" && err != nil:
 			t.Errorf("%s %q: refused: %v", c.prof, c.in, err)
-		case c.field != "" && (!errors.As(err, &ie) || string(ie.Field) != c.field):
-			t.Errorf("%s %q: %v; want an InputError for %q", c.prof, c.in, err, c.field)
+		case c.field != "" && (!errors.As(err, &ie) || ie.Field.Label() != c.field):
+			t.Errorf("%s %q: %v; want a FieldError for %q", c.prof, c.in, err, c.field)
 		case err != nil && len(c.in) > 3 && strings.Contains(err.Error(), strings.TrimSpace(c.in)):
 			t.Errorf("%s %q: the message repeats the number: %v", c.prof, c.in, err)
 		}
