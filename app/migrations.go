@@ -42,6 +42,7 @@ func migrations() []*gormigrate.Migration {
 		{ID: "2026120101_tasks_and_caseload_indexes", Migrate: migrateCaseloadSchema},
 		{ID: "2026120102_dashboard_indexes", Migrate: migrateDashboardIndexes},
 		{ID: "2026120103_referral_search_indexes", Migrate: migrateSearchIndexes},
+		{ID: "2026120201_family_history_as_json", Migrate: migrateFamilyHistoryToJSON},
 	}
 }
 

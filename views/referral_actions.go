@@ -37,8 +37,7 @@ func referralActions(s *Session) func(r *models.Referral, reopen func()) fyne.Ca
 // newReferralPage opens the new-referral form on the Referrals screen; a
 // saved referral opens in its place.
 func newReferralPage(s *Session, screen *ReferralsScreen) {
-	var form *ReferralForm
-	form = NewReferralForm(s.Services, s.Actor, s.Window, func(id uint) {
+	form := NewReferralForm(s.Services, s.Actor, s.Window, func(id uint) {
 		screen.Reload()
 		screen.Open(id)
 	})
