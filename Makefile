@@ -6,8 +6,10 @@ GO        ?= go
 BINARY    ?= caseload
 BUILD_PKGS = libgl1-mesa-dev xorg-dev libwayland-dev libxkbcommon-dev wayland-protocols pkg-config
 TEST_PKGS  = $(BUILD_PKGS) poppler-utils
+STATICCHECK = honnef.co/go/tools/cmd/staticcheck@v0.8.2
+DEADCODE    = golang.org/x/tools/cmd/deadcode@v0.52.0
 
-.PHONY: run build test vet bench deps-build deps-test clean
+.PHONY: run build test lint bench deps-build deps-test clean
 
 run: deps-build build
 	./$(BINARY)
@@ -15,9 +17,19 @@ run: deps-build build
 build:
 	$(GO) build -o $(BINARY) .
 
-test: deps-test
+test: deps-test lint
 	$(GO) vet ./...
 	$(GO) test ./...
+
+# lint fails on any staticcheck finding (checks are set in staticcheck.conf)
+# and on any function that no command of the module can reach. deadcode
+# exits 0 even when it finds some, so its output decides. app/apptest is the
+# tests' shared set-up: only tests reach it, by design.
+lint: deps-build
+	$(GO) run $(STATICCHECK) ./...
+	@dead="$$($(GO) run $(DEADCODE) ./...)" || exit 1; \
+	dead="$$(printf '%s\n' "$$dead" | grep -v '^app/apptest/' || true)"; \
+	if [ -n "$$dead" ]; then echo "$$dead"; echo "deadcode: the functions above are unreachable; remove them"; exit 1; fi
 
 bench: deps-test
 	$(GO) test -run '^$$' -bench . -benchtime 1x ./...

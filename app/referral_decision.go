@@ -1,7 +1,6 @@
 package app
 
 import (
-	"encoding/json"
 	"strings"
 
 	"gorm.io/gorm"
@@ -58,12 +57,8 @@ func (s *ReferralService) Decide(actor *models.StaffMember, id uint, readVersion
 		if err := models.Transition(r.Status, to); err != nil {
 			return err
 		}
-		recJSON, err := json.Marshal(rec)
-		if err != nil {
-			return err
-		}
 		now := s.clock.Now()
-		r.Recommendation = string(recJSON)
+		r.Recommendation = &rec
 		r.Decision, r.DecisionReason = string(d.Outcome), strings.TrimSpace(d.Reason)
 		r.DecidedByID, r.DecidedAt = &actor.ID, &now
 		r.SetPriority(d.Priority)

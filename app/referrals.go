@@ -1,7 +1,6 @@
 package app
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -53,11 +52,7 @@ func (s *ReferralService) Register(actor *models.StaffMember, r *models.Referral
 		r.Status = models.StatusReceived
 	}
 	rec := s.Screen(r)
-	recJSON, err := json.Marshal(rec)
-	if err != nil {
-		return err
-	}
-	r.Recommendation = string(recJSON)
+	r.Recommendation = &rec
 	r.SetPriority(rec.Priority)
 	r.Version = 1
 	return s.transaction(func(tx *gorm.DB) error {
@@ -165,12 +160,10 @@ func (s *ReferralService) Get(actor *models.StaffMember, id uint) (*models.Refer
 
 // StoredRecommendation returns the recommendation saved with the referral.
 func StoredRecommendation(r *models.Referral) (models.Recommendation, error) {
-	var rec models.Recommendation
-	if r.Recommendation == "" {
-		return rec, errors.New("this referral has not been screened")
+	if r.Recommendation == nil {
+		return models.Recommendation{}, errors.New("this referral has not been screened")
 	}
-	err := json.Unmarshal([]byte(r.Recommendation), &rec)
-	return rec, err
+	return *r.Recommendation, nil
 }
 
 // PatientByNHSNumber returns the patient with that NHS number and her

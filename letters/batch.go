@@ -20,18 +20,7 @@ import (
 //
 // The document date is that of the latest letter, so the same batch always
 // gives the same bytes.
-func RenderBatch(letters []Letter, progress func(done, total int)) ([]byte, error) {
-	return renderBatch(letters, false, progress)
-}
-
-// RenderBatchDuplex is RenderBatch for double-sided printing: after a letter
-// with an odd number of pages it adds a page that says only "This page is
-// intentionally blank", so that no sheet of paper carries two letters.
-func RenderBatchDuplex(letters []Letter, progress func(done, total int)) ([]byte, error) {
-	return renderBatch(letters, true, progress)
-}
-
-func renderBatch(letters []Letter, duplex bool, progress func(done, total int)) (pdf []byte, err error) {
+func RenderBatch(letters []Letter, progress func(done, total int)) (pdf []byte, err error) {
 	defer recoverRender(&err)
 	if len(letters) == 0 {
 		return nil, fmt.Errorf("letters: there are no letters to print")
@@ -54,23 +43,12 @@ func renderBatch(letters []Letter, duplex bool, progress func(done, total int)) 
 		return nil, err
 	}
 	for i, p := range prepped {
-		n, err := d.add(p)
-		if err != nil {
+		if err := d.add(p); err != nil {
 			return nil, fmt.Errorf("letter %d of %d: %w", i+1, len(letters), err)
-		}
-		if duplex && n%2 == 1 && i < len(prepped)-1 {
-			d.blankPage()
 		}
 		if progress != nil {
 			progress(i+1, len(letters))
 		}
 	}
 	return d.bytes()
-}
-
-// blankPage adds the back of a sheet in a duplex batch.
-func (d *document) blankPage() {
-	d.pdf.AddPage()
-	const s = "This page is intentionally blank"
-	d.draw([]op{textOp((pageW-d.m.width(s, false, smallSize))/2, pageH/2, s, false, smallSize, midGrey)})
 }

@@ -71,7 +71,7 @@ func namedInSample(name string) bool {
 // long enough for two or three pages.
 func batchLetters(t testing.TB, women []woman) []Letter {
 	t.Helper()
-	svc := SampleService()
+	svc := sampleService()
 	letters := make([]Letter, len(women))
 	for i, w := range women {
 		kind := models.LetterKinds[i%len(models.LetterKinds)]
@@ -173,36 +173,6 @@ func TestBatchEveryPageBelongsToOneWoman(t *testing.T) {
 	}
 	if multi < 30 {
 		t.Errorf("only %d letters ran to more than one page; the test needs more", multi)
-	}
-}
-
-func TestBatchDuplexAddsBlankBacks(t *testing.T) {
-	women := syntheticWomen(t, 6)
-	letters := batchLetters(t, women)
-	pdf, err := RenderBatchDuplex(letters, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	pages := pageTexts(t, pdf)
-	if len(pages)%2 != 0 && !strings.Contains(pages[len(pages)-1], "Page") {
-		t.Errorf("duplex batch has %d pages", len(pages))
-	}
-	// Each letter starts on the front of a sheet (an odd page).
-	for i, w := range women {
-		for p, text := range pages {
-			if strings.Contains(text, w.name) && strings.Contains(text, "Page 1 of") && p%2 != 0 {
-				t.Errorf("letter %d starts on page %d, the back of a sheet", i+1, p+1)
-			}
-		}
-	}
-	for p, text := range pages {
-		if strings.Contains(text, "intentionally blank") {
-			for _, w := range women {
-				if strings.Contains(text, w.name) || strings.Contains(text, models.FormatNHSNumber(w.nhs)) {
-					t.Errorf("blank page %d names a woman", p+1)
-				}
-			}
-		}
 	}
 }
 

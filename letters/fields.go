@@ -106,11 +106,6 @@ func SampleFields() Fields {
 	return f
 }
 
-// value returns the named field's value.
-func (f Fields) value(name string) string {
-	return reflect.ValueOf(f).FieldByName(name).String()
-}
-
 // SetService fills the service fields from the service settings. When the
 // service has no office number, ServicePhone is the duty worker's number.
 // VideoLink is not touched: it belongs to the appointment, and is empty when

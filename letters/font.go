@@ -4,6 +4,8 @@ import (
 	_ "embed" // the letter fonts are embedded
 	"fmt"
 	"sync"
+
+	"golang.org/x/image/font/sfnt"
 )
 
 // The letter typeface is Noto Sans (SIL Open Font License 1.1; see
@@ -20,16 +22,25 @@ var fontBold []byte
 // fontFamily is the name the fonts are registered under in each PDF.
 const fontFamily = "NotoSans"
 
-// coverage records which characters both letter fonts can draw.
+// coverage answers which characters both letter fonts can draw.
 type coverage struct {
-	bits [65536 / 64]uint64
+	faces []*sfnt.Font
 }
 
+// has reports whether every letter face has a glyph for r. gofpdf's UTF-8
+// support is limited to the Basic Multilingual Plane, so nothing beyond
+// U+FFFF is covered, nor the noncharacter U+FFFF itself.
 func (c *coverage) has(r rune) bool {
-	if r < 0 || r > 0xFFFF {
+	if r < 0 || r >= 0xFFFF {
 		return false
 	}
-	return c.bits[r/64]&(1<<(uint(r)%64)) != 0
+	for _, f := range c.faces {
+		// A nil buffer keeps has safe to call from several goroutines.
+		if g, err := f.GlyphIndex(nil, r); err != nil || g == 0 {
+			return false
+		}
+	}
+	return true
 }
 
 var (
@@ -38,25 +49,21 @@ var (
 	coverErr  error
 )
 
-// fontCoverage returns the characters that both the regular and the bold
-// face can draw. gofpdf's UTF-8 support is limited to the Basic
-// Multilingual Plane, so nothing beyond U+FFFF is ever covered.
+// fontCoverage returns the coverage of the regular and the bold face
+// together, reading the fonts' character maps on first use.
 func fontCoverage() (*coverage, error) {
 	coverOnce.Do(func() {
-		reg, err := cmapCoverage(fontRegular)
+		reg, err := sfnt.Parse(fontRegular)
 		if err != nil {
 			coverErr = fmt.Errorf("letters: reading the regular font: %w", err)
 			return
 		}
-		bold, err := cmapCoverage(fontBold)
+		bold, err := sfnt.Parse(fontBold)
 		if err != nil {
 			coverErr = fmt.Errorf("letters: reading the bold font: %w", err)
 			return
 		}
-		for i := range reg.bits {
-			reg.bits[i] &= bold.bits[i]
-		}
-		cover = reg
+		cover = &coverage{faces: []*sfnt.Font{reg, bold}}
 	})
 	return cover, coverErr
 }

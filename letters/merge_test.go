@@ -198,7 +198,7 @@ func TestFieldSet(t *testing.T) {
 		if info.Name != names[i] || info.Help == "" || info.Example == "" {
 			t.Errorf("field %d: %+v", i, info)
 		}
-		if sample.value(info.Name) == "" {
+		if reflect.ValueOf(sample).FieldByName(info.Name).String() == "" {
 			t.Errorf("SampleFields leaves %s empty", info.Name)
 		}
 		if err := ValidateTemplate("{{." + info.Name + "}}"); err != nil {
@@ -212,7 +212,7 @@ func TestFieldSet(t *testing.T) {
 
 func TestSetService(t *testing.T) {
 	var f Fields
-	s := SampleService()
+	s := sampleService()
 	s.Phone = ""
 	f.SetService(s)
 	if f.ServicePhone != s.DutyPhone || f.CrisisLine != s.CrisisLine || f.DutyHours != s.DutyHours || f.ServiceName != s.Name {

@@ -27,7 +27,7 @@ func Render(l Letter) (pdf []byte, err error) {
 	if err != nil {
 		return nil, err
 	}
-	if _, err := d.add(p); err != nil {
+	if err := d.add(p); err != nil {
 		return nil, err
 	}
 	return d.bytes()
@@ -87,12 +87,11 @@ func (d *document) layout(p *prepared) ([][]op, error) {
 	return pg.pages, nil
 }
 
-// add draws one letter on new pages, numbered within the letter, and
-// returns how many pages it took.
-func (d *document) add(p *prepared) (int, error) {
+// add draws one letter on new pages, numbered within the letter.
+func (d *document) add(p *prepared) error {
 	pages, err := d.layout(p)
 	if err != nil {
-		return 0, err
+		return err
 	}
 	for i, ops := range pages {
 		d.pdf.AddPage()
@@ -103,9 +102,9 @@ func (d *document) add(p *prepared) (int, error) {
 		d.draw(d.m.footer(p, i+1, len(pages)))
 	}
 	if err := d.pdf.Error(); err != nil {
-		return 0, fmt.Errorf("letters: drawing the letter: %w", err)
+		return fmt.Errorf("letters: drawing the letter: %w", err)
 	}
-	return len(pages), nil
+	return nil
 }
 
 func (d *document) draw(ops []op) {

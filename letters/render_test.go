@@ -18,6 +18,22 @@ import (
 // The names the design says must come out exactly.
 var diacriticNames = []string{"Zoë Ó Súilleabháin", "Siobhán Nguyễn", "Łucja Wiśniewska", "Nguyễn Thị Hồng"}
 
+// sampleService returns a service with the team's published details and
+// placeholder address and email, for the tests' letters.
+func sampleService() Service {
+	return Service{
+		Name:               "Perinatal Mental Health Service",
+		Address:            []string{"Sample address line", "Leicester", "LE1 1AA"},
+		Phone:              "0116 225 6846",
+		Email:              "perinatal.team@nhs.example",
+		OfficeHours:        "9am to 5pm, Monday to Friday",
+		DutyPhone:          "0116 225 6846",
+		DutyHours:          "9am to 4.30pm, Monday to Friday",
+		CrisisLine:         "0808 800 3302",
+		AttendAnywhereLink: "https://attendanywhere.example/perinatal",
+	}
+}
+
 // testLetter returns a valid letter of the given kind to a woman with the
 // given name, its body merged from the default template.
 func testLetter(t testing.TB, kind models.LetterKind, name string) Letter {
@@ -26,7 +42,7 @@ func testLetter(t testing.TB, kind models.LetterKind, name string) Letter {
 	if err != nil {
 		t.Fatal(err)
 	}
-	l, err := SampleLetter(kind, body, SampleService())
+	l, err := SampleLetter(kind, body, sampleService())
 	if err != nil {
 		t.Fatal(err)
 	}

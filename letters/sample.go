@@ -6,28 +6,10 @@ import (
 	"perinatal-caseload/models"
 )
 
-// SampleService returns a service with the team's published details, for
-// previews. The address and email are placeholders: the real ones come
-// from Settings.
-func SampleService() Service {
-	return Service{
-		Name:               "Perinatal Mental Health Service",
-		Address:            []string{"Sample address line", "Leicester", "LE1 1AA"},
-		Phone:              "0116 225 6846",
-		Email:              "perinatal.team@nhs.example",
-		OfficeHours:        "9am to 5pm, Monday to Friday",
-		DutyPhone:          "0116 225 6846",
-		DutyHours:          "9am to 4.30pm, Monday to Friday",
-		CrisisLine:         "0808 800 3302",
-		AttendAnywhereLink: "https://attendanywhere.example/perinatal",
-	}
-}
-
 // SampleLetter returns a complete synthetic letter of the given kind, with
 // body merged from body (a template) and SampleFields, for the live preview
 // on the Letters screen. Pass the service from Settings to preview the real
-// letterhead, or SampleService(). The woman's NHS number is in the 999 test
-// range.
+// letterhead. The woman's NHS number is in the 999 test range.
 func SampleLetter(kind models.LetterKind, body string, svc Service) (Letter, error) {
 	f := SampleFields()
 	f.SetService(svc)

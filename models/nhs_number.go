@@ -71,12 +71,6 @@ func nhsCheckDigit(nine string) (int, bool) {
 	return check, true
 }
 
-// ValidNHSNumber reports whether s is a valid NHS number (spaces allowed).
-func ValidNHSNumber(s string) bool {
-	_, err := NormaliseNHSNumber(s)
-	return err == nil
-}
-
 // FormatNHSNumber groups ten digits 3-3-4 ("943 476 5919"). Anything that is
 // not ten digits is returned as given.
 func FormatNHSNumber(s string) string {

@@ -110,19 +110,6 @@ const (
 	AreaOutside AreaStatus = "outside"
 )
 
-// Label returns the status in words.
-func (a AreaStatus) Label() string {
-	switch a {
-	case AreaInside:
-		return "In the area"
-	case AreaCheckResidence:
-		return "Check residence"
-	case AreaOutside:
-		return "Outside the area"
-	}
-	return string(a)
-}
-
 // PostcodeArea places a postcode against the service's area. areaPrefixes
 // are postcode areas (the letters of the outward code, such as "LE") that
 // count as inside; partlyDistricts are outward codes (such as "DE11") that

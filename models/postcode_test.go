@@ -159,11 +159,3 @@ func TestPostcodeAreaUsesTheGivenSettings(t *testing.T) {
 		t.Errorf("no partly-in-area districts: got %q, want outside", got)
 	}
 }
-
-func TestAreaStatusLabel(t *testing.T) {
-	for _, a := range []AreaStatus{AreaInside, AreaCheckResidence, AreaOutside} {
-		if a.Label() == "" || a.Label() == string(a) {
-			t.Errorf("AreaStatus(%q).Label() = %q", a, a.Label())
-		}
-	}
-}

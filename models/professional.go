@@ -41,23 +41,6 @@ func (r ProfessionalRole) Label() string {
 	return string(r)
 }
 
-// MHSDSSourceCode returns the MHSDS source-of-referral code for a referrer role.
-func (r ProfessionalRole) MHSDSSourceCode() string {
-	switch r {
-	case ProfGP:
-		return "A1"
-	case ProfHealthVisitor:
-		return "A2"
-	case ProfMidwife, ProfObstetrician:
-		return "A4"
-	case ProfSelf:
-		return "B1"
-	case ProfPsychiatrist, ProfCMHT:
-		return "H2"
-	}
-	return "H2"
-}
-
 // Professional is a referrer, or another professional who is copied into letters.
 type Professional struct {
 	Record

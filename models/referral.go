@@ -1,7 +1,7 @@
 package models
 
 import (
-	"strings"
+	"slices"
 	"time"
 )
 
@@ -83,8 +83,8 @@ type Referral struct {
 	// ManageableInPrimaryCare is nil when the referrer did not say.
 	ManageableInPrimaryCare *bool       `json:"manageable_in_primary_care"`
 	Conditions              []Condition `gorm:"constraint:OnDelete:CASCADE" json:"conditions"`
-	// FamilyHistory holds comma-separated codes: postpartum_psychosis, bipolar_disorder.
-	FamilyHistory                   string       `gorm:"size:100" json:"family_history"`
+	// FamilyHistory holds family-history codes: postpartum_psychosis, bipolar_disorder.
+	FamilyHistory                   []string     `gorm:"serializer:json;size:100" json:"family_history"`
 	PreviousPerinatalIllnessTreated bool         `json:"previous_perinatal_illness_treated"`
 	SevereImpactOnFunctioning       bool         `json:"severe_impact_on_functioning"`
 	Medications                     []Medication `gorm:"constraint:OnDelete:CASCADE" json:"medication"`
@@ -95,38 +95,23 @@ type Referral struct {
 	ReasonForReferral               string          `gorm:"type:text;not null" json:"reason_for_referral"`
 	RiskSummary                     string          `gorm:"type:text" json:"risk_summary"`
 
-	// Recommendation is the screening result as JSON, kept as it stood when the
-	// decision was made so a later change to the rules never rewrites history.
-	Recommendation string     `gorm:"type:text" json:"recommendation,omitempty"`
-	Decision       string     `gorm:"size:20" json:"decision,omitempty"`
-	DecisionReason string     `gorm:"type:text" json:"decision_reason,omitempty"`
-	DecidedByID    *uint      `json:"decided_by_id,omitempty"`
-	DecidedAt      *time.Time `json:"decided_at,omitempty"`
-	AcceptedAt     *time.Time `gorm:"index:idx_referral_accepted,priority:2;index:idx_referral_closure,priority:3" json:"accepted_at,omitempty"`
-	ClosedAt       *time.Time `json:"closed_at,omitempty"`
-	ClosureReason  string     `gorm:"size:40;index:idx_referral_closure,priority:2" json:"closure_reason,omitempty"`
-	Demo           bool       `json:"demo,omitempty"`
-}
-
-// FamilyHistoryCodes returns the family-history codes as a slice.
-func (r *Referral) FamilyHistoryCodes() []string {
-	var out []string
-	for _, c := range strings.Split(r.FamilyHistory, ",") {
-		if c = strings.TrimSpace(c); c != "" {
-			out = append(out, c)
-		}
-	}
-	return out
+	// Recommendation is the screening result, kept as it stood when the
+	// decision was made so a later change to the rules never rewrites
+	// history. It is nil until the referral is screened.
+	Recommendation *Recommendation `gorm:"serializer:json;type:text" json:"recommendation,omitempty"`
+	Decision       string          `gorm:"size:20" json:"decision,omitempty"`
+	DecisionReason string          `gorm:"type:text" json:"decision_reason,omitempty"`
+	DecidedByID    *uint           `json:"decided_by_id,omitempty"`
+	DecidedAt      *time.Time      `json:"decided_at,omitempty"`
+	AcceptedAt     *time.Time      `gorm:"index:idx_referral_accepted,priority:2;index:idx_referral_closure,priority:3" json:"accepted_at,omitempty"`
+	ClosedAt       *time.Time      `json:"closed_at,omitempty"`
+	ClosureReason  string          `gorm:"size:40;index:idx_referral_closure,priority:2" json:"closure_reason,omitempty"`
+	Demo           bool            `json:"demo,omitempty"`
 }
 
 // HasFamilyHistory reports whether the family history includes code.
 func (r *Referral) HasFamilyHistory(code string) bool {
-	for _, c := range r.FamilyHistoryCodes() {
-		if c == code {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(r.FamilyHistory, code)
 }
 
 // SetPriority sets the priority and its sort rank together.

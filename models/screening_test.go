@@ -211,21 +211,21 @@ func screenCases() []screenCase {
 		// ---- Referral criteria ----
 		{name: "family history of postpartum psychosis, otherwise mild", edit: func(r *Referral) {
 			clinical(r, SeverityMild, ptr(true), cond("anxiety", ConditionCurrent))
-			r.FamilyHistory = "postpartum_psychosis"
+			r.FamilyHistory = []string{"postpartum_psychosis"}
 		}, decision: DecisionAccept, flags: []string{FlagFamilyHistoryPP}, rules: []string{rFamilyPP}},
 		{name: "family history of bipolar disorder after birth is not a criterion", edit: func(r *Referral) {
 			clinical(r, SeverityMild, ptr(true), cond("anxiety", ConditionCurrent))
-			r.FamilyHistory = "bipolar_disorder"
+			r.FamilyHistory = []string{"bipolar_disorder"}
 		}, decision: DecisionSignpost, signpost: []string{SignpostVitaMinds}, rules: []string{rMild}},
 		{name: "pregnant with a family history of bipolar disorder (criterion 2)", edit: func(r *Referral) {
 			pregnant(r)
 			clinical(r, SeverityMild, ptr(true))
-			r.FamilyHistory = "bipolar_disorder"
+			r.FamilyHistory = []string{"bipolar_disorder"}
 		}, decision: DecisionAccept, rules: []string{rPregHistory}, reason: "a family history of bipolar affective disorder"},
 		{name: "pregnant with both family histories", edit: func(r *Referral) {
 			pregnant(r)
 			clinical(r, SeverityNone, nil)
-			r.FamilyHistory = "bipolar_disorder,postpartum_psychosis"
+			r.FamilyHistory = []string{"bipolar_disorder", "postpartum_psychosis"}
 		}, decision: DecisionAccept, flags: []string{FlagFamilyHistoryPP}, rules: []string{rFamilyPP, rPregHistory},
 			reason: "family history of bipolar affective disorder and postpartum psychosis"},
 		{name: "pregnant with previous bipolar disorder, well now", edit: func(r *Referral) {

@@ -232,7 +232,7 @@ func mentalHealth(r *models.Referral) fyne.CanvasObject {
 		conditions = append(conditions, s)
 	}
 	var family []string
-	for _, code := range r.FamilyHistoryCodes() {
+	for _, code := range r.FamilyHistory {
 		family = append(family, models.ConditionLabel(code))
 	}
 	manageable := "Not stated"

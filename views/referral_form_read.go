@@ -73,7 +73,7 @@ func (f *referralForm) referral() *models.Referral {
 	if f.FamilyBipolar.Checked {
 		family = append(family, "bipolar_disorder")
 	}
-	r.FamilyHistory = strings.Join(family, ",")
+	r.FamilyHistory = family
 	r.PreviousPerinatalIllnessTreated, r.SevereImpactOnFunctioning = f.PreviousPerinatalTreated.Checked, f.SevereImpact.Checked
 
 	for _, m := range f.Medicines.Rows() {

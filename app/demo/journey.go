@@ -103,7 +103,7 @@ func (g *generator) accepted(r *models.Referral) {
 		r.ReasonForReferral = "Schizophrenia; antipsychotic review needed in pregnancy (demo)."
 	case 5:
 		r.Conditions = []models.Condition{{Code: "ocd", Status: models.ConditionCurrent, Primary: true}}
-		r.FamilyHistory = "postpartum_psychosis"
+		r.FamilyHistory = []string{"postpartum_psychosis"}
 		r.ReasonForReferral = "Severe OCD with intrusive thoughts about the baby; mother had postpartum psychosis (demo)."
 	default:
 		r.Conditions = []models.Condition{{Code: "psychotic_depression", Status: models.ConditionPrevious}}

@@ -193,8 +193,8 @@ func (c *checker) conditions(top *object) []models.Condition {
 	return out
 }
 
-// familyHistory returns the family-history codes comma-separated, each once.
-func (c *checker) familyHistory(top *object) string {
+// familyHistory returns the family-history codes, each once.
+func (c *checker) familyHistory(top *object) []string {
 	items, path := top.list("family_history")
 	var codes []string
 	for i, item := range items {
@@ -206,7 +206,7 @@ func (c *checker) familyHistory(top *object) string {
 			codes = append(codes, code)
 		}
 	}
-	return strings.Join(codes, ",")
+	return codes
 }
 
 func (c *checker) medications(top *object) []models.Medication {

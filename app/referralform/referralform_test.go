@@ -239,7 +239,7 @@ func TestParseMapsEveryField(t *testing.T) {
 		{Code: "postpartum_psychosis", Status: models.ConditionCurrent, Primary: true, Note: "Onset day 5."},
 		{Code: "depression", Status: models.ConditionPrevious},
 	})
-	check("family history", r.FamilyHistory, "bipolar_disorder,postpartum_psychosis")
+	check("family history", r.FamilyHistory, []string{"bipolar_disorder", "postpartum_psychosis"})
 	check("previous perinatal illness", r.PreviousPerinatalIllnessTreated, false)
 	check("severe impact", r.SevereImpactOnFunctioning, true)
 	check("medication", r.Medications, []models.Medication{
