@@ -142,14 +142,6 @@ type Condition struct {
 	Note       string          `gorm:"size:500" json:"note"`
 }
 
-// ConditionCodes lists the condition codes the referral form allows.
-var ConditionCodes = []string{
-	"schizophrenia", "schizoaffective_disorder", "bipolar_disorder", "postpartum_psychosis",
-	"severe_depression", "psychotic_depression", "other_psychotic_illness", "depression",
-	"anxiety", "severe_anxiety", "ptsd", "ocd", "personality_disorder", "eating_disorder",
-	"substance_misuse", "organic_disorder", "learning_disability", "other",
-}
-
 // Medication is a medicine named on a referral.
 type Medication struct {
 	ID         uint   `gorm:"primaryKey" json:"-"`

@@ -1,0 +1,142 @@
+package models
+
+import (
+	"errors"
+	"testing"
+)
+
+// Boundaries of the postcode shape check: the shortest and longest
+// postcodes, and the characters either side of the ranges A-Z and 0-9
+// ('@' and '[' around the letters, '/' and ':' around the digits), in each
+// position of the postcode.
+
+func TestPostcodeEdgesLengths(t *testing.T) {
+	cases := []struct {
+		in, want string
+		ok       bool
+	}{
+		{"M11AE", "M1 1AE", true},      // 5 characters, the shortest
+		{"EC1A1BB", "EC1A 1BB", true},  // 7 characters, the longest
+		{"M1AE", "", false},            // 4
+		{"EC1A11BB", "", false},        // 8
+		{"A", "", false},               // 1
+		{"LE111AAA", "", false},        // 8
+		{"AA9A9AAA", "", false},        // 8, letters in the right places
+		{"AA99 9AA", "AA99 9AA", true}, // AA99 9AA
+		{"A99 9AA", "A99 9AA", true},   // A99 9AA
+	}
+	for _, c := range cases {
+		got, err := NormalisePostcode(c.in)
+		if (err == nil) != c.ok || got != c.want {
+			t.Errorf("NormalisePostcode(%q) = %q, %v; want %q (ok %v)", c.in, got, err, c.want, c.ok)
+		}
+		if err != nil && errors.Is(err, ErrPostcodeEmpty) {
+			t.Errorf("NormalisePostcode(%q) says empty", c.in)
+		}
+	}
+}
+
+func TestPostcodeEdgesCharacterRanges(t *testing.T) {
+	// Each position of "AB12 3CD" in turn, with the characters at the ends
+	// of the range it must be in (kept) and just outside them (refused).
+	type position struct {
+		index int
+		kind  string // "letter" or "digit"
+	}
+	positions := []position{{0, "letter"}, {1, "letter"}, {2, "digit"}, {5, "digit"}, {6, "letter"}, {7, "letter"}}
+	inRange := map[string][]byte{"letter": {'A', 'Z', 'a', 'z'}, "digit": {'0', '9'}}
+	outside := map[string][]byte{"letter": {'@', '[', '`', '{', '0', '9'}, "digit": {'/', ':', 'A', 'Z'}}
+	for _, p := range positions {
+		for _, c := range inRange[p.kind] {
+			in := []byte("AB12 3CD")
+			in[p.index] = c
+			if _, err := NormalisePostcode(string(in)); err != nil {
+				t.Errorf("NormalisePostcode(%q) = %v; %q is a %s", in, err, c, p.kind)
+			}
+		}
+		for _, c := range outside[p.kind] {
+			in := []byte("AB12 3CD")
+			in[p.index] = c
+			if got, err := NormalisePostcode(string(in)); err == nil {
+				// A digit in the second area position or a letter in the
+				// fourth still makes a valid shape (A9 9AA, AA9A 9AA).
+				if (p.index == 1 && (c == '0' || c == '9')) || (p.index == 3 && (c == 'A' || c == 'Z')) {
+					continue
+				}
+				t.Errorf("NormalisePostcode(%q) = %q; %q is not a %s", in, got, c, p.kind)
+			}
+		}
+	}
+	// The last character of the outward code may be a digit or a letter,
+	// but nothing else.
+	for _, c := range []byte{'0', '9', 'A', 'Z'} {
+		in := []byte("AB12 3CD")
+		in[3] = c
+		if _, err := NormalisePostcode(string(in)); err != nil {
+			t.Errorf("NormalisePostcode(%q) = %v", in, err)
+		}
+	}
+	for _, c := range []byte{'/', ':', '@', '['} {
+		in := []byte("AB12 3CD")
+		in[3] = c
+		if got, err := NormalisePostcode(string(in)); err == nil {
+			t.Errorf("NormalisePostcode(%q) = %q, want an error", in, got)
+		}
+	}
+}
+
+func TestPostcodeEdgesHelpers(t *testing.T) {
+	for _, b := range []byte("0123456789") {
+		if !isDigit(b) || isLetter(b) {
+			t.Errorf("%q misread", b)
+		}
+	}
+	for _, b := range []byte("ABCDEFGHIJKLMNOPQRSTUVWXYZ") {
+		if isDigit(b) || !isLetter(b) {
+			t.Errorf("%q misread", b)
+		}
+	}
+	for _, b := range []byte("/:@[`{ az") {
+		if isDigit(b) || isLetter(b) {
+			t.Errorf("%q read as a digit or capital letter", b)
+		}
+	}
+	counts := map[string]int{"": 0, "1": 0, "L1": 1, "LE1": 2, "ABC1": 3, "LE": 2, "l1": 0}
+	for s, want := range counts {
+		if got := areaLetterCount(s); got != want {
+			t.Errorf("areaLetterCount(%q) = %d, want %d", s, got, want)
+		}
+	}
+	outward := map[string]bool{
+		"L1": true, "L12": true, "LE1": true, "LE12": true, "W1A": true, "EC1A": true,
+		"L": false, "LE": false, "1": false, "ABC1": false, "L123": false, "LEA": false, "LE1AB": false, "": false,
+	}
+	for s, want := range outward {
+		if got := validOutward(s); got != want {
+			t.Errorf("validOutward(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+func TestPostcodeEdgesSettingCodes(t *testing.T) {
+	// Settings are compared after removing spaces and upper-casing, so a
+	// setting typed " de 11 " still matches DE11.
+	if got := PostcodeArea("DE11 0AA", []string{"LE"}, []string{" de 11 "}); got != AreaCheckResidence {
+		t.Errorf("spaced, lower-case district setting: %s", got)
+	}
+	if got := PostcodeArea("LE11 3TU", []string{" le "}, nil); got != AreaInside {
+		t.Errorf("spaced, lower-case area setting: %s", got)
+	}
+	if got := PostcodeArea("LE11 3TU", []string{"L"}, nil); got != AreaOutside {
+		t.Errorf("area L matched LE: %s", got)
+	}
+	if got := PostcodeArea("L1 8JQ", []string{"LE"}, nil); got != AreaOutside {
+		t.Errorf("area LE matched L: %s", got)
+	}
+	if got := PostcodeArea("not a postcode", []string{"LE"}, nil); got != AreaCheckResidence {
+		t.Errorf("unreadable postcode: %s", got)
+	}
+	if got := PostcodeArea("LE11 3TU", nil, nil); got != AreaOutside {
+		t.Errorf("no area settings at all: %s", got)
+	}
+}
