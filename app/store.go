@@ -38,7 +38,7 @@ func Open(target string) (*gorm.DB, error) {
 	}
 	if err := Migrate(db); err != nil {
 		closeDB(db)
-		return nil, &OpenError{Target: describeTarget(target), Err: err}
+		return nil, &OpenError{Target: DescribeTarget(target), Err: err}
 	}
 	return db, nil
 }
@@ -56,7 +56,7 @@ func Connect(target string) (*gorm.DB, error) {
 		db, err = openSQLite(target)
 	}
 	if err != nil {
-		return nil, &OpenError{Target: describeTarget(target), Err: err}
+		return nil, &OpenError{Target: DescribeTarget(target), Err: err}
 	}
 	return db, nil
 }
@@ -117,6 +117,9 @@ func ensureCheckedFile(path string) error {
 	f, err := os.OpenFile(path, os.O_RDONLY, 0)
 	if errors.Is(err, fs.ErrNotExist) {
 		nf, err := os.OpenFile(path, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
+		if errors.Is(err, fs.ErrExist) {
+			return ensureCheckedFile(path) // another program made it first
+		}
 		if err != nil {
 			return fmt.Errorf("cannot create the file: %w", err)
 		}

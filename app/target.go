@@ -130,10 +130,10 @@ func checkPostgresURL(target string) error {
 	return nil
 }
 
-// describeTarget names a database for messages: the file path, or the
-// PostgreSQL database and server (a URL never carries a password, and
-// the user name is left out).
-func describeTarget(target string) string {
+// DescribeTarget names a database for messages and the status bar: the
+// file path, or the PostgreSQL database and its server. The user name is
+// left out, and a URL never carries a password.
+func DescribeTarget(target string) string {
 	if !IsPostgresURL(target) {
 		return target
 	}
@@ -149,5 +149,5 @@ func describeTarget(target string) string {
 	if host == "" {
 		host = "the local server"
 	}
-	return fmt.Sprintf("PostgreSQL database %s on %s", db, host)
+	return fmt.Sprintf("%s on %s (PostgreSQL)", db, host)
 }
