@@ -68,6 +68,20 @@ func isPermissionDenied(err error) bool {
 	return errors.As(err, &pg) && pg.Code == "42501"
 }
 
+// schemaHiddenFromAccount reports whether the database has a migrations
+// table that the account connected cannot see: on PostgreSQL, an
+// application role that has not been granted its rights yet.
+func schemaHiddenFromAccount(db *gorm.DB) bool {
+	if !onPostgres(db) {
+		return false
+	}
+	var exists bool
+	if err := db.Raw("SELECT to_regclass(?) IS NOT NULL", migrationsTable).Scan(&exists).Error; err != nil {
+		return false
+	}
+	return exists && !db.Migrator().HasTable(migrationsTable)
+}
+
 // byteOrderColumns are the text columns searched by prefix ranges
 // (prefixRange): the search keys, postcodes and letter recipients, with
 // their sizes.

@@ -79,6 +79,11 @@ var ErrNewerDatabase = errors.New("the database was made by a newer version of P
 var ErrMigrationRole = errors.New("the database needs upgrading to this version of Perinatal Caseload, and this account may not change its tables; " +
 	"ask IT to run \"caseload migrate\" with the migration role (see docs/postgresql.md)")
 
+// ErrNoTableRights is returned when the account connected has not been
+// granted its rights on the database's tables.
+var ErrNoTableRights = errors.New("this account has not been given its rights on the caseload's tables; " +
+	"ask IT to grant them with docs/postgresql-roles.sql (see docs/postgresql.md)")
+
 // Migrate brings the schema up to date if it needs it (see Upgrade).
 func Migrate(db *gorm.DB) error {
 	_, err := Upgrade(db)
@@ -152,6 +157,8 @@ func migrateTo(db *gorm.DB, list []*gormigrate.Migration) ([]string, error) {
 		return pending, nil
 	case errors.Is(err, ErrNewerDatabase), errors.Is(err, gormigrate.ErrUnknownPastMigration):
 		return nil, ErrNewerDatabase
+	case isPermissionDenied(err) && schemaHiddenFromAccount(db):
+		return nil, ErrNoTableRights
 	case isPermissionDenied(err):
 		return nil, ErrMigrationRole
 	}
