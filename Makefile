@@ -6,8 +6,9 @@ GO        ?= go
 BINARY    ?= caseload
 BUILD_PKGS = libgl1-mesa-dev xorg-dev libwayland-dev libxkbcommon-dev wayland-protocols pkg-config
 TEST_PKGS  = $(BUILD_PKGS) poppler-utils
+PG_PKGS    = postgresql postgresql-common
 
-.PHONY: run build test vet bench deps-build deps-test clean
+.PHONY: run build test vet bench deps-build deps-test clean test-pg deps-pg
 
 run: deps-build build
 	./$(BINARY)
@@ -18,6 +19,15 @@ build:
 test: deps-test
 	$(GO) vet ./...
 	$(GO) test ./...
+	@$(MAKE) --no-print-directory test-pg
+
+# test-pg runs the application and command-line tests again, against a
+# throwaway PostgreSQL cluster (pg_virtualenv); see .ci/test-pg.
+test-pg: deps-pg
+	@GO="$(GO)" bash .ci/test-pg
+
+deps-pg:
+	@bash .ci/apt-ensure $(PG_PKGS)
 
 bench: deps-test
 	$(GO) test -run '^$$' -bench . -benchtime 1x ./...
