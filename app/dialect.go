@@ -3,7 +3,9 @@ package app
 // The SQL that only one of the two engines understands lives in this file,
 // each piece behind a function that does the right thing on either. Every
 // other query in package app is written once, in SQL that SQLite and
-// PostgreSQL read alike.
+// PostgreSQL read alike. (Connecting is engine-specific by nature: the
+// SQLite file and its DSN are in store.go, the PostgreSQL connection in
+// store_postgres.go.)
 
 import (
 	"errors"
