@@ -6,10 +6,11 @@ GO        ?= go
 BINARY    ?= caseload
 BUILD_PKGS = libgl1-mesa-dev xorg-dev libwayland-dev libxkbcommon-dev wayland-protocols pkg-config
 TEST_PKGS  = $(BUILD_PKGS) poppler-utils
+PG_PKGS    = postgresql postgresql-common
 STATICCHECK = honnef.co/go/tools/cmd/staticcheck@v0.8.2
 DEADCODE    = golang.org/x/tools/cmd/deadcode@v0.52.0
 
-.PHONY: run build test lint bench deps-build deps-test clean
+.PHONY: run build test lint bench deps-build deps-test clean test-pg deps-pg
 
 run: deps-build build
 	./$(BINARY)
@@ -20,6 +21,15 @@ build:
 test: deps-test lint
 	$(GO) vet ./...
 	$(GO) test ./...
+	@$(MAKE) --no-print-directory test-pg
+
+# test-pg runs the application and command-line tests again, against a
+# throwaway PostgreSQL cluster (pg_virtualenv); see .ci/test-pg.
+test-pg: deps-pg
+	@GO="$(GO)" bash .ci/test-pg
+
+deps-pg:
+	@bash .ci/apt-ensure $(PG_PKGS)
 
 # lint fails on any staticcheck finding (checks are set in staticcheck.conf)
 # and on any function that no command of the module can reach. deadcode

@@ -3,13 +3,12 @@ package main
 import (
 	"os"
 	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 )
 
 func TestLettersCommandWritesThePackSignedByTheAuthor(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "c.db")
+	db := testTarget(t)
 	if code, _, stderr := runCLI(t, db, "demo", "--referrals", "40", "--seed", "2"); code != 0 {
 		t.Fatalf("demo: %s", stderr)
 	}

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 
+	"perinatal-caseload/app"
+	"perinatal-caseload/app/testdb"
 	"perinatal-caseload/models"
 )
 
@@ -18,7 +20,21 @@ var (
 	invalidDir = filepath.Join("testdata", "referrals", "invalid")
 )
 
-// runCLI runs the command line against a database in a temporary folder.
+// testTarget returns a new database of the test's own, on the engine the
+// environment chooses (see package testdb).
+func testTarget(t *testing.T) string {
+	t.Helper()
+	return testdb.Prepared(t, "app", func(target string) error {
+		db, err := app.Open(target)
+		if err != nil {
+			return err
+		}
+		app.Close(db)
+		return nil
+	})
+}
+
+// runCLI runs the command line against the database db.
 func runCLI(t *testing.T, db string, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
 	var out, errOut bytes.Buffer
@@ -55,7 +71,7 @@ type expectation struct {
 }
 
 func TestTriageAgreesWithEveryExpectedFixture(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "caseload.db")
+	db := testTarget(t)
 	files := referralFixtures(t, validDir)
 	code, stdout, stderr := runCLI(t, db, append([]string{"triage"}, files...)...)
 	if code != 0 || stderr != "" {
@@ -102,7 +118,7 @@ func TestTriageAgreesWithEveryExpectedFixture(t *testing.T) {
 }
 
 func TestTriageReportsABadFileAndGoesOn(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "caseload.db")
+	db := testTarget(t)
 	good := filepath.Join(validDir, "accept-bipolar-lithium.json")
 	bad := filepath.Join(invalidDir, "bad-nhs-number.json")
 	code, stdout, stderr := runCLI(t, db, "triage", bad, good)
@@ -118,7 +134,7 @@ func TestTriageReportsABadFileAndGoesOn(t *testing.T) {
 }
 
 func TestImportRefusesEachInvalidFixtureNamingTheField(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "caseload.db")
+	db := testTarget(t)
 	for _, f := range referralFixtures(t, invalidDir) {
 		code, stdout, stderr := runCLI(t, db, "import", f)
 		lines := strings.Split(strings.TrimSpace(stderr), "\n")
@@ -151,7 +167,7 @@ func TestImportRefusesEachInvalidFixtureNamingTheField(t *testing.T) {
 }
 
 func TestImportFolderPrintsNewIDsAndSkipsDuplicates(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "caseload.db")
+	db := testTarget(t)
 	files := referralFixtures(t, validDir)
 	code, stdout, stderr := runCLI(t, db, "import", validDir)
 	if code != 0 || stderr != "" {

@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"io"
-	"strings"
 
 	fyneapp "fyne.io/fyne/v2/app"
 
@@ -42,11 +41,5 @@ func runGUI(dbFlag string, stderr io.Writer) int {
 	return 0
 }
 
-// databaseLabel names the database for the status bar without showing a
-// server password.
-func databaseLabel(path string) string {
-	if strings.Contains(path, "://") {
-		return "Database: PostgreSQL server"
-	}
-	return "Database: " + path
-}
+// databaseLabel names the database for the status bar.
+func databaseLabel(path string) string { return "Database: " + app.DescribeTarget(path) }

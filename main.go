@@ -39,6 +39,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprint(stdout, usage)
 		return 0
 	}
+	if cmd == "migrate" {
+		return runMigrate(dbFlag, cmdArgs, stdout, stderr)
+	}
 	handler, ok := commands[cmd]
 	if !ok {
 		fmt.Fprintf(stderr, "caseload: unknown command %q\n%s", cmd, usage)
@@ -72,12 +75,13 @@ type usageError struct{ msg string }
 
 func (u usageError) Error() string { return u.msg }
 
-const usage = `Usage: caseload [--db FILE] [command]
+const usage = `Usage: caseload [--db FILE|URL] [command]
 
 With no command, starts the desktop application.
 
 Commands:
   version                                   version and build info
+  migrate                                   bring the database schema up to date
   demo [--referrals N] [--seed S]           fill the database with synthetic demo data
   triage FILE...                            screen referral-form files without saving
   import FILE|DIR...                        validate and save referral-form files
@@ -85,8 +89,12 @@ Commands:
   users reset-password U                    set a new password (on stdin)
   letters --referral ID --out DIR [--kind K]  render a referral's letter pack as PDFs
 
-The database is --db FILE, else $CASELOAD_DB, else the default file in your
-application-data folder.
+The database is --db, else $CASELOAD_DB, else the machine-wide configuration
+file (` + "`database = \"...\"`" + ` in /etc/perinatal-caseload/config.toml, or
+%ProgramData%\PerinatalCaseload\config.toml on Windows), else the default
+file in your application-data folder. It is a SQLite file, or a PostgreSQL
+server as postgres://user@host/database?sslmode=verify-full; the password
+is never in the URL but in the PostgreSQL password file or PGPASSWORD.
 `
 
 // globalFlags takes --db from the front of the arguments.
@@ -96,7 +104,7 @@ func globalFlags(args []string) (string, []string, error) {
 		switch {
 		case args[0] == "--db" || args[0] == "-db":
 			if len(args) < 2 {
-				return "", nil, errors.New("--db needs a file path")
+				return "", nil, errors.New("--db needs a file path or a postgres:// URL")
 			}
 			db, args = args[1], args[2:]
 		case len(args[0]) > 5 && args[0][:5] == "--db=":

@@ -1,15 +1,11 @@
 package app
 
 import (
-	"context"
-	"fmt"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
-	"gorm.io/gorm"
-
+	"perinatal-caseload/app/testdb"
 	"perinatal-caseload/models"
 )
 
@@ -138,8 +134,8 @@ func TestTimelineOfADatabaseMadeBeforeAuditDetails(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	path := filepath.Join(t.TempDir(), "old.db")
-	db, err := openSQLite(path)
+	path := testdb.Target(t)
+	db, err := Connect(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -153,7 +149,7 @@ func TestTimelineOfADatabaseMadeBeforeAuditDetails(t *testing.T) {
 	if before < 0 {
 		t.Fatalf("no migration %s", detailsMigrationID)
 	}
-	if err := migrateTo(db, all[:before]); err != nil {
+	if _, err := migrateTo(db, all[:before]); err != nil {
 		t.Fatal(err)
 	}
 	// The first migration creates the tables from today's models, so the
@@ -243,62 +239,4 @@ func timelineText(entries []TimelineEntry) string {
 		lines[i] = e.What
 	}
 	return strings.Join(lines, "\n")
-}
-
-// copyRows copies every row of the database file src into db, table by
-// table, in the columns db's tables have: the rows as a release with db's
-// schema would have written them.
-func copyRows(t *testing.T, db *gorm.DB, src string) {
-	t.Helper()
-	sqlDB, err := db.DB()
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx := context.Background()
-	conn, err := sqlDB.Conn(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close()
-	exec := func(q string, args ...any) {
-		t.Helper()
-		if _, err := conn.ExecContext(ctx, q, args...); err != nil {
-			t.Fatalf("%s: %v", q, err)
-		}
-	}
-	exec("PRAGMA foreign_keys = OFF")
-	defer exec("PRAGMA foreign_keys = ON")
-	exec("ATTACH DATABASE ? AS src", src)
-	defer exec("DETACH DATABASE src")
-	var tables []string
-	rows, err := conn.QueryContext(ctx, "SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'migrations'")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for rows.Next() {
-		var name string
-		if err := rows.Scan(&name); err != nil {
-			t.Fatal(err)
-		}
-		tables = append(tables, name)
-	}
-	rows.Close()
-	for _, table := range tables {
-		var cols []string
-		info, err := conn.QueryContext(ctx, fmt.Sprintf("SELECT name FROM pragma_table_info('%s')", table))
-		if err != nil {
-			t.Fatal(err)
-		}
-		for info.Next() {
-			var c string
-			if err := info.Scan(&c); err != nil {
-				t.Fatal(err)
-			}
-			cols = append(cols, `"`+c+`"`)
-		}
-		info.Close()
-		list := strings.Join(cols, ", ")
-		exec("DELETE FROM main." + table)
-		exec(fmt.Sprintf("INSERT INTO main.%s (%s) SELECT %s FROM src.%s", table, list, list, table))
-	}
 }

@@ -2,10 +2,10 @@ package app
 
 import (
 	"fmt"
-	"path/filepath"
 	"testing"
 	"time"
 
+	"perinatal-caseload/app/testdb"
 	"perinatal-caseload/models"
 )
 
@@ -14,10 +14,12 @@ import (
 // which it cannot import (apptest imports app); keep the two alike.
 var testNow = time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)
 
-// newTestServices opens a fresh SQLite file in a temporary folder.
+// newTestServices opens a fresh database of the test's own, on the engine
+// the environment chooses (see package testdb), and returns its target: a
+// SQLite file path or a PostgreSQL URL.
 func newTestServices(t testing.TB) (*Services, *ManualClock, string) {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), "caseload.db")
+	path := testdb.Prepared(t, "app", prepareTestDB)
 	db, err := Open(path)
 	if err != nil {
 		t.Fatalf("open: %v", err)
@@ -25,6 +27,16 @@ func newTestServices(t testing.TB) (*Services, *ManualClock, string) {
 	t.Cleanup(func() { Close(db) })
 	clock := NewManualClock(testNow)
 	return New(db, clock), clock, path
+}
+
+// prepareTestDB brings a new test database to the current schema.
+func prepareTestDB(target string) error {
+	db, err := Open(target)
+	if err != nil {
+		return err
+	}
+	Close(db)
+	return nil
 }
 
 // addStaff creates a signed-in-able staff member holding roles.

@@ -206,11 +206,7 @@ func TestImportRollsBackAFileThatFailsPartWayInAGroup(t *testing.T) {
 	admin := addStaff(t, s, "admin", models.RoleAdministrator)
 	// Saving a referral whose reason is FAIL fails after its patient,
 	// referrer and their audit events are written.
-	err := s.DB().Exec(`CREATE TRIGGER fail_referral BEFORE INSERT ON referrals
-		WHEN NEW.reason_for_referral = 'FAIL' BEGIN SELECT RAISE(ABORT, 'forced failure'); END`).Error
-	if err != nil {
-		t.Fatal(err)
-	}
+	failReferralInsertsWithReason(t, s.DB(), "FAIL")
 	dir := t.TempDir()
 	writeSyntheticReferrals(t, dir, 3)
 	middle := filepath.Join(dir, "referral-000001.json")

@@ -27,7 +27,7 @@ func TestEncodedColumnsWrittenByAnOlderReleaseStillRead(t *testing.T) {
 	if at < 0 {
 		t.Fatal("the family-history migration is not in the list")
 	}
-	if err := migrateTo(db, all[:at]); err != nil {
+	if _, err := migrateTo(db, all[:at]); err != nil {
 		t.Fatal(err)
 	}
 	old := New(db, NewManualClock(testNow))

@@ -44,6 +44,7 @@ func migrations() []*gormigrate.Migration {
 		{ID: "2026120103_referral_search_indexes", Migrate: migrateSearchIndexes},
 		{ID: "2026120201_audit_event_details", Migrate: migrateAuditDetails},
 		{ID: "2026120202_family_history_as_json", Migrate: migrateFamilyHistoryToJSON},
+		{ID: "2026121001_byte_order_search", Migrate: migrateByteOrderSearch},
 	}
 }
 
@@ -73,24 +74,96 @@ func seedLetterTemplates(tx *gorm.DB) error {
 // ErrNewerDatabase is returned for a database made by a newer version of the program.
 var ErrNewerDatabase = errors.New("the database was made by a newer version of Perinatal Caseload; install that version to open it")
 
-// Migrate brings the schema up to date in one transaction, so a failed
-// migration leaves the database as it was.
+// ErrMigrationRole is returned when the database needs a schema change
+// that the account connected may not make: on a shared PostgreSQL server
+// the desktops sign in with an application role that cannot change tables.
+var ErrMigrationRole = errors.New("the database needs upgrading to this version of Perinatal Caseload, and this account may not change its tables; " +
+	"ask IT to run \"caseload migrate\" with the migration role (see docs/postgresql.md)")
+
+// ErrNoTableRights is returned when the account connected has not been
+// granted its rights on the database's tables.
+var ErrNoTableRights = errors.New("this account has not been given its rights on the caseload's tables; " +
+	"ask IT to grant them with docs/postgresql-roles.sql (see docs/postgresql.md)")
+
+// Migrate brings the schema up to date if it needs it (see Upgrade).
 func Migrate(db *gorm.DB) error {
+	_, err := Upgrade(db)
+	return err
+}
+
+// Upgrade applies the migrations the database lacks, in one transaction,
+// so a failed migration leaves the database as it was, and returns their
+// IDs. A database that has them all is only read: no lock is taken and
+// nothing is written. A database with a migration this program does not
+// know was made by a newer version: ErrNewerDatabase, and nothing changes.
+func Upgrade(db *gorm.DB) ([]string, error) {
 	return migrateTo(db, migrations())
 }
 
-func migrateTo(db *gorm.DB, list []*gormigrate.Migration) error {
-	opts := *gormigrate.DefaultOptions
-	opts.UseTransaction = true
-	opts.ValidateUnknownMigrations = true
-	m := gormigrate.New(db, &opts, list)
-	if err := m.Migrate(); err != nil {
-		if errors.Is(err, gormigrate.ErrUnknownPastMigration) {
-			return ErrNewerDatabase
+// PendingMigrations returns the IDs of the migrations the database lacks,
+// reading only, or ErrNewerDatabase.
+func PendingMigrations(db *gorm.DB) ([]string, error) {
+	return pendingOf(db, migrations())
+}
+
+// pendingOf compares the migrations recorded in db with list.
+func pendingOf(db *gorm.DB, list []*gormigrate.Migration) ([]string, error) {
+	var applied []string
+	if db.Migrator().HasTable(migrationsTable) {
+		if err := db.Table(migrationsTable).Pluck("id", &applied).Error; err != nil {
+			return nil, fmt.Errorf("cannot read which version the database is at: %w", err)
 		}
-		return fmt.Errorf("cannot bring the database up to date: %w", err)
 	}
-	return nil
+	done := make(map[string]bool, len(applied))
+	for _, id := range applied {
+		done[id] = true
+	}
+	var pending []string
+	for _, m := range list {
+		if !done[m.ID] {
+			pending = append(pending, m.ID)
+		}
+		delete(done, m.ID)
+	}
+	if len(done) > 0 {
+		return nil, ErrNewerDatabase
+	}
+	return pending, nil
+}
+
+// migrationsTable is where gormigrate records the applied migrations.
+const migrationsTable = "migrations"
+
+func migrateTo(db *gorm.DB, list []*gormigrate.Migration) ([]string, error) {
+	pending, err := pendingOf(db, list)
+	if err != nil || len(pending) == 0 {
+		return nil, err
+	}
+	err = db.Transaction(func(tx *gorm.DB) error {
+		if err := lockSchema(tx); err != nil {
+			return err
+		}
+		// Another program may have migrated while this one waited for the lock.
+		if pending, err = pendingOf(tx, list); err != nil || len(pending) == 0 {
+			return err
+		}
+		opts := *gormigrate.DefaultOptions
+		opts.TableName = migrationsTable
+		opts.UseTransaction = false // tx is the transaction
+		opts.ValidateUnknownMigrations = true
+		return gormigrate.New(tx, &opts, list).Migrate()
+	})
+	switch {
+	case err == nil:
+		return pending, nil
+	case errors.Is(err, ErrNewerDatabase), errors.Is(err, gormigrate.ErrUnknownPastMigration):
+		return nil, ErrNewerDatabase
+	case isPermissionDenied(err) && schemaHiddenFromAccount(db):
+		return nil, ErrNoTableRights
+	case isPermissionDenied(err):
+		return nil, ErrMigrationRole
+	}
+	return nil, fmt.Errorf("cannot bring the database up to date: %w", err)
 }
 
 // migrateSearchIndexes lets a search by patient sort her referrals from an

@@ -7,37 +7,12 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"github.com/mattn/go-sqlite3"
 	"gorm.io/driver/sqlite"
 	"gorm.io/gorm"
 	"gorm.io/gorm/logger"
 )
-
-// EnvDB names the environment variable that picks the database.
-const EnvDB = "CASELOAD_DB"
-
-// DefaultDBPath returns the SQLite file in the user's application-data
-// folder, shared by the GUI and the command line.
-func DefaultDBPath() (string, error) {
-	dir, err := os.UserConfigDir()
-	if err != nil {
-		return "", fmt.Errorf("cannot find your application-data folder: %w; give a database with --db", err)
-	}
-	return filepath.Join(dir, "PerinatalCaseload", "caseload.db"), nil
-}
-
-// ResolveDB picks the database from the --db flag, then CASELOAD_DB, then the default.
-func ResolveDB(flag string) (string, error) {
-	if flag != "" {
-		return flag, nil
-	}
-	if env := os.Getenv(EnvDB); env != "" {
-		return env, nil
-	}
-	return DefaultDBPath()
-}
 
 // OpenError reports a database that could not be opened or migrated. The
 // file is left as it was.
@@ -53,20 +28,45 @@ func (e *OpenError) Error() string {
 func (e *OpenError) Unwrap() error { return e.Err }
 
 // Open opens the database named by target (a SQLite file path, or a
-// postgres:// URL) and brings its schema up to date.
+// postgres:// URL) and brings its schema up to date when it needs it.
+// A database whose schema is already current is only read: opening it
+// takes no write lock.
 func Open(target string) (*gorm.DB, error) {
-	if strings.HasPrefix(target, "postgres://") || strings.HasPrefix(target, "postgresql://") {
-		return nil, &OpenError{Target: "(PostgreSQL URL)", Err: errors.New("this build supports SQLite files only; PostgreSQL support is planned")}
-	}
-	db, err := openSQLite(target)
+	db, err := Connect(target)
 	if err != nil {
-		return nil, &OpenError{Target: target, Err: err}
+		return nil, err
 	}
 	if err := Migrate(db); err != nil {
 		closeDB(db)
-		return nil, &OpenError{Target: target, Err: err}
+		return nil, &OpenError{Target: DescribeTarget(target), Err: err}
 	}
 	return db, nil
+}
+
+// Connect opens the database named by target without looking at or
+// changing its schema (see Open and Upgrade).
+func Connect(target string) (*gorm.DB, error) {
+	var db *gorm.DB
+	var err error
+	if IsPostgresURL(target) {
+		if err = checkPostgresURL(target); err == nil {
+			db, err = openPostgres(target)
+		}
+	} else {
+		db, err = openSQLite(target)
+	}
+	if err != nil {
+		return nil, &OpenError{Target: DescribeTarget(target), Err: err}
+	}
+	return db, nil
+}
+
+// gormConfig is the GORM set-up of both engines.
+func gormConfig() *gorm.Config {
+	return &gorm.Config{
+		Logger:                 logger.Discard, // SQL may carry patient data: never log it
+		SkipDefaultTransaction: true,           // writes run in explicit transactions with their audit rows
+	}
 }
 
 // sqliteDSN returns the connection string: WAL journal, foreign keys on and
@@ -99,16 +99,13 @@ func openSQLite(path string) (*gorm.DB, error) {
 	if err := ensureCheckedFile(path); err != nil {
 		return nil, err
 	}
-	db, err := gorm.Open(sqlite.New(sqlite.Config{DriverName: sqliteDriverName, DSN: sqliteDSN(path)}), &gorm.Config{
-		Logger:                 logger.Discard, // SQL may carry patient data: never log it
-		SkipDefaultTransaction: true,           // writes run in explicit transactions with their audit rows
-	})
+	db, err := gorm.Open(sqlite.New(sqlite.Config{DriverName: sqliteDriverName, DSN: sqliteDSN(path)}), gormConfig())
 	if err != nil {
 		return nil, err
 	}
-	if err := db.Exec("SELECT count(*) FROM sqlite_master").Error; err != nil {
+	if err := checkIsCaseloadStore(db); err != nil {
 		closeDB(db)
-		return nil, fmt.Errorf("it is not a Perinatal Caseload database (%v)", err)
+		return nil, err
 	}
 	return db, nil
 }
@@ -120,6 +117,9 @@ func ensureCheckedFile(path string) error {
 	f, err := os.OpenFile(path, os.O_RDONLY, 0)
 	if errors.Is(err, fs.ErrNotExist) {
 		nf, err := os.OpenFile(path, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
+		if errors.Is(err, fs.ErrExist) {
+			return ensureCheckedFile(path) // another program made it first
+		}
 		if err != nil {
 			return fmt.Errorf("cannot create the file: %w", err)
 		}

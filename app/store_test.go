@@ -5,15 +5,18 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/go-gormigrate/gormigrate/v2"
 	"gorm.io/gorm"
 
+	"perinatal-caseload/app/testdb"
 	"perinatal-caseload/models"
 )
 
 func TestOpenCreatesPrivateFileWithWALAndForeignKeys(t *testing.T) {
+	testdb.SkipOnPostgres(t, "the file's mode and its SQLite settings")
 	s, _, path := newTestServices(t)
 	info, err := os.Stat(path)
 	if err != nil {
@@ -40,6 +43,7 @@ func TestOpenCreatesPrivateFileWithWALAndForeignKeys(t *testing.T) {
 }
 
 func TestOpenRefusesAFileThatIsNotADatabaseAndLeavesItUntouched(t *testing.T) {
+	testdb.SkipOnPostgres(t, "a file that is not a SQLite database")
 	path := filepath.Join(t.TempDir(), "notes.db")
 	content := []byte("Shopping list: milk, nappies\n")
 	if err := os.WriteFile(path, content, 0o644); err != nil {
@@ -60,25 +64,56 @@ func TestOpenRefusesAFileThatIsNotADatabaseAndLeavesItUntouched(t *testing.T) {
 }
 
 func TestOpenRefusesADatabaseFromANewerVersion(t *testing.T) {
-	s, _, path := newTestServices(t)
+	s, _, target := newTestServices(t)
 	if err := s.DB().Exec("INSERT INTO migrations (id) VALUES ('2099010101_from_the_future')").Error; err != nil {
 		t.Fatal(err)
 	}
 	Close(s.DB())
-	before, _ := os.ReadFile(path)
-	_, err := Open(path)
+	before := schemaSnapshot(t, target)
+	_, err := Open(target)
 	if !errors.Is(err, ErrNewerDatabase) {
 		t.Fatalf("Open = %v, want ErrNewerDatabase", err)
 	}
-	after, _ := os.ReadFile(path)
-	if !bytes.Equal(before, after) {
-		t.Error("the newer database was changed")
+	if after := schemaSnapshot(t, target); after != before {
+		t.Errorf("the newer database was changed:\n%s\nwant:\n%s", after, before)
+	}
+	db, err := Connect(target)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer Close(db)
+	if _, err := Upgrade(db); !errors.Is(err, ErrNewerDatabase) || !strings.Contains(err.Error(), "newer version") {
+		t.Errorf("Upgrade of a newer database = %v; want a refusal that says so", err)
 	}
 }
 
+// schemaSnapshot describes a database for telling whether it changed: a
+// SQLite file's bytes, or a PostgreSQL database's migrations, tables and
+// columns.
+func schemaSnapshot(t *testing.T, target string) string {
+	t.Helper()
+	if !IsPostgresURL(target) {
+		b, err := os.ReadFile(target)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	db, err := Connect(target)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer Close(db)
+	var ids, cols []string
+	db.Table("migrations").Order("id").Pluck("id", &ids)
+	db.Raw("SELECT table_name || '.' || column_name || ' ' || data_type FROM information_schema.columns " +
+		"WHERE table_schema = current_schema() ORDER BY 1").Scan(&cols)
+	return strings.Join(ids, "\n") + "\n" + strings.Join(cols, "\n")
+}
+
 func TestOlderDatabaseUpgradesInPlace(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "old.db")
-	db, err := openSQLite(path)
+	path := testdb.Target(t)
+	db, err := Connect(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -87,7 +122,7 @@ func TestOlderDatabaseUpgradesInPlace(t *testing.T) {
 		t.Skip("only one migration so far")
 	}
 	// The database as the first release left it, with a referral in it.
-	if err := migrateTo(db, all[:1]); err != nil {
+	if _, err := migrateTo(db, all[:1]); err != nil {
 		t.Fatal(err)
 	}
 	old := New(db, NewManualClock(testNow))
@@ -130,7 +165,7 @@ func TestFailedMigrationLeavesTheDatabaseAsItWas(t *testing.T) {
 			return errors.New("something went wrong half way")
 		},
 	})
-	if err := migrateTo(s.DB(), broken); err == nil {
+	if _, err := migrateTo(s.DB(), broken); err == nil {
 		t.Fatal("a failing migration reported success")
 	}
 	if s.DB().Migrator().HasTable("half_done") {

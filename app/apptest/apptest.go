@@ -1,6 +1,7 @@
-// Package apptest sets up the services over a real SQLite database for the
-// tests of the packages that use package app: a fresh database in the
-// test's temporary folder, a clock the test moves, staff accounts with one
+// Package apptest sets up the services over a real database for the
+// tests of the packages that use package app: a fresh database of the
+// test's own (a SQLite file, or a PostgreSQL database when the environment
+// asks for one: see package testdb), a clock the test moves, staff accounts with one
 // shared password, and demo referrals when a test wants a full register.
 //
 // Only tests import it. The tests inside package app cannot (it imports
@@ -8,12 +9,12 @@
 package apptest
 
 import (
-	"path/filepath"
 	"testing"
 	"time"
 
 	"perinatal-caseload/app"
 	"perinatal-caseload/app/demo"
+	"perinatal-caseload/app/testdb"
 	"perinatal-caseload/models"
 )
 
@@ -27,20 +28,31 @@ var Now = time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)
 // Env is a database the test owns and the services over it.
 type Env struct {
 	T        testing.TB
-	Path     string // the database file
+	Path     string // the database: a SQLite file path or a PostgreSQL URL
 	Services *app.Services
 	Clock    *app.ManualClock    // stopped at Now until the test moves it
 	System   *models.StaffMember // the system user, which adds the accounts
 }
 
-// New makes a new database in the test's temporary folder.
+// New makes a new database that the test owns, on the engine the
+// environment chooses (see package testdb).
 func New(t testing.TB) *Env {
 	t.Helper()
-	return Open(t, filepath.Join(t.TempDir(), "caseload.db"))
+	return Open(t, testdb.Prepared(t, "app", prepare))
 }
 
-// Open opens the database at path, making it if it does not exist, and
-// closes it when the test ends.
+// prepare brings a new test database to the current schema.
+func prepare(target string) error {
+	db, err := app.Open(target)
+	if err != nil {
+		return err
+	}
+	app.Close(db)
+	return nil
+}
+
+// Open opens the database at path (a SQLite file, made if it does not
+// exist, or a PostgreSQL URL), and closes it when the test ends.
 func Open(t testing.TB, path string) *Env {
 	t.Helper()
 	db, err := app.Open(path)

@@ -1,0 +1,118 @@
+package app
+
+// The SQL that only one of the two engines understands lives in this file,
+// each piece behind a function that does the right thing on either. Every
+// other query in package app is written once, in SQL that SQLite and
+// PostgreSQL read alike. (Connecting is engine-specific by nature: the
+// SQLite file and its DSN are in store.go, the PostgreSQL connection in
+// store_postgres.go.)
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/jackc/pgx/v5/pgconn"
+	"gorm.io/gorm"
+)
+
+// onPostgres reports whether db is a PostgreSQL database (else SQLite).
+func onPostgres(db *gorm.DB) bool { return db.Dialector.Name() == "postgres" }
+
+// Engine names the database engine behind db: "postgres" or "sqlite".
+func Engine(db *gorm.DB) string {
+	if onPostgres(db) {
+		return "postgres"
+	}
+	return "sqlite"
+}
+
+// checkIsCaseloadStore checks, straight after connecting, that the
+// database is one the program can use. A SQLite file must really be a
+// database; a PostgreSQL database must hold text as UTF-8, so that
+// names such as Łucja and Nguyễn are kept exactly.
+func checkIsCaseloadStore(db *gorm.DB) error {
+	if !onPostgres(db) {
+		if err := db.Exec("SELECT count(*) FROM sqlite_master").Error; err != nil {
+			return fmt.Errorf("it is not a Perinatal Caseload database (%v)", err)
+		}
+		return nil
+	}
+	var encoding string
+	if err := db.Raw("SHOW server_encoding").Scan(&encoding).Error; err != nil {
+		return fmt.Errorf("the server did not answer a first query: %w", err)
+	}
+	if encoding != "UTF8" {
+		return fmt.Errorf("the database holds text as %s; create it with ENCODING 'UTF8' (see docs/postgresql.md)", encoding)
+	}
+	return nil
+}
+
+// schemaLockKey is the PostgreSQL advisory lock that one migration at a
+// time holds ("caseload" in ASCII).
+const schemaLockKey = 0x636173656c6f6164
+
+// lockSchema makes a migration wait for any other migration running at
+// the same time, on tx. On SQLite the migration's transaction already
+// began with the write lock (the DSN asks for immediate transactions); on
+// PostgreSQL a transaction-scoped advisory lock does the same, released
+// at commit or rollback.
+func lockSchema(tx *gorm.DB) error {
+	if !onPostgres(tx) {
+		return nil
+	}
+	return tx.Exec("SELECT pg_advisory_xact_lock(?)", int64(schemaLockKey)).Error
+}
+
+// isPermissionDenied reports whether err is the server refusing an
+// account something its role may not do (PostgreSQL's SQLSTATE 42501).
+func isPermissionDenied(err error) bool {
+	var pg *pgconn.PgError
+	return errors.As(err, &pg) && pg.Code == "42501"
+}
+
+// schemaHiddenFromAccount reports whether the database has a migrations
+// table that the account connected cannot see: on PostgreSQL, an
+// application role that has not been granted its rights yet.
+func schemaHiddenFromAccount(db *gorm.DB) bool {
+	if !onPostgres(db) {
+		return false
+	}
+	var exists bool
+	if err := db.Raw("SELECT to_regclass(?) IS NOT NULL", migrationsTable).Scan(&exists).Error; err != nil {
+		return false
+	}
+	return exists && !db.Migrator().HasTable(migrationsTable)
+}
+
+// byteOrderColumns are the text columns searched by prefix ranges
+// (prefixRange): the search keys, postcodes and letter recipients, with
+// their sizes.
+var byteOrderColumns = []struct {
+	table, column string
+	size          int
+}{
+	{"patients", "given_key", 100},
+	{"patients", "family_key", 100},
+	{"patients", "postcode", 8},
+	{"letters", "recipient_name", 200},
+}
+
+// migrateByteOrderSearch makes the prefix searches compare text as SQLite
+// does, code point by code point. A PostgreSQL database otherwise compares
+// in its locale's order, where punctuation and spaces may be skipped, so
+// that a range such as ["smi", "smi\U0010FFFF") need not hold every name
+// that starts "smi". The "C" collation on these columns (and so on their
+// indexes) fixes the order whatever locale the server was created with.
+// SQLite already compares bytes: nothing to do there.
+func migrateByteOrderSearch(tx *gorm.DB) error {
+	if !onPostgres(tx) {
+		return nil
+	}
+	for _, c := range byteOrderColumns {
+		sql := fmt.Sprintf(`ALTER TABLE %s ALTER COLUMN %s TYPE varchar(%d) COLLATE "C"`, c.table, c.column, c.size)
+		if err := tx.Exec(sql).Error; err != nil {
+			return fmt.Errorf("cannot set the search order of %s.%s: %w", c.table, c.column, err)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,80 @@
+package app
+
+import (
+	"testing"
+	"time"
+
+	"perinatal-caseload/app/testdb"
+	"perinatal-caseload/models"
+)
+
+func TestTimesComeBackAsTheSameInstantInUTC(t *testing.T) {
+	w := newWorkflow(t)
+	r := w.accept(nil)
+	summer := time.Date(2027, 7, 1, 10, 30, 15, 0, models.London) // 09:30:15 UTC
+	a := w.book(r.ID, models.KindInitialAssessment, summer, w.doc)
+	got, err := w.s.Appointments.ForReferral(w.manager, r.ID)
+	if err != nil || len(got) != 1 {
+		t.Fatalf("appointments %v, %v", got, err)
+	}
+	if at := got[0].StartsAt; !at.Equal(summer) || at.Location() != time.UTC {
+		t.Errorf("stored %v, read back %v; want the same instant, in UTC", summer, at)
+	}
+	if got[0].ID != a.ID {
+		t.Errorf("read appointment %d, booked %d", got[0].ID, a.ID)
+	}
+}
+
+func TestEveryTimeColumnIsTimeZoneAwareOnPostgreSQL(t *testing.T) {
+	if !testdb.OnPostgres() {
+		t.Skip("SQLite has no time-zone-aware column type; times are stored in UTC")
+	}
+	s, _, _ := newTestServices(t)
+	var types []struct{ Column, Type string }
+	err := s.DB().Raw("SELECT table_name || '.' || column_name AS column, data_type AS type FROM information_schema.columns " +
+		"WHERE table_schema = current_schema() AND data_type LIKE 'timestamp%'").Scan(&types).Error
+	if err != nil || len(types) == 0 {
+		t.Fatalf("time columns: %v, %v", types, err)
+	}
+	for _, c := range types {
+		if c.Type != "timestamp with time zone" {
+			t.Errorf("%s is %s; want timestamp with time zone", c.Column, c.Type)
+		}
+	}
+}
+
+func TestSearchedColumnsCompareCodePointByCodePointOnPostgreSQL(t *testing.T) {
+	if !testdb.OnPostgres() {
+		t.Skip("SQLite always compares text code point by code point")
+	}
+	s, _, _ := newTestServices(t)
+	for _, c := range byteOrderColumns {
+		var collation *string
+		err := s.DB().Raw("SELECT collation_name FROM information_schema.columns WHERE table_schema = current_schema() "+
+			"AND table_name = ? AND column_name = ?", c.table, c.column).Scan(&collation).Error
+		if err != nil || collation == nil || *collation != "C" {
+			t.Errorf("%s.%s has collation %v (%v); want C", c.table, c.column, collation, err)
+		}
+	}
+}
+
+func TestNamesWithPunctuationAndAccentsAreFoundByTheirStart(t *testing.T) {
+	s, _, _ := newTestServices(t)
+	admin := addStaff(t, s, "admin", models.RoleAdministrator)
+	names := [][2]string{{"Siobhán", "O'Brien-Smith"}, {"Åse", "de la Cruz"}, {"Zoë", "Nguyễn"}, {"Mary", "Obi"}}
+	for i, n := range names {
+		r := sampleReferral(testNHSNumber(i + 1))
+		r.Patient.GivenName, r.Patient.FamilyName = n[0], n[1]
+		if err := s.Referrals.Register(admin, r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for query, want := range map[string]int64{
+		"o'b": 1, "O'BRIEN-S": 1, "ob": 1, "o": 2, "de": 1, "åse": 1, "ase": 0, "nguy": 1, "ZOË": 1, "siobhán o'brien": 1,
+	} {
+		n, err := s.Referrals.Count(admin, ReferralFilter{Query: query})
+		if err != nil || n != want {
+			t.Errorf("search %q found %d (%v); want %d", query, n, err, want)
+		}
+	}
+}

@@ -1,0 +1,80 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgx/v5/pgtype"
+	"github.com/jackc/pgx/v5/stdlib"
+	"gorm.io/driver/postgres"
+	"gorm.io/gorm"
+)
+
+// pgConnectTimeout bounds how long a desktop waits for the server to
+// answer before it says the server cannot be reached.
+const pgConnectTimeout = 10 * time.Second
+
+// openPostgres connects to the PostgreSQL database at the URL target.
+//
+// The URL carries no password (checkPostgresURL refuses one): pgx reads it
+// from PGPASSWORD or from libpq's password file, as psql does. Every other
+// libpq setting in the URL passes through, among them sslmode (verify-full
+// with sslrootcert for TLS that checks the server's certificate).
+//
+// Each connection works in UTC and reads timestamptz values back as UTC
+// times, as the SQLite driver does, so the two engines give the services
+// the same values.
+func openPostgres(target string) (*gorm.DB, error) {
+	cfg, err := pgx.ParseConfig(target)
+	if err != nil {
+		return nil, fmt.Errorf("the PostgreSQL address cannot be used: %w", err)
+	}
+	if cfg.ConnectTimeout == 0 {
+		cfg.ConnectTimeout = pgConnectTimeout
+	}
+	cfg.RuntimeParams["timezone"] = "UTC"
+	if cfg.RuntimeParams["application_name"] == "" {
+		cfg.RuntimeParams["application_name"] = "Perinatal Caseload"
+	}
+	sqlDB := stdlib.OpenDB(*cfg, stdlib.OptionAfterConnect(func(_ context.Context, conn *pgx.Conn) error {
+		conn.TypeMap().RegisterType(&pgtype.Type{
+			Name: "timestamptz", OID: pgtype.TimestamptzOID,
+			Codec: &pgtype.TimestamptzCodec{ScanLocation: time.UTC},
+		})
+		return nil
+	}))
+	sqlDB.SetMaxOpenConns(8)
+	sqlDB.SetMaxIdleConns(4)
+	sqlDB.SetConnMaxIdleTime(5 * time.Minute)
+	db, err := gorm.Open(postgres.New(postgres.Config{Conn: sqlDB}), gormConfig())
+	if err != nil {
+		_ = sqlDB.Close()
+		return nil, explainConnectError(err)
+	}
+	if err := checkIsCaseloadStore(db); err != nil {
+		closeDB(db)
+		return nil, err
+	}
+	return db, nil
+}
+
+// explainConnectError turns a failure to connect into a sentence: the
+// server refused (a wrong user, database or password), or could not be
+// reached at all.
+func explainConnectError(err error) error {
+	var pg *pgconn.PgError
+	if errors.As(err, &pg) {
+		switch pg.Code {
+		case "28P01", "28000":
+			return fmt.Errorf("the server refused the sign-in (%s); check the user name in the address and the password in the PostgreSQL password file or PGPASSWORD", pg.Message)
+		case "3D000":
+			return fmt.Errorf("the server has no such database (%s); check the address, or ask IT to create it (see docs/postgresql.md)", pg.Message)
+		}
+		return fmt.Errorf("the server refused the connection: %s", pg.Message)
+	}
+	return fmt.Errorf("the PostgreSQL server cannot be reached (%v); check the address and that the server is running", err)
+}
