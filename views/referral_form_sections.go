@@ -1,6 +1,7 @@
 package views
 
 import (
+	"fmt"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -17,26 +18,72 @@ import (
 func (f *referralForm) patientSection() fyne.CanvasObject {
 	f.NHSNumber = f.checkedEntry(models.FieldNHSNumber, checkNHSNumber)
 	f.NHSNumber.SetPlaceHolder("943 476 5919")
-	f.GivenName, f.FamilyName = f.entry(), f.entry()
+	f.GivenName, f.FamilyName, f.NameForLetters = f.entry(), f.entry(), f.entry()
 	f.DateOfBirth = f.checkedEntry(models.FieldDateOfBirth, checkDate)
 	f.DateOfBirth.SetPlaceHolder("DD/MM/YYYY")
 	f.Address = f.textArea(3)
 	f.Postcode = f.checkedEntry(models.FieldPostcode, checkPostcode)
-	f.Phone, f.Email, f.GPPractice, f.PreferredLanguage = f.entry(), f.entry(), f.entry(), f.entry()
-	f.InterpreterNeeded = f.check("Needs an interpreter")
+	f.Phone, f.Email, f.GPPractice = f.entry(), f.entry(), f.entry()
 	return formCard("The woman",
 		hinted("NHS number", f.NHSNumber, "10 digits. If she is known to the service, her details are filled in"),
 		required("Given name", f.GivenName),
 		required("Family name", f.FamilyName),
+		hinted("Name for letters", f.NameForLetters, "Only if her name is written in another script (Arabic, Gujarati, Chinese…): her name in English letters, as letters print it"),
 		hinted("Date of birth", f.DateOfBirth, "Required. DD/MM/YYYY"),
-		hinted("Address", f.Address, "One line per row, without the postcode"),
+		hinted("Address", f.Address, fmt.Sprintf("Up to %d lines of up to %d characters, without the postcode", models.MaxAddressLines, models.MaxAddressLineRunes)),
 		required("Postcode", f.Postcode),
 		widget.NewFormItem("Telephone", f.Phone),
 		widget.NewFormItem("Email", f.Email),
-		widget.NewFormItem("GP practice", f.GPPractice),
-		widget.NewFormItem("Preferred language", f.PreferredLanguage),
-		widget.NewFormItem("", f.InterpreterNeeded),
+		hinted("GP practice", f.GPPractice, "Its name or ODS code as in the Directory, so the GP's copy has its address"),
 	)
+}
+
+// needsSection records her communication needs, as the Accessible
+// Information Standard asks, and whether it is safe to write home.
+func (f *referralForm) needsSection() fyne.CanvasObject {
+	languages := []string{""}
+	for _, l := range models.Languages {
+		languages = append(languages, l.Code)
+	}
+	languages = append(languages, models.LanguageOther)
+	f.Language = widgets.NewChoice(languages, languageLabel, "Not stated", f.changed)
+	f.LanguageOther = f.entry()
+	f.InterpreterNeeded = f.check("Needs an interpreter in this language")
+	f.BSL = f.check("Needs a British Sign Language (BSL) interpreter")
+	f.LargePrint = f.check("Large print")
+	f.EasyRead = f.check("Easy read")
+	f.Braille = f.check("Braille")
+	contacts := []string{""}
+	for _, m := range models.ContactMethods {
+		contacts = append(contacts, string(m))
+	}
+	f.PreferredContact = widgets.NewChoice(contacts, func(c string) string { return models.ContactMethod(c).Label() }, "Not stated", f.changed)
+	f.UnsafeHome = f.check("It is not safe to write to her home")
+	f.SafeAddress = f.textArea(2)
+	f.SafePostcode = f.checkedEntry(models.FieldSafePostcode, checkPostcode)
+	f.NeedsNotes = f.entry()
+	return formCard("Her communication needs",
+		widget.NewFormItem("Language", f.Language.Select),
+		hinted("Other language", f.LanguageOther, "If her language is not in the list"),
+		widget.NewFormItem("Interpreter", container.NewVBox(f.InterpreterNeeded, f.BSL)),
+		widget.NewFormItem("Information", container.NewHBox(f.LargePrint, f.EasyRead, f.Braille)),
+		widget.NewFormItem("Preferred contact", f.PreferredContact.Select),
+		hinted("", f.UnsafeHome, "Letters then go to the safe address below, or are held for the team to give her"),
+		hinted("Safe address", f.SafeAddress, "Where she asked letters to go instead, without the postcode"),
+		widget.NewFormItem("Safe postcode", f.SafePostcode),
+		widget.NewFormItem("Other needs", f.NeedsNotes),
+	)
+}
+
+// languageLabel names a language code for the language choice.
+func languageLabel(code string) string {
+	switch code {
+	case "":
+		return "Not stated"
+	case models.LanguageOther:
+		return "Other (type it below)"
+	}
+	return models.LanguageName(code)
 }
 
 func (f *referralForm) referrerSection() fyne.CanvasObject {
