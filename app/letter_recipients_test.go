@@ -361,3 +361,37 @@ func TestLetterToTheReferrerGreetsByTitleAndFamilyName(t *testing.T) {
 		t.Errorf("she is not posted a copy named in the copy list")
 	}
 }
+
+func TestAHeldLetterGoesOnceHerSafeAddressIsRecorded(t *testing.T) {
+	w := newWorkflow(t)
+	s := w.s
+	r := w.accept(func(r *models.Referral) { r.Patient.UnsafeToWriteHome = true })
+	if pack, _ := s.Letters.BuildPack(w.admin, r.ID, ""); pack[0].HoldReason != models.HoldUnsafeHome {
+		t.Fatalf("her letter is not held: %q", pack[0].HoldReason)
+	}
+	needs := r.Patient.CommunicationNeeds
+	needs.SafeAddressLines, needs.SafePostcode = "c/o 4 Park Road\nLoughborough", "LE11"
+	err := s.Referrals.UpdateNeeds(w.worker, r.PatientID, r.Patient.Version, "", needs)
+	if f := models.FieldErrorsIn(err); len(f) != 1 || f[0].Field != models.FieldSafePostcode {
+		t.Fatalf("a safe postcode that is not one = %v", err)
+	}
+	needs.SafePostcode = "le11 2hb"
+	if err := s.Referrals.UpdateNeeds(w.worker, r.PatientID, r.Patient.Version, "", needs); err != nil {
+		t.Fatal(err)
+	}
+	var conflict *ConflictError
+	if err := s.Referrals.UpdateNeeds(w.admin, r.PatientID, r.Patient.Version, "", needs); !errors.As(err, &conflict) {
+		t.Errorf("a stale change = %v; want a conflict", err)
+	}
+	pack, err := s.Letters.BuildPack(w.admin, r.ID, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pack[0].HoldReason != "" || pack[0].Letter.Recipient.Address[2] != "LE11 2HB" {
+		t.Errorf("her letter: hold %q, address %q; want it posted to the safe address", pack[0].HoldReason, pack[0].Letter.Recipient.Address)
+	}
+	needs.LargePrint = true // a clinician who works with her may record it too
+	if err := s.Referrals.UpdateNeeds(w.doc, r.PatientID, r.Patient.Version+1, "", needs); err != nil {
+		t.Errorf("a clinician = %v", err)
+	}
+}

@@ -275,6 +275,10 @@ func TestPermissionMatrixIsEnforcedInTheServices(t *testing.T) {
 			_, err := s.Letters.TemplateLanguages(a, models.LetterAcceptance)
 			return err
 		}},
+		{"Referrals.UpdateNeeds", A | C | K | M, func(a *models.StaffMember) error {
+			r := newReferral()
+			return s.Referrals.UpdateNeeds(a, r.PatientID, r.Patient.Version, "", models.CommunicationNeeds{LargePrint: true})
+		}},
 		{"Directory.AddOrganisation", A | M, func(a *models.StaffMember) error {
 			n++
 			return s.Directory.AddOrganisation(a, &models.Organisation{Kind: models.OrgCMHT, Name: fmt.Sprintf("Team %d", n)})

@@ -16,9 +16,10 @@ import (
 
 // referralForm is the screen for typing in a new referral. It captures
 // everything the online referral form does, in sections worked through
-// from top to bottom with Tab: the woman; her communication needs; the referrer; consent and
-// eligibility; pregnancy or baby; mental health history; medication;
-// current services; professionals to copy letters to; reason and risk.
+// from top to bottom with Tab: the woman; her communication needs; the
+// referrer; consent and eligibility; pregnancy or baby; mental health
+// history; medication; current services; professionals to copy letters to;
+// reason and risk.
 // Beside it a live screening panel shows what the service's criteria say
 // as the form fills. Ctrl+S or Save registers the referral.
 type referralForm struct {
@@ -30,13 +31,7 @@ type referralForm struct {
 	Address, Postcode, Phone, Email, GPPractice *widgets.FormEntry
 
 	// Her communication needs (Accessible Information Standard).
-	Language                              *widgets.Choice // a code of models.Languages, "other", or "" for not stated
-	LanguageOther                         *widgets.FormEntry
-	InterpreterNeeded, BSL                *widget.Check
-	LargePrint, EasyRead, Braille         *widget.Check
-	PreferredContact                      *widgets.Choice
-	UnsafeHome                            *widget.Check
-	SafeAddress, SafePostcode, NeedsNotes *widgets.FormEntry
+	*needsFields
 
 	// The referrer.
 	ReferrerName                                       *widgets.FormEntry

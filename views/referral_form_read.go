@@ -33,7 +33,7 @@ func (f *referralForm) referral() *models.Referral {
 	}
 	p.Phone, p.Email, p.GPPractice = trimmed(f.Phone), trimmed(f.Email), trimmed(f.GPPractice)
 	p.NameForLetters = trimmed(f.NameForLetters)
-	p.CommunicationNeeds = f.needs()
+	p.CommunicationNeeds = f.Needs()
 
 	r.Referrer = models.Professional{
 		Name: trimmed(f.ReferrerName), Role: f.ReferrerRole.Code(), Organisation: trimmed(f.ReferrerOrganisation),
@@ -142,8 +142,8 @@ func (f *referralForm) entryFor(field models.FieldID) *widgets.FormEntry {
 		models.FieldDateOfBirth: f.DateOfBirth, models.FieldPostcode: f.Postcode, models.FieldReferrerName: f.ReferrerName,
 		models.FieldReceived: f.Received, models.FieldFormID: f.FormID, models.FieldDueDate: f.DueDate,
 		models.FieldBabyDateOfBirth: f.BabyBorn, models.FieldMBUDischarge: f.MBUDischarge, models.FieldReasonForReferral: f.Reason,
-		models.FieldNameForLetters: f.NameForLetters, models.FieldAddress: f.Address, models.FieldLanguage: f.LanguageOther,
-		models.FieldSafeAddress: f.SafeAddress, models.FieldSafePostcode: f.SafePostcode,
+		models.FieldNameForLetters: f.NameForLetters, models.FieldAddress: f.Address,
+		models.FieldLanguage: f.LanguageOther, models.FieldSafeAddress: f.SafeAddress, models.FieldSafePostcode: f.SafePostcode,
 	}[field]
 }
 
@@ -168,40 +168,9 @@ func (f *referralForm) prefill(p *models.Patient) {
 	fill(f.Email, p.Email)
 	fill(f.GPPractice, p.GPPractice)
 	fill(f.NameForLetters, p.NameForLetters)
-	if f.needs() == (models.CommunicationNeeds{}) {
-		f.setNeeds(p.CommunicationNeeds)
+	if f.Needs() == (models.CommunicationNeeds{}) {
+		f.SetNeeds(p.CommunicationNeeds)
 	}
-}
-
-// needs reads her communication needs from the form.
-func (f *referralForm) needs() models.CommunicationNeeds {
-	n := models.CommunicationNeeds{
-		InterpreterNeeded: f.InterpreterNeeded.Checked, Language: f.Language.Code(), BSL: f.BSL.Checked,
-		LargePrint: f.LargePrint.Checked, EasyRead: f.EasyRead.Checked, Braille: f.Braille.Checked,
-		PreferredContact: models.ContactMethod(f.PreferredContact.Code()), UnsafeToWriteHome: f.UnsafeHome.Checked,
-		SafeAddressLines: strings.Join(nonBlankLines(f.SafeAddress.Text), "\n"), SafePostcode: trimmed(f.SafePostcode),
-		Notes: trimmed(f.NeedsNotes),
-	}
-	if n.Language == models.LanguageOther {
-		n.LanguageOtherName = trimmed(f.LanguageOther)
-	}
-	return n
-}
-
-// setNeeds shows communication needs on the form.
-func (f *referralForm) setNeeds(n models.CommunicationNeeds) {
-	f.Language.SetCode(n.Language)
-	f.LanguageOther.SetText(n.LanguageOtherName)
-	f.InterpreterNeeded.SetChecked(n.InterpreterNeeded)
-	f.BSL.SetChecked(n.BSL)
-	f.LargePrint.SetChecked(n.LargePrint)
-	f.EasyRead.SetChecked(n.EasyRead)
-	f.Braille.SetChecked(n.Braille)
-	f.PreferredContact.SetCode(string(n.PreferredContact))
-	f.UnsafeHome.SetChecked(n.UnsafeToWriteHome)
-	f.SafeAddress.SetText(n.SafeAddressLines)
-	f.SafePostcode.SetText(n.SafePostcode)
-	f.NeedsNotes.SetText(n.Notes)
 }
 
 // Reset empties the form for the next referral, received now.

@@ -41,49 +41,9 @@ func (f *referralForm) patientSection() fyne.CanvasObject {
 // needsSection records her communication needs, as the Accessible
 // Information Standard asks, and whether it is safe to write home.
 func (f *referralForm) needsSection() fyne.CanvasObject {
-	languages := []string{""}
-	for _, l := range models.Languages {
-		languages = append(languages, l.Code)
-	}
-	languages = append(languages, models.LanguageOther)
-	f.Language = widgets.NewChoice(languages, languageLabel, "Not stated", f.changed)
-	f.LanguageOther = f.entry()
-	f.InterpreterNeeded = f.check("Needs an interpreter in this language")
-	f.BSL = f.check("Needs a British Sign Language (BSL) interpreter")
-	f.LargePrint = f.check("Large print")
-	f.EasyRead = f.check("Easy read")
-	f.Braille = f.check("Braille")
-	contacts := []string{""}
-	for _, m := range models.ContactMethods {
-		contacts = append(contacts, string(m))
-	}
-	f.PreferredContact = widgets.NewChoice(contacts, func(c string) string { return models.ContactMethod(c).Label() }, "Not stated", f.changed)
-	f.UnsafeHome = f.check("It is not safe to write to her home")
-	f.SafeAddress = f.textArea(2)
+	f.needsFields = newNeedsFields(f.entry, f.textArea, f.check, f.changed)
 	f.SafePostcode = f.checkedEntry(models.FieldSafePostcode, checkPostcode)
-	f.NeedsNotes = f.entry()
-	return formCard("Her communication needs",
-		widget.NewFormItem("Language", f.Language.Select),
-		hinted("Other language", f.LanguageOther, "If her language is not in the list"),
-		widget.NewFormItem("Interpreter", container.NewVBox(f.InterpreterNeeded, f.BSL)),
-		widget.NewFormItem("Information", container.NewHBox(f.LargePrint, f.EasyRead, f.Braille)),
-		widget.NewFormItem("Preferred contact", f.PreferredContact.Select),
-		hinted("", f.UnsafeHome, "Letters then go to the safe address below, or are held for the team to give her"),
-		hinted("Safe address", f.SafeAddress, "Where she asked letters to go instead, without the postcode"),
-		widget.NewFormItem("Safe postcode", f.SafePostcode),
-		widget.NewFormItem("Other needs", f.NeedsNotes),
-	)
-}
-
-// languageLabel names a language code for the language choice.
-func languageLabel(code string) string {
-	switch code {
-	case "":
-		return "Not stated"
-	case models.LanguageOther:
-		return "Other (type it below)"
-	}
-	return models.LanguageName(code)
+	return formCard("Her communication needs", f.needsFields.Items()...)
 }
 
 func (f *referralForm) referrerSection() fyne.CanvasObject {
