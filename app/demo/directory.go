@@ -47,3 +47,26 @@ func (g *generator) addDirectory(tx *app.Services) error {
 	}
 	return nil
 }
+
+// demoNeeds gives some demo women communication needs, decided by the
+// number (so the random draws, and the rest of the demo, stay as they
+// were): about one in eight needs an interpreter, one in fifteen large
+// print, and one in forty cannot be written to at home, half of those
+// with a safe address.
+func demoNeeds(n int) models.CommunicationNeeds {
+	var needs models.CommunicationNeeds
+	languages := []string{"pl", "gu", "pa", "ur", "ro", "ar", "so"}
+	if n%8 == 3 {
+		needs.InterpreterNeeded, needs.Language = true, languages[(n/8)%len(languages)]
+	}
+	if n%15 == 7 {
+		needs.LargePrint = true
+	}
+	if n%40 == 11 {
+		needs.UnsafeToWriteHome = true
+		if n%80 == 11 {
+			needs.SafeAddressLines, needs.SafePostcode = "c/o Family Hub (demo)\n5 Green Lane\nLeicester", "LE5 4PW"
+		}
+	}
+	return needs
+}
