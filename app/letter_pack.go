@@ -58,10 +58,12 @@ func (s *LetterService) service() letters.Service {
 }
 
 // BuildPack assembles the letter pack of one kind for a referral, without
-// saving anything: the letter to the woman (or, for assessment-not-needed,
+// saving anything: the original to the woman (or, for assessment-not-needed,
 // to the referrer) and a copy to every other professional involved, each
-// with the same body and the same "Copy to" list. Every field comes from
-// this referral's own records.
+// with the same body and the same "Copy to" list (see addressPack for who
+// gets one, where it goes, and when her letter is held). A professional
+// without a full postal address makes it a *MissingAddressError. Every
+// field comes from this referral's own records.
 func (s *LetterService) BuildPack(actor *models.StaffMember, referralID uint, kind models.LetterKind) ([]PackLetter, error) {
 	return s.buildPack(actor, actor, referralID, kind)
 }
