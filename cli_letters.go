@@ -52,9 +52,15 @@ func cmdLetters(e *env, args []string, _ io.Reader, stdout, stderr io.Writer) er
 		return fmt.Errorf("--out: cannot create the folder: %w", err)
 	}
 	for i, p := range pack {
+		if p.HoldReason != "" { // held, not posted: there is nothing to print
+			fmt.Fprintf(stderr, "caseload letters: letter %d of referral %d is held, not posted: %s\n", i+1, *id, p.HoldReason)
+			continue
+		}
 		// File names carry the recipient's role, never the woman's name.
 		role := p.Letter.Recipient.Role
 		switch {
+		case p.Role == "patient" && p.Language != "":
+			role = "patient-" + p.Language
 		case p.Letter.Recipient.Name == p.Letter.Patient.Name:
 			role = "patient"
 		case role == "":

@@ -20,6 +20,7 @@ const (
 	ActionRefused      = "refused"
 	ActionExport       = "export"
 	ActionIssueLetter  = "issue letter"
+	ActionHoldLetter   = "hold letter"
 	ActionPrint        = "print"
 )
 

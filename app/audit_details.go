@@ -50,7 +50,7 @@ func jointWorkingDetails(j *models.JointWorking) models.AuditDetails {
 
 // letterDetails are the details of a letter issued.
 func letterDetails(l *models.Letter) models.AuditDetails {
-	return models.AuditDetails{Letter: &models.LetterEventDetails{Kind: l.Kind, Recipient: l.RecipientName}}
+	return models.AuditDetails{Letter: &models.LetterEventDetails{Kind: l.Kind, Recipient: l.RecipientName, HoldReason: l.HoldReason}}
 }
 
 // migrateAuditDetails (migration 2026120201) adds the column of typed

@@ -63,7 +63,7 @@ func timelineStory(t *testing.T, s *Services, clock *ManualClock) (uint, *models
 	clock.Advance(time.Hour)
 	_, err = s.Allocations.Allocate(manager, r.ID, kw2.ID, "Nearer her home", true)
 	check("reallocate", err)
-	check("joint working", s.JointWorking.Add(kw2, &models.JointWorking{ReferralID: r.ID, Service: models.JointCMHT, Team: "City East CMHT"}))
+	check("joint working", s.JointWorking.Add(kw2, &models.JointWorking{ReferralID: r.ID, Service: models.JointCMHT, Team: "City East CMHT", Address: "Neville Centre, Leicester, LE5 4QF"}))
 	_, err = s.Letters.IssuePack(admin, r.ID, "")
 	check("letters", err)
 	future := &models.Appointment{ReferralID: r.ID, Kind: models.KindReview, Mode: models.ModeTelephone,

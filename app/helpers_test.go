@@ -64,7 +64,7 @@ func sampleReferral(nhs string) *models.Referral {
 			NHSNumber: &n, GivenName: "Zoë", FamilyName: "Nguyễn", DateOfBirth: models.NewDate(1994, 3, 2),
 			AddressLines: "12 Example Street\nLeicester", Postcode: "le3 0ab",
 		},
-		Referrer:                models.Professional{Name: "Dr Test GP", Role: "gp", Organisation: "Test Surgery"},
+		Referrer:                models.Professional{Name: "Dr Test GP", Role: "gp", Organisation: "Test Surgery", Address: "1 Surgery Lane, Leicester, LE1 1AA"},
 		ConsentObtained:         true,
 		RegisteredWithGP:        true,
 		LivesInArea:             true,

@@ -14,6 +14,15 @@ import (
 type PackLetter struct {
 	Letter          letters.Letter
 	TemplateVersion int
+	// Role is the recipient's role for the register: "patient" for her,
+	// otherwise the professional's role in words (see addressPack).
+	Role string
+	// HoldReason, when not empty, says why this letter to her is held
+	// rather than posted; it is recorded in the register, not printed.
+	HoldReason string
+	// Language is the code of the language of her letter from a template
+	// in her language; "" for English.
+	Language string
 }
 
 // KindFor returns the letter a referral's current state calls for.
@@ -49,10 +58,12 @@ func (s *LetterService) service() letters.Service {
 }
 
 // BuildPack assembles the letter pack of one kind for a referral, without
-// saving anything: the letter to the woman (or, for assessment-not-needed,
+// saving anything: the original to the woman (or, for assessment-not-needed,
 // to the referrer) and a copy to every other professional involved, each
-// with the same body and the same "Copy to" list. Every field comes from
-// this referral's own records.
+// with the same body and the same "Copy to" list (see addressPack for who
+// gets one, where it goes, and when her letter is held). A professional
+// without a full postal address makes it a *MissingAddressError. Every
+// field comes from this referral's own records.
 func (s *LetterService) BuildPack(actor *models.StaffMember, referralID uint, kind models.LetterKind) ([]PackLetter, error) {
 	return s.buildPack(actor, actor, referralID, kind)
 }
@@ -83,31 +94,13 @@ func (s *LetterService) buildPack(actor, signer *models.StaffMember, referralID 
 	if err != nil {
 		return nil, fmt.Errorf("the %s template cannot be filled in for this referral: %w", kind.Label(), err)
 	}
-	woman := letters.Person{Name: r.Patient.FullName(), Address: r.Patient.Address()}
-	professionals, err := s.professionals(r)
-	if err != nil {
-		return nil, err
-	}
-	recipients := append([]letters.Person{woman}, professionals...)
-	copyTo := professionals
-	if letters.WrittenToReferrer(kind) {
-		recipients = professionals
-		copyTo = append([]letters.Person{{Name: woman.Name}}, professionals[1:]...)
-	}
 	base := letters.Letter{
 		Kind: kind, Date: models.LondonDate(s.clock.Now()),
-		Patient: letters.Patient{Name: woman.Name, DateOfBirth: r.Patient.DateOfBirth, NHSNumber: nhsDigits(&r.Patient), Address: woman.Address},
+		Patient: letters.Patient{Name: r.Patient.LetterName(), DateOfBirth: r.Patient.DateOfBirth, NHSNumber: nhsDigits(&r.Patient), Address: r.Patient.Address()},
 		Author:  letters.Person{Name: signer.Name, Role: signer.JobTitle},
 		Body:    body, Service: s.service(),
 	}
-	pack := make([]PackLetter, 0, len(recipients))
-	for _, to := range recipients {
-		l := base
-		l.Recipient = to
-		l.CopyTo = withoutPerson(copyTo, to)
-		pack = append(pack, PackLetter{Letter: l, TemplateVersion: tmpl.Version})
-	}
-	return pack, nil
+	return s.addressPack(r, base, tmpl.Version, fields)
 }
 
 func nhsDigits(p *models.Patient) string {
@@ -117,96 +110,17 @@ func nhsDigits(p *models.Patient) string {
 	return *p.NHSNumber
 }
 
-// professionals lists the referrer, the GP practice (when the referrer is
-// not her GP), the other professionals on the referral and the contacts of
-// current joint working, without repeats. The referrer is always first.
-func (s *LetterService) professionals(r *models.Referral) ([]letters.Person, error) {
-	out := []letters.Person{professionalPerson(r.Referrer)}
-	if r.Referrer.Role != string(models.ProfGP) && strings.TrimSpace(r.Patient.GPPractice) != "" {
-		gp := professionalPerson(models.Professional{Name: "The GP", Organisation: r.Patient.GPPractice})
-		gp.Role = ""
-		out = append(out, gp)
-	}
-	for _, c := range r.CopyRecipients {
-		out = append(out, professionalPerson(c.Professional))
-	}
-	var joint []models.JointWorking
-	if err := s.db.Where("referral_id = ?", r.ID).Order("id").Find(&joint).Error; err != nil {
-		return nil, err
-	}
-	today := models.LondonDate(s.clock.Now())
-	for _, j := range joint {
-		if !j.Active(today) || (j.ContactName == "" && j.Team == "") {
-			continue
-		}
-		name, org := j.ContactName, j.Team
-		if name == "" {
-			name, org = j.Team, "" // the team itself is the recipient
-		}
-		p := professionalPerson(models.Professional{Name: name, Organisation: org, Address: j.Address})
-		if len(p.Address) == 0 {
-			p.Address = []string{j.Team}
-		}
-		p.Role = j.Service.Label()
-		out = append(out, p)
-	}
-	return uniquePeople(out), nil
-}
-
-// professionalPerson addresses a professional. With no postal address the
-// organisation stands in for it (internal post); with neither, the letter
-// cannot be sent and rendering says so.
-func professionalPerson(p models.Professional) letters.Person {
-	person := letters.Person{Name: p.Name, Role: models.ProfessionalRole(p.Role).Label(), Organisation: p.Organisation, Address: splitLines(p.Address)}
-	if len(person.Address) == 0 && person.Organisation != "" {
-		person.Address = []string{person.Organisation}
-	}
-	return person
-}
-
-func splitLines(s string) []string {
-	var out []string
-	for _, l := range strings.Split(s, "\n") {
-		if l = strings.TrimSpace(l); l != "" {
-			out = append(out, l)
-		}
-	}
-	return out
-}
-
-func uniquePeople(in []letters.Person) []letters.Person {
-	seen := map[string]bool{}
-	var out []letters.Person
-	for _, p := range in {
-		key := strings.ToLower(p.Name + "|" + p.Organisation)
-		if !seen[key] {
-			seen[key] = true
-			out = append(out, p)
-		}
-	}
-	return out
-}
-
-func withoutPerson(list []letters.Person, p letters.Person) []letters.Person {
-	var out []letters.Person
-	for _, x := range list {
-		if x.Name != p.Name || x.Organisation != p.Organisation {
-			out = append(out, x)
-		}
-	}
-	return out
-}
-
 // fields gathers the template fields from the referral's own records.
 func (s *LetterService) fields(actor *models.StaffMember, r *models.Referral) (letters.Fields, error) {
 	f := letters.Fields{
-		FirstName: r.Patient.GivenName, FullName: r.Patient.FullName(),
+		FirstName: r.Patient.LetterGivenName(), FullName: r.Patient.LetterName(),
 		DateOfBirth: r.Patient.DateOfBirth.UK(), NHSNumber: r.Patient.NHSNumberText(),
 		LetterDate:   letters.LongDate(models.LondonDate(s.clock.Now())),
 		ReferralDate: letters.LongDate(models.LondonDate(r.ReceivedAt)),
 		ReferrerName: r.Referrer.Name, ReferrerRole: models.ProfessionalRole(r.Referrer.Role).Label(),
-		Reason:     r.DecisionReason,
-		AuthorName: actor.Name, AuthorRole: actor.JobTitle,
+		ReferrerSalutation: r.Referrer.Salutation(),
+		Reason:             r.DecisionReason,
+		AuthorName:         actor.Name, AuthorRole: actor.JobTitle,
 	}
 	f.SetService(s.service())
 	f.VideoLink = ""

@@ -32,8 +32,11 @@ func (s *LetterService) RenderPack(actor, signer *models.StaffMember, referralID
 	}
 	pdfs := make([][]byte, len(pack))
 	for i, p := range pack {
+		if p.HoldReason != "" {
+			continue // held: nothing to print (see PackLetter.HoldReason)
+		}
 		if pdfs[i], err = letters.Render(p.Letter); err != nil {
-			return nil, nil, fmt.Errorf("cannot render the letter to %s: %w", p.Letter.Recipient.Name, err)
+			return nil, nil, fmt.Errorf("cannot render the letter to %s: %w", recipientWords(p), err)
 		}
 	}
 	err = s.transaction(func(tx *gorm.DB) error {
@@ -58,27 +61,27 @@ func (s *LetterService) IssuePack(actor *models.StaffMember, referralID uint, ki
 	packID := fmt.Sprintf("%d-%d", referralID, now.UnixNano())
 	issued := make([]models.Letter, len(pack))
 	for i, p := range pack {
-		pdf, err := letters.Render(p.Letter)
-		if err != nil {
-			return nil, fmt.Errorf("cannot render the letter to %s: %w", p.Letter.Recipient.Name, err)
-		}
 		input, err := json.Marshal(p.Letter)
 		if err != nil {
 			return nil, err
 		}
-		sum := sha256.Sum256(pdf)
-		role := "patient"
-		if i > 0 || letters.WrittenToReferrer(p.Letter.Kind) {
-			role = p.Letter.Recipient.Role
-		}
 		issued[i] = models.Letter{
 			ReferralID: referralID, PackID: packID, Kind: p.Letter.Kind,
-			RecipientName: p.Letter.Recipient.Name, RecipientRole: role,
+			RecipientName: p.Letter.Recipient.Name, RecipientRole: p.Role,
 			RecipientAddress: strings.Join(p.Letter.Recipient.Address, "\n"),
 			AuthorID:         actor.ID, IssuedAt: now, TemplateVersion: p.TemplateVersion,
-			PDF: pdf, SHA256: hex.EncodeToString(sum[:]), Input: string(input),
+			Input: string(input), HoldReason: p.HoldReason, Language: p.Language,
 		}
 		issued[i].Version = 1
+		if p.HoldReason != "" {
+			continue // held: recorded with the reason, never printed
+		}
+		pdf, err := letters.Render(p.Letter)
+		if err != nil {
+			return nil, fmt.Errorf("cannot render the letter to %s: %w", recipientWords(p), err)
+		}
+		sum := sha256.Sum256(pdf)
+		issued[i].PDF, issued[i].SHA256 = pdf, hex.EncodeToString(sum[:])
 	}
 	err = s.transaction(func(tx *gorm.DB) error {
 		for i := range issued {
@@ -87,7 +90,11 @@ func (s *LetterService) IssuePack(actor *models.StaffMember, referralID uint, ki
 				return fmt.Errorf("cannot save the letter to the register: %w", err)
 			}
 			summary := map[string]any{"kind": l.Kind, "recipient": l.RecipientName, "sha256": l.SHA256, "template_version": l.TemplateVersion}
-			if err := s.auditWith(tx, actor, ActionIssueLetter, "letter", l.ID, nil, summary, fmt.Sprintf("referral %d", referralID), letterDetails(l)); err != nil {
+			action := ActionIssueLetter
+			if l.Held() {
+				action, summary["hold_reason"] = ActionHoldLetter, l.HoldReason
+			}
+			if err := s.auditWith(tx, actor, action, "letter", l.ID, nil, summary, fmt.Sprintf("referral %d", referralID), letterDetails(l)); err != nil {
 				return err
 			}
 		}
@@ -119,12 +126,17 @@ type LetterRow struct {
 	IssuedAt        time.Time
 	TemplateVersion int
 	SHA256          string
+	// HoldReason says why the letter was held rather than posted; "" for
+	// a letter that was issued to be posted.
+	HoldReason string
+	// Language is the code of the letter's language; "" for English.
+	Language string
 }
 
 func (s *LetterService) registerQuery(f LetterFilter) *gorm.DB {
 	q := s.db.Table("letters").
 		Select("letters.id, letters.referral_id, letters.pack_id, letters.kind, letters.recipient_name, letters.recipient_role, " +
-			"staff_members.name AS author_name, letters.issued_at, letters.template_version, letters.sha256").
+			"staff_members.name AS author_name, letters.issued_at, letters.template_version, letters.sha256, letters.hold_reason, letters.language").
 		Joins("LEFT JOIN staff_members ON staff_members.id = letters.author_id")
 	if f.ReferralID != 0 {
 		q = q.Where("letters.referral_id = ?", f.ReferralID)
@@ -170,6 +182,9 @@ func (s *LetterService) PDF(actor *models.StaffMember, id uint) ([]byte, error) 
 	if err := s.db.First(&l, id).Error; err != nil {
 		return nil, notFound(err)
 	}
+	if l.Held() {
+		return nil, fmt.Errorf("letter %d was held, not posted, so there is nothing to print: %s", id, l.HoldReason)
+	}
 	sum := sha256.Sum256(l.PDF)
 	if hex.EncodeToString(sum[:]) != l.SHA256 {
 		return nil, fmt.Errorf("letter %d does not match its stored fingerprint; do not print it, and tell the system administrator", id)
@@ -190,7 +205,7 @@ func (s *LetterService) PrintDay(actor *models.StaffMember, day time.Time, progr
 	}
 	var issued []models.Letter
 	from, to := londonDayBounds(day)
-	if err := s.db.Select("id, input, recipient_name").Where("issued_at >= ? AND issued_at < ?", from, to).Find(&issued).Error; err != nil {
+	if err := s.db.Select("id, input, recipient_name").Where("issued_at >= ? AND issued_at < ? AND hold_reason = ?", from, to, "").Find(&issued).Error; err != nil {
 		return nil, 0, err
 	}
 	if len(issued) == 0 {
@@ -214,4 +229,16 @@ func (s *LetterService) PrintDay(actor *models.StaffMember, day time.Time, progr
 		return s.audit(tx, actor, ActionPrint, "letter", 0, nil, nil, fmt.Sprintf("batch print of %d letters issued on %s", len(issued), day.In(models.London).Format("02/01/2006")))
 	})
 	return pdf, len(issued), err
+}
+
+// recipientWords names a letter's recipient in an error: their role, or
+// "her" for the woman, whose name errors never give.
+func recipientWords(p PackLetter) string {
+	if p.Role == rolePatient {
+		return "her"
+	}
+	if p.Role != "" {
+		return "the " + strings.ToLower(p.Role) + ", " + p.Letter.Recipient.Name
+	}
+	return p.Letter.Recipient.Name
 }

@@ -13,10 +13,11 @@ import (
 // and looks after the editable templates.
 type LetterService struct{ *core }
 
-// Template returns the current template of a kind of letter and its version.
+// Template returns the current English template of a kind of letter and
+// its version (see LanguageTemplate for the templates in other languages).
 func (s *LetterService) Template(kind models.LetterKind) (models.LetterTemplate, error) {
 	var t models.LetterTemplate
-	if err := s.db.Where("kind = ?", kind).Limit(1).Find(&t).Error; err != nil {
+	if err := s.db.Where("kind = ? AND language = ?", kind, "").Limit(1).Find(&t).Error; err != nil {
 		return t, err
 	}
 	if t.ID == 0 {
@@ -38,7 +39,7 @@ func (s *LetterService) SaveTemplate(actor *models.StaffMember, kind models.Lett
 	}
 	return s.write(actor, models.PermEditTemplates, func(tx *gorm.DB) error {
 		var t models.LetterTemplate
-		if err := tx.Where("kind = ?", kind).Limit(1).Find(&t).Error; err != nil {
+		if err := tx.Where("kind = ? AND language = ?", kind, "").Limit(1).Find(&t).Error; err != nil {
 			return err
 		}
 		if t.ID == 0 {

@@ -54,7 +54,8 @@ func TestIssuePackStoresEachRecipientsLetterInTheRegister(t *testing.T) {
 	admin := addStaff(t, s, "admin", models.RoleAdministrator)
 	doc := addStaff(t, s, "doc", models.RoleClinician)
 	r := sampleReferral("9434765919")
-	r.CopyRecipients = []models.CopyRecipient{{Professional: models.Professional{Name: "Siobhán Byrne", Role: "Community midwife", Organisation: "Leicester Royal Infirmary"}}}
+	r.CopyRecipients = []models.CopyRecipient{{Professional: models.Professional{Name: "Siobhán Byrne", Role: "Community midwife", Organisation: "Leicester Royal Infirmary",
+		Address: "Infirmary Square, Leicester, LE1 5WW"}}}
 	acceptedWithVideo(t, s, admin, doc, r)
 
 	issued, err := s.Letters.IssuePack(admin, r.ID, "")
@@ -150,8 +151,11 @@ func TestBatchOf100PacksNeverMixesWomen(t *testing.T) {
 			continue
 		}
 		r := sampleReferral(nhs)
-		r.Patient.GivenName = fmt.Sprintf("Łucja%03d", i)
-		r.Patient.FamilyName = fmt.Sprintf("Nguyễn%03d", i)
+		// Names hold letters only (intake refuses digits), so each woman's
+		// is told apart by a suffix of letters: Łucjaaa, Łucjaab, …
+		suffix := string([]rune{'a' + rune(i/26), 'a' + rune(i%26)})
+		r.Patient.GivenName = "Łucja" + suffix
+		r.Patient.FamilyName = "Nguyễn" + suffix
 		acceptedWithVideo(t, s, admin, doc, r)
 		issued, err := s.Letters.IssuePack(admin, r.ID, "")
 		if err != nil {
@@ -190,8 +194,11 @@ func TestPackCopiesTheGPWhenSomeoneElseReferred(t *testing.T) {
 	admin := addStaff(t, s, "admin", models.RoleAdministrator)
 	doc := addStaff(t, s, "doc", models.RoleClinician)
 	r := sampleReferral("9434765919")
-	r.Referrer = models.Professional{Name: "Sally Green", Role: string(models.ProfMidwife), Organisation: "Leicester Royal Infirmary"}
+	r.Referrer = models.Professional{Name: "Sally Green", Role: string(models.ProfMidwife), Organisation: "Leicester Royal Infirmary",
+		Address: "Infirmary Square\nLeicester\nLE1 5WW"}
 	r.Patient.GPPractice = "Westcotes Medical Centre"
+	addOrganisation(t, s, models.Organisation{Kind: models.OrgGPPractice, Name: "Westcotes Medical Centre", ODSCode: "C82099",
+		AddressLines: "2 Fosse Road South\nLeicester", Postcode: "LE3 0LP"})
 	acceptedWithVideo(t, s, admin, doc, r)
 	pack, err := s.Letters.BuildPack(admin, r.ID, "")
 	if err != nil {

@@ -267,6 +267,52 @@ func TestPermissionMatrixIsEnforcedInTheServices(t *testing.T) {
 			_, err := s.Letters.PreviewTemplate(a, models.LetterAcceptance, t.Body)
 			return err
 		}},
+		{"Letters.SaveLanguageTemplate", A | M, func(a *models.StaffMember) error {
+			t, _ := s.Letters.LanguageTemplate(admin, models.LetterNotAccepted, "pl")
+			return s.Letters.SaveLanguageTemplate(a, models.LetterNotAccepted, "pl", t.Body+"\n", t.Version)
+		}},
+		{"Letters.TemplateLanguages", A | C | K | M, func(a *models.StaffMember) error {
+			_, err := s.Letters.TemplateLanguages(a, models.LetterAcceptance)
+			return err
+		}},
+		{"Referrals.UpdateNeeds", A | C | K | M, func(a *models.StaffMember) error {
+			r := newReferral()
+			return s.Referrals.UpdateNeeds(a, r.PatientID, r.Patient.Version, "", models.CommunicationNeeds{LargePrint: true})
+		}},
+		{"Directory.AddOrganisation", A | M, func(a *models.StaffMember) error {
+			n++
+			return s.Directory.AddOrganisation(a, &models.Organisation{Kind: models.OrgCMHT, Name: fmt.Sprintf("Team %d", n)})
+		}},
+		{"Directory.UpdateOrganisation", A | M, func(a *models.StaffMember) error {
+			n++
+			o := &models.Organisation{Kind: models.OrgWard, Name: fmt.Sprintf("Ward %d", n)}
+			if err := s.Directory.AddOrganisation(manager, o); err != nil {
+				return err
+			}
+			o.Phone = "0116 555 0100"
+			return s.Directory.UpdateOrganisation(a, o)
+		}},
+		{"Directory.SetRetired", A | M, func(a *models.StaffMember) error {
+			n++
+			o := &models.Organisation{Kind: models.OrgWard, Name: fmt.Sprintf("Ward %d", n)}
+			if err := s.Directory.AddOrganisation(manager, o); err != nil {
+				return err
+			}
+			return s.Directory.SetRetired(a, o.ID, o.Version, true)
+		}},
+		{"Directory.Organisations", A | C | K | M, func(a *models.StaffMember) error {
+			_, err := s.Directory.Organisations(a, OrganisationFilter{}, 0, 10)
+			return err
+		}},
+		{"Directory.Professionals", A | C | K | M, func(a *models.StaffMember) error {
+			_, err := s.Directory.Professionals(a, "", 0, 10)
+			return err
+		}},
+		{"Directory.UpdateProfessional", A | M, func(a *models.StaffMember) error {
+			p := newReferral().Referrer
+			p.Phone = "0116 555 0200"
+			return s.Directory.UpdateProfessional(a, &p)
+		}},
 	}
 	bit := map[models.Role]int{models.RoleAdministrator: A, models.RoleClinician: C, models.RoleKeyWorker: K, models.RoleManager: M}
 	for _, tc := range cases {

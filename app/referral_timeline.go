@@ -188,6 +188,15 @@ func describeLetterEvent(ev models.AuditEvent, d *models.LetterEventDetails) str
 			s += ", to " + d.Recipient
 		}
 		return s
+	case ActionHoldLetter:
+		if d == nil {
+			return describeUnreadable(ev)
+		}
+		s := "Letter held, not posted"
+		if d.Kind != "" {
+			s += ": " + strings.ToLower(d.Kind.Label())
+		}
+		return withDetail(s, d.HoldReason)
 	case ActionPrint:
 		return "Letter opened or reprinted"
 	}

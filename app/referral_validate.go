@@ -1,7 +1,9 @@
 package app
 
 import (
+	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"perinatal-caseload/models"
 )
@@ -38,6 +40,7 @@ func validateReferral(r *models.Referral, today models.Date) error {
 	case p.DateOfBirth.After(today.AddMonths(-12 * 10)):
 		v.Add(models.FieldDateOfBirth, "the woman would be under 10 years old; check the year")
 	}
+	v = append(v, lettersCanPrint(p)...)
 	if pc, err := models.NormalisePostcode(p.Postcode); err != nil {
 		v = append(v, models.OnField(models.FieldPostcode, err))
 	} else {
@@ -79,4 +82,49 @@ func validReferrerRole(role string) bool {
 		}
 	}
 	return false
+}
+
+// lettersCanPrint checks, and tidies, what her letters will print, so that
+// nothing intake accepts is refused later by a letter: a name in a script
+// the letters cannot print needs her name in Latin script for letters as
+// well; her name fits the page (models.MaxNameRunes); her address fits the
+// envelope window (models.CheckAddressLines); and her communication needs
+// hold together (a safe address needs its postcode, and so on).
+func lettersCanPrint(p *models.Patient) models.FieldErrors {
+	var v models.FieldErrors
+	p.NameForLetters = strings.Join(strings.Fields(p.NameForLetters), " ")
+	for _, n := range []struct {
+		field models.FieldID
+		name  string
+	}{{models.FieldGivenName, p.GivenName}, {models.FieldFamilyName, p.FamilyName}} {
+		if c, _ := models.CheckNameScript(n.name); c == models.NameNotAName {
+			v.Add(n.field, "remove the digits or symbols; a name holds letters, spaces, hyphens and apostrophes")
+		}
+	}
+	if len(v) == 0 && p.GivenName != "" && p.FamilyName != "" {
+		_, err := models.NameForLetters(p.FullName(), p.NameForLetters)
+		for _, fe := range models.FieldErrorsIn(err) {
+			if fe.Field == models.FieldName {
+				fe = &models.FieldError{Field: models.FieldFamilyName, Message: fmt.Sprintf(
+					"her given and family names together have %d characters; letters print at most %d, so shorten them",
+					utf8.RuneCountInString(p.FullName()), models.MaxNameRunes)}
+			}
+			v = append(v, fe)
+		}
+	}
+	if own, _ := models.CheckNameScript(p.FullName()); own == models.NamePrintable && p.NameForLetters != "" {
+		if c, _ := models.CheckNameScript(p.NameForLetters); c != models.NamePrintable {
+			v.Add(models.FieldNameForLetters, "enter it in Latin script (English letters), with only letters, spaces, hyphens and apostrophes")
+		}
+	}
+	p.AddressLines = strings.Join(models.AddressLines(p.AddressLines), "\n")
+	if err := models.CheckAddressLines(models.AddressLines(p.AddressLines)); err != nil {
+		v = append(v, models.FieldErrorsIn(err)...)
+	}
+	needs, err := p.CommunicationNeeds.Normalised()
+	if err != nil {
+		return append(v, models.FieldErrorsIn(err)...)
+	}
+	p.CommunicationNeeds = needs
+	return v
 }

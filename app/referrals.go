@@ -65,6 +65,9 @@ func (s *ReferralService) Register(actor *models.StaffMember, r *models.Referral
 				return &DuplicateFormError{FormID: *r.FormID, ReferralID: existing.ID}
 			}
 		}
+		if err := linkToDirectory(tx, r); err != nil {
+			return err
+		}
 		if err := s.savePatient(tx, actor, &r.Patient); err != nil {
 			return err
 		}

@@ -23,6 +23,7 @@ type Services struct {
 	Tasks        *TaskService
 	Clocks       *ClockService
 	Caseload     *CaseloadService
+	Directory    *DirectoryService
 }
 
 // New builds the services over an open, migrated database.
@@ -48,6 +49,7 @@ func newServices(c *core) *Services {
 		Tasks:        &TaskService{c},
 		Clocks:       &ClockService{c},
 		Caseload:     &CaseloadService{c},
+		Directory:    &DirectoryService{c},
 	}
 }
 

@@ -24,8 +24,11 @@ type Fields struct {
 	ReferralDate string `help:"the date the referral was received" example:"Monday 9 November 2026"`
 	ReferrerName string `help:"the name of the professional who referred her" example:"Dr Siobhán O'Connell"`
 	ReferrerRole string `help:"the referrer's role, such as GP or community midwife" example:"GP"`
-	Reason       string `help:"the clinician's reason for the decision, in plain English" example:"From what your GP told us, your anxiety is mild to moderate, and talking therapies are likely to help you most."`
-	SignpostText string `help:"further advice and services chosen for her" example:"Your health visitor can also tell you about groups for parents and babies near you."`
+	// ReferrerSalutation greets the referrer in the British style of title
+	// and family name (see models.Salutation).
+	ReferrerSalutation string `help:"the greeting to the referrer, with title and family name" example:"Dear Dr O'Connell"`
+	Reason             string `help:"the clinician's reason for the decision, in plain English" example:"From what your GP told us, your anxiety is mild to moderate, and talking therapies are likely to help you most."`
+	SignpostText       string `help:"further advice and services chosen for her" example:"Your health visitor can also tell you about groups for parents and babies near you."`
 
 	// The initial assessment appointment, or the assessment that was held.
 	AppointmentDate string `help:"the appointment date, Monday 30 November 2026" example:"Monday 30 November 2026"`

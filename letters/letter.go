@@ -58,6 +58,10 @@ type Letter struct {
 	// "Yours sincerely".
 	Closing string  `json:"closing,omitempty"`
 	Service Service `json:"service"`
+	// Copy marks a copy: "COPY" on every page; never on the original.
+	Copy bool `json:"copy,omitempty"`
+	// LargePrint asks for the 16 pt layout (Accessible Information Standard).
+	LargePrint bool `json:"large_print,omitempty"`
 }
 
 // defaultClosing is used when Letter.Closing is empty.

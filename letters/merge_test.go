@@ -30,7 +30,7 @@ func TestEveryKindHasAValidDefaultTemplate(t *testing.T) {
 		}
 		greeting := "Dear Zoë\n"
 		if WrittenToReferrer(kind) {
-			greeting = "Dear Dr Siobhán O'Connell\n"
+			greeting = "Dear Dr O'Connell\n"
 		}
 		if !strings.HasPrefix(text, greeting) {
 			t.Errorf("%s: the letter does not start %q", kind, greeting)
@@ -97,7 +97,7 @@ func TestOutcomeAndDecisionLetters(t *testing.T) {
 		"VitaMinds", "You can refer yourself", "substance misuse service", "eating disorder service",
 		"duty worker on "+f.DutyPhone+", "+f.DutyHours, f.Reason)
 	containsAll(t, "the assessment-not-needed letter", merged(t, models.LetterAssessmentNotNeeded, f),
-		"Dear "+f.ReferrerName, "Thank you for referring "+f.FullName, "VitaMinds",
+		f.ReferrerSalutation, "Thank you for referring "+f.FullName, "VitaMinds",
 		"substance misuse service", "eating disorder service", f.DutyPhone)
 }
 

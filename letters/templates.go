@@ -131,7 +131,7 @@ If you or {{.ReferrerName}} would like to talk about this decision, please ring 
 If things change, your GP, midwife or health visitor can refer you to us again at any time during your pregnancy or in the year after your baby is born.
 `,
 
-	models.LetterAssessmentNotNeeded: `Dear {{.ReferrerName}}
+	models.LetterAssessmentNotNeeded: `{{.ReferrerSalutation}}
 
 Thank you for referring {{.FullName}} to the {{.ServiceName}}{{if .ReferralDate}} on {{.ReferralDate}}{{end}}. We have reviewed the referral as a team, and we do not think she needs an assessment by our service at the moment.
 {{if .Reason}}

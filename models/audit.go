@@ -72,4 +72,6 @@ type JointWorkingEventDetails struct {
 type LetterEventDetails struct {
 	Kind      LetterKind `json:"kind"`
 	Recipient string     `json:"recipient,omitempty"`
+	// HoldReason says why a letter was held rather than posted.
+	HoldReason string `json:"hold_reason,omitempty"`
 }

@@ -186,3 +186,20 @@ func TestParseLanguage(t *testing.T) {
 		t.Error("LanguageName names a code that is not listed")
 	}
 }
+
+func TestLanguageFromText(t *testing.T) {
+	cases := []struct{ in, code, other string }{
+		{"", "", ""},
+		{"  ", "", ""},
+		{"Polish", "pl", ""},
+		{" mandarin ", "cmn", ""},
+		{"Oromo", LanguageOther, "Oromo"},
+		{"Kurdish", LanguageOther, "Kurdish"}, // ambiguous: kept in words for someone to ask
+		{strings.Repeat("a", 70), LanguageOther, strings.Repeat("a", 60)},
+	}
+	for _, c := range cases {
+		if code, other := LanguageFromText(c.in); code != c.code || other != c.other {
+			t.Errorf("LanguageFromText(%q) = %q, %q; want %q, %q", c.in, code, other, c.code, c.other)
+		}
+	}
+}

@@ -101,18 +101,31 @@ func (e FieldErrors) Unwrap() []error {
 }
 
 // FieldErrorsIn returns every field at fault in err: the list when err holds
-// a FieldErrors, one item when it holds a single *FieldError, and nil when
-// it holds neither.
+// a FieldErrors; every *FieldError of errors joined with errors.Join (as
+// the Normalised methods return them), in order; one item when it holds a
+// single *FieldError; and nil when it holds none.
 func FieldErrorsIn(err error) FieldErrors {
 	var list FieldErrors
 	if errors.As(err, &list) {
 		return list
 	}
+	collectFieldErrors(err, &list)
+	return list
+}
+
+// collectFieldErrors appends the field errors in err, looking inside errors
+// joined with errors.Join.
+func collectFieldErrors(err error, out *FieldErrors) {
+	if joined, ok := err.(interface{ Unwrap() []error }); ok {
+		for _, e := range joined.Unwrap() {
+			collectFieldErrors(e, out)
+		}
+		return
+	}
 	var one *FieldError
 	if errors.As(err, &one) {
-		return FieldErrors{one}
+		*out = append(*out, one)
 	}
-	return nil
 }
 
 // FieldID names a field stably, whatever the screen calls it. A field of the

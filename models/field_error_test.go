@@ -103,6 +103,7 @@ func TestFieldErrorsAreReadWithErrorsAs(t *testing.T) {
 		{"sentinel", ErrPostcodeShape, []FieldID{FieldPostcode}, FieldPostcode},
 		{"plain", plain, nil, ""},
 		{"nil", nil, nil, ""},
+		{"joined", errors.Join(single, plain, ErrPostcodeShape), []FieldID{FieldTime, FieldPostcode}, FieldTime},
 	}
 	for _, c := range cases {
 		got := FieldErrorsIn(c.err)

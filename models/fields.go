@@ -70,6 +70,9 @@ const (
 	FieldOrgAddress         FieldID = "organisation.address"
 	FieldOrgPostcode        FieldID = "organisation.postcode"
 	FieldOrgEmail           FieldID = "organisation.email"
+	FieldProfessionalName   FieldID = "professional.name"
+	FieldProfessionalOrg    FieldID = "professional.organisation"
+	FieldProfessionalAddr   FieldID = "professional.address"
 	FieldProfession         FieldID = "staff.profession"
 	FieldRegistrationNumber FieldID = "staff.registration_number"
 )
@@ -176,6 +179,9 @@ var fieldLabels = map[FieldID]fieldLabel{
 	FieldOrgAddress:         {label: "Address"},
 	FieldOrgPostcode:        {label: "Postcode"},
 	FieldOrgEmail:           {label: "Email"},
+	FieldProfessionalName:   {label: "Name"},
+	FieldProfessionalOrg:    {label: "Organisation in the directory"},
+	FieldProfessionalAddr:   {label: "Address"},
 	FieldProfession:         {label: "Profession"},
 	FieldRegistrationNumber: {label: "Registration number"},
 

@@ -108,3 +108,21 @@ func namesStarting(prefix string) []string {
 	}
 	return out
 }
+
+// LanguageFromText records a language typed freely, as older records and
+// the referral form hold it: the code of a language ParseLanguage knows, or
+// LanguageOther with the text as its name (at most 60 characters). Blank
+// text gives "", "".
+func LanguageFromText(text string) (code, otherName string) {
+	text = strings.Join(strings.Fields(text), " ")
+	if text == "" {
+		return "", ""
+	}
+	if code, err := ParseLanguage(text); err == nil {
+		return code, ""
+	}
+	if r := []rune(text); len(r) > 60 {
+		text = string(r[:60])
+	}
+	return LanguageOther, text
+}

@@ -20,12 +20,28 @@ type Letter struct {
 	// batch print re-renders exactly what was issued.
 	Input  string `gorm:"type:text" json:"-"`
 	SHA256 string `gorm:"size:64;not null" json:"sha256"`
-	Demo   bool   `json:"demo,omitempty"`
+	// HoldReason, when not empty, says why the letter was held rather than
+	// posted (see CommunicationNeeds.PostTo): a held letter has no PDF and
+	// is never printed.
+	HoldReason string `gorm:"size:300" json:"hold_reason,omitempty"`
+	// Language is the code of the language the letter is written in, for a
+	// letter from a template in her language; "" for English.
+	Language string `gorm:"size:10" json:"language,omitempty"`
+	Demo     bool   `json:"demo,omitempty"`
 }
 
-// LetterTemplate is the editable body of one kind of letter.
+// Held reports whether the letter was held rather than posted.
+func (l *Letter) Held() bool { return l.HoldReason != "" }
+
+// LetterTemplate is the editable body of one kind of letter, in English or
+// in one language. A template in a woman's language (a language variant) is
+// used for her letter when there is one, with the English letter beside it
+// in the pack.
 type LetterTemplate struct {
 	Record
-	Kind LetterKind `gorm:"size:30;not null;uniqueIndex" json:"kind"`
-	Body string     `gorm:"type:text;not null" json:"body"`
+	Kind LetterKind `gorm:"size:30;not null;uniqueIndex:idx_letter_template_kind_language,priority:1" json:"kind"`
+	// Language is "" for the English template, or the code of the language
+	// of a variant (see Languages).
+	Language string `gorm:"size:10;not null;default:'';uniqueIndex:idx_letter_template_kind_language,priority:2" json:"language,omitempty"`
+	Body     string `gorm:"type:text;not null" json:"body"`
 }

@@ -7,17 +7,25 @@ import "strings"
 type Patient struct {
 	Record
 	// NHSNumber holds the ten digits without spaces, or nil when not known.
-	NHSNumber         *string `gorm:"size:10;uniqueIndex" json:"nhs_number,omitempty"`
-	GivenName         string  `gorm:"size:100;not null" json:"given_name"`
-	FamilyName        string  `gorm:"size:100;not null" json:"family_name"`
-	DateOfBirth       Date    `gorm:"not null" json:"date_of_birth"`
-	AddressLines      string  `gorm:"size:500" json:"address_lines"` // one line per "\n"
-	Postcode          string  `gorm:"size:8;index" json:"postcode"`
-	Phone             string  `gorm:"size:40" json:"phone"`
-	Email             string  `gorm:"size:200" json:"email"`
-	GPPractice        string  `gorm:"size:200" json:"gp_practice"`
-	PreferredLanguage string  `gorm:"size:60" json:"preferred_language"`
-	InterpreterNeeded bool    `json:"interpreter_needed"`
+	NHSNumber  *string `gorm:"size:10;uniqueIndex" json:"nhs_number,omitempty"`
+	GivenName  string  `gorm:"size:100;not null" json:"given_name"`
+	FamilyName string  `gorm:"size:100;not null" json:"family_name"`
+	// NameForLetters is her name in Latin script, recorded when her name is
+	// written in a script the letters cannot print; see LetterName.
+	NameForLetters string `gorm:"size:100" json:"name_for_letters,omitempty"`
+	DateOfBirth    Date   `gorm:"not null" json:"date_of_birth"`
+	AddressLines   string `gorm:"size:500" json:"address_lines"` // one line per "\n"
+	Postcode       string `gorm:"size:8;index" json:"postcode"`
+	Phone          string `gorm:"size:40" json:"phone"`
+	Email          string `gorm:"size:200" json:"email"`
+	// GPPractice is her GP practice as the referrer named it; GPPracticeID
+	// links it to the directory of organisations, which holds its postal
+	// address, or is nil when it is not (yet) in the directory.
+	GPPractice   string `gorm:"size:200" json:"gp_practice"`
+	GPPracticeID *uint  `gorm:"index" json:"gp_practice_id,omitempty"`
+	// CommunicationNeeds are her needs under the Accessible Information
+	// Standard, and whether it is safe to write to her home.
+	CommunicationNeeds `gorm:"embedded;embeddedPrefix:needs_" json:"communication_needs"`
 	// GivenKey and FamilyKey are lower-cased copies kept for indexed prefix search.
 	GivenKey  string `gorm:"size:100;index" json:"-"`
 	FamilyKey string `gorm:"size:100;index" json:"-"`
@@ -28,6 +36,31 @@ type Patient struct {
 // FullName returns "Given Family".
 func (p *Patient) FullName() string {
 	return strings.TrimSpace(p.GivenName + " " + p.FamilyName)
+}
+
+// LetterName returns the name her letters print: her name as written when
+// the letter font prints it, otherwise her name for letters in Latin script
+// (see the function NameForLetters). Intake refuses a referral for which
+// neither can be printed; for such a record, made before that check, it
+// returns her name as written and letters refuse it.
+func (p *Patient) LetterName() string {
+	if name, err := NameForLetters(p.FullName(), p.NameForLetters); err == nil {
+		return name
+	}
+	return p.FullName()
+}
+
+// LetterGivenName returns the name her letters greet her by ("Dear Zoë"):
+// her given name when the letter font prints it, otherwise the first word
+// of her name for letters.
+func (p *Patient) LetterGivenName() string {
+	if c, _ := CheckNameScript(p.GivenName); c == NamePrintable && strings.TrimSpace(p.GivenName) != "" {
+		return strings.Join(strings.Fields(p.GivenName), " ")
+	}
+	if words := strings.Fields(p.NameForLetters); len(words) > 0 {
+		return words[0]
+	}
+	return strings.TrimSpace(p.GivenName)
 }
 
 // NHSNumberText returns the NHS number grouped 3-3-4, or "" when not known.

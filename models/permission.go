@@ -11,6 +11,7 @@ const (
 	PermIssueLetters       Permission = "issue and print letters"
 	PermEditTemplates      Permission = "edit letter templates"
 	PermEditSettings       Permission = "change service settings"
+	PermManageDirectory    Permission = "keep the directory of organisations and professionals"
 	PermScreeningDecision  Permission = "record screening decisions"
 	PermAssessmentOutcome  Permission = "record assessment outcomes and medical reviews"
 	PermUpdateCaseload     Permission = "update a caseload (contacts, joint working, tasks)"
@@ -28,6 +29,7 @@ var grants = map[Permission][]Role{
 	PermIssueLetters:       {RoleAdministrator},
 	PermEditTemplates:      {RoleAdministrator},
 	PermEditSettings:       {RoleAdministrator},
+	PermManageDirectory:    {RoleAdministrator},
 	PermScreeningDecision:  {RoleClinician},
 	PermAssessmentOutcome:  {RoleClinician},
 	PermUpdateCaseload:     {RoleClinician, RoleKeyWorker},
@@ -40,7 +42,7 @@ var grants = map[Permission][]Role{
 // Permissions lists every permission in matrix order.
 var Permissions = []Permission{
 	PermViewReferrals, PermRegisterReferrals, PermManageAppointments, PermIssueLetters,
-	PermEditTemplates, PermEditSettings, PermScreeningDecision, PermAssessmentOutcome,
+	PermEditTemplates, PermEditSettings, PermManageDirectory, PermScreeningDecision, PermAssessmentOutcome,
 	PermUpdateCaseload, PermAllocate, PermManageUsers, PermViewReports, PermViewAudit,
 }
 

@@ -47,8 +47,12 @@ type Professional struct {
 	Name         string `gorm:"size:200;not null" json:"name"`
 	Role         string `gorm:"size:60" json:"role"` // a ProfessionalRole for referrers; free text for others
 	Organisation string `gorm:"size:200" json:"organisation"`
-	Phone        string `gorm:"size:40" json:"phone"`
-	Email        string `gorm:"size:200" json:"email"`
-	Address      string `gorm:"size:500" json:"address"`
-	Demo         bool   `json:"demo,omitempty"`
+	// OrganisationID links the professional to their organisation in the
+	// directory; letters to them then go to its postal address. It is nil
+	// when they are not linked, and their own Address is used.
+	OrganisationID *uint  `gorm:"index" json:"organisation_id,omitempty"`
+	Phone          string `gorm:"size:40" json:"phone"`
+	Email          string `gorm:"size:200" json:"email"`
+	Address        string `gorm:"size:500" json:"address"` // typed freely; see PostalAddress
+	Demo           bool   `json:"demo,omitempty"`
 }

@@ -33,6 +33,7 @@ func fillAcceptableReferral(t testing.TB, f *referralForm, nhs string) {
 	test.Type(f.ReferrerName, "Dr Amira Patel")
 	f.ReferrerRole.SetCode(string(models.ProfGP))
 	test.Type(f.ReferrerOrganisation, "Westcotes Medical Centre")
+	test.Type(f.ReferrerAddress, "2 Fosse Road South\nLeicester\nLE3 0LP")
 	test.Tap(f.Consent)
 	test.Tap(f.RegisteredWithGP)
 	test.Tap(f.LivesInArea)

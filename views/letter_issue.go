@@ -107,11 +107,7 @@ func (d *issueLettersDialog) build(kind models.LetterKind) {
 	d.building = false
 	p := pack[0].Letter.Patient
 	d.Patient.SetText(fmt.Sprintf("%s · born %s · NHS number %s", p.Name, p.DateOfBirth.UK(), orNotStated(models.FormatNHSNumber(p.NHSNumber))))
-	var to []string
-	for _, l := range pack {
-		to = append(to, "• "+letterPersonLine(l.Letter.Recipient.Name, l.Letter.Recipient.Role, l.Letter.Recipient.Organisation, l.Letter.Recipient.Address, l.Letter.Recipient.Name == p.Name))
-	}
-	d.Recipients.SetText(strings.Join(to, "\n"))
+	d.Recipients.SetText(packLines(pack, p.Name))
 	var copies []string
 	for _, c := range pack[0].Letter.CopyTo {
 		copies = append(copies, letterPersonLine(c.Name, c.Role, c.Organisation, nil, c.Name == p.Name))
@@ -188,4 +184,29 @@ func isAre(n int) string {
 		return "is"
 	}
 	return "are"
+}
+
+// packLines lists who a pack goes to, one line each, saying which letter is
+// a copy, which is in her language, and which is held rather than posted,
+// and why.
+func packLines(pack []app.PackLetter, her string) string {
+	var to []string
+	for _, l := range pack {
+		r := l.Letter.Recipient
+		line := "• " + letterPersonLine(r.Name, r.Role, r.Organisation, r.Address, r.Name == her)
+		if l.Language != "" {
+			line += ", in " + models.LanguageName(l.Language)
+		}
+		if l.Letter.Copy {
+			line += " (copy)"
+		}
+		if l.Letter.LargePrint {
+			line += " (large print)"
+		}
+		if l.HoldReason != "" {
+			line += "\n   HELD, not posted. " + l.HoldReason
+		}
+		to = append(to, line)
+	}
+	return strings.Join(to, "\n")
 }

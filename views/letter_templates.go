@@ -23,9 +23,15 @@ import (
 // PDF" opens the sample letter as it would print. Save (Ctrl+S) is refused
 // by the service, with the reason, for a template that does not parse or
 // uses an unknown field, and for anyone without the Administrator role.
+//
+// Language chooses English or a language a woman may read: a kind of letter
+// can have a template in her language, which her letters then use, with the
+// English letter beside it. A language without one opens on the English
+// text, to translate.
 type letterTemplateEditor struct {
-	// Kind chooses the template.
-	Kind *widget.Select
+	// Kind chooses the template; Language its language (English first).
+	Kind     *widget.Select
+	Language *widget.Select
 	// Body is the template text.
 	Body *widgets.FormEntry
 	// Fields lists the fields that can be used; choosing one inserts it.
@@ -66,6 +72,11 @@ func newLetterTemplateEditor(s *session, files *widgets.LetterFiles) *letterTemp
 		e.fields = append(e.fields, fieldHelp{f.Name, f.Help, f.Example})
 	}
 	e.Kind = widget.NewSelect(letterKindLabels(), e.kindChosen)
+	languages := []string{"English"}
+	for _, l := range models.Languages {
+		languages = append(languages, l.Name)
+	}
+	e.Language = widget.NewSelect(languages, func(string) { e.kindChosen(e.Kind.Selected) })
 	e.Body = widgets.NewFormTextArea(e.SaveTemplate, 18)
 	e.Body.TextStyle.Monospace = true
 	e.Body.OnChanged = func(string) {
@@ -78,7 +89,7 @@ func newLetterTemplateEditor(s *session, files *widgets.LetterFiles) *letterTemp
 	e.PreviewPDF = widget.NewButtonWithIcon("Preview PDF", theme.FileIcon(), e.OpenPreviewPDF)
 	e.Save = widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), e.SaveTemplate)
 	e.Save.Importance = widget.HighImportance
-	e.Revert = widget.NewButtonWithIcon("Discard changes", theme.ContentUndoIcon(), func() { e.load(e.current.Kind) })
+	e.Revert = widget.NewButtonWithIcon("Discard changes", theme.ContentUndoIcon(), func() { e.load(e.current.Kind, e.current.Language) })
 	e.Version = widget.NewLabel("")
 	e.Message = messageLabel("")
 	roleNote := messageLabel("")
@@ -93,7 +104,8 @@ func newLetterTemplateEditor(s *session, files *widgets.LetterFiles) *letterTemp
 		e.Fields.UnselectAll()
 	}
 
-	head := container.NewVBox(roleNote, container.NewBorder(nil, nil, widget.NewLabel("Letter"), e.Version, e.Kind))
+	head := container.NewVBox(roleNote, container.NewBorder(nil, nil, widget.NewLabel("Letter"), e.Version,
+		container.New(widgets.WeightedRow{2, 1}, e.Kind, e.Language)))
 	buttons := container.NewHBox(e.Save, e.Revert, e.PreviewPDF)
 	editor := container.NewBorder(head, container.NewVBox(e.Message, buttons), nil, nil, e.Body)
 	fieldHint := paragraph("Choose a field to put it where the cursor is. A field in {{if .Name}} … {{end}} may be empty; any other must have a value.")
@@ -106,6 +118,7 @@ func newLetterTemplateEditor(s *session, files *widgets.LetterFiles) *letterTemp
 	split := container.NewHSplit(editor, right)
 	split.Offset = 0.55
 	e.content = split
+	e.Language.SetSelectedIndex(0)
 	e.Kind.SetSelectedIndex(0)
 	return e
 }
@@ -113,31 +126,58 @@ func newLetterTemplateEditor(s *session, files *widgets.LetterFiles) *letterTemp
 // Content returns the editor's widget tree.
 func (e *letterTemplateEditor) Content() fyne.CanvasObject { return e.content }
 
-// kindChosen opens the chosen kind's template, first asking whether to
-// discard unsaved changes to the one open.
+// kindChosen opens the chosen kind's template in the chosen language,
+// first asking whether to discard unsaved changes to the one open.
 func (e *letterTemplateEditor) kindChosen(label string) {
-	kind := kindByLabel(label)
-	if kind == e.current.Kind {
+	kind, lang := kindByLabel(label), e.languageCode()
+	if kind == "" || kind == e.current.Kind && lang == e.current.Language {
 		return
 	}
 	if e.current.Kind == "" || e.Body.Text == e.current.Body {
-		e.load(kind)
+		e.load(kind, lang)
 		return
 	}
-	from := e.current.Kind
+	from, fromLang := e.current.Kind, e.current.Language
 	dialog.ShowConfirm("Discard changes?", fmt.Sprintf("Your changes to the %q template are not saved. Discard them and open %q?", from.Label(), label),
 		func(discard bool) {
 			if discard {
-				e.load(kind)
+				e.load(kind, lang)
 				return
 			}
 			e.Kind.SetSelected(from.Label()) // back to the one being edited
+			e.Language.SetSelected(languageOrEnglish(fromLang))
 		}, e.win)
 }
 
-// load reads the saved template of kind into the editor.
-func (e *letterTemplateEditor) load(kind models.LetterKind) {
-	t, err := e.svc.Letters.Template(kind)
+// languageCode is the code of the language chosen, "" for English.
+func (e *letterTemplateEditor) languageCode() string {
+	for _, l := range models.Languages {
+		if l.Name == e.Language.Selected {
+			return l.Code
+		}
+	}
+	return ""
+}
+
+// languageOrEnglish names the language of a template.
+func languageOrEnglish(code string) string {
+	if code == "" {
+		return "English"
+	}
+	return models.LanguageName(code)
+}
+
+// template reads the saved template of kind in language lang ("" English).
+func (e *letterTemplateEditor) template(kind models.LetterKind, lang string) (models.LetterTemplate, error) {
+	if lang == "" {
+		return e.svc.Letters.Template(kind)
+	}
+	return e.svc.Letters.LanguageTemplate(e.actor, kind, lang)
+}
+
+// load reads the saved template of kind in language lang into the editor.
+func (e *letterTemplateEditor) load(kind models.LetterKind, lang string) {
+	t, err := e.template(kind, lang)
 	if err != nil {
 		showMessage(e.Message, "The template could not be read. "+sentence(err), true)
 		return
@@ -150,7 +190,10 @@ func (e *letterTemplateEditor) load(kind models.LetterKind) {
 
 func (e *letterTemplateEditor) showVersion() {
 	e.Version.SetText(fmt.Sprintf("Version %d", e.current.Version))
-	if e.current.Version == 0 {
+	switch {
+	case e.current.Version == 0 && e.current.Language != "":
+		e.Version.SetText("None in " + models.LanguageName(e.current.Language) + " yet: translate the English text")
+	case e.current.Version == 0:
 		e.Version.SetText("Standard text, not yet saved")
 	}
 }
@@ -211,7 +254,12 @@ func (e *letterTemplateEditor) OpenPreviewPDF() {
 // SaveTemplate saves the text as the template's next version. A refusal is
 // shown with the service's reason, and the text stays as typed.
 func (e *letterTemplateEditor) SaveTemplate() {
-	err := e.svc.Letters.SaveTemplate(e.actor, e.current.Kind, e.Body.Text, e.current.Version)
+	var err error
+	if e.current.Language == "" {
+		err = e.svc.Letters.SaveTemplate(e.actor, e.current.Kind, e.Body.Text, e.current.Version)
+	} else {
+		err = e.svc.Letters.SaveLanguageTemplate(e.actor, e.current.Kind, e.current.Language, e.Body.Text, e.current.Version)
+	}
 	var conflict *app.ConflictError
 	switch {
 	case errors.As(err, &conflict):
@@ -221,7 +269,7 @@ func (e *letterTemplateEditor) SaveTemplate() {
 		showMessage(e.Message, sentence(err), true)
 		return
 	}
-	t, err := e.svc.Letters.Template(e.current.Kind)
+	t, err := e.template(e.current.Kind, e.current.Language)
 	if err != nil {
 		showMessage(e.Message, "Saved, but the template could not be read again. "+sentence(err), true)
 		return

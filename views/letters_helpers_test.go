@@ -24,7 +24,8 @@ func (e *testEnv) acceptedReferral(admin, doc *models.StaffMember) *models.Refer
 			NHSNumber: &nhs, GivenName: "Zoë", FamilyName: "Nguyễn", DateOfBirth: models.NewDate(1994, 3, 2),
 			AddressLines: "12 Example Street\nLeicester", Postcode: "le3 0ab",
 		},
-		Referrer:         models.Professional{Name: "Dr Amira Patel", Role: string(models.ProfGP), Organisation: "Westcotes Medical Centre"},
+		Referrer: models.Professional{Name: "Dr Amira Patel", Role: string(models.ProfGP), Organisation: "Westcotes Medical Centre",
+			Address: "2 Fosse Road South, Leicester, LE3 0LP"},
 		ConsentObtained:  true,
 		RegisteredWithGP: true,
 		LivesInArea:      true,
@@ -33,7 +34,7 @@ func (e *testEnv) acceptedReferral(admin, doc *models.StaffMember) *models.Refer
 		Conditions:        []models.Condition{{Code: "bipolar_disorder", Status: models.ConditionCurrent}},
 		ReasonForReferral: "Bipolar disorder, 20 weeks pregnant.",
 		CopyRecipients: []models.CopyRecipient{{Professional: models.Professional{
-			Name: "Siobhán Byrne", Role: "Community midwife", Organisation: "Leicester Royal Infirmary"}}},
+			Name: "Siobhán Byrne", Role: "Community midwife", Organisation: "Leicester Royal Infirmary", Address: "Infirmary Square, Leicester, LE1 5WW"}}},
 	}
 	if err := e.svc.Referrals.Register(admin, r); err != nil {
 		e.t.Fatal(err)

@@ -242,15 +242,24 @@ func (s *lettersScreen) saved(name string, err error) {
 	showMessage(s.Message, "Saved a copy as "+name+".", false)
 }
 
-// recipientText names a letter's recipient and their role.
+// recipientText names a letter's recipient and their role, and says when
+// the letter is in her language or was held rather than posted.
 func recipientText(r app.LetterRow) string {
+	text := r.RecipientName
 	switch r.RecipientRole {
 	case "":
-		return r.RecipientName
 	case "patient":
-		return r.RecipientName + " (the woman)"
+		text += " (the woman)"
+	default:
+		text += " (" + r.RecipientRole + ")"
 	}
-	return r.RecipientName + " (" + r.RecipientRole + ")"
+	if r.Language != "" {
+		text += ", in " + models.LanguageName(r.Language)
+	}
+	if r.HoldReason != "" {
+		text += ": held, not posted"
+	}
+	return text
 }
 
 // letterFileName suggests a file name for a letter that does not name the

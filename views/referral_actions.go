@@ -28,7 +28,10 @@ func referralActions(s *session) func(r *models.Referral, reopen func()) fyne.Ca
 		}
 		panel.Add(appointmentActions(s, r, reopen))
 		panel.Add(caseloadActions(s, r, reopen))
-		panel.Add(container.NewHBox(issue))
+		needs := widget.NewButtonWithIcon("Communication needs…", theme.AccountIcon(), func() {
+			showNeedsDialog(s, r.Patient, reopen)
+		})
+		panel.Add(container.NewHBox(issue, needs))
 		panel.Add(widget.NewAccordion(widget.NewAccordionItem("Timeline", timeline.Content())))
 		return panel
 	}

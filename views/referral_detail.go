@@ -44,7 +44,7 @@ func newReferralDetail(r *models.Referral, today models.Date, onBack func()) *re
 			"Date of birth", p.DateOfBirth.UK()+ageText(p.DateOfBirth, today),
 			"Address", strings.Join(p.Address(), "\n"), "Telephone", orNotStated(p.Phone),
 			"Email", orNotStated(p.Email), "GP practice", orNotStated(p.GPPractice),
-			"Language", languageText(p))),
+			"Name for letters", p.LetterName(), "Language and needs", languageText(p))),
 		section("Referral", facts(
 			"Received", ukDateTime(r.ReceivedAt), "Status", r.Status.Label(), "Priority", priorityText(r.Priority),
 			"Consent obtained", yesNo(r.ConsentObtained), "Registered with a GP", yesNo(r.RegisteredWithGP),
@@ -132,10 +132,12 @@ func ageText(dob, today models.Date) string {
 	return fmt.Sprintf(" (aged %d)", years)
 }
 
+// languageText gives her language and her communication needs flagged, as
+// the Accessible Information Standard asks wherever she appears.
 func languageText(p *models.Patient) string {
-	s := orNotStated(p.PreferredLanguage)
-	if p.InterpreterNeeded {
-		s += "; needs an interpreter"
+	s := orNotStated(p.LanguageName())
+	if flags := p.Flags(); len(flags) > 0 {
+		s += "; " + strings.Join(flags, "; ")
 	}
 	return s
 }

@@ -16,17 +16,22 @@ import (
 
 // referralForm is the screen for typing in a new referral. It captures
 // everything the online referral form does, in sections worked through
-// from top to bottom with Tab: the woman; the referrer; consent and
-// eligibility; pregnancy or baby; mental health history; medication;
-// current services; professionals to copy letters to; reason and risk.
+// from top to bottom with Tab: the woman; her communication needs; the
+// referrer; consent and eligibility; pregnancy or baby; mental health
+// history; medication; current services; professionals to copy letters to;
+// reason and risk.
 // Beside it a live screening panel shows what the service's criteria say
 // as the form fills. Ctrl+S or Save registers the referral.
 type referralForm struct {
 	// The woman.
 	NHSNumber, GivenName, FamilyName, DateOfBirth *widgets.FormEntry
-	Address, Postcode, Phone, Email, GPPractice   *widgets.FormEntry
-	PreferredLanguage                             *widgets.FormEntry
-	InterpreterNeeded                             *widget.Check
+	// NameForLetters is her name in Latin script, needed when her name is
+	// written in a script the letters cannot print.
+	NameForLetters                              *widgets.FormEntry
+	Address, Postcode, Phone, Email, GPPractice *widgets.FormEntry
+
+	// Her communication needs (Accessible Information Standard).
+	*needsFields
 
 	// The referrer.
 	ReferrerName                                       *widgets.FormEntry
@@ -107,7 +112,7 @@ func newReferralForm(s *session, onSaved func(id uint)) *referralForm {
 	title := widget.NewLabelWithStyle("New referral", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameHeadingText
 	f.sections = container.NewVBox(title,
-		f.patientSection(), f.referrerSection(), f.eligibilitySection(), f.perinatalSection(),
+		f.patientSection(), f.needsSection(), f.referrerSection(), f.eligibilitySection(), f.perinatalSection(),
 		f.historySection(), f.medicationSection(), f.servicesSection(), f.professionalsSection(),
 		f.reasonSection())
 	bar := container.NewVBox(widget.NewSeparator(), f.Problems, container.NewHBox(f.SaveButton, clearButton))

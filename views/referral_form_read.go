@@ -32,7 +32,8 @@ func (f *referralForm) referral() *models.Referral {
 		p.Postcode = pc
 	}
 	p.Phone, p.Email, p.GPPractice = trimmed(f.Phone), trimmed(f.Email), trimmed(f.GPPractice)
-	p.PreferredLanguage, p.InterpreterNeeded = trimmed(f.PreferredLanguage), f.InterpreterNeeded.Checked
+	p.NameForLetters = trimmed(f.NameForLetters)
+	p.CommunicationNeeds = f.Needs()
 
 	r.Referrer = models.Professional{
 		Name: trimmed(f.ReferrerName), Role: f.ReferrerRole.Code(), Organisation: trimmed(f.ReferrerOrganisation),
@@ -104,7 +105,7 @@ func (f *referralForm) referral() *models.Referral {
 // whose check fails, and rows left half filled in.
 func (f *referralForm) typedProblems() models.FieldErrors {
 	var out models.FieldErrors
-	for _, e := range []*widgets.FormEntry{f.NHSNumber, f.DateOfBirth, f.Postcode, f.Received, f.DueDate, f.BabyBorn, f.MBUDischarge} {
+	for _, e := range []*widgets.FormEntry{f.NHSNumber, f.DateOfBirth, f.Postcode, f.SafePostcode, f.Received, f.DueDate, f.BabyBorn, f.MBUDischarge} {
 		var fe *models.FieldError
 		if errors.As(e.Validate(), &fe) {
 			out = append(out, fe)
@@ -123,6 +124,9 @@ func (f *referralForm) typedProblems() models.FieldErrors {
 			out.Add(models.FieldConditions.Item(i), "choose the condition, or remove the row")
 		}
 	}
+	if f.Language.Code() == models.LanguageOther && trimmed(f.LanguageOther) == "" {
+		out.Add(models.FieldLanguage, "type the name of her language in Other language")
+	}
 	for i, o := range f.Professionals.Rows() {
 		if trimmed(o.Name) == "" && (trimmed(o.Role)+trimmed(o.Organisation)+trimmed(o.Address)+trimmed(o.Email)+trimmed(o.Phone)) != "" {
 			out.Add(models.FieldOtherProfessional.Item(i), "enter the professional's name, or remove the row")
@@ -138,6 +142,8 @@ func (f *referralForm) entryFor(field models.FieldID) *widgets.FormEntry {
 		models.FieldDateOfBirth: f.DateOfBirth, models.FieldPostcode: f.Postcode, models.FieldReferrerName: f.ReferrerName,
 		models.FieldReceived: f.Received, models.FieldFormID: f.FormID, models.FieldDueDate: f.DueDate,
 		models.FieldBabyDateOfBirth: f.BabyBorn, models.FieldMBUDischarge: f.MBUDischarge, models.FieldReasonForReferral: f.Reason,
+		models.FieldNameForLetters: f.NameForLetters, models.FieldAddress: f.Address,
+		models.FieldLanguage: f.LanguageOther, models.FieldSafeAddress: f.SafeAddress, models.FieldSafePostcode: f.SafePostcode,
 	}[field]
 }
 
@@ -161,28 +167,30 @@ func (f *referralForm) prefill(p *models.Patient) {
 	fill(f.Phone, p.Phone)
 	fill(f.Email, p.Email)
 	fill(f.GPPractice, p.GPPractice)
-	fill(f.PreferredLanguage, p.PreferredLanguage)
-	if p.InterpreterNeeded {
-		f.InterpreterNeeded.SetChecked(true)
+	fill(f.NameForLetters, p.NameForLetters)
+	if f.Needs() == (models.CommunicationNeeds{}) {
+		f.SetNeeds(p.CommunicationNeeds)
 	}
 }
 
 // Reset empties the form for the next referral, received now.
 func (f *referralForm) Reset() {
 	f.quiet = true
-	for _, e := range []*widgets.FormEntry{f.NHSNumber, f.GivenName, f.FamilyName, f.DateOfBirth, f.Address, f.Postcode,
-		f.Phone, f.Email, f.GPPractice, f.PreferredLanguage, f.ReferrerName, f.ReferrerOrganisation, f.ReferrerPhone,
+	for _, e := range []*widgets.FormEntry{f.NHSNumber, f.GivenName, f.FamilyName, f.NameForLetters, f.DateOfBirth, f.Address, f.Postcode,
+		f.Phone, f.Email, f.GPPractice, f.LanguageOther, f.SafeAddress, f.SafePostcode, f.NeedsNotes, f.ReferrerName, f.ReferrerOrganisation, f.ReferrerPhone,
 		f.ReferrerEmail, f.ReferrerAddress, f.FormID, f.DueDate, f.BabyBorn, f.CMHTTeam, f.CareCoordinator, f.Ward,
 		f.MBUDischarge, f.Reason, f.Risk} {
 		e.SetText("")
 		e.SetValidationError(nil)
 	}
-	for _, c := range []*widget.Check{f.InterpreterNeeded, f.Consent, f.RegisteredWithGP, f.LivesInArea, f.Breastfeeding,
+	for _, c := range []*widget.Check{f.InterpreterNeeded, f.BSL, f.LargePrint, f.EasyRead, f.Braille, f.UnsafeHome, f.Consent, f.RegisteredWithGP, f.LivesInArea, f.Breastfeeding,
 		f.FamilyPP, f.FamilyBipolar, f.PreviousPerinatalTreated, f.SevereImpact, f.MedicationAdvice, f.CMHTOpen,
 		f.Inpatient, f.MBU, f.SubstanceService, f.EatingService} {
 		c.SetChecked(false)
 	}
 	f.ReferrerRole.SetCode("")
+	f.Language.SetCode("")
+	f.PreferredContact.SetCode("")
 	f.Stage.SetSelected("")
 	f.Severity.SetCode("")
 	f.Manageable.SetCode("")

@@ -1,6 +1,7 @@
 package views
 
 import (
+	"fmt"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -17,26 +18,32 @@ import (
 func (f *referralForm) patientSection() fyne.CanvasObject {
 	f.NHSNumber = f.checkedEntry(models.FieldNHSNumber, checkNHSNumber)
 	f.NHSNumber.SetPlaceHolder("943 476 5919")
-	f.GivenName, f.FamilyName = f.entry(), f.entry()
+	f.GivenName, f.FamilyName, f.NameForLetters = f.entry(), f.entry(), f.entry()
 	f.DateOfBirth = f.checkedEntry(models.FieldDateOfBirth, checkDate)
 	f.DateOfBirth.SetPlaceHolder("DD/MM/YYYY")
 	f.Address = f.textArea(3)
 	f.Postcode = f.checkedEntry(models.FieldPostcode, checkPostcode)
-	f.Phone, f.Email, f.GPPractice, f.PreferredLanguage = f.entry(), f.entry(), f.entry(), f.entry()
-	f.InterpreterNeeded = f.check("Needs an interpreter")
+	f.Phone, f.Email, f.GPPractice = f.entry(), f.entry(), f.entry()
 	return formCard("The woman",
 		hinted("NHS number", f.NHSNumber, "10 digits. If she is known to the service, her details are filled in"),
 		required("Given name", f.GivenName),
 		required("Family name", f.FamilyName),
+		hinted("Name for letters", f.NameForLetters, "Only if her name is written in another script (Arabic, Gujarati, Chinese…): her name in English letters, as letters print it"),
 		hinted("Date of birth", f.DateOfBirth, "Required. DD/MM/YYYY"),
-		hinted("Address", f.Address, "One line per row, without the postcode"),
+		hinted("Address", f.Address, fmt.Sprintf("Up to %d lines of up to %d characters, without the postcode", models.MaxAddressLines, models.MaxAddressLineRunes)),
 		required("Postcode", f.Postcode),
 		widget.NewFormItem("Telephone", f.Phone),
 		widget.NewFormItem("Email", f.Email),
-		widget.NewFormItem("GP practice", f.GPPractice),
-		widget.NewFormItem("Preferred language", f.PreferredLanguage),
-		widget.NewFormItem("", f.InterpreterNeeded),
+		hinted("GP practice", f.GPPractice, "Its name or ODS code as in the Directory, so the GP's copy has its address"),
 	)
+}
+
+// needsSection records her communication needs, as the Accessible
+// Information Standard asks, and whether it is safe to write home.
+func (f *referralForm) needsSection() fyne.CanvasObject {
+	f.needsFields = newNeedsFields(f.entry, f.textArea, f.check, f.changed)
+	f.SafePostcode = f.checkedEntry(models.FieldSafePostcode, checkPostcode)
+	return formCard("Her communication needs", f.needsFields.Items()...)
 }
 
 func (f *referralForm) referrerSection() fyne.CanvasObject {

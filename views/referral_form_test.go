@@ -190,8 +190,9 @@ func TestReferralFormTabGoesThroughTheSectionsInOrder(t *testing.T) {
 	admin := e.addStaff("admin", models.RoleAdministrator)
 	f, w, _ := e.referralForm(admin)
 	want := []fyne.Focusable{
-		f.NHSNumber, f.GivenName, f.FamilyName, f.DateOfBirth, f.Address, f.Postcode, f.Phone, f.Email, f.GPPractice,
-		f.PreferredLanguage, f.InterpreterNeeded,
+		f.NHSNumber, f.GivenName, f.FamilyName, f.NameForLetters, f.DateOfBirth, f.Address, f.Postcode, f.Phone, f.Email, f.GPPractice,
+		f.Language.Select, f.LanguageOther, f.InterpreterNeeded, f.BSL, f.LargePrint, f.EasyRead, f.Braille,
+		f.PreferredContact.Select, f.UnsafeHome, f.SafeAddress, f.SafePostcode, f.NeedsNotes,
 		f.ReferrerName, f.ReferrerRole.Select, f.ReferrerOrganisation, f.ReferrerPhone, f.ReferrerEmail, f.ReferrerAddress,
 		f.Received, f.Consent, f.RegisteredWithGP, f.LivesInArea, f.FormID,
 		f.DueDate, f.BabyBorn, f.Breastfeeding,
@@ -216,5 +217,83 @@ func TestReferralFormTabGoesThroughTheSectionsInOrder(t *testing.T) {
 	}
 	if f.Address.AcceptsTab() || f.Reason.AcceptsTab() {
 		t.Error("a multi-line box keeps the Tab key, trapping the keyboard")
+	}
+}
+
+func TestReferralFormRecordsHerCommunicationNeeds(t *testing.T) {
+	e := newTestEnv(t, 0)
+	admin := e.addStaff("admin", models.RoleAdministrator)
+	f, _, saved := e.referralForm(admin)
+	fillAcceptableReferral(t, f, "943 476 5919")
+	f.Language.SetCode("pl")
+	test.Tap(f.InterpreterNeeded)
+	test.Tap(f.LargePrint)
+	f.PreferredContact.SetCode(string(models.ContactTelephone))
+	test.Tap(f.UnsafeHome)
+	test.Type(f.SafeAddress, "c/o 4 Park Road\nLoughborough")
+	test.Type(f.SafePostcode, "le11 2hb")
+	test.Tap(f.SaveButton)
+	if *saved == 0 {
+		t.Fatalf("not saved: %s", f.Problems.Text)
+	}
+	r, err := e.svc.Referrals.Get(admin, *saved)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := models.CommunicationNeeds{InterpreterNeeded: true, Language: "pl", LargePrint: true, PreferredContact: models.ContactTelephone,
+		UnsafeToWriteHome: true, SafeAddressLines: "c/o 4 Park Road\nLoughborough", SafePostcode: "LE11 2HB"}
+	if r.Patient.CommunicationNeeds != want {
+		t.Errorf("saved needs %+v; want %+v", r.Patient.CommunicationNeeds, want)
+	}
+
+	// A known woman's needs come back with her NHS number.
+	test.Type(f.NHSNumber, "943 476 5919")
+	if f.Language.Code() != "pl" || !f.InterpreterNeeded.Checked || !f.UnsafeHome.Checked || f.SafePostcode.Text != "LE11 2HB" {
+		t.Errorf("her needs were not filled in: %q %v %v %q", f.Language.Code(), f.InterpreterNeeded.Checked, f.UnsafeHome.Checked, f.SafePostcode.Text)
+	}
+}
+
+func TestReferralFormAsksForHerNameInLatinScriptForLetters(t *testing.T) {
+	e := newTestEnv(t, 0)
+	admin := e.addStaff("admin", models.RoleAdministrator)
+	f, w, saved := e.referralForm(admin)
+	fillAcceptableReferral(t, f, "943 476 5919")
+	f.GivenName.SetText("પ્રિયા")
+	f.FamilyName.SetText("પટેલ")
+	test.Tap(f.SaveButton)
+	if *saved != 0 || e.referralCount() != 0 {
+		t.Fatal("a name the letters cannot print was saved without a name for letters")
+	}
+	if !strings.Contains(f.Problems.Text, "Name for letters: her name is written in Gujarati script") || strings.Contains(f.Problems.Text, "પટેલ") {
+		t.Errorf("problems %q; want the name for letters asked for, without her name", f.Problems.Text)
+	}
+	if w.Canvas().Focused() != f.NameForLetters {
+		t.Errorf("the keyboard is in %T; want the name for letters", w.Canvas().Focused())
+	}
+
+	// A safe postcode that is not one, a safe address without a postcode and
+	// an address too long for the envelope are refused together.
+	test.Type(f.NameForLetters, "Priya Patel")
+	test.Tap(f.UnsafeHome)
+	test.Type(f.SafeAddress, "4 Park Road")
+	f.Address.SetText("1\n2\n3\n4\n5\n6")
+	test.Tap(f.SaveButton)
+	for _, want := range []string{"Safe postcode: enter the postcode of the safe address", "Address: use at most 5 lines"} {
+		if !strings.Contains(f.Problems.Text, want) {
+			t.Errorf("problems do not say %q:\n%s", want, f.Problems.Text)
+		}
+	}
+	if *saved != 0 {
+		t.Fatal("saved with problems")
+	}
+	f.Address.SetText("12 Example Street\nLeicester")
+	test.Type(f.SafePostcode, "LE11 2HB")
+	test.Tap(f.SaveButton)
+	if *saved == 0 {
+		t.Fatalf("not saved: %s", f.Problems.Text)
+	}
+	r, _ := e.svc.Referrals.Get(admin, *saved)
+	if r.Patient.GivenName != "પ્રિયા" || r.Patient.NameForLetters != "Priya Patel" || r.Patient.LetterName() != "Priya Patel" {
+		t.Errorf("saved %q %q, for letters %q", r.Patient.GivenName, r.Patient.NameForLetters, r.Patient.LetterName())
 	}
 }

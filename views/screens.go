@@ -60,6 +60,7 @@ const (
 	screenAppointments = "appointments"
 	screenLetters      = "letters"
 	screenTeam         = "team"
+	screenDirectory    = "directory"
 	screenSettings     = "settings"
 	screenAudit        = "audit"
 )
@@ -80,6 +81,7 @@ func screenDefs() []screenDef {
 		{ID: screenLetters, Title: "Letters", Icon: theme.MailComposeIcon(), Build: func(s *session) screen { return newLettersScreen(s) }},
 		{ID: screenTeam, Title: "Team", Icon: theme.GridIcon(), Build: func(s *session) screen { return newTeamScreen(s) }},
 		{ID: screenSettings, Title: "Settings", Icon: theme.SettingsIcon(), Build: func(s *session) screen { return newSettingsScreen(s) }},
+		{ID: screenDirectory, Title: "Directory", Icon: theme.MailAttachmentIcon(), Build: func(s *session) screen { return newDirectoryScreen(s) }},
 		{ID: screenAudit, Title: "Audit", Icon: theme.VisibilityIcon(), Needs: models.PermViewAudit, Build: func(s *session) screen { return newAuditScreen(s) }},
 	}
 }

@@ -127,6 +127,9 @@ func (g *generator) staff(tx *app.Services) ([]Account, error) {
 			g.workers = append(g.workers, *m)
 		}
 	}
+	if err := g.addDirectory(tx); err != nil {
+		return nil, err
+	}
 	if tx.Settings.Get(app.SetLettersTrackedFrom) == "" {
 		from := models.LondonDate(g.now.Add(-g.lettersSince())).UK()
 		if err := tx.Settings.Set(g.actor, app.SetLettersTrackedFrom, from, 0); err != nil {

@@ -27,6 +27,7 @@ func (g *generator) scenario(target models.Status, received time.Time) *models.R
 			DateOfBirth:  day.AddMonths(-12*(19+g.rng.IntN(24)) - g.rng.IntN(12)).AddDays(-g.rng.IntN(28)),
 			AddressLines: fmt.Sprintf("%d %s\n%s", 1+g.rng.IntN(240), g.pick(streets), town), Postcode: pc,
 			Phone: fmt.Sprintf("07700 900%03d", g.rng.IntN(1000)), GPPractice: g.pick(practices), Demo: true,
+			CommunicationNeeds: demoNeeds(g.nhsSeq),
 		},
 		ConsentObtained: true, RegisteredWithGP: true, LivesInArea: true, Demo: true,
 	}

@@ -158,9 +158,84 @@ func (c *checker) patient(o *object, r *models.Referral, asOf models.Date) {
 	p.GPPractice = o.str("gp_practice", optional)
 	r.RegisteredWithGP, _ = o.flag("registered_with_gp", true)
 	r.LivesInArea, _ = o.flag("lives_in_area", true)
-	p.PreferredLanguage = o.str("preferred_language", optional)
+	p.Language, p.LanguageOtherName = models.LanguageFromText(o.str("preferred_language", optional))
 	p.InterpreterNeeded, _ = o.flag("interpreter_needed", false)
+	p.NameForLetters = o.str("name_for_letters", optional)
+	if n := o.sub("communication_needs", false); n != nil {
+		c.needs(n, &p.CommunicationNeeds)
+		n.done()
+	}
+	c.lettersCanPrint(o, p)
 	p.UpdateSearchKeys()
+}
+
+// contactCodes are the values of communication_needs.preferred_contact.
+var contactCodes = func() []string {
+	out := make([]string, len(models.ContactMethods))
+	for i, m := range models.ContactMethods {
+		out[i] = string(m)
+	}
+	return out
+}()
+
+// needs reads the patient's communication_needs object.
+func (c *checker) needs(o *object, n *models.CommunicationNeeds) {
+	n.BSL, _ = o.flag("bsl", false)
+	n.LargePrint, _ = o.flag("large_print", false)
+	n.EasyRead, _ = o.flag("easy_read", false)
+	n.Braille, _ = o.flag("braille", false)
+	n.PreferredContact = models.ContactMethod(o.oneOf("preferred_contact", false, contactCodes))
+	if safe, given := o.flag("safe_to_write_home", false); given {
+		n.UnsafeToWriteHome = !safe
+	}
+	if items, path := o.list("safe_address_lines"); path != "" {
+		var lines []string
+		for i, item := range items {
+			if s, ok := c.text(item, index(path, i)); ok && s != "" {
+				lines = append(lines, s)
+			}
+		}
+		n.SafeAddressLines = strings.Join(lines, "\n")
+	}
+	n.SafePostcode = o.str("safe_postcode", optional)
+	n.Notes = o.str("notes", optional)
+}
+
+// needsPaths names the fields of models.CommunicationNeeds by their JSON
+// paths under patient.
+var needsPaths = map[models.FieldID]string{
+	models.FieldLanguage:         "preferred_language",
+	models.FieldPreferredContact: "communication_needs.preferred_contact",
+	models.FieldSafeAddress:      "communication_needs.safe_address_lines",
+	models.FieldSafePostcode:     "communication_needs.safe_postcode",
+}
+
+// lettersCanPrint refuses what a letter could not print, so that nothing
+// the form accepts is refused later by a letter: a name in a script the
+// letters cannot print without her name in Latin script for letters, a
+// name longer than letters allow, more address lines than an envelope
+// window shows, and communication needs that do not hold together (a safe
+// address without its postcode, say).
+func (c *checker) lettersCanPrint(o *object, p *models.Patient) {
+	if p.GivenName != "" && p.FamilyName != "" {
+		if _, err := models.NameForLetters(p.FullName(), p.NameForLetters); err != nil {
+			path := "given_name"
+			if fe := models.FieldErrorsIn(err); len(fe) > 0 && fe[0].Field == models.FieldNameForLetters {
+				path = "name_for_letters"
+			}
+			c.addModel(join(o.path, path), err)
+		}
+	}
+	if err := models.CheckAddressLines(models.AddressLines(p.AddressLines)); err != nil {
+		c.addModel(join(o.path, "address_lines"), err)
+	}
+	needs, err := p.CommunicationNeeds.Normalised()
+	for _, fe := range models.FieldErrorsIn(err) {
+		c.addModel(join(o.path, needsPaths[fe.Field]), fe)
+	}
+	if err == nil {
+		p.CommunicationNeeds = needs
+	}
 }
 
 func (c *checker) perinatal(o *object, r *models.Referral, asOf models.Date) {

@@ -128,6 +128,10 @@ func TestParseInvalidFixtures(t *testing.T) {
 			"family_history[1]", "current_services.cmht_open", "current_services.team",
 			"other_professionals[0].role", "other_professionals[1]",
 		}},
+		"letters-cannot-print.json": {paths: []string{
+			"patient.name_for_letters", "patient.address_lines",
+			"patient.communication_needs.preferred_contact", "patient.communication_needs.safe_postcode",
+		}, contains: "Gujarati script"},
 		"truncated.json":    {truncated: true, contains: "cut short"},
 		"syntax-error.json": {contains: "not valid JSON at line 25, column 3"},
 	}
@@ -225,8 +229,9 @@ func TestParseMapsEveryField(t *testing.T) {
 	check("phone", p.Phone, "07700 900123")
 	check("email", p.Email, "zoe@example.com")
 	check("GP practice", p.GPPractice, "Braunstone Lane Surgery (synthetic)")
-	check("language", p.PreferredLanguage, "Vietnamese")
+	check("language", p.Language, "vi")
 	check("interpreter", p.InterpreterNeeded, true)
+	check("other needs", p.CommunicationNeeds, models.CommunicationNeeds{InterpreterNeeded: true, Language: "vi"})
 	check("registered with GP", r.RegisteredWithGP, true)
 	check("lives in area", r.LivesInArea, true)
 	check("consent", r.ConsentObtained, true)
@@ -485,4 +490,31 @@ func paths(ve models.FieldErrors) []string {
 		out[i] = string(f.Field)
 	}
 	return out
+}
+
+// TestParseCommunicationNeeds checks her name for letters and her
+// communication needs land in the right place.
+func TestParseCommunicationNeeds(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join(fixtures, "valid", "accept-communication-needs.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := Parse(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := models.CommunicationNeeds{InterpreterNeeded: true, Language: "ar", LargePrint: true, PreferredContact: models.ContactTelephone,
+		UnsafeToWriteHome: true, SafeAddressLines: "c/o Example Family Centre\n2 Example Lane\nLeicester", SafePostcode: "LE4 0ZZ",
+		Notes: "Ring only on her mobile."}
+	if r.Patient.CommunicationNeeds != want {
+		t.Errorf("needs = %+v\nwant %+v", r.Patient.CommunicationNeeds, want)
+	}
+	if r.Patient.NameForLetters != "Fatima Ahmed" || r.Patient.LetterName() != "Fatima Ahmed" {
+		t.Errorf("name for letters = %q", r.Patient.NameForLetters)
+	}
+	// Left out, safe_to_write_home means it is safe.
+	r, err = Parse([]byte(strings.Replace(string(data), `"safe_to_write_home": false,`, "", 1)))
+	if err != nil || r.Patient.UnsafeToWriteHome {
+		t.Errorf("without safe_to_write_home: unsafe %v, %v", r != nil && r.Patient.UnsafeToWriteHome, err)
+	}
 }
