@@ -43,6 +43,7 @@ func migrations() []*gormigrate.Migration {
 		{ID: "2026120102_dashboard_indexes", Migrate: migrateDashboardIndexes},
 		{ID: "2026120103_referral_search_indexes", Migrate: migrateSearchIndexes},
 		{ID: "2026120201_audit_event_details", Migrate: migrateAuditDetails},
+		{ID: "2026120601_letter_pathway", Migrate: migrateLetterPathway},
 	}
 }
 
