@@ -81,11 +81,16 @@ func (s *ReferralService) Close(actor *models.StaffMember, id uint, readVersion 
 // readable; a re-referral opens a new one for the same woman.
 //
 // A referral closed because she moved away or was transferred needs the
-// team now caring for her.
+// team now caring for her. "Discharged with advice" is not a reason to
+// close with here: it is the assessment outcome (see RecordAssessment),
+// and its letter tells what the assessment found.
 func (s *ReferralService) Discharge(actor *models.StaffMember, id uint, readVersion int, c Closure) error {
 	reason, err := models.ParseClosureReason(string(c.Reason))
 	if err != nil {
 		return err
+	}
+	if reason == models.ClosureDischargedWithAdvice {
+		return models.NewFieldError(models.FieldClosureReason, "discharge with advice is recorded as the assessment outcome; choose another reason to close the referral")
 	}
 	details := c.ClosureDetails.Normalised(reason)
 	if err := details.Check(reason); err != nil {

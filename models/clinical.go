@@ -16,6 +16,7 @@ const (
 	FieldWhatHelped        FieldID = "closure.what_helped"
 	FieldWarningSigns      FieldID = "closure.warning_signs"
 	FieldBases             FieldID = "settings.bases"
+	FieldSignature         FieldID = "staff.signature"
 )
 
 func init() {
@@ -28,6 +29,7 @@ func init() {
 		FieldWhatHelped:        "What helped",
 		FieldWarningSigns:      "Early warning signs",
 		FieldBases:             "Bases",
+		FieldSignature:         "Signature image",
 	})
 }
 
