@@ -229,7 +229,11 @@ func (c *core) bases() []models.Base {
 	if list := models.ParseBases(c.setting(SetBases)); len(list) > 0 {
 		return list
 	}
-	return []models.Base{{Name: c.setting(SetServiceName), Address: splitLines(c.setting(SetServiceAddress))}}
+	name, address := strings.TrimSpace(c.setting(SetServiceName)), splitLines(c.setting(SetServiceAddress))
+	if len(address) > 0 && strings.EqualFold(address[0], name) {
+		address = address[1:] // an address that starts with the service names it once
+	}
+	return []models.Base{{Name: name, Address: address}}
 }
 
 // defaultVenue is where a face-to-face appointment is held when no base
