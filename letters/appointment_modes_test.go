@@ -45,7 +45,9 @@ func TestAppointmentLettersPrintEachModesDetails(t *testing.T) {
 		{"telephone", func(f *Fields) { f.VideoLink, f.CallFromNumber = "", "0116 295 0000" },
 			[]string{"How: a telephone call", "We will ring you at this time on the number we have for you", "The call will come from 0116 295 0000"},
 			[]string{"someone you trust", "Attend Anywhere", "Where:"}},
-		{"face to face", func(f *Fields) { f.VideoLink, f.AppointmentPlace = "", "Brandon Unit, Gwendolen Road, Leicester LE5 4PW" },
+		{"face to face", func(f *Fields) {
+			f.VideoLink, f.AppointmentPlace = "", "Brandon Unit, Gwendolen Road, Leicester LE5 4PW"
+		},
 			[]string{"Where: Brandon Unit, Gwendolen Road, Leicester LE5 4PW", "arrive a few minutes early", "bring someone you trust with you"},
 			[]string{"Attend Anywhere", "The call will come"}},
 		{"home visit", func(f *Fields) { f.VideoLink = "" },
