@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -12,29 +13,32 @@ import (
 	"perinatal-caseload/models"
 )
 
-// cmdLetters renders a referral's letter pack into a folder and prints the
-// paths, signed by --author if given. It does not issue the letters (the Letters screen does that); the
-// export is audited.
+// cmdLetters renders a referral's letter pack into a folder as DRAFT
+// previews and prints the paths. The letters are signed by the responsible
+// clinician, or by --author if given. It does not issue the letters (the
+// Letters screen does that); the export is audited. A kind that does not
+// fit the referral's state is refused with the reason, and nothing is
+// written.
 func cmdLetters(e *env, args []string, _ io.Reader, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("letters", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	id := fs.Uint("referral", 0, "the referral's ID")
 	out := fs.String("out", "", "the folder to write the PDFs into")
-	kind := fs.String("kind", "", "the kind of letter (default: the one the referral's state calls for)")
-	author := fs.String("author", "", "the username of the person who signs the letters (default: the system user)")
+	kind := fs.String("kind", "", "the kind of letter (default: the first that fits the referral's state)")
+	author := fs.String("author", "", "the username of the person who signs the letters (default: the clinician who made the decision)")
 	if err := fs.Parse(args); err != nil {
 		return usageError{"letters: " + err.Error()}
 	}
 	if *id == 0 || *out == "" {
 		return usageError{"letters: give --referral ID and --out DIR"}
 	}
-	k := models.LetterKind(*kind)
-	if k != "" && !validLetterKind(k) {
-		var names []string
-		for _, x := range models.LetterKinds {
-			names = append(names, string(x))
+	var k models.LetterKind
+	if *kind != "" {
+		parsed, err := models.ParseLetterKind(*kind)
+		if err != nil {
+			return usageError{"letters: --kind: " + fieldMessage(err)}
 		}
-		return usageError{fmt.Sprintf("letters: --kind %q is not a kind of letter; use one of %s", *kind, strings.Join(names, ", "))}
+		k = parsed
 	}
 	var signer *models.StaffMember
 	if *author != "" {
@@ -76,13 +80,13 @@ func cmdLetters(e *env, args []string, _ io.Reader, stdout, stderr io.Writer) er
 	return nil
 }
 
-func validLetterKind(k models.LetterKind) bool {
-	for _, x := range models.LetterKinds {
-		if x == k {
-			return true
-		}
+// fieldMessage returns a field error's message without its field label.
+func fieldMessage(err error) string {
+	var fe *models.FieldError
+	if errors.As(err, &fe) {
+		return fe.Message
 	}
-	return false
+	return err.Error()
 }
 
 var unsafeChars = regexp.MustCompile(`[^A-Za-z0-9]+`)

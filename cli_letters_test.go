@@ -1,10 +1,15 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"perinatal-caseload/app"
+	"perinatal-caseload/models"
 )
 
 func TestLettersCommandWritesThePackSignedByTheAuthor(t *testing.T) {
@@ -34,5 +39,57 @@ func TestLettersCommandWritesThePackSignedByTheAuthor(t *testing.T) {
 	}
 	if code, _, stderr := runCLI(t, db, "letters", "--referral", "1", "--out", out, "--kind", "thank-you"); code != 2 || !strings.Contains(stderr, "--kind") {
 		t.Errorf("an unknown kind gave %d: %s", code, stderr)
+	}
+}
+
+// A kind of letter that does not fit the referral's state is refused with
+// the reason, and nothing is written: no folder, no file, no export in the
+// audit trail.
+func TestLettersCommandRefusesAKindThatDoesNotFitAndWritesNothing(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "c.db")
+	if code, _, stderr := runCLI(t, db, "demo", "--referrals", "40", "--seed", "2"); code != 0 {
+		t.Fatalf("demo: %s", stderr)
+	}
+	store, err := app.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var onCaseload models.Referral
+	err = store.Where("status = ?", models.StatusCaseload).Order("id").First(&onCaseload).Error
+	var exports int64
+	store.Table("audit_events").Where("action = ?", app.ActionExport).Count(&exports)
+	app.Close(store)
+	if err != nil {
+		t.Fatalf("the demo has no referral on the caseload: %v", err)
+	}
+
+	out := filepath.Join(t.TempDir(), "letters")
+	code, stdout, stderr := runCLI(t, db, "letters", "--referral", fmt.Sprint(onCaseload.ID), "--out", out, "--kind", "acceptance")
+	if code == 0 || stdout != "" || !strings.Contains(stderr, "An acceptance letter cannot be sent: she is on the caseload.") {
+		t.Fatalf("letters --kind acceptance for a woman on the caseload = %d, %q, %q", code, stdout, stderr)
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Errorf("the refused command made %s (%v)", out, err)
+	}
+	store, err = app.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer app.Close(store)
+	var after int64
+	store.Table("audit_events").Where("action = ?", app.ActionExport).Count(&after)
+	if after != exports {
+		t.Errorf("the refused command was audited as an export (%d exports, were %d)", after, exports)
+	}
+
+	// The kind that fits is drawn as a draft, signed by the clinician who
+	// recorded the outcome.
+	code, stdout, stderr = runCLI(t, db, "letters", "--referral", fmt.Sprint(onCaseload.ID), "--out", out, "--kind", "Outcome: taken onto the caseload")
+	if code != 0 {
+		t.Fatalf("letters --kind outcome-caseload: %s", stderr)
+	}
+	text, err := exec.Command("pdftotext", strings.Fields(stdout)[0], "-").Output()
+	if err != nil || strings.Contains(string(text), "System") {
+		t.Errorf("the preview is signed by the system user (%v):\n%s", err, text)
 	}
 }

@@ -22,6 +22,9 @@ type AppointmentForm struct {
 	DurationMinutes int
 	ClinicianID     uint
 	Notes           string
+	// Venue is the base a face-to-face appointment is held at, as
+	// models.Base.Venue gives it; empty for the first base.
+	Venue string
 }
 
 // BookForm reads the date and time of f in UK time and books the
@@ -32,7 +35,7 @@ func (s *AppointmentService) BookForm(actor *models.StaffMember, f AppointmentFo
 	var v models.FieldErrors
 	a := &models.Appointment{
 		ReferralID: f.ReferralID, Kind: f.Kind, Mode: f.Mode, StartsAt: parseWhen(f.Date, f.Time, &v),
-		DurationMinutes: f.DurationMinutes, ClinicianID: f.ClinicianID, Notes: strings.TrimSpace(f.Notes),
+		DurationMinutes: f.DurationMinutes, ClinicianID: f.ClinicianID, Notes: strings.TrimSpace(f.Notes), Venue: f.Venue,
 	}
 	validateAppointment(a, &v)
 	if err := v.Err(); err != nil {

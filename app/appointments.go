@@ -25,7 +25,8 @@ func (e *DoubleBookingError) Error() string {
 }
 
 // Book saves a new appointment. A video appointment carries the service's
-// Attend Anywhere link. Booking an initial assessment moves an accepted
+// Attend Anywhere link; a face-to-face one is held at its Venue, or at the
+// first of the team's bases (see SettingsService.Bases) when none is given. Booking an initial assessment moves an accepted
 // referral to "assessment booked". A clash with the clinician's diary
 // returns a *DoubleBookingError unless confirmDoubleBooking is set.
 func (s *AppointmentService) Book(actor *models.StaffMember, a *models.Appointment, confirmDoubleBooking bool) error {
@@ -61,6 +62,13 @@ func (s *AppointmentService) book(actor *models.StaffMember, a *models.Appointme
 	a.StartsAt = a.StartsAt.UTC()
 	if a.Mode == models.ModeVideo && strings.TrimSpace(a.VideoLink) == "" {
 		a.VideoLink = s.setting(SetAttendAnywhereLink)
+	}
+	a.Venue = strings.TrimSpace(a.Venue)
+	switch {
+	case a.Mode != models.ModeFaceToFace:
+		a.Venue = ""
+	case a.Venue == "":
+		a.Venue = s.defaultVenue()
 	}
 	if a.Attendance == "" {
 		a.Attendance = models.AttendFuture

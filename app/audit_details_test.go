@@ -57,7 +57,7 @@ func timelineStory(t *testing.T, s *Services, clock *ManualClock) (uint, *models
 	appointments, err := s.Appointments.ForReferral(admin, r.ID)
 	check("read appointments", err)
 	check("attended", s.Appointments.RecordAttendance(admin, held.ID, appointments[len(appointments)-1].Version, models.AttendOnTime, "", ""))
-	check("outcome", s.Referrals.RecordOutcome(doc, r.ID, version(r.ID), OutcomeCaseload, "for the caseload"))
+	check("outcome", s.Referrals.RecordOutcome(doc, r.ID, version(r.ID), models.OutcomeCaseload, "for the caseload"))
 	_, err = s.Allocations.Allocate(manager, r.ID, kw.ID, "", true)
 	check("allocate", err)
 	clock.Advance(time.Hour)
@@ -70,7 +70,7 @@ func timelineStory(t *testing.T, s *Services, clock *ManualClock) (uint, *models
 		StartsAt: time.Date(2026, 12, 20, 11, 0, 0, 0, time.UTC), DurationMinutes: 30, ClinicianID: kw2.ID}
 	check("book a follow-up", s.Appointments.Book(admin, future, true))
 	clock.Advance(time.Hour)
-	check("close", s.Referrals.Close(kw2, r.ID, version(r.ID), "moved away"))
+	check("close", s.Referrals.Discharge(kw2, r.ID, version(r.ID), movedAwayTo))
 	return r.ID, kw
 }
 

@@ -53,7 +53,7 @@ var letterOwedStatuses = []models.Status{
 // its outcome letter (when none has been issued).
 func owesLetter(status models.Status, closureReason string) bool {
 	if status == models.StatusClosed {
-		return closureReason == ClosureDischargedWithAdvice
+		return closureReason == string(models.ClosureDischargedWithAdvice)
 	}
 	for _, s := range letterOwedStatuses {
 		if s == status {
@@ -257,7 +257,7 @@ func (s *ClockService) owedIn(q *gorm.DB, band models.DueBand, today models.Date
 	case models.BandDueSoon:
 		accepted, bounds = "referrals.accepted_at >= ? AND referrals.accepted_at < ?", []any{dueTodayFrom, dueLaterFrom}
 	}
-	args := append(append([]any{letterOwedStatuses}, bounds...), models.StatusClosed, ClosureDischargedWithAdvice)
+	args := append(append([]any{letterOwedStatuses}, bounds...), models.StatusClosed, string(models.ClosureDischargedWithAdvice))
 	if from := s.trackedFrom(); !from.IsZero() {
 		q = q.Where("referrals.accepted_at >= ?", models.StartOfLondonDay(from))
 	}

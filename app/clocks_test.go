@@ -148,10 +148,10 @@ func TestAnOutcomeLetterStopsTheClockAndClosingForOtherReasonsStopsItOwing(t *te
 	if err := w.s.Appointments.RecordAttendance(w.admin, a.ID, a.Version, models.AttendOnTime, "", ""); err != nil {
 		t.Fatal(err)
 	}
-	if err := w.s.Referrals.RecordOutcome(w.doc, advised.ID, w.referral(advised.ID).Version, OutcomeDischarged, ""); err != nil {
+	if err := w.s.Referrals.RecordOutcome(w.doc, advised.ID, w.referral(advised.ID).Version, models.OutcomeDischarged, ""); err != nil {
 		t.Fatal(err)
 	}
-	if err := w.s.Referrals.Close(w.worker, movedAway.ID, movedAway.Version, "moved away"); err != nil {
+	if err := w.s.Referrals.Discharge(w.worker, movedAway.ID, movedAway.Version, movedAwayTo); err != nil {
 		t.Fatal(err)
 	}
 	letter := func(referralID uint, kind models.LetterKind) {

@@ -92,7 +92,7 @@ func TestIllegalStatusMoveIsRefused(t *testing.T) {
 	if err := s.Referrals.Register(admin, r); err != nil {
 		t.Fatal(err)
 	}
-	err := s.Referrals.RecordOutcome(doc, r.ID, r.Version, OutcomeCaseload, "")
+	err := s.Referrals.RecordOutcome(doc, r.ID, r.Version, models.OutcomeCaseload, "")
 	var te *models.TransitionError
 	if !errors.As(err, &te) {
 		t.Fatalf("outcome before screening = %v, want a *models.TransitionError", err)

@@ -14,7 +14,10 @@ import (
 //     history shows when her key worker stopped holding her;
 //   - open tasks are cancelled with the closure reason;
 //   - appointments not yet held are cancelled by the service, so the diary
-//     does not keep women who have left.
+//     does not keep women who have left;
+//   - joint working still running ends on the closing date, so the copies
+//     of her closure letter go to those involved when she closed, and
+//     nothing later (see endJointWorking).
 func (c *core) endEpisode(tx *gorm.DB, actor *models.StaffMember, r *models.Referral) error {
 	why := "referral closed: " + r.ClosureReason
 	var current []models.Allocation
@@ -42,6 +45,39 @@ func (c *core) endEpisode(tx *gorm.DB, actor *models.StaffMember, r *models.Refe
 	for i := range future {
 		a := &future[i]
 		if err := c.setAttendance(tx, actor, a, a.Version, models.AttendCancelledByService, "Perinatal service", why); err != nil {
+			return err
+		}
+	}
+	return c.endJointWorking(tx, actor, r, why)
+}
+
+// endJointWorking ends each of a closing referral's joint working that
+// runs past the closing date (London), on that date, each change audited.
+// Joint working that ended before is left as it was. One planned to start
+// after the closing date ends on its start date: it never ran.
+func (c *core) endJointWorking(tx *gorm.DB, actor *models.StaffMember, r *models.Referral, why string) error {
+	if r.ClosedAt == nil {
+		return nil
+	}
+	day := models.LondonDate(*r.ClosedAt)
+	var joint []models.JointWorking
+	if err := tx.Where("referral_id = ?", r.ID).Order("id").Find(&joint).Error; err != nil {
+		return err
+	}
+	for i := range joint {
+		j := &joint[i]
+		if !j.EndDate.IsZero() && !j.EndDate.After(day) {
+			continue
+		}
+		before := *j
+		j.EndDate = day
+		if !j.StartDate.IsZero() && j.StartDate.After(day) {
+			j.EndDate = j.StartDate
+		}
+		if err := c.saveVersioned(tx, "joint_working", j, func(v int) { j.Version = v }); err != nil {
+			return err
+		}
+		if err := c.auditWith(tx, actor, ActionUpdate, "joint_working", j.ID, &before, j, "ended: "+why, jointWorkingDetails(j)); err != nil {
 			return err
 		}
 	}

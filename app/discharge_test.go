@@ -45,7 +45,7 @@ func TestClosingEndsTheAllocationTasksAndFutureAppointmentsAndStaysReadable(t *t
 	if err := w.s.Referrals.Close(w.worker, r.ID, w.referral(r.ID).Version, "nowhere"); !hasField(err, "Reason") {
 		t.Errorf("closing with an unknown reason = %v", err)
 	}
-	if err := w.s.Referrals.Close(w.worker, r.ID, w.referral(r.ID).Version, "moved away"); err != nil {
+	if err := w.s.Referrals.Discharge(w.worker, r.ID, w.referral(r.ID).Version, movedAwayTo); err != nil {
 		t.Fatal(err)
 	}
 	closed := w.referral(r.ID)
@@ -83,7 +83,7 @@ func TestDischargedWithAdviceEndsTheEpisodeToo(t *testing.T) {
 	if err := w.s.Appointments.RecordAttendance(w.admin, a.ID, a.Version, models.AttendOnTime, "", ""); err != nil {
 		t.Fatal(err)
 	}
-	if err := w.s.Referrals.RecordOutcome(w.doc, r.ID, w.referral(r.ID).Version, OutcomeDischarged, ""); err != nil {
+	if err := w.s.Referrals.RecordOutcome(w.doc, r.ID, w.referral(r.ID).Version, models.OutcomeDischarged, ""); err != nil {
 		t.Fatal(err)
 	}
 	for _, task := range w.tasks(r.ID) {

@@ -167,7 +167,7 @@ func (w *workflow) onCaseload(edit func(*models.Referral), worker *models.StaffM
 	if err := w.s.Appointments.RecordAttendance(w.admin, a.ID, a.Version, models.AttendOnTime, "", ""); err != nil {
 		w.t.Fatal(err)
 	}
-	if err := w.s.Referrals.RecordOutcome(w.doc, r.ID, w.referral(r.ID).Version, OutcomeCaseload, ""); err != nil {
+	if err := w.s.Referrals.RecordOutcome(w.doc, r.ID, w.referral(r.ID).Version, models.OutcomeCaseload, ""); err != nil {
 		w.t.Fatal(err)
 	}
 	if _, err := w.s.Allocations.Allocate(w.manager, r.ID, worker.ID, "Test allocation.", true); err != nil {
@@ -185,3 +185,9 @@ func (w *workflow) tasks(referralID uint) []TaskRow {
 	}
 	return out
 }
+
+// movedAwayTo closes a referral because she moved away, naming the team
+// now caring for her, as her closure letter needs.
+var movedAwayTo = Closure{Reason: models.ClosureMovedAway, ClosureDetails: models.ClosureDetails{
+	TransferredTo: "Nottingham Perinatal Mental Health Team\nSample House, Sample Road\nNottingham NG1 1AA",
+}}

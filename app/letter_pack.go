@@ -25,23 +25,6 @@ type PackLetter struct {
 	Language string
 }
 
-// KindFor returns the letter a referral's current state calls for.
-func KindFor(r *models.Referral) (models.LetterKind, error) {
-	switch r.Status {
-	case models.StatusAccepted, models.StatusAssessmentBooked:
-		return models.LetterAcceptance, nil
-	case models.StatusCaseload:
-		return models.LetterOutcomeCaseload, nil
-	case models.StatusMedicalReview:
-		return models.LetterOutcomeMedical, nil
-	case models.StatusNotAccepted:
-		return models.LetterNotAccepted, nil
-	case models.StatusClosed:
-		return models.LetterOutcomeDischarge, nil
-	}
-	return "", fmt.Errorf("a referral that is %s has no outcome letter yet; record the decision first", strings.ToLower(r.Status.Label()))
-}
-
 // service returns the sending team as the settings describe it.
 func (s *LetterService) service() letters.Service {
 	var address []string
@@ -58,17 +41,25 @@ func (s *LetterService) service() letters.Service {
 }
 
 // BuildPack assembles the letter pack of one kind for a referral, without
-// saving anything: the original to the woman (or, for assessment-not-needed,
+// saving anything: the letter to the woman (or, for assessment-not-needed,
 // to the referrer) and a copy to every other professional involved, each
-// with the same body and the same "Copy to" list (see addressPack for who
-// gets one, where it goes, and when her letter is held). A professional
-// without a full postal address makes it a *MissingAddressError. Every
-// field comes from this referral's own records.
+// with the same "Copy to" list (see addressPack for who gets one, where it
+// goes, and when her letter is held). A professional without a full postal
+// address makes it a *MissingAddressError. Every field comes from this
+// referral's own records.
+//
+// The pathway decides the letter: a kind that does not fit the referral's
+// state (see models.LetterFits) is refused with a sentence saying why, and
+// kind "" is the first kind that fits. A letter that would offer a
+// cancelled, held or past appointment is refused, naming it. The letters
+// are signed by the responsible clinician (see responsibleClinician), with
+// a line saying so when actor is someone else.
 func (s *LetterService) BuildPack(actor *models.StaffMember, referralID uint, kind models.LetterKind) ([]PackLetter, error) {
-	return s.buildPack(actor, actor, referralID, kind)
+	return s.buildPack(actor, nil, referralID, kind)
 }
 
-// buildPack is BuildPack with the letters signed by signer.
+// buildPack is BuildPack with the letters signed by signer, or by the
+// responsible clinician when signer is nil.
 func (s *LetterService) buildPack(actor, signer *models.StaffMember, referralID uint, kind models.LetterKind) ([]PackLetter, error) {
 	if err := s.authorise(actor, models.PermViewReferrals); err != nil {
 		return nil, err
@@ -77,8 +68,15 @@ func (s *LetterService) buildPack(actor, signer *models.StaffMember, referralID 
 	if err != nil {
 		return nil, err
 	}
-	if kind == "" {
-		if kind, err = KindFor(r); err != nil {
+	appts, err := s.referralAppointments(s.db, referralID)
+	if err != nil {
+		return nil, err
+	}
+	if kind, err = chooseKind(kind, letterState(r, appts)); err != nil {
+		return nil, err
+	}
+	if signer == nil {
+		if signer, err = s.responsibleClinician(s.db, r, kind, appts); err != nil {
 			return nil, err
 		}
 	}
@@ -86,21 +84,38 @@ func (s *LetterService) buildPack(actor, signer *models.StaffMember, referralID 
 	if err != nil {
 		return nil, err
 	}
-	fields, err := s.fields(signer, r)
+	fields, err := s.fields(signer, r, kind, appts)
 	if err != nil {
 		return nil, err
 	}
-	body, err := letters.Merge(tmpl.Body, fields)
+	herBody, proBody, err := mergeBodies(tmpl.Body, fields, kind)
 	if err != nil {
-		return nil, fmt.Errorf("the %s template cannot be filled in for this referral: %w", kind.Label(), err)
+		return nil, err
 	}
 	base := letters.Letter{
 		Kind: kind, Date: models.LondonDate(s.clock.Now()),
-		Patient: letters.Patient{Name: r.Patient.LetterName(), DateOfBirth: r.Patient.DateOfBirth, NHSNumber: nhsDigits(&r.Patient), Address: r.Patient.Address()},
-		Author:  letters.Person{Name: signer.Name, Role: signer.JobTitle},
-		Body:    body, Service: s.service(),
+		Patient:    letters.Patient{Name: r.Patient.LetterName(), DateOfBirth: r.Patient.DateOfBirth, NHSNumber: nhsDigits(&r.Patient), Address: r.Patient.Address()},
+		Author:     authorOf(signer),
+		OnBehalfOf: onBehalfOf(signer, actor),
+		Service:    s.service(),
 	}
-	return s.addressPack(r, base, tmpl.Version, fields)
+	fields.Reader = "her"
+	return s.addressPack(r, base, tmpl.Version, fields, herBody, proBody)
+}
+
+// mergeBodies fills in a template twice: for her, and for the
+// professionals, whose copies carry the clinical content under the PRSB
+// headings (see letters.Fields.Reader).
+func mergeBodies(tmpl string, f letters.Fields, kind models.LetterKind) (her, pro string, err error) {
+	f.Reader = "her"
+	if her, err = letters.Merge(tmpl, f); err != nil {
+		return "", "", fmt.Errorf("the %s template cannot be filled in for this referral: %w", kind.Label(), err)
+	}
+	f.Reader = "professional"
+	if pro, err = letters.Merge(tmpl, f); err != nil {
+		return "", "", fmt.Errorf("the %s template cannot be filled in for this referral: %w", kind.Label(), err)
+	}
+	return her, pro, nil
 }
 
 func nhsDigits(p *models.Patient) string {
@@ -110,8 +125,10 @@ func nhsDigits(p *models.Patient) string {
 	return *p.NHSNumber
 }
 
-// fields gathers the template fields from the referral's own records.
-func (s *LetterService) fields(actor *models.StaffMember, r *models.Referral) (letters.Fields, error) {
+// fields gathers the template fields of a letter of kind from the
+// referral's own records and her appointments, for a letter signed by
+// signer.
+func (s *LetterService) fields(signer *models.StaffMember, r *models.Referral, kind models.LetterKind, appts []models.Appointment) (letters.Fields, error) {
 	f := letters.Fields{
 		FirstName: r.Patient.LetterGivenName(), FullName: r.Patient.LetterName(),
 		DateOfBirth: r.Patient.DateOfBirth.UK(), NHSNumber: r.Patient.NHSNumberText(),
@@ -119,45 +136,21 @@ func (s *LetterService) fields(actor *models.StaffMember, r *models.Referral) (l
 		ReferralDate: letters.LongDate(models.LondonDate(r.ReceivedAt)),
 		ReferrerName: r.Referrer.Name, ReferrerRole: models.ProfessionalRole(r.Referrer.Role).Label(),
 		ReferrerSalutation: r.Referrer.Salutation(),
-		Reason:             r.DecisionReason,
-		AuthorName:         actor.Name, AuthorRole: actor.JobTitle,
+		AuthorName:         signer.Name, AuthorRole: signer.JobTitle,
 	}
 	f.SetService(s.service())
-	f.VideoLink = ""
-	if rec, err := StoredRecommendation(r); err == nil {
-		var advice []string
-		for _, code := range rec.Signpost {
-			advice = append(advice, models.SignpostLabel(code))
-		}
-		f.SignpostText = strings.Join(advice, "; ")
-	}
-	var appts []models.Appointment
-	if err := s.db.Preload("Clinician").Where("referral_id = ?", r.ID).Order("starts_at").Find(&appts).Error; err != nil {
+	decisionFields(&f, r, kind)
+	if err := s.offeredFields(&f, kind, appts); err != nil {
 		return f, err
 	}
-	for _, a := range appts {
-		cancelled := a.Attendance == models.AttendCancelledByPatient || a.Attendance == models.AttendCancelledByService
-		switch {
-		case a.Kind == models.KindInitialAssessment && !cancelled:
-			f.AppointmentDate, f.AppointmentTime = letterDay(a.StartsAt), letters.ClockTime(a.StartsAt.In(models.London))
-			f.AppointmentWith = personLine(a.Clinician)
-			f.VideoLink = ""
-			if a.Mode == models.ModeVideo {
-				f.VideoLink = a.VideoLink
-			}
-			if a.Attendance == models.AttendOnTime || a.Attendance == models.AttendLateSeen {
-				f.AssessmentDate = letterDay(a.StartsAt)
-			}
-		case a.Kind == models.KindMedicalReview && !cancelled && a.Attendance == models.AttendFuture:
-			f.ReviewClinician = personLine(a.Clinician)
-			f.ReviewDate, f.ReviewTime = letterDay(a.StartsAt), letters.ClockTime(a.StartsAt.In(models.London))
-		}
-	}
+	outcomeFields(&f, r, kind)
 	var alloc models.Allocation
-	if err := s.db.Preload("KeyWorker").Where("referral_id = ? AND ended_at IS NULL", r.ID).Limit(1).Find(&alloc).Error; err != nil {
+	// The latest allocation: the current one, or for a closed referral the
+	// one that ended when it closed.
+	if err := s.db.Preload("KeyWorker").Where("referral_id = ?", r.ID).Order("allocated_at DESC, id DESC").Limit(1).Find(&alloc).Error; err != nil {
 		return f, err
 	}
-	if alloc.ID != 0 {
+	if alloc.ID != 0 && (alloc.EndedAt == nil || r.Status == models.StatusClosed) {
 		f.KeyWorkerName, f.KeyWorkerRole = alloc.KeyWorker.Name, strings.ToLower(alloc.KeyWorker.JobTitle)
 	}
 	return f, nil

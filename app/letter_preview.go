@@ -13,14 +13,16 @@ func TemplateFields() []letters.FieldInfo { return letters.FieldInfos() }
 
 // PreviewTemplate fills in a template body, as it stands in the editor, with
 // synthetic sample data and the letterhead from Settings, and returns the
-// letter it would make. It saves nothing and holds no patient data; a body
+// letter it would make, marked as a draft. It saves nothing and holds no patient data; a body
 // that does not parse, or uses an unknown field, is refused with the reason,
 // as SaveTemplate would refuse it.
 func (s *LetterService) PreviewTemplate(actor *models.StaffMember, kind models.LetterKind, body string) (letters.Letter, error) {
 	if err := s.authorise(actor, models.PermViewReferrals); err != nil {
 		return letters.Letter{}, err
 	}
-	return letters.SampleLetter(kind, body, s.service())
+	l, err := letters.SampleLetter(kind, body, s.service())
+	l.Draft = true // a preview, never a letter to post
+	return l, err
 }
 
 // PreviewTemplatePDF renders the sample letter of PreviewTemplate to a PDF,

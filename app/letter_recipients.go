@@ -157,7 +157,7 @@ func (s *LetterService) professionalRecipients(r *models.Referral) ([]packRecipi
 	if err := s.db.Where("referral_id = ?", r.ID).Order("id").Find(&joint).Error; err != nil {
 		return nil, err
 	}
-	today := models.LondonDate(s.clock.Now())
+	today := involvementDate(r, s.clock.Now())
 	for _, j := range joint {
 		if !j.Active(today) || (j.ContactName == "" && j.Team == "") {
 			continue
@@ -228,8 +228,10 @@ func uniqueMissing(in []MissingAddress) []MissingAddress {
 // one letter per recipient, the first the original and the rest copies,
 // each with the same "Copy to" list naming exactly those posted a copy.
 // A letter to her that may not be posted is in the pack, held, with the
-// reason. fields are the template fields, for her letter in her language.
-func (s *LetterService) addressPack(r *models.Referral, base letters.Letter, templateVersion int, fields letters.Fields) ([]PackLetter, error) {
+// reason. herBody is her letter's text and proBody the professionals' (with
+// the clinical content under the PRSB headings); fields are the template
+// fields for her, for her letter in her language.
+func (s *LetterService) addressPack(r *models.Referral, base letters.Letter, templateVersion int, fields letters.Fields, herBody, proBody string) ([]PackLetter, error) {
 	needs := r.Patient.CommunicationNeeds
 	route := needs.PostTo(r.ConsentObtained, r.Patient.Address())
 	if route.SafeAddress || route.Held() {
@@ -240,7 +242,8 @@ func (s *LetterService) addressPack(r *models.Referral, base letters.Letter, tem
 		return nil, err
 	}
 	if recipients[0].her {
-		base.Body = withInterpreter(base.Body, needs.Interpreter())
+		herBody = withInterpreter(herBody, needs.Interpreter())
+		proBody = withInterpreter(proBody, needs.Interpreter())
 	}
 	var copyTo []letters.Person
 	for _, to := range recipients[1:] {
@@ -253,6 +256,10 @@ func (s *LetterService) addressPack(r *models.Referral, base letters.Letter, tem
 	for i, to := range recipients {
 		l := base
 		l.Recipient = fitWindow(to.person)
+		l.Body = proBody
+		if to.her {
+			l.Body = herBody
+		}
 		l.Copy = i > 0
 		l.LargePrint = to.her && needs.LargePrint
 		pack = append(pack, PackLetter{Letter: l, TemplateVersion: templateVersion, Role: to.role, HoldReason: to.hold})

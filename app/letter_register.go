@@ -16,21 +16,23 @@ import (
 )
 
 // RenderPack renders a pack to PDFs without issuing it, for preview and for
-// support, signed by signer (nil: the actor). It needs the letters
+// support: each letter is a draft, "DRAFT" on every page. It is signed by
+// signer, or by the responsible clinician when signer is nil, and refused
+// as BuildPack refuses, before anything is rendered. It needs the letters
 // permission, since the PDFs can be printed and posted, and the export is
 // audited.
 func (s *LetterService) RenderPack(actor, signer *models.StaffMember, referralID uint, kind models.LetterKind) ([]PackLetter, [][]byte, error) {
 	if err := s.authorise(actor, models.PermIssueLetters); err != nil {
 		return nil, nil, err
 	}
-	if signer == nil {
-		signer = actor
-	}
 	pack, err := s.buildPack(actor, signer, referralID, kind)
 	if err != nil {
 		return nil, nil, err
 	}
 	pdfs := make([][]byte, len(pack))
+	for i := range pack {
+		pack[i].Letter.Draft = true
+	}
 	for i, p := range pack {
 		if p.HoldReason != "" {
 			continue // held: nothing to print (see PackLetter.HoldReason)
@@ -48,7 +50,10 @@ func (s *LetterService) RenderPack(actor, signer *models.StaffMember, referralID
 // IssuePack renders and issues a referral's letter pack: each recipient's
 // PDF is stored in the register with its SHA-256, its content, the
 // recipient, kind, author, time and template version, all in one
-// transaction with its audit events.
+// transaction with its audit events. The register's author is the person
+// who issued it; the letter is signed by the responsible clinician, on
+// whose behalf it says it was issued. A pack BuildPack refuses writes
+// nothing.
 func (s *LetterService) IssuePack(actor *models.StaffMember, referralID uint, kind models.LetterKind) ([]models.Letter, error) {
 	if err := s.authorise(actor, models.PermIssueLetters); err != nil {
 		return nil, err

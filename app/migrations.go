@@ -46,6 +46,7 @@ func migrations() []*gormigrate.Migration {
 		{ID: "2026120202_family_history_as_json", Migrate: migrateFamilyHistoryToJSON},
 		{ID: "2026121001_byte_order_search", Migrate: migrateByteOrderSearch},
 		{ID: "2026120701_directory_and_communication_needs", Migrate: migrateDirectoryAndNeeds},
+		{ID: "2026120601_letter_pathway", Migrate: migrateLetterPathway},
 	}
 }
 

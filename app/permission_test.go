@@ -50,7 +50,7 @@ func TestPermissionMatrixIsEnforcedInTheServices(t *testing.T) {
 	}
 	onCaseload := func() *models.Referral {
 		r, _ := booked()
-		if err := s.Referrals.RecordOutcome(doc, r.ID, r.Version, OutcomeCaseload, ""); err != nil {
+		if err := s.Referrals.RecordOutcome(doc, r.ID, r.Version, models.OutcomeCaseload, ""); err != nil {
 			t.Fatal(err)
 		}
 		r.Version++
@@ -97,7 +97,7 @@ func TestPermissionMatrixIsEnforcedInTheServices(t *testing.T) {
 		}},
 		{"Referrals.RecordOutcome", C | M, func(a *models.StaffMember) error {
 			r, _ := booked()
-			return s.Referrals.RecordOutcome(a, r.ID, r.Version, OutcomeMedicalReview, "")
+			return s.Referrals.RecordOutcome(a, r.ID, r.Version, models.OutcomeMedicalReview, "")
 		}},
 		{"Referrals.Close", C | K | M, func(a *models.StaffMember) error {
 			r := onCaseload()

@@ -39,6 +39,19 @@ const (
 	SetIdleLockMinutes      = "signin.idle_lock_minutes"
 )
 
+// Setting keys for the appointment details letters give (h-l-pathway):
+// the bases where the team sees women face to face, and the number it
+// rings women from.
+const (
+	// SetBases lists the team's bases: one a paragraph, the name on the
+	// first line and the address below (see models.ParseBases). Empty
+	// means the service's own address is its one base.
+	SetBases = "clinic.bases"
+	// SetCallFromNumber is the number the team rings women from; empty
+	// means the service telephone.
+	SetCallFromNumber = "telephone.call_from"
+)
+
 // settingDef describes one setting: its label, default and whether it is a number.
 type settingDef struct {
 	Label   string
@@ -70,13 +83,15 @@ var settingDefs = map[string]settingDef{
 	SetLockoutAttempts:      {"Failed sign-ins before an account locks", "5", true},
 	SetLockoutMinutes:       {"Minutes an account stays locked", "15", true},
 	SetIdleLockMinutes:      {"Minutes of inactivity before the screen locks", "10", true},
+	SetBases:                {"Bases for face-to-face appointments (a name, then its address below; a blank line between bases; empty: the service address)", "", false},
+	SetCallFromNumber:       {"Number we ring women from for telephone appointments (empty: the service telephone)", "", false},
 }
 
 // settingOrder is the order the Settings screen lists them in: the service
 // as letters show it, then targets, then screening, then sign-in.
 var settingOrder = []string{
 	SetServiceName, SetServiceAddress, SetServicePhone, SetServiceEmail, SetOfficeHours,
-	SetDutyHours, SetDutyPhone, SetCrisisPhone, SetAttendAnywhereLink, SetMBUName,
+	SetDutyHours, SetDutyPhone, SetCrisisPhone, SetAttendAnywhereLink, SetBases, SetCallFromNumber, SetMBUName,
 	SetTargetAssessmentDays, SetTargetUrgentDays, SetTargetOutcomeDays, SetDueSoonDays, SetLettersTrackedFrom,
 	SetPlanDischargeWeeks, SetMissedFollowUpDays, SetInpatientVisitDays,
 	SetAreaPrefixes, SetPartlyInArea,
@@ -165,6 +180,11 @@ func (s *SettingsService) Set(actor *models.StaffMember, key, value string, read
 			return models.NewFieldError(settingField(key), "enter a date as DD/MM/YYYY, or leave it empty")
 		}
 	}
+	if key == SetBases {
+		if err := models.CheckBases(value); err != nil {
+			return models.OnField(settingField(key), err)
+		}
+	}
 	if s.batch != nil {
 		delete(s.batch.settings, key)
 	}
@@ -199,3 +219,43 @@ func (s *SettingsService) Set(actor *models.StaffMember, key, value string, read
 // referrals sets it to the day it started, so that old episodes, whose
 // letters went out before, are not listed as overdue.
 func (s *SettingsService) TrackedFrom() models.Date { return s.trackedFrom() }
+
+// Bases returns the team's bases for face-to-face appointments, in the
+// order Settings lists them. With none listed, the service itself, at its
+// address, is the one base.
+func (s *SettingsService) Bases() []models.Base { return s.bases() }
+
+func (c *core) bases() []models.Base {
+	if list := models.ParseBases(c.setting(SetBases)); len(list) > 0 {
+		return list
+	}
+	name, address := strings.TrimSpace(c.setting(SetServiceName)), splitLines(c.setting(SetServiceAddress))
+	if len(address) > 0 && strings.EqualFold(address[0], name) {
+		address = address[1:] // an address that starts with the service names it once
+	}
+	return []models.Base{{Name: name, Address: address}}
+}
+
+// defaultVenue is where a face-to-face appointment is held when no base
+// was chosen: the first base.
+func (c *core) defaultVenue() string { return c.bases()[0].Venue() }
+
+// callFromNumber is the number letters say the team will ring from.
+func (c *core) callFromNumber() string {
+	if n := strings.TrimSpace(c.setting(SetCallFromNumber)); n != "" {
+		return n
+	}
+	return strings.TrimSpace(c.setting(SetServicePhone))
+}
+
+// splitLines returns the non-blank lines of s, trimmed: an address typed
+// in a multi-line box.
+func splitLines(s string) []string {
+	var out []string
+	for _, l := range strings.Split(s, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -63,6 +64,11 @@ func validateStaff(m *models.StaffMember) error {
 	if m.WorkingFraction <= 0 || m.WorkingFraction > 1 {
 		v.Add(models.FieldWorkingTime, "enter a fraction between 0.1 and 1, for example 0.6")
 	}
+	reg, err := m.ProfessionalRegistration.Normalised()
+	if fe := (*models.FieldError)(nil); errors.As(err, &fe) {
+		v = append(v, fe)
+	}
+	m.ProfessionalRegistration = reg
 	return v.Err()
 }
 
@@ -126,8 +132,10 @@ func (s *StaffService) needsFirstUser(db *gorm.DB) (bool, error) {
 }
 
 // Update saves changes to a staff member's record from the Team screen:
-// name, username, job title, roles, working-time fraction and caseload
-// capacity. It does not change the password, nor whether they are active
+// name, username, job title, roles, working-time fraction, caseload
+// capacity, and profession and registration number (checked against the
+// regulator's register shape; see models.ProfessionalRegistration). The
+// signature image is kept as it was (see SetSignature). It does not change the password, nor whether they are active
 // (see Deactivate and Reactivate). A username already taken, or a change
 // leaving the team with no active team manager, is refused.
 func (s *StaffService) Update(actor *models.StaffMember, m *models.StaffMember) error {
@@ -140,6 +148,7 @@ func (s *StaffService) Update(actor *models.StaffMember, m *models.StaffMember) 
 			return notFound(err)
 		}
 		m.PasswordHash, m.FailedSignIns, m.LockedUntil = before.PasswordHash, before.FailedSignIns, before.LockedUntil
+		m.Signature = before.Signature // changed only by SetSignature
 		m.Active, m.System = before.Active, before.System
 		if err := checkStaffUpdate(tx, &before, m); err != nil {
 			return err

@@ -28,14 +28,21 @@ type Fields struct {
 	// and family name (see models.Salutation).
 	ReferrerSalutation string `help:"the greeting to the referrer, with title and family name" example:"Dear Dr O'Connell"`
 	Reason             string `help:"the clinician's reason for the decision, in plain English" example:"From what your GP told us, your anxiety is mild to moderate, and talking therapies are likely to help you most."`
-	SignpostText       string `help:"further advice and services chosen for her" example:"Your health visitor can also tell you about groups for parents and babies near you."`
+	SignpostText       string `help:"the services screening chose for her, one bullet point each, in words for the reader" example:"- **VitaMinds** is the NHS talking therapies service for Leicester, Leicestershire and Rutland. It helps with anxiety and low mood, and you can refer yourself."`
 
-	// The initial assessment appointment, or the assessment that was held.
-	AppointmentDate string `help:"the appointment date, Monday 30 November 2026" example:"Monday 30 November 2026"`
-	AppointmentTime string `help:"the appointment time, 2:30pm" example:"2:30pm"`
-	AppointmentWith string `help:"who she will meet, name and role" example:"Dr Priya Shah, consultant perinatal psychiatrist"`
-	VideoLink       string `help:"the Attend Anywhere link; empty when the appointment is not by video" example:"https://attendanywhere.example/perinatal"`
-	AssessmentDate  string `help:"the date her assessment was held" example:"Monday 30 November 2026"`
+	// The appointment the letter offers: the initial assessment in an
+	// acceptance letter, the medical review in a medical-review letter.
+	// AppointmentDate, AppointmentTime and AppointmentWith are the initial
+	// assessment's; ReviewDate, ReviewTime and ReviewClinician the medical
+	// review's. How it is held, and where, are the offered appointment's.
+	AppointmentDate  string `help:"the initial assessment's date, Monday 30 November 2026" example:"Monday 30 November 2026"`
+	AppointmentTime  string `help:"the initial assessment's time, 2:30pm" example:"2:30pm"`
+	AppointmentWith  string `help:"who she will meet at the initial assessment, name and role" example:"Dr Priya Shah, consultant perinatal psychiatrist"`
+	AppointmentMode  string `help:"how the offered appointment is held: video, telephone, face to face or home visit; test it with {{if eq .AppointmentMode \"telephone\"}}" example:"video"`
+	VideoLink        string `help:"the Attend Anywhere link; empty when the appointment is not by video" example:"https://attendanywhere.example/perinatal"`
+	CallFromNumber   string `help:"the number we ring her from, for a telephone appointment" example:"0116 225 6846"`
+	AppointmentPlace string `help:"the clinic's name and address, for a face-to-face appointment" example:"Sample Clinic, 1 Sample Road, Leicester LE1 1AA"`
+	AssessmentDate   string `help:"the date her assessment was held" example:"Monday 30 November 2026"`
 
 	// After the assessment.
 	KeyWorkerName   string `help:"her key worker's name" example:"Łucja Kowalczyk"`
@@ -43,6 +50,22 @@ type Fields struct {
 	ReviewClinician string `help:"who will see her for a medical review, name and role" example:"Dr Priya Shah, consultant perinatal psychiatrist"`
 	ReviewDate      string `help:"the medical review date; empty if not yet booked" example:"Thursday 10 December 2026"`
 	ReviewTime      string `help:"the medical review time" example:"10:00am"`
+
+	// What the clinician wrote with the assessment outcome. Reader tells her
+	// letter from the professionals' copies, which carry these under the
+	// PRSB outpatient-letter headings.
+	Reader           string `help:"who reads this letter: her, or professional in the copies to professionals; test it with {{if eq .Reader \"professional\"}}" example:"her"`
+	OutcomeWords     string `help:"the assessment outcome in words, for professionals" example:"open to the caseload; a key worker is allocated"`
+	Summary          string `help:"what was discussed at the assessment" example:"We talked about how you have been feeling since your baby was born, and about your sleep."`
+	Plan             string `help:"the plan agreed with her" example:"Your key worker will visit you every two weeks, and you will try the sleep plan we made together."`
+	MedicationAdvice string `help:"the clinician's advice about her medicines" example:"Keep taking sertraline 50mg each morning. It is a good choice while you are breastfeeding."`
+	GPActions        string `help:"what her GP is asked to do" example:"Please continue to prescribe sertraline 50mg once a day."`
+
+	// The closure of her referral.
+	ClosureDate   string `help:"the date her referral was closed" example:"Friday 20 November 2026"`
+	TransferredTo string `help:"the team now caring for her, with its address or telephone, when she moved away or was transferred" example:"Nottingham Perinatal Mental Health Team, Sample House, Nottingham NG1 1AA"`
+	WhatHelped    string `help:"what helped her, when treatment is complete" example:"Talking with your key worker every fortnight, and the support of your family."`
+	WarningSigns  string `help:"her early warning signs of becoming unwell again, when treatment is complete" example:"Sleeping badly for several nights, and not wanting to see anyone."`
 
 	// The author and the service (from settings; see SetService).
 	AuthorName   string `help:"the name of the person signing the letter" example:"Dr Priya Shah"`

@@ -26,6 +26,11 @@ type Person struct {
 	Role         string   `json:"role,omitempty"`         // e.g. "GP", "Community midwife", "Consultant psychiatrist"
 	Organisation string   `json:"organisation,omitempty"` // e.g. "Highfields Medical Centre"
 	Address      []string `json:"address,omitempty"`      // postal address, one line per element, postcode last
+	// Registration is the author's professional registration, such as
+	// "GMC 1234567", printed under their name and role.
+	Registration string `json:"registration,omitempty"`
+	// Signature is an optional PNG or JPEG image of the author's signature.
+	Signature []byte `json:"signature,omitempty"`
 }
 
 // Patient is the woman the letter is about. Her details head the letter and
@@ -62,6 +67,13 @@ type Letter struct {
 	Copy bool `json:"copy,omitempty"`
 	// LargePrint asks for the 16 pt layout (Accessible Information Standard).
 	LargePrint bool `json:"large_print,omitempty"`
+	// Draft marks a preview, on screen or from the command line: "DRAFT" on
+	// every page. Issued letters are never drafts.
+	Draft bool `json:"draft,omitempty"`
+	// OnBehalfOf is printed under the signature when someone other than the
+	// author issued the letter, such as "Issued by Jo Smith, Team
+	// Administrator, on behalf of Dr Amira Patel."
+	OnBehalfOf string `json:"on_behalf_of,omitempty"`
 }
 
 // defaultClosing is used when Letter.Closing is empty.

@@ -73,9 +73,9 @@ func TestAcceptanceLetterInvitesToVideoAppointment(t *testing.T) {
 		"quiet, private place", "join a few minutes early",
 		"If you cannot join, or you would rather be seen another way, please ring us on "+f.ServicePhone)
 
-	f.VideoLink, f.AppointmentDate, f.AppointmentTime, f.AppointmentWith = "", "", "", ""
+	f.VideoLink, f.AppointmentDate, f.AppointmentTime, f.AppointmentWith, f.AppointmentMode = "", "", "", "", ""
 	text = merged(t, models.LetterAcceptance, f)
-	containsAll(t, "the acceptance without video", text, "A key worker from our team will contact you")
+	containsAll(t, "the acceptance without an appointment", text, "Someone from our team will contact you soon to arrange a time for your assessment")
 	if strings.Contains(text, "Attend Anywhere") {
 		t.Error("the acceptance without a video appointment still mentions Attend Anywhere")
 	}
@@ -94,11 +94,34 @@ func TestOutcomeAndDecisionLetters(t *testing.T) {
 	containsAll(t, "the discharge letter", merged(t, models.LetterOutcomeDischarge, f),
 		"Our advice", "VitaMinds", "refer yourself", "refer you to us again", f.SignpostText)
 	containsAll(t, "the not-accepted letter", merged(t, models.LetterNotAccepted, f),
-		"VitaMinds", "You can refer yourself", "substance misuse service", "eating disorder service",
+		"VitaMinds", "you can refer yourself", "Your GP, midwife and health visitor can keep supporting you",
 		"duty worker on "+f.DutyPhone+", "+f.DutyHours, f.Reason)
 	containsAll(t, "the assessment-not-needed letter", merged(t, models.LetterAssessmentNotNeeded, f),
-		f.ReferrerSalutation, "Thank you for referring "+f.FullName, "VitaMinds",
-		"substance misuse service", "eating disorder service", f.DutyPhone)
+		f.ReferrerSalutation, "Thank you for referring "+f.FullName, "Our advice", "VitaMinds", f.Reason, f.DutyPhone)
+}
+
+// The letters name only the services screening chose for her (SignpostText):
+// none is written into the templates, so a woman from outside the area is
+// never sent to the local talking-therapies service.
+func TestDecisionLettersSignpostOnlyWhatScreeningChose(t *testing.T) {
+	f := SampleFields()
+	f.SignpostText = "- **The perinatal mental health team where you live.** Your GP or midwife can refer you to them."
+	f.Reason = "Our team can only care for women who live in Leicester, Leicestershire or Rutland."
+	for _, kind := range []models.LetterKind{models.LetterNotAccepted, models.LetterAssessmentNotNeeded, models.LetterOutcomeDischarge} {
+		text := merged(t, kind, f)
+		containsAll(t, string(kind), text, "The perinatal mental health team where you live.")
+		for _, other := range []string{"VitaMinds", "talking therapies", "substance misuse", "eating disorder", "where she lives"} {
+			if strings.Contains(text, other) {
+				t.Errorf("%s names %q, which screening did not choose:\n%s", kind, other, text)
+			}
+		}
+	}
+	f.SignpostText = ""
+	text := merged(t, models.LetterNotAccepted, f)
+	containsAll(t, "the not-accepted letter without signposts", text, "help is not available. Your GP, midwife and health visitor can keep supporting you.")
+	if strings.Contains(text, "These may be able to help you") {
+		t.Errorf("the letter announces services it does not list:\n%s", text)
+	}
 }
 
 func TestValidateTemplateRefusesUnknownFields(t *testing.T) {
@@ -167,8 +190,8 @@ func TestMergeRefusesToPrintAnEmptyField(t *testing.T) {
 	if !errors.As(err, &te) {
 		t.Fatalf("got %v, want a *TemplateError", err)
 	}
-	if !strings.Contains(err.Error(), "AppointmentTime") || te.Line != 12 {
-		t.Errorf("the error should name AppointmentTime on line 12: %v (line %d)", err, te.Line)
+	if !strings.Contains(err.Error(), "AppointmentTime") || te.Line != 10 {
+		t.Errorf("the error should name AppointmentTime on line 10: %v (line %d)", err, te.Line)
 	}
 	// Inside {{with}}, and as a condition, an empty field is fine.
 	f = Fields{}

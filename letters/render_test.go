@@ -92,8 +92,16 @@ func TestEveryKindCarriesIdentityOnEveryPage(t *testing.T) {
 			if WrittenToReferrer(kind) {
 				copied = "Copy to: " + name
 			}
+			// A short letter (the closure letters) ends its text on page 1
+			// and the crisis box may go over to page 2: the sign-off and the
+			// copy list end the text, the crisis box ends the letter.
+			ending := flat(strings.Join(pages, "\n"))
+			for _, w := range []string{"Yours sincerely Dr Priya Shah Consultant perinatal psychiatrist", copied} {
+				if !strings.Contains(ending, w) {
+					t.Errorf("the letter does not end its text with %q:\n%s", w, strings.Join(pages, "\n"))
+				}
+			}
 			for _, w := range []string{
-				"Yours sincerely Dr Priya Shah Consultant perinatal psychiatrist", copied,
 				"If you need help urgently", "Mental Health Central Access Point on 0808 800 3302",
 				"24 hours a day", "NHS 111", "call 999",
 				"duty worker on 0116 225 6846, 9am to 4.30pm, Monday to Friday",

@@ -126,11 +126,14 @@ type Appointment struct {
 	ClinicianID     uint            `gorm:"not null;index;index:idx_appointment_diary,priority:1" json:"clinician_id"`
 	Clinician       StaffMember     `json:"-"`
 	VideoLink       string          `gorm:"size:500" json:"video_link"`
-	Notes           string          `gorm:"type:text" json:"notes"`
-	Attendance      Attendance      `gorm:"size:2;not null;default:0" json:"attendance"`
-	CancelledBy     string          `gorm:"size:100" json:"cancelled_by"`
-	CancelReason    string          `gorm:"size:500" json:"cancel_reason"`
-	Demo            bool            `json:"demo,omitempty"`
+	// Venue is where a face-to-face appointment is held: the base's name,
+	// then its address, one line each (see Base.Venue).
+	Venue        string     `gorm:"size:500" json:"venue,omitempty"`
+	Notes        string     `gorm:"type:text" json:"notes"`
+	Attendance   Attendance `gorm:"size:2;not null;default:0" json:"attendance"`
+	CancelledBy  string     `gorm:"size:100" json:"cancelled_by"`
+	CancelReason string     `gorm:"size:500" json:"cancel_reason"`
+	Demo         bool       `json:"demo,omitempty"`
 }
 
 // EndsAt returns when the appointment ends.

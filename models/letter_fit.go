@@ -17,10 +17,10 @@ type LetterState struct {
 	AssessmentAttended bool
 }
 
-// LetterStateOf returns the letter state of referral r. The referral row
-// does not hold the assessment outcome or the attendance, so the caller
-// passes them: outcome as recorded (OutcomeNone if none), and attended from
-// InitialAssessmentAttended over her appointments. The closure reason is
+// LetterStateOf returns the letter state of referral r, given its
+// assessment outcome (OutcomeNone if none; the referral holds it in
+// AssessmentOutcome) and whether she attended an initial assessment (from
+// InitialAssessmentAttended over her appointments). The closure reason is
 // read only when r is closed; a not-accepted referral's screening decision
 // in the same column is ignored.
 func LetterStateOf(r *Referral, outcome AssessmentOutcome, attended bool) LetterState {
@@ -29,6 +29,16 @@ func LetterStateOf(r *Referral, outcome AssessmentOutcome, attended bool) Letter
 		s.ClosureReason = ClosureReason(r.ClosureReason)
 	}
 	return s
+}
+
+// NoLetterReason says, as a sentence, why no letter fits state s: "No
+// letter fits this referral yet: the referral is still awaiting
+// screening." Call it when LettersFor(s) is empty.
+func NoLetterReason(s LetterState) string {
+	if s.Status == StatusAssessmentBooked && s.AssessmentAttended {
+		return "No letter fits this referral yet: she has attended her initial assessment; record its outcome first."
+	}
+	return "No letter fits this referral yet: " + statusClause(s) + "."
 }
 
 // attendance is what a kind of letter needs of the initial assessment.

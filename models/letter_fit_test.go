@@ -192,12 +192,17 @@ func TestClosureLetterKind(t *testing.T) {
 func TestLetterKindsStoredValues(t *testing.T) {
 	// The six original kinds keep their stored values.
 	old := []string{"acceptance", "outcome-caseload", "outcome-medical-review", "outcome-discharge", "not-accepted", "assessment-not-needed"}
-	for i, k := range LetterKinds {
-		if string(k) != old[i] {
-			t.Errorf("LetterKinds[%d] = %q; want %q", i, k, old[i])
+	for i, want := range old {
+		if string(LetterKinds[i]) != want {
+			t.Errorf("LetterKinds[%d] = %q; want %q", i, LetterKinds[i], want)
 		}
 	}
-	if len(AllLetterKinds) != len(LetterKinds)+len(ClosureLetterKinds) || len(letterRules) != len(AllLetterKinds) {
+	// The closure letters have their templates now, so they are among the
+	// kinds every screen offers, after the six of the pathway.
+	if !slices.Equal(LetterKinds[len(old):], ClosureLetterKinds) || !slices.Equal(AllLetterKinds, LetterKinds) {
+		t.Errorf("LetterKinds = %v; want the six pathway kinds, then %v", LetterKinds, ClosureLetterKinds)
+	}
+	if len(letterRules) != len(AllLetterKinds) {
 		t.Fatalf("%d kinds, %d rules; want every kind in AllLetterKinds with one rule", len(AllLetterKinds), len(letterRules))
 	}
 	labels := map[string]bool{}

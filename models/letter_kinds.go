@@ -31,14 +31,16 @@ const (
 	LetterClosureDidNotAttend      LetterKind = "closure-did-not-attend"       // how to re-engage
 )
 
-// LetterKinds lists the kinds that have a standard template today, in the
-// order screens offer them. Every one of them is seeded as a template and
-// accepted by the renderer.
-//
-// The closure kinds are listed apart, in ClosureLetterKinds, until their
-// templates exist; then they join this list. AllLetterKinds holds both, and
-// the table of which kinds fit which state (see LetterFits) covers them all.
-var LetterKinds = []LetterKind{LetterAcceptance, LetterOutcomeCaseload, LetterOutcomeMedical, LetterOutcomeDischarge, LetterNotAccepted, LetterAssessmentNotNeeded}
+// LetterKinds lists every kind of letter, in the order screens offer them:
+// those that follow the pathway up to the assessment outcome, then the
+// closure letters. Every one of them is seeded as a template and accepted
+// by the renderer; the table of which kinds fit which state (see
+// LetterFits) covers them all.
+var LetterKinds = []LetterKind{
+	LetterAcceptance, LetterOutcomeCaseload, LetterOutcomeMedical, LetterOutcomeDischarge, LetterNotAccepted, LetterAssessmentNotNeeded,
+	LetterClosureTreatmentComplete, LetterClosurePerinatalEnd, LetterClosureMovedAway,
+	LetterClosureDeclinedContact, LetterClosureDidNotAttend, LetterClosureTransferred,
+}
 
 // ClosureLetterKinds lists the closure letters, in ClosureReasons order.
 var ClosureLetterKinds = []LetterKind{
@@ -46,8 +48,9 @@ var ClosureLetterKinds = []LetterKind{
 	LetterClosureDeclinedContact, LetterClosureDidNotAttend, LetterClosureTransferred,
 }
 
-// AllLetterKinds lists every kind: LetterKinds, then ClosureLetterKinds.
-var AllLetterKinds = append(append([]LetterKind{}, LetterKinds...), ClosureLetterKinds...)
+// AllLetterKinds lists every kind. It is LetterKinds, kept under this name
+// for the callers that knew the closure letters apart.
+var AllLetterKinds = LetterKinds
 
 // closureLetters maps each closure reason to the letter that tells her.
 var closureLetters = map[ClosureReason]LetterKind{

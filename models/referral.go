@@ -106,7 +106,22 @@ type Referral struct {
 	AcceptedAt     *time.Time      `gorm:"index:idx_referral_accepted,priority:2;index:idx_referral_closure,priority:3" json:"accepted_at,omitempty"`
 	ClosedAt       *time.Time      `json:"closed_at,omitempty"`
 	ClosureReason  string          `gorm:"size:40;index:idx_referral_closure,priority:2" json:"closure_reason,omitempty"`
-	Demo           bool            `json:"demo,omitempty"`
+	// ClosedByID is who closed the referral; the closure letter is signed
+	// by them. ClosureDetails is what the closure letter needs besides the
+	// reason.
+	ClosedByID     *uint `json:"closed_by_id,omitempty"`
+	ClosureDetails `gorm:"embedded;embeddedPrefix:closure_" json:"closure_details"`
+
+	// AssessmentOutcome is the outcome of the initial assessment, or
+	// OutcomeNone; OutcomeByID and OutcomeAt say who recorded it and when.
+	// The outcome letters are signed by that clinician and carry what they
+	// wrote (ClinicalContent).
+	AssessmentOutcome AssessmentOutcome `gorm:"size:20" json:"assessment_outcome,omitempty"`
+	OutcomeByID       *uint             `json:"outcome_by_id,omitempty"`
+	OutcomeAt         *time.Time        `json:"outcome_at,omitempty"`
+	ClinicalContent   `gorm:"embedded;embeddedPrefix:outcome_" json:"clinical_content"`
+
+	Demo bool `json:"demo,omitempty"`
 }
 
 // HasFamilyHistory reports whether the family history includes code.

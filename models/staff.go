@@ -68,6 +68,17 @@ type StaffMember struct {
 	FailedSignIns    int        `json:"-"`
 	LockedUntil      *time.Time `json:"-"`
 	Demo             bool       `json:"demo,omitempty"`
+	// ProfessionalRegistration is their profession and registration
+	// number, printed under their name when they sign a letter.
+	ProfessionalRegistration `gorm:"embedded;embeddedPrefix:reg_" json:"registration"`
+	// Signature is an optional PNG or JPEG image of their signature,
+	// printed above their name on the letters they sign.
+	Signature []byte `json:"-"`
+}
+
+// Signer returns the member as the signer of a letter.
+func (s *StaffMember) Signer() Signer {
+	return Signer{StaffID: s.ID, Name: s.Name, JobTitle: s.JobTitle, Registration: s.ProfessionalRegistration}
 }
 
 // RoleSet returns the roles held.

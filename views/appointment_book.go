@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
@@ -24,7 +25,8 @@ const defaultDuration = 60
 // clinician (those with the clinician role for assessments and reviews,
 // key workers for key-worker contacts), the date and time in UK time, the
 // length, how it is held (Attend Anywhere video at first for an initial
-// assessment, with the service's link shown) and notes. The service reads
+// assessment, with the service's link shown; for face to face, at which of
+// the team's bases) and notes. The service reads
 // the date and time: one it cannot read is refused, naming the field, and
 // nothing is saved. If the clinician is already booked then, it asks
 // "Book anyway?" before booking.
@@ -38,12 +40,17 @@ type bookAppointmentDialog struct {
 	Duration  *widget.Select
 	Mode      *widgets.Choice
 	// Link shows the Attend Anywhere link a video appointment carries.
-	Link  *widget.Label
+	Link *widget.Label
+	// Base chooses where a face-to-face appointment is held, from the
+	// team's bases in Settings; it shows for face to face only.
+	Base  *widget.Select
 	Notes *widgets.FormEntry
 
 	s         *session
 	referral  *models.Referral
 	clinician []models.StaffMember // the people Clinician offers, in order
+	bases     []models.Base        // the bases Base offers, in order
+	place     fyne.CanvasObject    // Base with its label
 }
 
 // showBookAppointmentDialog shows the booking dialog for referral r over
@@ -62,6 +69,14 @@ func showBookAppointmentDialog(s *session, r *models.Referral, kind models.Appoi
 	d.Duration.SetSelected(durationLabel(defaultDuration))
 	d.Mode = widgets.NewChoice(modeCodes(), func(c string) string { return models.Mode(c).Label() }, "Choose how it is held", d.modeChanged)
 	d.Link = paragraph("")
+	d.bases = s.Services.Settings.Bases()
+	var baseNames []string
+	for _, b := range d.bases {
+		baseNames = append(baseNames, b.Name)
+	}
+	d.Base = widget.NewSelect(baseNames, nil)
+	d.Base.SetSelectedIndex(0)
+	d.place = container.NewBorder(nil, nil, widget.NewLabel("At"), nil, d.Base)
 	d.Notes = widgets.NewFormTextArea(d.submit, 3)
 	who := widget.NewLabelWithStyle(r.Patient.FullName()+" · NHS number "+orNotStated(r.Patient.NHSNumberText()),
 		fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -73,7 +88,7 @@ func showBookAppointmentDialog(s *session, r *models.Referral, kind models.Appoi
 		hinted("Time", d.Time, "14:30, or 2.30pm"),
 		widget.NewFormItem("Length", d.Duration),
 		widget.NewFormItem("Held by", d.Mode.Select),
-		widget.NewFormItem("", d.Link),
+		widget.NewFormItem("", container.NewVBox(d.Link, d.place)),
 		widget.NewFormItem("Notes", d.Notes),
 	)
 	d.formDialog = newFormDialog("Book an appointment", "Book", 600, form, s.Window, d.book, onBooked)
@@ -100,6 +115,9 @@ func (d *bookAppointmentDialog) Form() app.AppointmentForm {
 	}
 	if i := d.Duration.SelectedIndex(); i >= 0 {
 		f.DurationMinutes = appointmentDurations[i]
+	}
+	if i := d.Base.SelectedIndex(); f.Mode == models.ModeFaceToFace && i >= 0 && i < len(d.bases) {
+		f.Venue = d.bases[i].Venue()
 	}
 	return f
 }
@@ -168,12 +186,19 @@ func (d *bookAppointmentDialog) kindChanged() {
 	}
 }
 
-// modeChanged shows the Attend Anywhere link for a video appointment.
+// modeChanged shows the Attend Anywhere link for a video appointment, and
+// the choice of base for a face-to-face one.
 func (d *bookAppointmentDialog) modeChanged() {
-	if d.Link == nil {
+	if d.Link == nil || d.place == nil {
 		return // still being built
 	}
-	showVideoLink(d.Link, d.s.Services, models.Mode(d.Mode.Code()))
+	mode := models.Mode(d.Mode.Code())
+	showVideoLink(d.Link, d.s.Services, mode)
+	if mode == models.ModeFaceToFace {
+		d.place.Show()
+	} else {
+		d.place.Hide()
+	}
 }
 
 // showVideoLink shows in l the link a video appointment will carry, or

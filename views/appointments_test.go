@@ -104,8 +104,8 @@ func TestAppointmentsBookAttendAnywhereAssessmentThroughToTheDashboard(t *testin
 	actions = openReferralActions(t, m, r.ID)
 	test.Tap(actions.RecordOutcome)
 	outcome := actions.Outcome
-	outcome.Choose(app.OutcomeMedicalReview)
-	test.Type(outcome.Note, "Lithium in pregnancy: needs a medical review.")
+	outcome.Choose(models.OutcomeMedicalReview)
+	test.Type(outcome.Summary, "Lithium in pregnancy: needs a medical review.")
 	test.Tap(outcome.Action)
 	if outcome.Message.Visible() {
 		t.Fatalf("outcome refused: %s", outcome.Message.Text)
@@ -149,6 +149,17 @@ func TestAppointmentsBookAttendAnywhereAssessmentThroughToTheDashboard(t *testin
 	}
 	if dash.OverdueCount.Importance != widget.DangerImportance {
 		t.Error("the overdue count is not shown in red")
+	}
+	// The review booked for 2 December is past: the letter cannot offer it.
+	_, err := e.svc.Letters.IssuePack(admin, r.ID, models.LetterOutcomeMedical)
+	if err == nil || !strings.Contains(err.Error(), "the appointment on Wednesday 2 December 2026 at 10:00 is in the past") {
+		t.Fatalf("issuing a letter that offers a past review = %v", err)
+	}
+	next := e.appointments(r.ID)[1]
+	next.ID, next.Version, next.StartsAt = 0, 0, time.Date(2026, 12, 10, 10, 0, 0, 0, models.London)
+	next.Clinician = models.StaffMember{}
+	if err := e.svc.Appointments.Book(admin, &next, true); err != nil {
+		t.Fatal(err)
 	}
 	if _, err := e.svc.Letters.IssuePack(admin, r.ID, models.LetterOutcomeMedical); err != nil {
 		t.Fatal(err)

@@ -11,30 +11,22 @@ import (
 	"perinatal-caseload/views/widgets"
 )
 
-// assessmentOutcomes are the outcomes offered, in the order shown.
-var assessmentOutcomes = []app.AssessmentOutcome{app.OutcomeCaseload, app.OutcomeMedicalReview, app.OutcomeDischarged}
-
-// outcomeLabel says what an outcome means for the woman.
-func outcomeLabel(o app.AssessmentOutcome) string {
-	switch o {
-	case app.OutcomeCaseload:
-		return "Open to the caseload: a key worker will be allocated"
-	case app.OutcomeMedicalReview:
-		return "Medical review needed: book it next"
-	case app.OutcomeDischarged:
-		return "Discharged with advice and signposting"
-	}
-	return string(o)
-}
-
 // assessmentOutcomeDialog is where a clinician records the outcome of the
-// initial assessment, with a note. The outcome moves the referral on, and
-// the outcome letter stays due by its date (see app.ClockService). After
-// "medical review needed" it offers to book the review.
+// initial assessment, with what the outcome letters carry: what was
+// discussed, the plan agreed with her, medication advice and actions for
+// her GP. The outcome moves the referral on, and the outcome letter stays
+// due by its date (see app.ClockService). After "medical review needed"
+// it offers to book the review.
 type assessmentOutcomeDialog struct {
 	*formDialog
 	Outcome *widget.RadioGroup
-	Note    *widgets.FormEntry
+	// Summary is what was discussed; Plan the plan agreed with her;
+	// Medication the advice on her medicines; GPActions what her GP is
+	// asked to do.
+	Summary    *widgets.FormEntry
+	Plan       *widgets.FormEntry
+	Medication *widgets.FormEntry
+	GPActions  *widgets.FormEntry
 	// BookReview is the "Book her medical review now?" question, and
 	// Booking the booking dialog it opens, while they are on show.
 	BookReview *dialog.ConfirmDialog
@@ -50,46 +42,62 @@ type assessmentOutcomeDialog struct {
 // after the outcome is recorded, and again after a review is booked.
 func showAssessmentOutcomeDialog(s *session, r *models.Referral, onDone func()) *assessmentOutcomeDialog {
 	d := &assessmentOutcomeDialog{s: s, referral: r, onDone: onDone}
-	labels := make([]string, len(assessmentOutcomes))
-	for i, o := range assessmentOutcomes {
-		labels[i] = outcomeLabel(o)
+	labels := make([]string, len(models.AssessmentOutcomes))
+	for i, o := range models.AssessmentOutcomes {
+		labels[i] = o.Label()
 	}
 	d.Outcome = widget.NewRadioGroup(labels, nil)
 	d.Outcome.Required = true
-	d.Note = widgets.NewFormTextArea(d.submit, 4)
-	d.Note.SetPlaceHolder("What was agreed with her, advice given, services signposted")
+	area := func(hint string) *widgets.FormEntry {
+		e := widgets.NewFormTextArea(d.submit, 3)
+		e.SetPlaceHolder(hint)
+		return e
+	}
+	d.Summary = area("What you talked about with her at the assessment")
+	d.Plan = area("What she and the team will do next")
+	d.Medication = area("Advice about her medicines, if any")
+	d.GPActions = area("What her GP is asked to do, if anything")
 	form := widget.NewForm(
 		widget.NewFormItem("For", widget.NewLabelWithStyle(r.Patient.FullName()+" · NHS number "+orNotStated(r.Patient.NHSNumberText()),
 			fyne.TextAlignLeading, fyne.TextStyle{Bold: true})),
 		widget.NewFormItem("Outcome", d.Outcome),
-		widget.NewFormItem("Note", d.Note),
+		widget.NewFormItem(models.FieldOutcomeSummary.Label(), d.Summary),
+		widget.NewFormItem(models.FieldOutcomePlan.Label(), d.Plan),
+		widget.NewFormItem(models.FieldOutcomeMedication.Label(), d.Medication),
+		widget.NewFormItem(models.FieldOutcomeGPActions.Label(), d.GPActions),
 	)
-	hint := paragraph("Whatever the outcome, her outcome letter is due within the team's target from acceptance: issue it from her referral.")
+	hint := paragraph("Her outcome letter carries what you write here: in plain words in her letter, and under the standard clinical headings in the copies to professionals. " +
+		"Whatever the outcome, the letter is due within the team's target from acceptance: issue it from her referral.")
 	hint.Importance = widget.LowImportance
-	d.formDialog = newFormDialog("Assessment outcome", "Record outcome", 600, container.NewVBox(form, hint), s.Window, d.record, d.recorded)
+	d.formDialog = newFormDialog("Assessment outcome", "Record outcome", 640, container.NewVBox(form, hint), s.Window, d.record, d.recorded)
 	d.Show()
 	return d
 }
 
 // Choose picks outcome o, as tapping it would.
-func (d *assessmentOutcomeDialog) Choose(o app.AssessmentOutcome) {
-	d.Outcome.SetSelected(outcomeLabel(o))
+func (d *assessmentOutcomeDialog) Choose(o models.AssessmentOutcome) {
+	d.Outcome.SetSelected(o.Label())
 }
 
 // submit records from the keyboard (Ctrl+S), as the button does.
 func (d *assessmentOutcomeDialog) submit() { d.Submit() }
 
-// outcome returns the outcome chosen, or "" if none.
-func (d *assessmentOutcomeDialog) outcome() app.AssessmentOutcome {
+// outcome returns the outcome chosen, or OutcomeNone.
+func (d *assessmentOutcomeDialog) outcome() models.AssessmentOutcome {
 	if i := indexOf(d.Outcome.Options, d.Outcome.Selected); i >= 0 {
-		return assessmentOutcomes[i]
+		return models.AssessmentOutcomes[i]
 	}
-	return ""
+	return models.OutcomeNone
 }
 
-// record records the outcome chosen.
+// record records the outcome chosen, with what was written for the letter.
 func (d *assessmentOutcomeDialog) record() error {
-	return d.s.Services.Referrals.RecordOutcome(d.s.Actor, d.referral.ID, d.referral.Version, d.outcome(), d.Note.Text)
+	return d.s.Services.Referrals.RecordAssessment(d.s.Actor, d.referral.ID, d.referral.Version, app.AssessmentRecord{
+		Outcome: d.outcome(),
+		Clinical: models.ClinicalContent{
+			Summary: d.Summary.Text, Plan: d.Plan.Text, MedicationAdvice: d.Medication.Text, GPActions: d.GPActions.Text,
+		},
+	})
 }
 
 // recorded lets the referral be read again, and after "medical review
@@ -99,7 +107,7 @@ func (d *assessmentOutcomeDialog) recorded() {
 	if d.onDone != nil {
 		d.onDone()
 	}
-	if d.outcome() != app.OutcomeMedicalReview {
+	if d.outcome() != models.OutcomeMedicalReview {
 		return
 	}
 	if !models.Allows(d.s.Actor.RoleSet(), models.PermManageAppointments) {

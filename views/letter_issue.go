@@ -15,11 +15,13 @@ import (
 	"perinatal-caseload/views/widgets"
 )
 
-// issueLettersDialog issues a referral's letter pack. It shows the kind of
-// letter (at first the one the referral's state calls for), who the pack
-// goes to and the "Copy to" list, asks for confirmation, and then issues
-// the pack to the register. The service checks the permission; a refusal
-// is shown in the dialog in its own words.
+// issueLettersDialog issues a referral's letter pack. It offers only the
+// kinds of letter that fit the referral's state (the pathway decides the
+// letter; see models.LettersFor), at first the first of them, shows who
+// the pack goes to and the "Copy to" list, asks for confirmation, and then
+// issues the pack to the register. When no kind fits, it says why and
+// offers none. The service checks the kind and the permission again; a
+// refusal is shown in the dialog in its own words.
 //
 // A pack is a handful of letters, rendered in well under a second, so
 // building and issuing run on the UI goroutine.
@@ -55,11 +57,22 @@ type issueLettersDialog struct {
 func showIssueLettersDialog(s *session, referralID uint, onIssued func()) *issueLettersDialog {
 	win := s.Window
 	d := &issueLettersDialog{svc: s.Services, actor: s.Actor, win: win, referralID: referralID, onIssued: onIssued}
-	d.Kind = widget.NewSelect(letterKindLabels(), func(label string) {
+	d.Kind = widget.NewSelect(nil, func(label string) {
 		if !d.building {
 			d.build(kindByLabel(label))
 		}
 	})
+	d.Kind.PlaceHolder = "No letter fits yet"
+	if kinds, err := s.Services.Letters.FittingKinds(s.Actor, referralID); err == nil {
+		labels := make([]string, len(kinds))
+		for i, k := range kinds {
+			labels[i] = k.Label()
+		}
+		d.Kind.SetOptions(labels)
+	}
+	if len(d.Kind.Options) == 0 {
+		d.Kind.Disable()
+	}
 	d.Patient = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	d.Recipients = paragraph("")
 	d.CopyTo = paragraph("")
@@ -84,8 +97,8 @@ func showIssueLettersDialog(s *session, referralID uint, onIssued func()) *issue
 	return d
 }
 
-// build assembles the pack of kind ("" for the one the referral's state
-// calls for) and shows who it goes to.
+// build assembles the pack of kind ("" for the first that fits the
+// referral's state) and shows who it goes to.
 func (d *issueLettersDialog) build(kind models.LetterKind) {
 	pack, err := d.svc.Letters.BuildPack(d.actor, d.referralID, kind)
 	d.pack = nil
@@ -93,11 +106,7 @@ func (d *issueLettersDialog) build(kind models.LetterKind) {
 	if err != nil {
 		d.Recipients.SetText("")
 		d.CopyTo.SetText("")
-		text := sentence(err)
-		if kind == "" {
-			text += " You can still choose a kind of letter above."
-		}
-		showMessage(d.Message, text, true)
+		showMessage(d.Message, sentence(err), true)
 		return
 	}
 	showMessage(d.Message, "", false)

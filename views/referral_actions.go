@@ -28,6 +28,12 @@ func referralActions(s *session) func(r *models.Referral, reopen func()) fyne.Ca
 		}
 		panel.Add(appointmentActions(s, r, reopen))
 		panel.Add(caseloadActions(s, r, reopen))
+		// Only the letters that fit where she stands are offered; with none,
+		// the button stays off and says so.
+		if kinds, err := s.Services.Letters.FittingKinds(s.Actor, r.ID); err == nil && len(kinds) == 0 {
+			issue.Disable()
+			issue.SetText("Issue letters… (none fits yet)")
+		}
 		needs := widget.NewButtonWithIcon("Communication needs…", theme.AccountIcon(), func() {
 			showNeedsDialog(s, r.Patient, reopen)
 		})

@@ -83,7 +83,7 @@ func (s *settingsScreen) Row(key string) *settingRow {
 func (s *settingsScreen) newRow(v app.SettingView) *settingRow {
 	r := &settingRow{Setting: v, Status: messageLabel("")}
 	r.Entry = widget.NewEntry()
-	if v.Key == app.SetServiceAddress {
+	if v.Key == app.SetServiceAddress || v.Key == app.SetBases {
 		r.Entry = widget.NewMultiLineEntry()
 		r.Entry.SetMinRowsVisible(3)
 	}

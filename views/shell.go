@@ -181,6 +181,7 @@ func (sh *shell) MainMenu() *fyne.MainMenu {
 	}
 	return fyne.NewMainMenu(
 		fyne.NewMenu("File",
+			item("My signature…", "", func() { showMySignatureDialog(sh.Session) }),
 			item("Lock screen", fyne.KeyL, sh.onLock),
 			item("Sign out", "", sh.signOut)),
 		fyne.NewMenu("Referrals",

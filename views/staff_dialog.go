@@ -12,9 +12,11 @@ import (
 )
 
 // staffDialog adds a member of the team, with a password, or edits one:
-// name, username, roles, job title, working-time fraction and caseload
-// capacity. The service checks every field and the permission (team
-// managers only), and the dialog shows its answer.
+// name, username, roles, job title, working-time fraction, caseload
+// capacity, profession and professional registration number, and the
+// signature image printed on the letters they sign. The service checks
+// every field and the permission (team managers only), and the dialog
+// shows its answer.
 type staffDialog struct {
 	*formDialog
 	Name     *widgets.FormEntry
@@ -25,6 +27,11 @@ type staffDialog struct {
 	Fraction *widgets.FormEntry
 	// Capacity is the most women on their caseload; 0 for none set.
 	Capacity *widgets.FormEntry
+	// Profession and Registration are printed under their name on the
+	// letters they sign; Signature chooses their signature image.
+	Profession   *widget.Select
+	Registration *widgets.FormEntry
+	Signature    *signaturePicker
 	// Password and PasswordAgain are for a new account only.
 	Password      *widget.Entry
 	PasswordAgain *widget.Entry
@@ -55,12 +62,23 @@ func showStaffDialog(s *session, m *models.StaffMember, onDone func()) *staffDia
 	d.Fraction.SetText("1")
 	d.Capacity = widgets.NewHintedFormEntry("0 if none is set", submit)
 	d.Capacity.SetText("0")
+	d.Profession = widget.NewSelect(professionLabels(), nil)
+	d.Profession.SetSelectedIndex(0)
+	d.Registration = widgets.NewHintedFormEntry("For example, 1234567 (GMC) or 12A3456E (NMC)", submit)
+	var signature []byte
+	if m != nil {
+		signature = m.Signature
+	}
+	d.Signature = newSignaturePicker(s.Window, signature)
 	items := []*widget.FormItem{
 		required("Name", d.Name), required("Username", d.Username),
 		hinted("Roles", d.Roles, "A team manager can do everything"),
 		widget.NewFormItem("Job title", d.JobTitle),
 		hinted("Working-time fraction", d.Fraction, "1 is full time"),
 		hinted("Caseload capacity", d.Capacity, "The most women on their caseload; 0 for none set"),
+		hinted(models.FieldProfession.Label(), d.Profession, "Decides the register their number is on"),
+		hinted(models.FieldRegistrationNumber.Label(), d.Registration, "Printed under their name on the letters they sign"),
+		widget.NewFormItem(models.FieldSignature.Label(), d.Signature.content),
 	}
 	title, action := "Add a person", "Add"
 	if m != nil {
@@ -71,6 +89,8 @@ func showStaffDialog(s *session, m *models.StaffMember, onDone func()) *staffDia
 		d.Roles.SetSelected(roleLabelsOf(m.RoleSet()))
 		d.Fraction.SetText(strconv.FormatFloat(m.WorkingFraction, 'f', -1, 64))
 		d.Capacity.SetText(strconv.Itoa(m.CaseloadCapacity))
+		d.Profession.SetSelectedIndex(indexOf(professionCodes(), string(m.Profession)))
+		d.Registration.SetText(m.Number)
 	} else {
 		d.Password = widget.NewPasswordEntry()
 		d.Password.SetPlaceHolder("At least 10 characters")
@@ -105,15 +125,44 @@ func (d *staffDialog) save() error {
 	m.Name, m.Username, m.JobTitle = d.Name.Text, d.Username.Text, strings.TrimSpace(d.JobTitle.Text)
 	m.WorkingFraction, m.CaseloadCapacity = fraction, capacity
 	m.SetRoles(rolesOf(d.Roles.Selected)...)
+	m.ProfessionalRegistration = models.ProfessionalRegistration{Number: d.Registration.Text}
+	if i := d.Profession.SelectedIndex(); i > 0 {
+		m.Profession = models.Professions[i-1]
+	}
 	if d.editing != nil {
-		return d.s.Services.Staff.Update(d.s.Actor, m)
+		if err := d.s.Services.Staff.Update(d.s.Actor, m); err != nil {
+			return err
+		}
+		return d.Signature.save(d.s, m.ID)
 	}
 	if err := passwordsMatch(d.Password.Text, d.PasswordAgain.Text); err != nil {
 		d.Password.SetText("")
 		d.PasswordAgain.SetText("")
 		return err
 	}
-	return d.s.Services.Staff.Add(d.s.Actor, m, d.Password.Text)
+	if err := d.s.Services.Staff.Add(d.s.Actor, m, d.Password.Text); err != nil {
+		return err
+	}
+	d.editing = m // saving again now updates the person added
+	return d.Signature.save(d.s, m.ID)
+}
+
+// professionLabels lists "Not recorded", then every profession, in words.
+func professionLabels() []string {
+	out := []string{models.ProfessionNone.Label()}
+	for _, p := range models.Professions {
+		out = append(out, p.Label())
+	}
+	return out
+}
+
+// professionCodes lists the codes of professionLabels, in the same order.
+func professionCodes() []string {
+	out := []string{string(models.ProfessionNone)}
+	for _, p := range models.Professions {
+		out = append(out, string(p))
+	}
+	return out
 }
 
 // passwordsMatch checks a new password was typed the same way twice.

@@ -175,7 +175,9 @@ func (g *generator) walk(tx *app.Services, r *models.Referral, target models.Sta
 	if d.Outcome != rec.Decision {
 		d.Reason = "Discussed at the team meeting (demo)."
 	}
-	if err := svc.Referrals.Decide(g.actor, r.ID, r.Version, d); err != nil {
+	// The team's clinicians make the decisions and record the outcomes, so
+	// the demo letters are signed by them.
+	if err := svc.Referrals.Decide(g.decider(r), r.ID, r.Version, d); err != nil {
 		return err
 	}
 	if !acceptPath[target] || target == models.StatusAccepted {
@@ -206,15 +208,15 @@ func (g *generator) walk(tx *app.Services, r *models.Referral, target models.Sta
 	v := r.Version + 2 // decided, then assessment booked
 	switch {
 	case target == models.StatusMedicalReview:
-		if err := svc.Referrals.RecordOutcome(g.actor, r.ID, v, app.OutcomeMedicalReview, "(demo)"); err != nil {
+		if err := svc.Referrals.RecordOutcome(&clinician, r.ID, v, models.OutcomeMedicalReview, "(demo)"); err != nil {
 			return err
 		}
 		review := &models.Appointment{ReferralID: r.ID, Kind: models.KindMedicalReview, Mode: models.ModeFaceToFace, StartsAt: g.slot(assessAt.Add(14 * 24 * time.Hour)), DurationMinutes: 45, ClinicianID: clinician.ID, Demo: true}
 		return svc.Appointments.Book(g.actor, review, true)
 	case target == models.StatusClosed && g.rng.IntN(3) == 0:
-		return svc.Referrals.RecordOutcome(g.actor, r.ID, v, app.OutcomeDischarged, "(demo)")
+		return svc.Referrals.RecordOutcome(&clinician, r.ID, v, models.OutcomeDischarged, "(demo)")
 	}
-	if err := svc.Referrals.RecordOutcome(g.actor, r.ID, v, app.OutcomeCaseload, "(demo)"); err != nil {
+	if err := svc.Referrals.RecordOutcome(&clinician, r.ID, v, models.OutcomeCaseload, "(demo)"); err != nil {
 		return err
 	}
 	v++
@@ -279,8 +281,23 @@ func (g *generator) caseload(svc *app.Services, clock *app.ManualClock, r *model
 		return g.keepInTouch(svc, clock, r, worker, assessAt)
 	}
 	clock.Set(minTime(assessAt.Add(120*24*time.Hour), g.now))
-	reasons := app.ClosureReasons[:len(app.ClosureReasons)-1]
-	return svc.Referrals.Close(g.actor, r.ID, v, reasons[g.rng.IntN(len(reasons))])
+	reasons := models.ClosureReasons[:len(models.ClosureReasons)-1]
+	reason := reasons[g.rng.IntN(len(reasons))]
+	return svc.Referrals.Discharge(&worker, r.ID, v, app.Closure{Reason: reason, ClosureDetails: demoClosureDetails})
+}
+
+// demoClosureDetails is what a demo closure records for its letter; the
+// service keeps only the parts the reason uses.
+var demoClosureDetails = models.ClosureDetails{
+	TransferredTo: "Community Perinatal Mental Health Team (demo)\nDemo House, 1 Sample Road\nNottingham NG1 1AA",
+	WhatHelped:    "Regular visits from your key worker, and the sleep plan you made with your family (demo).",
+	WarningSigns:  "Sleeping badly for several nights, feeling unable to cope with the baby, or losing interest in things you enjoy (demo).",
+}
+
+// decider is the clinician who makes the screening decision on r: the
+// team's clinicians in turn, by referral.
+func (g *generator) decider(r *models.Referral) *models.StaffMember {
+	return &g.clinician[int(r.ID)%len(g.clinician)]
 }
 
 // keepInTouch gives a woman still on the caseload a contact in the last
