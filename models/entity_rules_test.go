@@ -33,6 +33,7 @@ func TestEntityRulesPermissionMatrix(t *testing.T) {
 		PermManageUsers:        0,
 		PermViewReports:        0,
 		PermViewAudit:          0,
+		PermManageDirectory:    A,
 	}
 	if len(matrix) != len(Permissions) {
 		t.Fatalf("the matrix has %d permissions, Permissions lists %d", len(matrix), len(Permissions))
