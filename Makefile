@@ -33,12 +33,12 @@ deps-pg:
 
 # lint fails on any staticcheck finding (checks are set in staticcheck.conf)
 # and on any function that no command of the module can reach. deadcode
-# exits 0 even when it finds some, so its output decides. app/apptest is the
-# tests' shared set-up: only tests reach it, by design.
+# exits 0 even when it finds some, so its output decides. app/apptest and
+# app/testdb are the tests' shared set-up: only tests reach them, by design.
 lint: deps-build
 	$(GO) run $(STATICCHECK) ./...
 	@dead="$$($(GO) run $(DEADCODE) ./...)" || exit 1; \
-	dead="$$(printf '%s\n' "$$dead" | grep -v '^app/apptest/' || true)"; \
+	dead="$$(printf '%s\n' "$$dead" | grep -v '^app/\(apptest\|testdb\)/' || true)"; \
 	if [ -n "$$dead" ]; then echo "$$dead"; echo "deadcode: the functions above are unreachable; remove them"; exit 1; fi
 
 bench: deps-test

@@ -5,6 +5,8 @@ import (
 	"io"
 
 	"perinatal-caseload/app"
+
+	"gorm.io/gorm"
 )
 
 // runMigrate is `caseload migrate`: it applies the migrations the database
@@ -12,10 +14,13 @@ import (
 // for no sign-in: the database account is what permits a schema change (on
 // a shared PostgreSQL server, IT runs it with the migration role; the
 // desktops' application role may not change tables). A database made by a
-// newer version is refused and left as it is.
+// newer version is refused and left as it is. With --check it changes
+// nothing and lists the migrations that are due, so IT can see whether a
+// new version needs the migration role before the desktops are upgraded.
 func runMigrate(dbFlag string, args []string, stdout, stderr io.Writer) int {
-	if len(args) > 0 {
-		fmt.Fprintln(stderr, "caseload: migrate takes no arguments; name the database with --db before it")
+	check := len(args) == 1 && args[0] == "--check"
+	if len(args) > 0 && !check {
+		fmt.Fprintln(stderr, "caseload: migrate takes no arguments but --check; name the database with --db before it")
 		return 2
 	}
 	target, err := app.ResolveDB(dbFlag)
@@ -29,6 +34,9 @@ func runMigrate(dbFlag string, args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	defer app.Close(db)
+	if check {
+		return reportPending(db, target, stdout, stderr)
+	}
 	applied, err := app.Upgrade(db)
 	if err != nil {
 		fmt.Fprintf(stderr, "caseload: %s: %v\n", app.DescribeTarget(target), err)
@@ -41,6 +49,25 @@ func runMigrate(dbFlag string, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stdout, "The database schema is up to date; nothing to do.")
 	} else {
 		fmt.Fprintf(stdout, "The database schema is up to date after %d migrations.\n", len(applied))
+	}
+	return 0
+}
+
+// reportPending is `caseload migrate --check`: it lists the migrations the
+// database lacks, reading only.
+func reportPending(db *gorm.DB, target string, stdout, stderr io.Writer) int {
+	pending, err := app.PendingMigrations(db)
+	if err != nil {
+		fmt.Fprintf(stderr, "caseload: %s: %v\n", app.DescribeTarget(target), err)
+		return 1
+	}
+	for _, id := range pending {
+		fmt.Fprintln(stdout, "due", id)
+	}
+	if len(pending) == 0 {
+		fmt.Fprintln(stdout, "The database schema is up to date; nothing to do.")
+	} else {
+		fmt.Fprintf(stdout, "%d migrations are due; run caseload migrate with the migration role.\n", len(pending))
 	}
 	return 0
 }

@@ -10,12 +10,20 @@ import (
 
 func TestMigrateAppliesWhatIsDueOnceAndThenHasNothingToDo(t *testing.T) {
 	db := testdb.Target(t)
-	code, stdout, stderr := runCLI(t, db, "migrate")
+	code, stdout, stderr := runCLI(t, db, "migrate", "--check")
+	if code != 0 || stderr != "" || !strings.HasPrefix(stdout, "due ") || !strings.Contains(stdout, "migrations are due") {
+		t.Fatalf("migrate --check on a new database: exit %d, %q, stderr %q; want the migrations due", code, stdout, stderr)
+	}
+	due := strings.Count(stdout, "\ndue ") + 1
+	code, stdout, stderr = runCLI(t, db, "migrate")
 	if code != 0 || stderr != "" {
 		t.Fatalf("migrate: exit %d, stderr %q", code, stderr)
 	}
-	if !strings.HasPrefix(stdout, "applied ") || !strings.Contains(stdout, "after ") {
-		t.Errorf("migrate printed %q; want the migrations it applied", stdout)
+	if !strings.HasPrefix(stdout, "applied ") || !strings.Contains(stdout, "after ") || strings.Count(stdout, "applied ") != due {
+		t.Errorf("migrate printed %q; want the %d migrations --check said were due", stdout, due)
+	}
+	if code, stdout, _ := runCLI(t, db, "migrate", "--check"); code != 0 || !strings.Contains(stdout, "up to date") {
+		t.Errorf("migrate --check after migrate: exit %d, %q; want nothing due", code, stdout)
 	}
 	code, stdout, _ = runCLI(t, db, "migrate")
 	if code != 0 || strings.Contains(stdout, "applied") || !strings.Contains(stdout, "up to date") {

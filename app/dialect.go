@@ -18,14 +18,6 @@ import (
 // onPostgres reports whether db is a PostgreSQL database (else SQLite).
 func onPostgres(db *gorm.DB) bool { return db.Dialector.Name() == "postgres" }
 
-// Engine names the database engine behind db: "postgres" or "sqlite".
-func Engine(db *gorm.DB) string {
-	if onPostgres(db) {
-		return "postgres"
-	}
-	return "sqlite"
-}
-
 // checkIsCaseloadStore checks, straight after connecting, that the
 // database is one the program can use. A SQLite file must really be a
 // database; a PostgreSQL database must hold text as UTF-8, so that

@@ -113,7 +113,7 @@ func TestEachClosureReasonHasItsOwnLetter(t *testing.T) {
 		if err := w.s.Referrals.Discharge(w.worker, r.ID, w.referral(r.ID).Version, Closure{Reason: reason, ClosureDetails: models.ClosureDetails{TransferredTo: team}}); err != nil {
 			t.Fatalf("%s: %v", reason, err)
 		}
-		kind, _ := models.ClosureLetterKind(reason)
+		kind := closureLetter[reason]
 		pack, err := w.s.Letters.BuildPack(w.admin, r.ID, "")
 		if err != nil || pack[0].Letter.Kind != kind {
 			t.Fatalf("%s: pack %v, %v; want the %s letter", reason, len(pack), err, kind)
@@ -202,4 +202,14 @@ func TestDeclineLetterSignpostsOnlyWhatScreeningChose(t *testing.T) {
 	if body := toReferrer[0].Letter.Body; !strings.Contains(body, "perinatal mental health team for the area where she lives") || strings.Contains(body, "VitaMinds") {
 		t.Errorf("the referrer's letter reads:\n%s", body)
 	}
+}
+
+// closureLetter is the letter each closure reason calls for.
+var closureLetter = map[models.ClosureReason]models.LetterKind{
+	models.ClosureTreatmentComplete:    models.LetterClosureTreatmentComplete,
+	models.ClosureEndOfPerinatalPeriod: models.LetterClosurePerinatalEnd,
+	models.ClosureMovedAway:            models.LetterClosureMovedAway,
+	models.ClosureDeclinedContact:      models.LetterClosureDeclinedContact,
+	models.ClosureDidNotAttend:         models.LetterClosureDidNotAttend,
+	models.ClosureTransferred:          models.LetterClosureTransferred,
 }

@@ -169,9 +169,9 @@ func TestLettersFor(t *testing.T) {
 func TestClosureLetterKind(t *testing.T) {
 	seen := map[LetterKind]bool{}
 	for _, r := range ClosureReasons {
-		k, ok := ClosureLetterKind(r)
+		k, ok := closureLetterOf(r)
 		if !ok || seen[k] {
-			t.Fatalf("ClosureLetterKind(%q) = %q, %v; want a letter of its own", r, k, ok)
+			t.Fatalf("closure reason %q: letter %q, %v; want a letter of its own", r, k, ok)
 		}
 		seen[k] = true
 		s := LetterState{Status: StatusClosed, ClosureReason: r, Outcome: OutcomeDischarged, AssessmentAttended: true}
@@ -179,8 +179,8 @@ func TestClosureLetterKind(t *testing.T) {
 			t.Errorf("%q: its own letter does not fit: %v", r, err)
 		}
 	}
-	if k, ok := ClosureLetterKind("decline"); ok {
-		t.Errorf("ClosureLetterKind(decline) = %q; want none", k)
+	if k, ok := closureLetterOf("decline"); ok {
+		t.Errorf("closure reason decline: letter %q; want none", k)
 	}
 	for _, k := range ClosureLetterKinds {
 		if !seen[k] {
@@ -303,4 +303,21 @@ func TestLetterStateOf(t *testing.T) {
 	if got := LetterStateOf(declined, OutcomeNone, false); got != (LetterState{Status: StatusNotAccepted}) {
 		t.Errorf("not accepted: %+v; want the decision in the closure-reason column ignored", got)
 	}
+}
+
+// closureLetterOf returns the one closure letter that fits a referral
+// closed for reason r after an assessment that found no need, as the
+// pathway table offers it, and false when none or several fit.
+func closureLetterOf(r ClosureReason) (LetterKind, bool) {
+	closing := append([]LetterKind{LetterOutcomeDischarge}, ClosureLetterKinds...)
+	var found []LetterKind
+	for _, k := range LettersFor(LetterState{Status: StatusClosed, ClosureReason: r, Outcome: OutcomeDischarged, AssessmentAttended: true}) {
+		if slices.Contains(closing, k) {
+			found = append(found, k)
+		}
+	}
+	if len(found) != 1 {
+		return "", false
+	}
+	return found[0], true
 }

@@ -52,24 +52,6 @@ var ClosureLetterKinds = []LetterKind{
 // for the callers that knew the closure letters apart.
 var AllLetterKinds = LetterKinds
 
-// closureLetters maps each closure reason to the letter that tells her.
-var closureLetters = map[ClosureReason]LetterKind{
-	ClosureTreatmentComplete:    LetterClosureTreatmentComplete,
-	ClosureEndOfPerinatalPeriod: LetterClosurePerinatalEnd,
-	ClosureMovedAway:            LetterClosureMovedAway,
-	ClosureDeclinedContact:      LetterClosureDeclinedContact,
-	ClosureDidNotAttend:         LetterClosureDidNotAttend,
-	ClosureTransferred:          LetterClosureTransferred,
-	ClosureDischargedWithAdvice: LetterOutcomeDischarge,
-}
-
-// ClosureLetterKind returns the letter for a referral closed with reason r,
-// and false when r is not a closure reason.
-func ClosureLetterKind(r ClosureReason) (LetterKind, bool) {
-	k, ok := closureLetters[r]
-	return k, ok
-}
-
 // Label returns the kind in words.
 func (k LetterKind) Label() string {
 	switch k {
