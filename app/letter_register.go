@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -16,8 +17,9 @@ import (
 )
 
 // RenderPack renders a pack to PDFs without issuing it, for preview and for
-// support, signed by signer (nil: the actor). It needs the letters
-// permission, since the PDFs can be printed and posted, and the export is
+// support, signed by signer (nil: the actor). Every letter is a draft,
+// marked DRAFT on every page, so that a preview can never pass for an
+// issued letter. It needs the letters permission, and the export is
 // audited.
 func (s *LetterService) RenderPack(actor, signer *models.StaffMember, referralID uint, kind models.LetterKind) ([]PackLetter, [][]byte, error) {
 	if err := s.authorise(actor, models.PermIssueLetters); err != nil {
@@ -31,9 +33,10 @@ func (s *LetterService) RenderPack(actor, signer *models.StaffMember, referralID
 		return nil, nil, err
 	}
 	pdfs := make([][]byte, len(pack))
-	for i, p := range pack {
-		if pdfs[i], err = letters.Render(p.Letter); err != nil {
-			return nil, nil, fmt.Errorf("cannot render the letter to %s: %w", p.Letter.Recipient.Name, err)
+	for i := range pack {
+		pack[i].Letter.Draft = true
+		if pdfs[i], err = letters.Render(pack[i].Letter); err != nil {
+			return nil, nil, renderError(referralID, i, pack[i].Letter, err)
 		}
 	}
 	err = s.transaction(func(tx *gorm.DB) error {
@@ -58,9 +61,10 @@ func (s *LetterService) IssuePack(actor *models.StaffMember, referralID uint, ki
 	packID := fmt.Sprintf("%d-%d", referralID, now.UnixNano())
 	issued := make([]models.Letter, len(pack))
 	for i, p := range pack {
+		p.Letter.Draft = false // an issued letter is never a draft
 		pdf, err := letters.Render(p.Letter)
 		if err != nil {
-			return nil, fmt.Errorf("cannot render the letter to %s: %w", p.Letter.Recipient.Name, err)
+			return nil, renderError(referralID, i, p.Letter, err)
 		}
 		input, err := json.Marshal(p.Letter)
 		if err != nil {
@@ -97,6 +101,20 @@ func (s *LetterService) IssuePack(actor *models.StaffMember, referralID uint, ki
 		return nil, err
 	}
 	return issued, nil
+}
+
+// renderError explains why letter i of a referral's pack cannot be drawn,
+// naming the referral and whom the letter is to by role, never by name: the
+// woman's name must not reach an error or a log.
+func renderError(referralID uint, i int, l letters.Letter, err error) error {
+	to := "recipient " + strconv.Itoa(i+1)
+	switch {
+	case l.Recipient.Name == l.Patient.Name:
+		to = "her"
+	case strings.TrimSpace(l.Recipient.Role) != "":
+		to = "the " + strings.ToLower(strings.TrimSpace(l.Recipient.Role))
+	}
+	return fmt.Errorf("the %s letter to %s for referral %d cannot be drawn: %w", strings.ToLower(l.Kind.Label()), to, referralID, err)
 }
 
 // LetterFilter narrows the register.
@@ -180,17 +198,19 @@ func (s *LetterService) PDF(actor *models.StaffMember, id uint) ([]byte, error) 
 	return l.PDF, err
 }
 
-// PrintDay merges the letters issued on day (London) into one PDF for the
+// PrintDay joins the letters issued on day (London) into one PDF for the
 // printer, ordered by recipient, each letter starting on a new page with its
-// own page numbering. It is rendered from the issued content, off the UI
-// goroutine with progress. It returns the PDF and how many letters it holds.
+// own page numbering. The pages are the stored PDFs from the register, each
+// checked against its fingerprint, so what is printed is byte for byte what
+// was issued. It runs off the UI goroutine with progress, and returns the
+// PDF and how many letters it holds.
 func (s *LetterService) PrintDay(actor *models.StaffMember, day time.Time, progress func(done, total int)) ([]byte, int, error) {
 	if err := s.authorise(actor, models.PermIssueLetters); err != nil {
 		return nil, 0, err
 	}
 	var issued []models.Letter
 	from, to := londonDayBounds(day)
-	if err := s.db.Select("id, input, recipient_name").Where("issued_at >= ? AND issued_at < ?", from, to).Find(&issued).Error; err != nil {
+	if err := s.db.Select("id, pdf, sha256, recipient_name").Where("issued_at >= ? AND issued_at < ?", from, to).Find(&issued).Error; err != nil {
 		return nil, 0, err
 	}
 	if len(issued) == 0 {
@@ -200,13 +220,15 @@ func (s *LetterService) PrintDay(actor *models.StaffMember, day time.Time, progr
 		a, b := strings.ToLower(issued[i].RecipientName), strings.ToLower(issued[j].RecipientName)
 		return a < b || a == b && issued[i].ID < issued[j].ID
 	})
-	batch := make([]letters.Letter, len(issued))
+	pdfs := make([][]byte, len(issued))
 	for i, l := range issued {
-		if err := json.Unmarshal([]byte(l.Input), &batch[i]); err != nil {
-			return nil, 0, fmt.Errorf("letter %d has no readable content to print: %w", l.ID, err)
+		sum := sha256.Sum256(l.PDF)
+		if hex.EncodeToString(sum[:]) != l.SHA256 {
+			return nil, 0, fmt.Errorf("letter %d does not match its stored fingerprint; do not print today's letters, and tell the system administrator", l.ID)
 		}
+		pdfs[i] = l.PDF
 	}
-	pdf, err := letters.RenderBatch(batch, progress)
+	pdf, err := letters.Combine(pdfs, progress)
 	if err != nil {
 		return nil, 0, err
 	}
