@@ -87,6 +87,25 @@ func TestWriteSamples(t *testing.T) {
 	draft.Draft = true
 	draft.Copy = true
 	write("draft", draft)
+	// The page image in the README: the standard acceptance letter, issued,
+	// with the letterhead as Settings give it (the application ships no
+	// logo).
+	body, err := DefaultTemplate(models.LetterAcceptance)
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc := SampleService()
+	svc.Organisation = "Leicestershire Partnership NHS Trust"
+	svc.Address = []string{"Sample House", "1 Sample Road", "Leicester", "LE1 1AA"}
+	svc.AttendAnywhereLink = ""
+	readme, err := SampleLetter(models.LetterAcceptance, body, svc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	readme.Author = Person{Name: "Dr Amira Patel", Role: "Consultant perinatal psychiatrist", Registration: "GMC 1234567"}
+	readme.OnBehalfOf = "Issued by Jo Smith, Team Administrator, on behalf of Dr Amira Patel."
+	write("readme", readme)
+
 	long := testLetter(t, models.LetterOutcomeCaseload, "Zoë Ó Súilleabháin")
 	long.Patient.Name = longName
 	long.Recipient = Person{Name: longName, Address: fiveLineAddress}

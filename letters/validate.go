@@ -172,11 +172,19 @@ func prepare(l Letter) (*prepared, error) {
 
 // checkPrintable refuses any text with a character the font cannot draw.
 func (p *prepared) checkPrintable(cov *coverage) error {
+	// The messages give the character's code and script, not the character
+	// itself: it may be part of her name.
 	check := func(field models.FieldID, s string) error {
-		if r, bad := firstUnprintable(cov, s); bad {
-			return fieldErr(field, "the character %q (U+%04X) cannot be printed in letters; replace it", r, r)
+		r, bad := firstUnprintable(cov, s)
+		if !bad {
+			return nil
 		}
-		return nil
+		if field == models.FieldLetterPatientName {
+			if c, script := models.CheckNameScript(s); c == models.NameOtherScript {
+				return fieldErr(field, "it is written in %s, which letters cannot print; record her name in Latin script for letters", scriptPhrase(script))
+			}
+		}
+		return fieldErr(field, "it has a character letters cannot print (U+%04X); replace it", r)
 	}
 	texts := []struct {
 		field models.FieldID
@@ -198,6 +206,15 @@ func (p *prepared) checkPrintable(cov *coverage) error {
 		}
 	}
 	return nil
+}
+
+// scriptPhrase names a script as models.CheckNameScript gives it: "Arabic
+// script", or "another script".
+func scriptPhrase(script string) string {
+	if script == "another script" {
+		return script
+	}
+	return script + " script"
 }
 
 func kindList() string {
