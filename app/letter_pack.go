@@ -25,20 +25,9 @@ type PackLetter struct {
 	Language string
 }
 
-// service returns the sending team as the settings describe it.
-func (s *LetterService) service() letters.Service {
-	var address []string
-	for _, l := range strings.Split(s.setting(SetServiceAddress), "\n") {
-		if l = strings.TrimSpace(l); l != "" {
-			address = append(address, l)
-		}
-	}
-	return letters.Service{
-		Name: s.setting(SetServiceName), Address: address, Phone: s.setting(SetServicePhone), Email: s.setting(SetServiceEmail),
-		OfficeHours: s.setting(SetOfficeHours), DutyPhone: s.setting(SetDutyPhone), DutyHours: s.setting(SetDutyHours),
-		CrisisLine: s.setting(SetCrisisPhone), AttendAnywhereLink: s.setting(SetAttendAnywhereLink),
-	}
-}
+// service returns the sending team as the settings describe it (see
+// letterhead, in letterhead.go).
+func (s *LetterService) service() letters.Service { return s.letterhead() }
 
 // BuildPack assembles the letter pack of one kind for a referral, without
 // saving anything: the letter to the woman (or, for assessment-not-needed,

@@ -26,12 +26,14 @@ func (s *LetterService) PreviewTemplate(actor *models.StaffMember, kind models.L
 }
 
 // PreviewTemplatePDF renders the sample letter of PreviewTemplate to a PDF,
-// so an administrator can see the page before saving a template.
+// so an administrator can see the page before saving a template. It is a
+// draft, marked DRAFT on every page.
 func (s *LetterService) PreviewTemplatePDF(actor *models.StaffMember, kind models.LetterKind, body string) ([]byte, error) {
 	l, err := s.PreviewTemplate(actor, kind, body)
 	if err != nil {
 		return nil, err
 	}
+	l.Draft = true
 	pdf, err := letters.Render(l)
 	if err != nil {
 		return nil, fmt.Errorf("the sample %s letter cannot be drawn: %w", kind.Label(), err)

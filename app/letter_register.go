@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -38,7 +39,7 @@ func (s *LetterService) RenderPack(actor, signer *models.StaffMember, referralID
 			continue // held: nothing to print (see PackLetter.HoldReason)
 		}
 		if pdfs[i], err = letters.Render(p.Letter); err != nil {
-			return nil, nil, fmt.Errorf("cannot render the letter to %s: %w", recipientWords(p), err)
+			return nil, nil, renderError(referralID, i, p.Letter, err)
 		}
 	}
 	err = s.transaction(func(tx *gorm.DB) error {
@@ -66,6 +67,7 @@ func (s *LetterService) IssuePack(actor *models.StaffMember, referralID uint, ki
 	packID := fmt.Sprintf("%d-%d", referralID, now.UnixNano())
 	issued := make([]models.Letter, len(pack))
 	for i, p := range pack {
+		p.Letter.Draft = false // an issued letter is never a draft
 		input, err := json.Marshal(p.Letter)
 		if err != nil {
 			return nil, err
@@ -83,7 +85,7 @@ func (s *LetterService) IssuePack(actor *models.StaffMember, referralID uint, ki
 		}
 		pdf, err := letters.Render(p.Letter)
 		if err != nil {
-			return nil, fmt.Errorf("cannot render the letter to %s: %w", recipientWords(p), err)
+			return nil, renderError(referralID, i, p.Letter, err)
 		}
 		sum := sha256.Sum256(pdf)
 		issued[i].PDF, issued[i].SHA256 = pdf, hex.EncodeToString(sum[:])
@@ -109,6 +111,20 @@ func (s *LetterService) IssuePack(actor *models.StaffMember, referralID uint, ki
 		return nil, err
 	}
 	return issued, nil
+}
+
+// renderError explains why letter i of a referral's pack cannot be drawn,
+// naming the referral and whom the letter is to by role, never by name: the
+// woman's name must not reach an error or a log.
+func renderError(referralID uint, i int, l letters.Letter, err error) error {
+	to := "recipient " + strconv.Itoa(i+1)
+	switch {
+	case l.Recipient.Name == l.Patient.Name:
+		to = "her"
+	case strings.TrimSpace(l.Recipient.Role) != "":
+		to = "the " + strings.ToLower(strings.TrimSpace(l.Recipient.Role))
+	}
+	return fmt.Errorf("the %s letter to %s for referral %d cannot be drawn: %w", strings.ToLower(l.Kind.Label()), to, referralID, err)
 }
 
 // LetterFilter narrows the register.
@@ -200,17 +216,19 @@ func (s *LetterService) PDF(actor *models.StaffMember, id uint) ([]byte, error) 
 	return l.PDF, err
 }
 
-// PrintDay merges the letters issued on day (London) into one PDF for the
+// PrintDay joins the letters issued on day (London) into one PDF for the
 // printer, ordered by recipient, each letter starting on a new page with its
-// own page numbering. It is rendered from the issued content, off the UI
-// goroutine with progress. It returns the PDF and how many letters it holds.
+// own page numbering. The pages are the stored PDFs from the register, each
+// checked against its fingerprint, so what is printed is byte for byte what
+// was issued. It runs off the UI goroutine with progress, and returns the
+// PDF and how many letters it holds.
 func (s *LetterService) PrintDay(actor *models.StaffMember, day time.Time, progress func(done, total int)) ([]byte, int, error) {
 	if err := s.authorise(actor, models.PermIssueLetters); err != nil {
 		return nil, 0, err
 	}
 	var issued []models.Letter
 	from, to := londonDayBounds(day)
-	if err := s.db.Select("id, input, recipient_name").Where("issued_at >= ? AND issued_at < ? AND hold_reason = ?", from, to, "").Find(&issued).Error; err != nil {
+	if err := s.db.Select("id, pdf, sha256, recipient_name").Where("issued_at >= ? AND issued_at < ? AND hold_reason = ?", from, to, "").Find(&issued).Error; err != nil {
 		return nil, 0, err
 	}
 	if len(issued) == 0 {
@@ -220,13 +238,15 @@ func (s *LetterService) PrintDay(actor *models.StaffMember, day time.Time, progr
 		a, b := strings.ToLower(issued[i].RecipientName), strings.ToLower(issued[j].RecipientName)
 		return a < b || a == b && issued[i].ID < issued[j].ID
 	})
-	batch := make([]letters.Letter, len(issued))
+	pdfs := make([][]byte, len(issued))
 	for i, l := range issued {
-		if err := json.Unmarshal([]byte(l.Input), &batch[i]); err != nil {
-			return nil, 0, fmt.Errorf("letter %d has no readable content to print: %w", l.ID, err)
+		sum := sha256.Sum256(l.PDF)
+		if hex.EncodeToString(sum[:]) != l.SHA256 {
+			return nil, 0, fmt.Errorf("letter %d does not match its stored fingerprint; do not print today's letters, and tell the system administrator", l.ID)
 		}
+		pdfs[i] = l.PDF
 	}
-	pdf, err := letters.RenderBatch(batch, progress)
+	pdf, err := letters.Combine(pdfs, progress)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -234,16 +254,4 @@ func (s *LetterService) PrintDay(actor *models.StaffMember, day time.Time, progr
 		return s.audit(tx, actor, ActionPrint, "letter", 0, nil, nil, fmt.Sprintf("batch print of %d letters issued on %s", len(issued), day.In(models.London).Format("02/01/2006")))
 	})
 	return pdf, len(issued), err
-}
-
-// recipientWords names a letter's recipient in an error: their role, or
-// "her" for the woman, whose name errors never give.
-func recipientWords(p PackLetter) string {
-	if p.Role == rolePatient {
-		return "her"
-	}
-	if p.Role != "" {
-		return "the " + strings.ToLower(p.Role) + ", " + p.Letter.Recipient.Name
-	}
-	return p.Letter.Recipient.Name
 }

@@ -199,6 +199,12 @@ func TestPermissionMatrixIsEnforcedInTheServices(t *testing.T) {
 			}
 			return errors.New("no setting")
 		}},
+		{"Settings.SetLogo", A | M, func(a *models.StaffMember) error {
+			return s.Settings.SetLogo(a, testImagePNG(t, 300, 80), settingVersion(t, s, SetLetterheadLogo))
+		}},
+		{"Settings.RemoveLogo", A | M, func(a *models.StaffMember) error {
+			return s.Settings.RemoveLogo(a, settingVersion(t, s, SetLetterheadLogo))
+		}},
 		{"Staff.Add", M, func(a *models.StaffMember) error {
 			m := &models.StaffMember{Name: "New " + a.Username, Username: "new-" + a.Username}
 			m.SetRoles(models.RoleKeyWorker)

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"fmt"
 	"sort"
 	"strconv"
@@ -52,6 +53,19 @@ const (
 	SetCallFromNumber = "telephone.call_from"
 )
 
+// Letterhead settings (issue 11, h-l-render): the trust named in every
+// letter's letterhead and its logo. The logo is an image, kept in the
+// database so that every desktop prints it; see SettingsService.SetLogo.
+const (
+	SetTrustName      = "letterhead.trust"
+	SetLetterheadLogo = "letterhead.logo"
+)
+
+// imageSettings are the settings that hold an image rather than text. The
+// Settings screen offers a file chooser for them, and Set refuses them:
+// SetLogo checks and stores the image.
+var imageSettings = map[string]bool{SetLetterheadLogo: true}
+
 // settingDef describes one setting: its label, default and whether it is a number.
 type settingDef struct {
 	Label   string
@@ -61,7 +75,7 @@ type settingDef struct {
 
 var settingDefs = map[string]settingDef{
 	SetServiceName:          {"Service name", "Perinatal Mental Health Service", false},
-	SetServiceAddress:       {"Service address (one line per row)", "Perinatal Mental Health Service\nLeicester", false},
+	SetServiceAddress:       {"Return address for letters (one line per row, postcode last)", "Perinatal Mental Health Service\nLeicester", false},
 	SetServicePhone:         {"Service telephone", "0116 225 6846", false},
 	SetServiceEmail:         {"Service email", "", false},
 	SetOfficeHours:          {"Office hours", "9am to 5pm, Monday to Friday", false},
@@ -85,12 +99,18 @@ var settingDefs = map[string]settingDef{
 	SetIdleLockMinutes:      {"Minutes of inactivity before the screen locks", "10", true},
 	SetBases:                {"Bases for face-to-face appointments (a name, then its address below; a blank line between bases; empty: the service address)", "", false},
 	SetCallFromNumber:       {"Number we ring women from for telephone appointments (empty: the service telephone)", "", false},
+
+	// Letterhead (h-l-render). The trust that runs the Leicester,
+	// Leicestershire and Rutland perinatal mental health service.
+	SetTrustName:      {"NHS trust, as the letterhead names it", "Leicestershire Partnership NHS Trust", false},
+	SetLetterheadLogo: {"Letterhead logo (PNG or JPEG; none to start with)", "", false},
 }
 
 // settingOrder is the order the Settings screen lists them in: the service
 // as letters show it, then targets, then screening, then sign-in.
 var settingOrder = []string{
-	SetServiceName, SetServiceAddress, SetServicePhone, SetServiceEmail, SetOfficeHours,
+	SetServiceName, SetTrustName, SetLetterheadLogo, // the letterhead (h-l-render)
+	SetServiceAddress, SetServicePhone, SetServiceEmail, SetOfficeHours,
 	SetDutyHours, SetDutyPhone, SetCrisisPhone, SetAttendAnywhereLink, SetBases, SetCallFromNumber, SetMBUName,
 	SetTargetAssessmentDays, SetTargetUrgentDays, SetTargetOutcomeDays, SetDueSoonDays, SetLettersTrackedFrom,
 	SetPlanDischargeWeeks, SetMissedFollowUpDays, SetInpatientVisitDays,
@@ -125,7 +145,13 @@ func settingRank(key string) int {
 type SettingView struct {
 	Key, Label, Value string
 	Number            bool
-	Version           int // 0 when the default has never been changed
+	// Image is true for a setting that holds an image (the letterhead
+	// logo). Its Value is "" or "set"; read the image with Logo.
+	Image   bool
+	Version int // 0 when the default has never been changed
+	// Problem says what is missing from the value as it stands, such as a
+	// return address without its postcode, or is "".
+	Problem string
 }
 
 // SettingsService reads and changes the service settings.
@@ -152,9 +178,16 @@ func (s *SettingsService) All() ([]SettingView, error) {
 	}
 	var out []SettingView
 	for key, def := range settingDefs {
-		v := SettingView{Key: key, Label: def.Label, Value: def.Default, Number: def.Number}
+		v := SettingView{Key: key, Label: def.Label, Value: def.Default, Number: def.Number, Image: imageSettings[key]}
 		if r, ok := stored[key]; ok {
 			v.Value, v.Version = r.Value, r.Version
+		}
+		if v.Image && v.Value != "" {
+			v.Value = "set" // the screen shows the image itself, from Logo
+		}
+		var fe *models.FieldError
+		if _, err := checkSetting(key, v.Value); errors.As(err, &fe) {
+			v.Problem = fe.Message
 		}
 		out = append(out, v)
 	}
@@ -168,6 +201,9 @@ func (s *SettingsService) Set(actor *models.StaffMember, key, value string, read
 	def, ok := settingDefs[key]
 	if !ok {
 		return fmt.Errorf("there is no setting called %q", key)
+	}
+	if imageSettings[key] {
+		return fmt.Errorf("%s is an image; choose it with the logo chooser", def.Label)
 	}
 	value = strings.TrimSpace(value)
 	if def.Number {
@@ -184,6 +220,25 @@ func (s *SettingsService) Set(actor *models.StaffMember, key, value string, read
 		if err := models.CheckBases(value); err != nil {
 			return models.OnField(settingField(key), err)
 		}
+	}
+	value, err := checkSetting(key, value)
+	if err != nil {
+		return err
+	}
+	return s.store(actor, key, value, readVersion, nil)
+}
+
+// store writes a setting's new value, after its checks, as one versioned,
+// audited change. describe, if not nil, gives what the audit trail records
+// for a value in place of the value itself (for an image, its size and
+// fingerprint).
+func (s *SettingsService) store(actor *models.StaffMember, key, value string, readVersion int, describe func(string) string) error {
+	def := settingDefs[key]
+	audited := func(v string) map[string]string {
+		if describe != nil {
+			v = describe(v)
+		}
+		return map[string]string{key: v}
 	}
 	if s.batch != nil {
 		delete(s.batch.settings, key)
@@ -202,7 +257,7 @@ func (s *SettingsService) Set(actor *models.StaffMember, key, value string, read
 			if err := tx.Create(&row).Error; err != nil {
 				return err
 			}
-			return s.audit(tx, actor, ActionCreate, "setting", row.ID, map[string]string{key: def.Default}, map[string]string{key: value}, key)
+			return s.audit(tx, actor, ActionCreate, "setting", row.ID, audited(def.Default), audited(value), key)
 		}
 		before := row.Value
 		row.Value = value
@@ -210,7 +265,7 @@ func (s *SettingsService) Set(actor *models.StaffMember, key, value string, read
 		if err := s.saveVersioned(tx, "setting", &row, func(v int) { row.Version = v }); err != nil {
 			return err
 		}
-		return s.audit(tx, actor, ActionUpdate, "setting", row.ID, map[string]string{key: before}, map[string]string{key: value}, key)
+		return s.audit(tx, actor, ActionUpdate, "setting", row.ID, audited(before), audited(value), key)
 	})
 }
 

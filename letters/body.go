@@ -73,44 +73,47 @@ func bulletText(t string) (string, bool) {
 // bodyBoxes lays out the body as boxes for the pager. It keeps a heading
 // with the text after it and avoids leaving a single line of a paragraph
 // alone at the foot or the head of a page.
-func (m *measurer) bodyBoxes(body string) []box {
+func (m *measurer) bodyBoxes(p *prepared) []box {
+	st := p.st
 	var out []box
 	prev := blockKind(255)
-	for i, b := range parseBody(body) {
+	for i, b := range parseBody(p.body) {
 		var lines []line
-		indent, size, color := 0.0, bodySize, black
+		indent, size, color := 0.0, st.body, black
 		switch b.kind {
 		case blockHeading:
-			size, color = bodySize+1, nhsBlue
+			size, color = st.heading, nhsBlue
 			lines = m.wrapMarked(b.lines[0], true, size, textW)
 		case blockBullet:
-			indent = bulletInd
+			indent = st.bulletIndent
 			lines = m.wrapMarked(b.lines[0], false, size, textW-indent)
 		default:
 			for _, hard := range b.lines {
 				lines = append(lines, m.wrapMarked(hard, false, size, textW)...)
 			}
 		}
-		gap := paraGap
+		lead := st.lead
+		if b.kind == blockHeading {
+			lead = ptToMM(size) * 1.3
+		}
+		gap := st.paraGap
 		switch {
 		case i == 0:
 			gap = 0
 		case b.kind == blockHeading:
-			gap = paraGap + 2.4
+			gap = st.paraGap * 1.5
 		case prev == blockHeading:
-			gap = 1.2
-		case b.kind == blockBullet && prev == blockBullet && !b.newChunk:
-			gap = bulletGap
+			gap = st.bulletGap * 0.75
 		case !b.newChunk:
-			gap = bulletGap
+			gap = st.bulletGap
 		}
 		first := len(out)
 		for li, l := range lines {
-			bx := m.textBox(l, marginL+indent, bodyLeadMM, size, color)
+			bx := m.textBox(l, marginL+indent, lead, size, color)
 			if li == 0 {
 				bx.spaceBefore = gap
 				if b.kind == blockBullet {
-					bx.ops = append(bx.ops, textOp(marginL+1.2, baseline(0, bodyLeadMM, size), "•", false, size, nhsBlue))
+					bx.ops = append(bx.ops, textOp(marginL+st.bulletIndent*0.2, baseline(0, lead, size), "•", false, size, nhsBlue))
 				}
 			}
 			out = append(out, bx)

@@ -4,36 +4,34 @@ package letters
 // do in a crisis, and when and how to reach the duty worker.
 func (m *measurer) crisisBox(p *prepared) box {
 	const (
-		pad   = 4.5
+		pad   = 3.5
 		bar   = 1.6 // the NHS Blue bar down its left side
-		size  = 10.0
-		lead  = 4.9
 		title = "If you need help urgently"
 	)
+	st := p.st
+	size, lead := st.crisis, st.crisisLead
 	s := p.service
-	paras := [][]piece{
-		{
-			{"If you are in crisis, or worried about your safety or your baby’s safety, call the Mental Health Central Access Point on ", false},
-			{s.CrisisLine, true},
-			{". It is open 24 hours a day, every day. You can also call ", false},
-			{"NHS 111", true}, {".", false},
-		},
-		{{"In an emergency, call ", false}, {"999", true}, {" or go to your nearest A&E.", false}},
-		{
-			{"For advice from our team, call the duty worker on ", false},
-			{s.DutyPhone, true},
-			{", " + s.DutyHours + ".", false},
-		},
-	}
+	paras := [][]piece{{
+		{"If you are in crisis or worried about your or your baby’s safety, call the Mental Health Central Access Point on ", false},
+		{s.CrisisLine, true},
+		{" (24 hours a day, every day) or ", false},
+		{"NHS 111", true},
+		{". In an emergency, call ", false}, {"999", true}, {" or go to A&E. ", false},
+		{"For advice, call our duty worker on ", false},
+		{s.DutyPhone, true},
+		{", " + s.DutyHours + ".", false},
+	}}
 	x := marginL + bar + pad
 	w := textW - bar - 2*pad
+	titleSize := st.heading
+	titleLead := ptToMM(titleSize) * 1.3
 	var ops []op
-	y := pad
-	ops = append(ops, textOp(x, baseline(y, lead+0.6, size+1), title, true, size+1, nhsBlue))
-	y += lead + 1.8
+	y := pad - 0.5
+	ops = append(ops, textOp(x, baseline(y, titleLead, titleSize), title, true, titleSize, nhsBlue))
+	y += titleLead + 0.8
 	for i, para := range paras {
 		if i > 0 {
-			y += 1.4
+			y += st.bulletGap
 		}
 		for _, l := range m.wrap(para, size, w) {
 			ops = append(ops, m.textBox(l, x, lead, size, black).shiftAll(y)...)
@@ -45,5 +43,5 @@ func (m *measurer) crisisBox(p *prepared) box {
 		{kind: opBox, x: marginL, y: 0, w: textW, h: h, fill: paleBlue},
 		{kind: opBox, x: marginL, y: 0, w: bar, h: h, fill: nhsBlue},
 	}
-	return box{height: h, spaceBefore: 8, ops: append(bg, ops...)}
+	return box{height: h, spaceBefore: 5, ops: append(bg, ops...)}
 }

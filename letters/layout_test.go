@@ -78,7 +78,7 @@ func TestWrapKeepsWithinWidthAndKeepsNumbersTogether(t *testing.T) {
 	m := newTestMeasurer(t)
 	text := "Please ring the duty worker on 0116 225 6846 if you have any questions about **your appointment** with us, or call 0808 800 3302 at any time."
 	for w := 30.0; w <= 160; w += 7 {
-		lines := m.wrapMarked(text, false, bodySize, w)
+		lines := m.wrapMarked(text, false, standard.body, w)
 		var words []string
 		for _, l := range lines {
 			if l.width > w+0.01 {
@@ -99,7 +99,7 @@ func TestWrapKeepsWithinWidthAndKeepsNumbersTogether(t *testing.T) {
 func TestWrapBreaksAWordWiderThanTheLine(t *testing.T) {
 	m := newTestMeasurer(t)
 	url := "https://attendanywhere.example/perinatal/waiting-area/with/a/very/long/path/indeed"
-	lines := m.wrapMarked("Link: "+url+".", false, bodySize, 60)
+	lines := m.wrapMarked("Link: "+url+".", false, standard.body, 60)
 	joined := ""
 	for _, l := range lines {
 		if l.width > 60.01 {
@@ -122,7 +122,7 @@ func TestWrapBreaksAWordWiderThanTheLine(t *testing.T) {
 
 func TestRunsAreDrawnWhereTheyWereMeasured(t *testing.T) {
 	m := newTestMeasurer(t)
-	lines := m.wrapMarked("**Date:** Monday 30 November 2026 **at** 2:30pm, with **Dr Priya Shah**", false, bodySize, textW)
+	lines := m.wrapMarked("**Date:** Monday 30 November 2026 **at** 2:30pm, with **Dr Priya Shah**", false, standard.body, textW)
 	if len(lines) != 1 {
 		t.Fatalf("%d lines", len(lines))
 	}
@@ -135,7 +135,7 @@ func TestRunsAreDrawnWhereTheyWereMeasured(t *testing.T) {
 				t.Errorf("run %d %q starts %.3f mm after the previous one ends", i, r.text, gap)
 			}
 		}
-		x = r.x + m.width(r.text, r.bold, bodySize)
+		x = r.x + m.width(r.text, r.bold, standard.body)
 	}
 	if got := lineText(l); got != "Date: Monday 30 November 2026 at 2:30pm, with Dr Priya Shah" {
 		t.Errorf("the line reads %q", got)
@@ -146,18 +146,19 @@ func TestRunsAreDrawnWhereTheyWereMeasured(t *testing.T) {
 }
 
 func TestPagerKeepsGroupsTogether(t *testing.T) {
-	p := newPager(bodyBottom - 12)
+	const top = 28.0
+	p := newPager(bodyBottom-12, top, bodyBottom)
 	bs := []box{
 		{height: 5},
 		{height: 5, keepWithNext: true},
 		{height: 5}, // with the one before: does not fit, so both move
 	}
-	p.flow(bs)
+	p.flow(bs, -1)
 	if len(p.pages) != 2 {
 		t.Fatalf("%d pages, want 2", len(p.pages))
 	}
-	if p.y != bodyTopNext+10 {
-		t.Errorf("the second page is filled to %.1f, want %.1f", p.y, bodyTopNext+10)
+	if p.y != top+10 {
+		t.Errorf("the second page is filled to %.1f, want %.1f", p.y, top+10)
 	}
 	p.placeAtFoot(box{height: 240})
 	if len(p.pages) != 3 {
@@ -169,7 +170,7 @@ func TestWrapNeverLosesOrLoops(t *testing.T) {
 	m := newTestMeasurer(t)
 	for _, text := range []string{"", " ", "x", strings.Repeat("W", 400), "a " + strings.Repeat("ễ", 300) + " b", "**" + strings.Repeat("long", 60) + "**"} {
 		var got strings.Builder
-		for _, l := range m.wrapMarked(text, false, bodySize, 20) {
+		for _, l := range m.wrapMarked(text, false, standard.body, 20) {
 			if l.width > 20.01 {
 				t.Errorf("a line is %.2f mm wide", l.width)
 			}

@@ -6,10 +6,13 @@ import "github.com/jung-kurt/gofpdf"
 type opKind uint8
 
 const (
-	opText opKind = iota // text with its baseline at y
-	opRule               // a horizontal line from x to x+w at y
-	opBox                // a filled rectangle
-	opLink               // a clickable web link over x, y, w, h
+	opText      opKind = iota // text with its baseline at y
+	opRule                    // a horizontal line from x to x+w at y
+	opBox                     // a filled rectangle
+	opLink                    // a clickable web link over x, y, w, h
+	opImage                   // the registered image named text, over x, y, w, h
+	opFrame                   // an outlined rectangle over x, y, w, h
+	opWatermark               // text turned 45° about its centre x, y, drawn faintly behind the page
 )
 
 // op is one drawing operation, laid out before any page exists so that the
@@ -22,6 +25,7 @@ type op struct {
 	size       float64 // points
 	color      rgb     // text or line colour
 	fill       rgb     // box fill
+	line       float64 // frame line width
 }
 
 // shift returns the op moved down by dy.
@@ -55,5 +59,15 @@ func (o op) draw(pdf *gofpdf.Fpdf) {
 		pdf.Rect(o.x, o.y, o.w, o.h, "F")
 	case opLink:
 		pdf.LinkString(o.x, o.y, o.w, o.h, o.text)
+	case opImage:
+		pdf.ImageOptions(o.text, o.x, o.y, o.w, o.h, false, gofpdf.ImageOptions{}, 0, "")
+	case opFrame:
+		pdf.SetDrawColor(o.color.r, o.color.g, o.color.b)
+		pdf.SetLineWidth(o.line)
+		pdf.Rect(o.x, o.y, o.w, o.h, "D")
+	case opWatermark:
+		if w := draftWord(); w != nil {
+			drawOutline(pdf, w, o.x, o.y, o.size, 45, o.color)
+		}
 	}
 }

@@ -27,7 +27,7 @@ func Render(l Letter) (pdf []byte, err error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := d.add(p); err != nil {
+	if _, err := d.add(p); err != nil {
 		return nil, err
 	}
 	return d.bytes()
@@ -65,36 +65,95 @@ func newDocument(created models.Date, title, author string) (*document, error) {
 
 // layout places one letter's content on its pages, before anything is
 // drawn, so that the page count is known for "Page x of y".
+//
+// The crisis box goes at the foot of the last page. When the text leaves
+// too little room for it there, the sign-off (with the lines kept with it)
+// or the copy list, whichever leaves the page before fuller, is carried
+// over to the new page with the box, so that the last page is not blank but
+// for the box; unless either would leave the page before more than a third
+// empty, in which case the box goes on the new page alone.
 func (d *document) layout(p *prepared) ([][]op, error) {
+	if err := d.addImages(p); err != nil {
+		return nil, err
+	}
+	p.foot = d.m.planFooter(p)
 	head, top, err := d.m.letterhead(p)
 	if err != nil {
 		return nil, err
 	}
-	pg := newPager(top)
-	pg.add(0, head...)
-	boxes := d.m.bodyBoxes(p.body)
+	boxes := d.m.bodyBoxes(p)
 	if n := len(boxes); n > 0 {
 		boxes[n-1].keepWithNext = true // never leave the sign-off alone on a page
 	}
-	sign, copies := d.m.signOffBoxes(p), d.m.copyBoxes(p)
-	if len(copies) > 0 {
-		sign[len(sign)-1].keepWithNext = true // the copy list follows the signature
-	}
-	boxes = append(boxes, sign...)
+	signAt := len(boxes)
+	boxes = append(boxes, d.m.signOffBoxes(p)...)
+	copyAt := len(boxes)
+	copies := d.m.copyBoxes(p)
 	boxes = append(boxes, copies...)
-	pg.flow(boxes)
-	pg.placeAtFoot(d.m.crisisBox(p))
+	crisis := d.m.crisisBox(p)
+
+	flow := func(breakAt int) *pager {
+		pg := newPager(top, contBodyTop(p), p.foot.bottom)
+		pg.add(0, head...)
+		pg.flow(boxes, breakAt)
+		return pg
+	}
+	pg := flow(-1)
+	if !pg.fitsAtFoot(crisis) {
+		carry := []int{chainStart(boxes, signAt)}
+		if len(copies) > 0 {
+			carry = append(carry, copyAt)
+		}
+		var best *pager
+		for _, at := range carry {
+			alt := flow(at)
+			if len(alt.pages) == len(pg.pages)+1 && alt.fitsAtFoot(crisis) && alt.emptiest() <= 1.0/3 &&
+				(best == nil || alt.emptiest() < best.emptiest()) {
+				best = alt
+			}
+		}
+		if best != nil {
+			pg = best
+		}
+	}
+	pg.placeAtFoot(crisis)
 	return pg.pages, nil
 }
 
-// add draws one letter on new pages, numbered within the letter.
-func (d *document) add(p *prepared) error {
+// chainStart returns the first box of the chain that box i is kept with.
+func chainStart(bs []box, i int) int {
+	for i > 0 && bs[i-1].keepWithNext {
+		i--
+	}
+	return i
+}
+
+// addImages registers the letter's logo and signature, if it has them.
+func (d *document) addImages(p *prepared) error {
+	var err error
+	if len(p.service.Logo) > 0 {
+		if p.logo, err = d.addImage("logo", p.service.Logo, letterheadW, logoMaxH, FieldLetterLogo); err != nil {
+			return err
+		}
+	}
+	if len(p.signature) > 0 {
+		if p.sigPicture, err = d.addImage("signature", p.signature, signatureMaxW, signatureMaxH, FieldLetterSignature); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// add draws one letter on new pages, numbered within the letter, and
+// returns how many pages it took.
+func (d *document) add(p *prepared) (int, error) {
 	pages, err := d.layout(p)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	for i, ops := range pages {
 		d.pdf.AddPage()
+		d.draw(p.watermark())
 		if i > 0 {
 			d.draw(d.m.continuation(p))
 		}
@@ -102,9 +161,9 @@ func (d *document) add(p *prepared) error {
 		d.draw(d.m.footer(p, i+1, len(pages)))
 	}
 	if err := d.pdf.Error(); err != nil {
-		return fmt.Errorf("letters: drawing the letter: %w", err)
+		return 0, fmt.Errorf("letters: drawing the letter: %w", err)
 	}
-	return nil
+	return len(pages), nil
 }
 
 func (d *document) draw(ops []op) {

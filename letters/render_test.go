@@ -87,20 +87,22 @@ func TestEveryKindCarriesIdentityOnEveryPage(t *testing.T) {
 			if !strings.Contains(first, "23 November 2026") {
 				t.Errorf("page 1 does not show the letter date")
 			}
-			last := flat(pages[len(pages)-1])
+			// The sign-off, then the copy list, end the letter; the copy
+			// list may be carried over to the last page with the crisis
+			// box, so they are looked for across the pages.
+			var all strings.Builder
+			for _, p := range pages {
+				all.WriteString(flat(p) + " ")
+			}
 			copied := "Copy to: Dr Siobhán O'Connell, GP, Sample Medical Centre"
 			if WrittenToReferrer(kind) {
 				copied = "Copy to: " + name
 			}
-			// A short letter (the closure letters) ends its text on page 1
-			// and the crisis box may go over to page 2: the sign-off and the
-			// copy list end the text, the crisis box ends the letter.
-			ending := flat(strings.Join(pages, "\n"))
-			for _, w := range []string{"Yours sincerely Dr Priya Shah Consultant perinatal psychiatrist", copied} {
-				if !strings.Contains(ending, w) {
-					t.Errorf("the letter does not end its text with %q:\n%s", w, strings.Join(pages, "\n"))
-				}
+			sign := strings.Index(all.String(), "Yours sincerely Dr Priya Shah Consultant perinatal psychiatrist")
+			if sign < 0 || strings.Index(all.String(), copied) < sign {
+				t.Errorf("the letter does not end with the sign-off and then %q:\n%s", copied, all.String())
 			}
+			last := flat(pages[len(pages)-1])
 			for _, w := range []string{
 				"If you need help urgently", "Mental Health Central Access Point on 0808 800 3302",
 				"24 hours a day", "NHS 111", "call 999",
@@ -224,10 +226,11 @@ func TestAddressSitsInTheWindow(t *testing.T) {
 	}
 	const mm = 72 / 25.4
 	found := map[string]bool{}
+	block := false
 	for _, m := range wordRE.FindAllStringSubmatch(string(out), -1) {
 		word := m[5]
 		if word == "Re:" {
-			break // the address block is everything on the left before the Re: line
+			break // the address block is everything on the left from "Private and confidential" to the Re: line
 		}
 		x0, _ := strconv.ParseFloat(m[1], 64)
 		y0, _ := strconv.ParseFloat(m[2], 64)
@@ -235,6 +238,12 @@ func TestAddressSitsInTheWindow(t *testing.T) {
 		y1, _ := strconv.ParseFloat(m[4], 64)
 		if x0 > 105*mm {
 			continue // the letterhead and the date, on the right
+		}
+		if block = block || word == "Private"; !block {
+			if y1 > 45*mm {
+				t.Errorf("%q is on the left at y=%.1f–%.1fmm, above the address", word, y0/mm, y1/mm)
+			}
+			continue // the service's name, above the window
 		}
 		found[word] = true
 		if x0 < 20*mm || x1 > 115*mm || y0 < 45*mm || y1 > 95*mm {
@@ -258,16 +267,18 @@ func TestRenderRefusesWhatWouldPrintWrongly(t *testing.T) {
 		{"bad NHS number", "patient's NHS number", func(l *Letter) { l.Patient.NHSNumber = "9991234560" }},
 		{"no NHS number", "patient's NHS number", func(l *Letter) { l.Patient.NHSNumber = "" }},
 		{"emoji in name", "patient's name", func(l *Letter) { l.Patient.Name = "Zoë 😀" }},
+		{"Arabic name", "patient's name", func(l *Letter) { l.Patient.Name = "Zoë فاطمة" }},
+		{"Gujarati recipient", "recipient's name and address", func(l *Letter) { l.Recipient.Name = "ભાવના Súilleabháin" }},
 		{"Chinese in body", "letter text", func(l *Letter) { l.Body += "\n\n中文" }},
 		{"no letter date", "letter date", func(l *Letter) { l.Date = models.Date{} }},
 		{"born after the letter", "patient's date of birth", func(l *Letter) { l.Patient.DateOfBirth = models.NewDate(2030, 1, 1) }},
 		{"unknown kind", "letter kind", func(l *Letter) { l.Kind = "thank-you" }},
 		{"no recipient address", "recipient's address", func(l *Letter) { l.Recipient.Address = nil }},
-		{"too many address lines", "recipient's address", func(l *Letter) {
-			l.Recipient.Address = []string{"1", "2", "3", "4", "5", "6", "7", "8"}
+		{"far too many address lines", "recipient's address", func(l *Letter) {
+			l.Recipient.Address = strings.Split("1 2 3 4 5 6 7 8 9 10 11", " ")
 		}},
-		{"address line too wide", "recipient's address", func(l *Letter) {
-			l.Recipient.Address = []string{strings.Repeat("Very long street name ", 5), "Leicester"}
+		{"address lines far too wide", "recipient's address", func(l *Letter) {
+			l.Recipient.Address = []string{strings.Repeat("Very long street name ", 40), "Leicester"}
 		}},
 		{"no author", "author", func(l *Letter) { l.Author.Name = "" }},
 		{"empty body", "letter text", func(l *Letter) { l.Body = "\n \n" }},
@@ -287,7 +298,7 @@ func TestRenderRefusesWhatWouldPrintWrongly(t *testing.T) {
 			if fe.Field.Label() != c.field {
 				t.Errorf("the error names %q, want %q (%v)", fe.Field.Label(), c.field, err)
 			}
-			if strings.Contains(err.Error(), "Súilleabháin") || strings.Contains(err.Error(), "0018") {
+			if strings.Contains(err.Error(), "Súilleabháin") || strings.Contains(err.Error(), "0018") || strings.ContainsAny(err.Error(), "😀فભ") {
 				t.Errorf("the error contains patient data: %v", err)
 			}
 		})

@@ -16,8 +16,18 @@ func fieldErr(field models.FieldID, format string, args ...any) error {
 	return models.NewFieldError(field, format, args...)
 }
 
-// maxNameRunes bounds names so that the identity line fits every footer.
-const maxNameRunes = 80
+// Parts of a letter that only this package names: the images it draws.
+const (
+	FieldLetterLogo      models.FieldID = "letter.service.logo"
+	FieldLetterSignature models.FieldID = "letter.author.signature"
+)
+
+func init() {
+	models.DefineFields(map[models.FieldID]string{
+		FieldLetterLogo:      "settings, letterhead logo",
+		FieldLetterSignature: "author's signature image",
+	})
+}
 
 // prepared is a validated letter with every text cleaned and formatted,
 // ready for layout.
@@ -31,9 +41,19 @@ type prepared struct {
 	copyTo     []string
 	authorName string
 	authorRole string
+	authorReg  string // professional registration, "GMC 1234567"
+	onBehalf   string // "Issued by … on behalf of …."
 	closing    string
 	body       string
 	service    Service
+	signature  []byte // the author's signature image, or nil
+	st         style
+	draft      bool
+	copy       bool
+
+	// Set by the document when it lays the letter out.
+	logo, sigPicture *picture // the images as registered, or nil
+	foot             footerPlan
 }
 
 // prepare checks a letter and cleans its text. It refuses anything that
@@ -44,7 +64,10 @@ func prepare(l Letter) (*prepared, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &prepared{kind: l.Kind}
+	p := &prepared{kind: l.Kind, st: standard, draft: l.Draft, copy: l.Copy, signature: l.Author.Signature}
+	if l.LargePrint {
+		p.st = largePrint
+	}
 	if !slices.Contains(models.LetterKinds, l.Kind) {
 		return nil, fieldErr(models.FieldLetterKind, "%q is not a kind of letter; use one of %s", string(l.Kind), kindList())
 	}
@@ -57,8 +80,8 @@ func prepare(l Letter) (*prepared, error) {
 	if p.name = cleanLine(l.Patient.Name); p.name == "" {
 		return nil, fieldErr(models.FieldLetterPatientName, "enter her name; every page must show it")
 	}
-	if len([]rune(p.name)) > maxNameRunes {
-		return nil, fieldErr(models.FieldLetterPatientName, "shorten it to %d characters or fewer so that it fits on every page", maxNameRunes)
+	if len([]rune(p.name)) > models.MaxNameRunes {
+		return nil, fieldErr(models.FieldLetterPatientName, "shorten it to %d characters or fewer so that it fits on every page", models.MaxNameRunes)
 	}
 	if l.Patient.DateOfBirth.IsZero() {
 		return nil, fieldErr(models.FieldLetterPatientDOB, "enter her date of birth; every page must show it")
@@ -90,9 +113,6 @@ func prepare(l Letter) (*prepared, error) {
 		p.window = append(p.window, v) // an address that starts with the organisation names it once
 	}
 	p.window = append(p.window, addr...)
-	if len(p.window) > maxWindowLines {
-		return nil, fieldErr(models.FieldLetterRecipientAddr, "use at most %d lines in all (name, role, organisation and address) so that it shows through the envelope window", maxWindowLines)
-	}
 
 	for i, c := range l.CopyTo {
 		n := cleanLine(c.Name)
@@ -112,6 +132,8 @@ func prepare(l Letter) (*prepared, error) {
 		return nil, fieldErr(models.FieldLetterAuthor, "enter the name of the person signing the letter")
 	}
 	p.authorRole = cleanLine(l.Author.Role)
+	p.authorReg = cleanLine(l.Author.Registration)
+	p.onBehalf = cleanLine(l.OnBehalfOf)
 	if p.closing = cleanLine(l.Closing); p.closing == "" {
 		p.closing = defaultClosing
 	}
@@ -130,6 +152,7 @@ func prepare(l Letter) (*prepared, error) {
 		DutyPhone:    cleanLine(s.DutyPhone),
 		DutyHours:    cleanLine(s.DutyHours),
 		CrisisLine:   cleanLine(s.CrisisLine),
+		Logo:         s.Logo,
 	}
 	for _, req := range []struct {
 		value string
@@ -149,11 +172,19 @@ func prepare(l Letter) (*prepared, error) {
 
 // checkPrintable refuses any text with a character the font cannot draw.
 func (p *prepared) checkPrintable(cov *coverage) error {
+	// The messages give the character's code and script, not the character
+	// itself: it may be part of her name.
 	check := func(field models.FieldID, s string) error {
-		if r, bad := firstUnprintable(cov, s); bad {
-			return fieldErr(field, "the character %q (U+%04X) cannot be printed in letters; replace it", r, r)
+		r, bad := firstUnprintable(cov, s)
+		if !bad {
+			return nil
 		}
-		return nil
+		if field == models.FieldLetterPatientName {
+			if c, script := models.CheckNameScript(s); c == models.NameOtherScript {
+				return fieldErr(field, "it is written in %s, which letters cannot print; record her name in Latin script for letters", scriptPhrase(script))
+			}
+		}
+		return fieldErr(field, "it has a character letters cannot print (U+%04X); replace it", r)
 	}
 	texts := []struct {
 		field models.FieldID
@@ -162,7 +193,7 @@ func (p *prepared) checkPrintable(cov *coverage) error {
 		{models.FieldLetterPatientName, p.name},
 		{models.FieldLetterRecipient, strings.Join(p.window, " ")},
 		{models.FieldLetterCopyTo, strings.Join(p.copyTo, " ")},
-		{models.FieldLetterAuthor, p.authorName + " " + p.authorRole},
+		{models.FieldLetterAuthor, p.authorName + " " + p.authorRole + " " + p.authorReg + " " + p.onBehalf},
 		{models.FieldLetterClosing, p.closing},
 		{models.FieldLetterBody, p.body},
 		{models.FieldLetterService, strings.Join(append([]string{p.service.Name, p.service.Organisation,
@@ -175,6 +206,15 @@ func (p *prepared) checkPrintable(cov *coverage) error {
 		}
 	}
 	return nil
+}
+
+// scriptPhrase names a script as models.CheckNameScript gives it: "Arabic
+// script", or "another script".
+func scriptPhrase(script string) string {
+	if script == "another script" {
+		return script
+	}
+	return script + " script"
 }
 
 func kindList() string {

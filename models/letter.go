@@ -16,8 +16,8 @@ type Letter struct {
 	IssuedAt         time.Time  `gorm:"not null;index" json:"issued_at"`
 	TemplateVersion  int        `gorm:"not null" json:"template_version"`
 	PDF              []byte     `json:"-"`
-	// Input is the letter's content as JSON (the renderer's input), so a
-	// batch print re-renders exactly what was issued.
+	// Input is the letter's content as JSON (the renderer's input), a
+	// readable record of what it said. Printing always uses PDF itself.
 	Input  string `gorm:"type:text" json:"-"`
 	SHA256 string `gorm:"size:64;not null" json:"sha256"`
 	// HoldReason, when not empty, says why the letter was held rather than

@@ -13,12 +13,13 @@ import (
 	"perinatal-caseload/views/widgets"
 )
 
-// PrintTodaysLetters merges the letters issued today (UK) into one PDF for
-// the printer, ordered by recipient. It runs off the UI goroutine with a
-// progress bar, then offers to open the PDF to print it or to save it.
+// PrintTodaysLetters joins the letters issued today (UK), as the register
+// holds them, into one PDF for the printer, ordered by recipient. It runs
+// off the UI goroutine with a progress bar, then offers to open the PDF to
+// print it or to save it.
 func (s *lettersScreen) PrintTodaysLetters() {
 	bar := widget.NewProgressBar()
-	note := widget.NewLabel("Preparing today's letters for the printer…")
+	note := widget.NewLabel("Gathering today's letters from the register…")
 	progress := dialog.NewCustomWithoutButtons("Print today's letters", container.NewVBox(note, bar), s.win)
 	progress.Resize(fyne.NewSize(420, progress.MinSize().Height))
 	progress.Show()
@@ -27,7 +28,7 @@ func (s *lettersScreen) PrintTodaysLetters() {
 		pdf, n, err := s.svc.Letters.PrintDay(s.actor, now, func(done, total int) {
 			fyne.Do(func() {
 				bar.SetValue(float64(done) / float64(max(total, 1)))
-				note.SetText(fmt.Sprintf("Prepared %d of %d letters…", done, total))
+				note.SetText(fmt.Sprintf("Added %d of %d letters…", done, total))
 			})
 		})
 		return func() {
@@ -44,7 +45,7 @@ func (s *lettersScreen) PrintTodaysLetters() {
 // printReady offers the merged PDF of n letters: open it to print, or save it.
 func (s *lettersScreen) printReady(pdf []byte, n int, name string) {
 	showMessage(s.Message, countText(int64(n), "letter is", "letters are")+" ready to print, in one PDF ordered by recipient.", false)
-	text := paragraph(countText(int64(n), "letter", "letters") + " issued today are in one PDF, ordered by recipient. " +
+	text := paragraph(countText(int64(n), "letter", "letters") + " issued today are in one PDF, ordered by recipient, exactly as the register holds them. " +
 		"Each letter starts on a new page. Open it to print, or save it.")
 	var d *dialog.CustomDialog
 	open := widget.NewButtonWithIcon("Open to print", theme.DocumentPrintIcon(), func() {

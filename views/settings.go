@@ -18,11 +18,14 @@ import (
 // without the Administrator role, and the refusal is shown by the row.
 type settingsScreen struct {
 	Rows []*settingRow
+	// Logo is the letterhead logo's chooser.
+	Logo *logoRow
 	// Message says who may change settings, or why they could not be read.
 	Message *widget.Label
 
 	settings *app.SettingsService
 	actor    *models.StaffMember
+	win      fyne.Window
 	content  fyne.CanvasObject
 }
 
@@ -37,7 +40,7 @@ type settingRow struct {
 // newSettingsScreen builds the screen from the settings as they stand.
 func newSettingsScreen(ses *session) *settingsScreen {
 	settings, actor := ses.Services.Settings, ses.Actor
-	s := &settingsScreen{settings: settings, actor: actor}
+	s := &settingsScreen{settings: settings, actor: actor, win: ses.Window}
 	s.Message = messageLabel("")
 	if !models.Allows(actor.RoleSet(), models.PermEditSettings) {
 		showMessage(s.Message, "You can read these settings. Changing them needs the Administrator role.", false)
@@ -48,17 +51,19 @@ func newSettingsScreen(ses *session) *settingsScreen {
 		showMessage(s.Message, "The settings could not be read. "+sentence(err), true)
 	}
 	for _, v := range views {
-		row := s.newRow(v)
-		s.Rows = append(s.Rows, row)
 		label := widget.NewLabelWithStyle(v.Label, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		key := widget.NewLabel(v.Key)
 		key.Importance = widget.LowImportance
-		list.Add(container.NewVBox(
-			container.NewHBox(label, key),
-			container.NewBorder(nil, nil, nil, row.Save, row.Entry),
-			row.Status,
-			widget.NewSeparator(),
-		))
+		var edit fyne.CanvasObject
+		if v.Image {
+			s.Logo = s.newLogoRow(v)
+			edit = s.Logo.content
+		} else {
+			row := s.newRow(v)
+			s.Rows = append(s.Rows, row)
+			edit = container.NewVBox(container.NewBorder(nil, nil, nil, row.Save, row.Entry), row.Status)
+		}
+		list.Add(container.NewVBox(container.NewHBox(label, key), edit, widget.NewSeparator()))
 	}
 	title := widget.NewLabelWithStyle("Settings", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameHeadingText
@@ -90,7 +95,30 @@ func (s *settingsScreen) newRow(v app.SettingView) *settingRow {
 	r.Entry.SetText(v.Value)
 	r.Entry.OnChanged = func(string) { showMessage(r.Status, "", false) }
 	r.Save = widget.NewButton("Save", func() { s.save(r) })
+	r.showProblem()
 	return r
+}
+
+// showProblem says what is missing from the setting as it stands, such as
+// the postcode of the return address letters print.
+func (r *settingRow) showProblem() {
+	if r.Setting.Problem != "" {
+		showMessage(r.Status, sentence(errors.New(r.Setting.Problem)), true)
+	}
+}
+
+// view reads one setting again, with its current version.
+func (s *settingsScreen) view(key string) (app.SettingView, bool) {
+	all, err := s.settings.All()
+	if err != nil {
+		return app.SettingView{}, false
+	}
+	for _, v := range all {
+		if v.Key == key {
+			return v, true
+		}
+	}
+	return app.SettingView{}, false
 }
 
 // save stores a row's value and shows the outcome beside it.
@@ -113,14 +141,8 @@ func (s *settingsScreen) save(r *settingRow) {
 
 // reload reads a row's setting again, with its new version.
 func (s *settingsScreen) reload(r *settingRow) {
-	all, err := s.settings.All()
-	if err != nil {
-		return
-	}
-	for _, v := range all {
-		if v.Key == r.Setting.Key {
-			r.Setting = v
-			r.Entry.SetText(v.Value)
-		}
+	if v, ok := s.view(r.Setting.Key); ok {
+		r.Setting = v
+		r.Entry.SetText(v.Value)
 	}
 }

@@ -1,7 +1,6 @@
 package letters
 
 import (
-	"bytes"
 	"fmt"
 	"strconv"
 	"strings"
@@ -112,97 +111,4 @@ func batchLetters(t testing.TB, women []woman) []Letter {
 		}
 	}
 	return letters
-}
-
-// TestBatchEveryPageBelongsToOneWoman renders 100 letters for 100 women
-// into one PDF and reads back every page: each shows its own woman's name,
-// date of birth and NHS number and its own "Page x of y", and no page shows
-// another woman's name or NHS number.
-func TestBatchEveryPageBelongsToOneWoman(t *testing.T) {
-	women := syntheticWomen(t, 100)
-	letters := batchLetters(t, women)
-
-	// Each letter on its own, for its page count.
-	counts := make([]int, len(letters))
-	sum := 0
-	for i, l := range letters {
-		needPoppler(t)
-		counts[i] = pageCount(t, writePDF(t, render(t, l)))
-		sum += counts[i]
-	}
-
-	calls, last := 0, 0
-	pdf, err := RenderBatch(letters, func(done, total int) {
-		calls++
-		if total != len(letters) || done != last+1 {
-			t.Errorf("progress(%d, %d) after %d", done, total, last)
-		}
-		last = done
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if calls != len(letters) || last != len(letters) {
-		t.Errorf("progress was called %d times, reaching %d", calls, last)
-	}
-
-	pages := pageTexts(t, pdf)
-	if len(pages) != sum {
-		t.Fatalf("the batch has %d pages; the letters have %d between them", len(pages), sum)
-	}
-	multi := 0
-	page := 0
-	for i, w := range women {
-		if counts[i] > 1 {
-			multi++
-		}
-		own := pages[page : page+counts[i]]
-		page += counts[i]
-		dob := letters[i].Patient.DateOfBirth.UK()
-		checkEveryPage(t, own, identity{name: w.name, dob: dob, nhs: models.FormatNHSNumber(w.nhs)})
-		for k, text := range own {
-			for j, other := range women {
-				if j == i {
-					continue
-				}
-				if strings.Contains(text, other.name) || strings.Contains(text, models.FormatNHSNumber(other.nhs)) || strings.Contains(text, other.nhs) {
-					t.Errorf("page %d of letter %d (%s) shows woman %d's name or NHS number", k+1, i+1, w.name, j+1)
-				}
-			}
-		}
-	}
-	if multi < 30 {
-		t.Errorf("only %d letters ran to more than one page; the test needs more", multi)
-	}
-}
-
-func TestBatchIsDeterministic(t *testing.T) {
-	letters := batchLetters(t, syntheticWomen(t, 12))
-	a, err := RenderBatch(letters, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, err := RenderBatch(letters, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(a, b) {
-		t.Error("the same batch gave different bytes")
-	}
-}
-
-func TestBatchErrorNamesThePositionNotThePatient(t *testing.T) {
-	women := syntheticWomen(t, 5)
-	letters := batchLetters(t, women)
-	letters[2].Patient.NHSNumber = "9876544321"
-	_, err := RenderBatch(letters, func(int, int) { t.Error("progress reported for a batch that fails its checks") })
-	if err == nil || !strings.HasPrefix(err.Error(), "letter 3 of 5: patient's NHS number:") {
-		t.Fatalf("got %v", err)
-	}
-	if strings.Contains(err.Error(), women[2].name) || strings.Contains(err.Error(), "9876544321") {
-		t.Errorf("the error names the patient: %v", err)
-	}
-	if _, err := RenderBatch(nil, nil); err == nil {
-		t.Error("an empty batch was accepted")
-	}
 }
