@@ -45,7 +45,7 @@ func issueDay(t *testing.T, s *Services, n int) (*models.StaffMember, []models.L
 		}
 		r := sampleReferral(nhs)
 		r.Patient.GivenName = []string{"Zoë", "Łucja", "Ștefana", "Олена"}[i%4]
-		r.Patient.FamilyName = fmt.Sprintf("Nguyễn-%02d", i)
+		r.Patient.FamilyName = fmt.Sprintf("Nguyễn-%c", 'A'+i)
 		acceptedWithVideo(t, s, admin, doc, r)
 		issued, err := s.Letters.IssuePack(admin, r.ID, "")
 		if err != nil {

@@ -161,10 +161,15 @@ func TestLargePrintIsSixteenPoint(t *testing.T) {
 			t.Errorf("%q at x=%.0f–%.0fmm, y=%.0f–%.0fmm is outside the envelope window", w.text, w.x0, w.x1, w.y0, w.y1)
 		}
 	}
-	// The same letter in standard print is shorter.
+	// The same letter in standard print takes no more pages, and fits more
+	// words on its first page.
 	l.LargePrint = false
-	if n := len(allPageWords(t, render(t, l))); n >= len(pages) {
-		t.Errorf("standard print takes %d pages, large print %d", n, len(pages))
+	standard := allPageWords(t, render(t, l))
+	if len(standard) > len(pages) {
+		t.Errorf("standard print takes %d pages, large print %d", len(standard), len(pages))
+	}
+	if len(standard[0]) <= len(pages[0]) {
+		t.Errorf("page 1 holds %d words in standard print and %d in large print; want fewer in large print", len(standard[0]), len(pages[0]))
 	}
 }
 
