@@ -140,20 +140,21 @@ func TestEntityRulesStaffRoles(t *testing.T) {
 }
 
 func TestEntityRulesStatusTransitions(t *testing.T) {
-	allowed := map[Status][]Status{
-		StatusReceived:         {StatusDiscuss, StatusAccepted, StatusNotAccepted},
-		StatusDiscuss:          {StatusAccepted, StatusNotAccepted},
-		StatusAccepted:         {StatusAssessmentBooked, StatusNotAccepted, StatusCaseload, StatusMedicalReview, StatusClosed},
-		StatusAssessmentBooked: {StatusAccepted, StatusCaseload, StatusMedicalReview, StatusClosed},
-		StatusMedicalReview:    {StatusCaseload, StatusClosed},
-		StatusCaseload:         {StatusMedicalReview, StatusClosed},
-		StatusNotAccepted:      {},
-		StatusClosed:           {},
+	// Every move the pathway allows; any other is refused.
+	moves := []string{
+		"received -> discuss", "received -> accepted", "received -> not_accepted",
+		"discuss -> accepted", "discuss -> not_accepted",
+		"accepted -> assessment_booked", "accepted -> not_accepted", "accepted -> caseload",
+		"accepted -> medical_review", "accepted -> closed",
+		"assessment_booked -> accepted", "assessment_booked -> caseload",
+		"assessment_booked -> medical_review", "assessment_booked -> closed",
+		"medical_review -> caseload", "medical_review -> closed",
+		"caseload -> medical_review", "caseload -> closed",
 	}
 	all := append(slices.Clone(Statuses), "unknown", "")
 	for _, from := range all {
 		for _, to := range all {
-			want := slices.Contains(allowed[from], to)
+			want := slices.Contains(moves, string(from)+" -> "+string(to))
 			if got := from.CanMoveTo(to); got != want {
 				t.Errorf("%q.CanMoveTo(%q) = %v, want %v", from, to, got, want)
 			}

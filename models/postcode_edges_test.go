@@ -120,23 +120,22 @@ func TestPostcodeEdgesHelpers(t *testing.T) {
 
 func TestPostcodeEdgesSettingCodes(t *testing.T) {
 	// Settings are compared after removing spaces and upper-casing, so a
-	// setting typed " de 11 " still matches DE11.
-	if got := PostcodeArea("DE11 0AA", []string{"LE"}, []string{" de 11 "}); got != AreaCheckResidence {
-		t.Errorf("spaced, lower-case district setting: %s", got)
+	// setting typed " de 11 " still matches DE11. (Area letters compared
+	// exactly are tested in postcode_test.go.)
+	cases := []struct {
+		postcode      string
+		areas, partly []string
+		want          AreaStatus
+	}{
+		{"DE11 0AA", []string{"LE"}, []string{" de 11 "}, AreaCheckResidence},
+		{"LE11 3TU", []string{" le "}, nil, AreaInside},
+		{"LE11 3TU", []string{"NN", "l e"}, nil, AreaInside},
+		{"not a postcode", []string{"LE"}, nil, AreaCheckResidence},
+		{"LE11 3TU", nil, nil, AreaOutside},
 	}
-	if got := PostcodeArea("LE11 3TU", []string{" le "}, nil); got != AreaInside {
-		t.Errorf("spaced, lower-case area setting: %s", got)
-	}
-	if got := PostcodeArea("LE11 3TU", []string{"L"}, nil); got != AreaOutside {
-		t.Errorf("area L matched LE: %s", got)
-	}
-	if got := PostcodeArea("L1 8JQ", []string{"LE"}, nil); got != AreaOutside {
-		t.Errorf("area LE matched L: %s", got)
-	}
-	if got := PostcodeArea("not a postcode", []string{"LE"}, nil); got != AreaCheckResidence {
-		t.Errorf("unreadable postcode: %s", got)
-	}
-	if got := PostcodeArea("LE11 3TU", nil, nil); got != AreaOutside {
-		t.Errorf("no area settings at all: %s", got)
+	for _, c := range cases {
+		if got := PostcodeArea(c.postcode, c.areas, c.partly); got != c.want {
+			t.Errorf("PostcodeArea(%q, %q, %q) = %s, want %s", c.postcode, c.areas, c.partly, got, c.want)
+		}
 	}
 }

@@ -50,15 +50,9 @@ func (s *screening) currentPrimary(code string) bool {
 // comorbidMentalIllness reports whether, besides the condition code, she has
 // a mental illness: a current one, or one of those referred even if well.
 func (s *screening) comorbidMentalIllness(code string) bool {
-	for _, c := range s.r.Conditions {
-		if c.Code == code || conditionIs(c.Code, notAMentalIllness) {
-			continue
-		}
-		if c.Status == ConditionCurrent || conditionIs(c.Code, referEvenIfWell) {
-			return true
-		}
-	}
-	return false
+	return s.comorbid(code, func(c Condition) bool {
+		return c.Status == ConditionCurrent || conditionIs(c.Code, referEvenIfWell)
+	})
 }
 
 // comorbidSevereMentalIllness reports whether, besides the condition code,
@@ -66,11 +60,16 @@ func (s *screening) comorbidMentalIllness(code string) bool {
 // (psychotic illness, bipolar disorder, severe depression), or a current
 // illness the referrer rates as severe.
 func (s *screening) comorbidSevereMentalIllness(code string) bool {
+	return s.comorbid(code, func(c Condition) bool {
+		return conditionIs(c.Code, referEvenIfWell) || (c.Status == ConditionCurrent && s.r.Severity == SeveritySevere)
+	})
+}
+
+// comorbid reports whether she has a condition other than code, and other
+// than one that is not a mental illness, for which counts is true.
+func (s *screening) comorbid(code string, counts func(Condition) bool) bool {
 	for _, c := range s.r.Conditions {
-		if c.Code == code || conditionIs(c.Code, notAMentalIllness) {
-			continue
-		}
-		if conditionIs(c.Code, referEvenIfWell) || (c.Status == ConditionCurrent && s.r.Severity == SeveritySevere) {
+		if c.Code != code && !conditionIs(c.Code, notAMentalIllness) && counts(c) {
 			return true
 		}
 	}

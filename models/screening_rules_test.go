@@ -5,7 +5,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 )
 
 // The condition lists screening_test.go loops over, read from the table.
@@ -154,18 +153,7 @@ func TestRulesGiveOnlyTheirDeclaredOutcomes(t *testing.T) {
 	seen := map[outcome]bool{}
 	urgent := map[string]bool{}
 	for _, c := range screenCases() {
-		r := baseReferral()
-		if c.edit != nil {
-			c.edit(r)
-		}
-		at := c.at
-		if at == "" {
-			at = received
-		}
-		asOf, err := time.Parse(time.RFC3339, at)
-		if err != nil {
-			t.Fatal(err)
-		}
+		r, asOf := c.referral(t)
 		_, found := screen(r, asOf, c.opts)
 		for _, f := range found {
 			rl := byName[f.rule]

@@ -452,22 +452,29 @@ func screenCases() []screenCase {
 	return cases
 }
 
+// referral builds the case's referral and the instant it was received.
+func (c screenCase) referral(t *testing.T) (*Referral, time.Time) {
+	t.Helper()
+	r := baseReferral()
+	if c.edit != nil {
+		c.edit(r)
+	}
+	at := c.at
+	if at == "" {
+		at = received
+	}
+	asOf, err := time.Parse(time.RFC3339, at)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r, asOf
+}
+
 func TestScreen(t *testing.T) {
 	fired := map[string]bool{}
 	for _, c := range screenCases() {
 		t.Run(c.name, func(t *testing.T) {
-			r := baseReferral()
-			if c.edit != nil {
-				c.edit(r)
-			}
-			at := c.at
-			if at == "" {
-				at = received
-			}
-			asOf, err := time.Parse(time.RFC3339, at)
-			if err != nil {
-				t.Fatal(err)
-			}
+			r, asOf := c.referral(t)
 			rec, found := screen(r, asOf, c.opts)
 			if plain := Screen(r, asOf, c.opts); !equalRecommendations(plain, rec) {
 				t.Fatalf("Screen and screen differ: %+v vs %+v", plain, rec)
