@@ -29,6 +29,9 @@ var ClosureReasons = []string{
 }
 
 // RecordOutcome records the assessment outcome and moves the referral on.
+// The outcome of the initial assessment waits until she is recorded as
+// having attended it: until then the refusal is a *models.FieldError for
+// models.FieldAssessmentOutcome (see models.CheckAssessmentHeld).
 func (s *ReferralService) RecordOutcome(actor *models.StaffMember, id uint, readVersion int, outcome AssessmentOutcome, note string) error {
 	to := map[AssessmentOutcome]models.Status{
 		OutcomeCaseload: models.StatusCaseload, OutcomeMedicalReview: models.StatusMedicalReview, OutcomeDischarged: models.StatusClosed,
@@ -39,6 +42,9 @@ func (s *ReferralService) RecordOutcome(actor *models.StaffMember, id uint, read
 	return s.write(actor, models.PermAssessmentOutcome, func(tx *gorm.DB) error {
 		r, err := s.loadReferral(tx, id)
 		if err != nil {
+			return err
+		}
+		if err := s.assessmentHeld(tx, r); err != nil {
 			return err
 		}
 		r.Version = readVersion
@@ -53,6 +59,20 @@ func (s *ReferralService) RecordOutcome(actor *models.StaffMember, id uint, read
 		}
 		return nil
 	})
+}
+
+// assessmentHeld refuses the outcome of an initial assessment that has not
+// been held. Once she is past it (under medical review, or on the
+// caseload), a later outcome is not about the initial assessment.
+func (s *ReferralService) assessmentHeld(tx *gorm.DB, r *models.Referral) error {
+	if r.Status != models.StatusAccepted && r.Status != models.StatusAssessmentBooked {
+		return nil
+	}
+	var appts []models.Appointment
+	if err := tx.Where("referral_id = ? AND kind = ?", r.ID, models.KindInitialAssessment).Find(&appts).Error; err != nil {
+		return err
+	}
+	return models.CheckAssessmentHeld(appts)
 }
 
 // Close discharges a referral with one of the ClosureReasons. What she

@@ -43,6 +43,7 @@ func migrations() []*gormigrate.Migration {
 		{ID: "2026120102_dashboard_indexes", Migrate: migrateDashboardIndexes},
 		{ID: "2026120103_referral_search_indexes", Migrate: migrateSearchIndexes},
 		{ID: "2026120201_audit_event_details", Migrate: migrateAuditDetails},
+		{ID: "2026120301_forgiving_search_keys", Migrate: migrateSearchKeys},
 	}
 }
 

@@ -41,15 +41,23 @@ func TestPermissionMatrixIsEnforcedInTheServices(t *testing.T) {
 	}
 	booked := func() (*models.Referral, *models.Appointment) {
 		r := accepted()
-		a := &models.Appointment{ReferralID: r.ID, Kind: models.KindInitialAssessment, Mode: models.ModeVideo, StartsAt: testNow.Add(time.Duration(n) * 24 * time.Hour), DurationMinutes: 60, ClinicianID: doc.ID}
+		// Booked in the past, so that attendance can be recorded.
+		a := &models.Appointment{ReferralID: r.ID, Kind: models.KindInitialAssessment, Mode: models.ModeVideo, StartsAt: testNow.Add(-time.Duration(n) * time.Hour), DurationMinutes: 60, ClinicianID: doc.ID}
 		if err := s.Appointments.Book(admin, a, true); err != nil {
 			t.Fatal(err)
 		}
 		r.Version++
 		return r, a
 	}
+	held := func() *models.Referral {
+		r, a := booked()
+		if err := s.Appointments.RecordAttendance(admin, a.ID, a.Version, models.AttendOnTime, "", ""); err != nil {
+			t.Fatal(err)
+		}
+		return r
+	}
 	onCaseload := func() *models.Referral {
-		r, _ := booked()
+		r := held()
 		if err := s.Referrals.RecordOutcome(doc, r.ID, r.Version, OutcomeCaseload, ""); err != nil {
 			t.Fatal(err)
 		}
@@ -96,7 +104,7 @@ func TestPermissionMatrixIsEnforcedInTheServices(t *testing.T) {
 			return s.Referrals.Decide(a, r.ID, r.Version, Decision{Outcome: models.DecisionAccept, Priority: models.PriorityUrgent})
 		}},
 		{"Referrals.RecordOutcome", C | M, func(a *models.StaffMember) error {
-			r, _ := booked()
+			r := held()
 			return s.Referrals.RecordOutcome(a, r.ID, r.Version, OutcomeMedicalReview, "")
 		}},
 		{"Referrals.Close", C | K | M, func(a *models.StaffMember) error {
