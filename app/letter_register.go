@@ -87,7 +87,7 @@ func (s *LetterService) IssuePack(actor *models.StaffMember, referralID uint, ki
 				return fmt.Errorf("cannot save the letter to the register: %w", err)
 			}
 			summary := map[string]any{"kind": l.Kind, "recipient": l.RecipientName, "sha256": l.SHA256, "template_version": l.TemplateVersion}
-			if err := s.auditWith(tx, actor, ActionIssueLetter, "letter", l.ID, nil, summary, fmt.Sprintf("referral %d", referralID), letterDetails(l)); err != nil {
+			if err := s.auditWith(tx, actor, ActionIssueLetter, "letter", l.ID, nil, summary, "referral "+models.ReferralReference(referralID), letterDetails(l)); err != nil {
 				return err
 			}
 		}
@@ -107,7 +107,8 @@ type LetterFilter struct {
 	Day        time.Time // letters issued on this London calendar day; zero for any
 }
 
-// LetterRow is one line of the register (without the PDF bytes).
+// LetterRow is one line of the register (without the PDF bytes). Show the
+// referral by its Reference.
 type LetterRow struct {
 	ID              uint
 	ReferralID      uint
@@ -120,6 +121,10 @@ type LetterRow struct {
 	TemplateVersion int
 	SHA256          string
 }
+
+// Reference returns the reference of the letter's referral, such as
+// "PMH-000155".
+func (r LetterRow) Reference() string { return models.ReferralReference(r.ReferralID) }
 
 func (s *LetterService) registerQuery(f LetterFilter) *gorm.DB {
 	q := s.db.Table("letters").
