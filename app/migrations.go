@@ -44,6 +44,7 @@ func migrations() []*gormigrate.Migration {
 		{ID: "2026120103_referral_search_indexes", Migrate: migrateSearchIndexes},
 		{ID: "2026120201_audit_event_details", Migrate: migrateAuditDetails},
 		{ID: "2026120301_forgiving_search_keys", Migrate: migrateSearchKeys},
+		{ID: "2026120302_sign_in_throttles", Migrate: migrateSignInThrottles},
 	}
 }
 
