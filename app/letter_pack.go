@@ -120,6 +120,9 @@ func nhsDigits(p *models.Patient) string {
 // professionals lists the referrer, the GP practice (when the referrer is
 // not her GP), the other professionals on the referral and the contacts of
 // current joint working, without repeats. The referrer is always first.
+// The CMHT care coordinator (or team) named on the referral form is copied
+// in until the team records joint working with a CMHT, as accepting her
+// does (see cmhtJointWorking); from then the records say who is copied.
 func (s *LetterService) professionals(r *models.Referral) ([]letters.Person, error) {
 	out := []letters.Person{professionalPerson(r.Referrer)}
 	if r.Referrer.Role != string(models.ProfGP) && strings.TrimSpace(r.Patient.GPPractice) != "" {
@@ -135,22 +138,34 @@ func (s *LetterService) professionals(r *models.Referral) ([]letters.Person, err
 		return nil, err
 	}
 	today := models.LondonDate(s.clock.Now())
+	cmhtRecorded := false
 	for _, j := range joint {
+		cmhtRecorded = cmhtRecorded || j.Service == models.JointCMHT
 		if !j.Active(today) || (j.ContactName == "" && j.Team == "") {
 			continue
 		}
-		name, org := j.ContactName, j.Team
-		if name == "" {
-			name, org = j.Team, "" // the team itself is the recipient
-		}
-		p := professionalPerson(models.Professional{Name: name, Organisation: org, Address: j.Address})
-		if len(p.Address) == 0 {
-			p.Address = []string{j.Team}
-		}
-		p.Role = j.Service.Label()
-		out = append(out, p)
+		out = append(out, jointContact(j.Service, j.ContactName, j.Team, j.Address))
+	}
+	if cs := r.CurrentServices; !cmhtRecorded && (cs.CareCoordinator != "" || cs.CMHTTeam != "") {
+		out = append(out, jointContact(models.JointCMHT, strings.TrimSpace(cs.CareCoordinator), strings.TrimSpace(cs.CMHTTeam), ""))
 	}
 	return uniquePeople(out), nil
+}
+
+// jointContact addresses the contact of a service the team works jointly
+// with: the named contact at the team, or the team itself. With no postal
+// address, the team's name stands in for it (internal post).
+func jointContact(service models.JointService, contact, team, address string) letters.Person {
+	name, org := contact, team
+	if name == "" {
+		name, org = team, "" // the team itself is the recipient
+	}
+	p := professionalPerson(models.Professional{Name: name, Organisation: org, Address: address})
+	if len(p.Address) == 0 {
+		p.Address = []string{team}
+	}
+	p.Role = service.Label()
+	return p
 }
 
 // professionalPerson addresses a professional. With no postal address the

@@ -270,6 +270,25 @@ func TestPermissionMatrixIsEnforcedInTheServices(t *testing.T) {
 			t, _ := s.Letters.Template(models.LetterNotAccepted)
 			return s.Letters.SaveTemplate(a, models.LetterNotAccepted, t.Body+"\n", t.Version)
 		}},
+		{"Letters.EarlierIssue", A | C | K | M, func(a *models.StaffMember) error {
+			_, err := s.Letters.EarlierIssue(a, accepted().ID, "")
+			return err
+		}},
+		{"JointWorking.End", C | K | M, func(a *models.StaffMember) error {
+			j := &models.JointWorking{ReferralID: onCaseload().ID, Service: models.JointCMHT, StartDate: models.LondonDate(testNow)}
+			if err := s.JointWorking.Add(manager, j); err != nil {
+				return err
+			}
+			return s.JointWorking.End(a, j.ID, j.Version, models.LondonDate(testNow))
+		}},
+		{"Auth.LockedAccounts", M, func(a *models.StaffMember) error { _, err := s.Auth.LockedAccounts(a); return err }},
+		{"Auth.Unlock", M, func(a *models.StaffMember) error {
+			m := newStaff(true)
+			for i := 0; i < 5; i++ {
+				_, _ = s.Auth.SignIn(m.Username, "wrong password")
+			}
+			return s.Auth.Unlock(a, m.ID)
+		}},
 		{"Letters.PreviewTemplate", A | C | K | M, func(a *models.StaffMember) error {
 			t, _ := s.Letters.Template(models.LetterAcceptance)
 			_, err := s.Letters.PreviewTemplate(a, models.LetterAcceptance, t.Body)
