@@ -82,7 +82,7 @@ func TestImportRefusesAnImpossibleDateOfBirthOrDueDate(t *testing.T) {
 	if err := json.Unmarshal(data, &doc); err != nil {
 		t.Fatal(err)
 	}
-	doc["patient"].(map[string]any)["date_of_birth"] = "1960-01-01"          // 66 in November 2026
+	doc["patient"].(map[string]any)["date_of_birth"] = "1960-01-01"            // 66 in November 2026
 	doc["perinatal"].(map[string]any)["expected_delivery_date"] = "2027-11-01" // a year after the referral
 	data, _ = json.Marshal(doc)
 	path := filepath.Join(t.TempDir(), "impossible.json")
