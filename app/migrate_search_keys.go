@@ -26,11 +26,13 @@ func (patientSearchKeysV2) TableName() string { return "patients" }
 var searchKeyIndexes = []indexDef{
 	{"idx_patients_family_part_key", "patients", "family_part_key"},
 	{"idx_patients_postcode_key", "patients", "postcode_key"},
+	{"idx_patient_name_keys", "patients", "given_key, family_key, family_part_key"},
 }
 
 // migrateSearchKeys (migration 2026120301) makes searches forgive accents,
 // apostrophes and spaces: it adds the family-part and postcode search
-// columns with their indexes, and works out every patient's search keys
+// columns with their indexes, an index on the three name keys together for
+// searches by given and family name, and works out every patient's search keys
 // again, the name keys now folded (models.FoldName) rather than only
 // lower-cased. The keys are derived from the names, so rewriting them is
 // not an edit of her record: versions and update times are left alone.

@@ -162,13 +162,17 @@ func nameCondition(words []string) (string, []any) {
 	}
 	whole := strings.Join(words, "")
 	terms = append(terms, prefix("given_key", whole), prefix("family_key", whole), prefix("family_part_key", whole))
+	// Each split is a range of given names, narrowed by the family name:
+	// the index on (given_key, family_key, family_part_key) answers it
+	// without reading the patients' rows.
+	family := func(start string) string {
+		return "(" + prefix("family_key", start) + " OR " + prefix("family_part_key", start) + ")"
+	}
 	for k := 1; k < len(words); k++ {
 		first, rest := strings.Join(words[:k], ""), strings.Join(words[k:], "")
 		terms = append(terms,
-			prefix("given_key", first)+" AND "+prefix("family_key", rest),
-			prefix("given_key", first)+" AND "+prefix("family_part_key", rest),
-			prefix("family_key", first)+" AND "+prefix("given_key", rest),
-			prefix("family_part_key", first)+" AND "+prefix("given_key", rest),
+			prefix("given_key", first)+" AND "+family(rest),
+			prefix("given_key", rest)+" AND "+family(first),
 		)
 	}
 	return "(" + strings.Join(terms, ") OR (") + ")", args

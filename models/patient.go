@@ -25,9 +25,9 @@ type Patient struct {
 	// empty otherwise, so that a search by that word alone finds her.
 	// PostcodeKey is the postcode without its space ("LE113TU"), so that a
 	// postcode is found with or without it. UpdateSearchKeys fills them.
-	GivenKey      string `gorm:"size:100;index" json:"-"`
-	FamilyKey     string `gorm:"size:100;index" json:"-"`
-	FamilyPartKey string `gorm:"size:100;index" json:"-"`
+	GivenKey      string `gorm:"size:100;index;index:idx_patient_name_keys,priority:1" json:"-"`
+	FamilyKey     string `gorm:"size:100;index;index:idx_patient_name_keys,priority:2" json:"-"`
+	FamilyPartKey string `gorm:"size:100;index;index:idx_patient_name_keys,priority:3" json:"-"`
 	PostcodeKey   string `gorm:"size:8;index" json:"-"`
 	// Demo marks synthetic patients made by `caseload demo`.
 	Demo bool `json:"demo,omitempty"`

@@ -191,8 +191,8 @@ func (g *generator) walk(tx *app.Services, r *models.Referral, target models.Sta
 	if err := svc.Appointments.Book(g.actor, a, true); err != nil {
 		return err
 	}
-	if target == models.StatusAssessmentBooked {
-		return nil
+	if target == models.StatusAssessmentBooked || assessAt.After(g.now) {
+		return nil // her assessment is still to come: nothing can be recorded of it yet
 	}
 	clock.Set(minTime(assessAt.Add(time.Hour), g.now))
 	code := models.AttendOnTime
