@@ -27,16 +27,6 @@ func TestTheCMHTCareCoordinatorOnTheFormIsTheJointWorkingContactAndCopied(t *tes
 	withCMHT := func(r *models.Referral) {
 		r.CurrentServices = models.CurrentServices{CMHTOpen: true, CMHTTeam: "City East CMHT", CareCoordinator: "Paul Newman"}
 	}
-	// Before the decision, the care coordinator is already copied.
-	r := sampleReferral(testNHSNumber(1))
-	withCMHT(r)
-	if err := w.s.Referrals.Register(w.admin, r); err != nil {
-		t.Fatal(err)
-	}
-	if got := copiedTo(t, w.s, w.admin, r.ID, models.LetterNotAccepted); !strings.Contains(strings.Join(got, "|"), "Paul Newman") {
-		t.Errorf("a referral not yet accepted is copied to %q; want the CMHT care coordinator too", got)
-	}
-
 	// Accepted: she is the joint-working contact, from the day of the referral.
 	accepted := w.accept(withCMHT)
 	records, err := w.s.JointWorking.ForReferral(w.doc, accepted.ID)
@@ -52,6 +42,11 @@ func TestTheCMHTCareCoordinatorOnTheFormIsTheJointWorkingContactAndCopied(t *tes
 	w.s.DB().Table("audit_events").Where("entity = ? AND entity_id = ? AND action = ?", "joint_working", j.ID, ActionCreate).Count(&audited)
 	if audited != 1 {
 		t.Error("the joint working made on acceptance was not audited")
+	}
+	// Her team is in the directory with its postal address, so it can be posted a copy.
+	cmht := models.Organisation{Kind: models.OrgCMHT, Name: "City East CMHT", AddressLines: "2 Sample Street\nLeicester", Postcode: "LE1 1AA"}
+	if err := w.s.Directory.AddOrganisation(w.admin, &cmht); err != nil {
+		t.Fatal(err)
 	}
 	pack, err := w.s.Letters.BuildPack(w.admin, accepted.ID, "")
 	if err != nil {
