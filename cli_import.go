@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"perinatal-caseload/app"
+	"perinatal-caseload/models"
 )
 
 // cmdImport validates and saves referral-form files and folders of them.
@@ -29,7 +30,7 @@ func cmdImport(e *env, args []string, _ io.Reader, stdout, stderr io.Writer) err
 	for _, r := range results {
 		switch {
 		case r.Duplicate:
-			fmt.Fprintf(stderr, "import: %s: already imported as referral %d; not imported again\n", r.Path, r.ReferralID)
+			fmt.Fprintf(stderr, "import: %s: already imported as referral %s; not imported again\n", r.Path, models.ReferralReference(r.ReferralID))
 		case r.Err != nil:
 			refused = append(refused, r)
 		default:

@@ -105,7 +105,9 @@ func (s *AppointmentService) book(actor *models.StaffMember, a *models.Appointme
 }
 
 // RecordAttendance records the MHSDS attendance code for an appointment.
-// A missed appointment makes a follow-up task (see afterAttendance).
+// A missed appointment makes a follow-up task (see afterAttendance). An
+// appointment that has not started cannot be recorded as attended or
+// missed: the refusal is a *models.FieldError for models.FieldAttendance.
 func (s *AppointmentService) RecordAttendance(actor *models.StaffMember, id uint, readVersion int, code models.Attendance, cancelledBy, reason string) error {
 	if err := checkAttendance(code, reason); err != nil {
 		return err
@@ -120,8 +122,13 @@ func (s *AppointmentService) RecordAttendance(actor *models.StaffMember, id uint
 }
 
 // setAttendance saves an attendance code, audits it, and makes what follows
-// from it (see afterAttendance), all inside tx.
+// from it (see afterAttendance), all inside tx. An appointment that has not
+// started yet can be cancelled, but not recorded as attended or missed
+// (see models.CheckAttendanceTime).
 func (c *core) setAttendance(tx *gorm.DB, actor *models.StaffMember, a *models.Appointment, readVersion int, code models.Attendance, cancelledBy, reason string) error {
+	if err := models.CheckAttendanceTime(code, a.StartsAt, c.clock.Now()); err != nil {
+		return err
+	}
 	before := *a
 	a.Attendance, a.CancelledBy, a.CancelReason = code, strings.TrimSpace(cancelledBy), strings.TrimSpace(reason)
 	a.Version = readVersion

@@ -45,6 +45,9 @@ func (s *ReferralService) recordOutcome(actor *models.StaffMember, id uint, read
 		if err != nil {
 			return err
 		}
+		if err := s.assessmentHeld(tx, r); err != nil {
+			return err
+		}
 		r.Version = readVersion
 		now := s.clock.Now()
 		r.AssessmentOutcome, r.OutcomeByID, r.OutcomeAt, r.ClinicalContent = rec.Outcome, &actor.ID, &now, clinical
@@ -59,6 +62,20 @@ func (s *ReferralService) recordOutcome(actor *models.StaffMember, id uint, read
 		}
 		return nil
 	})
+}
+
+// assessmentHeld refuses the outcome of an initial assessment that has not
+// been held. Once she is past it (under medical review, or on the
+// caseload), a later outcome is not about the initial assessment.
+func (s *ReferralService) assessmentHeld(tx *gorm.DB, r *models.Referral) error {
+	if r.Status != models.StatusAccepted && r.Status != models.StatusAssessmentBooked {
+		return nil
+	}
+	var appts []models.Appointment
+	if err := tx.Where("referral_id = ? AND kind = ?", r.ID, models.KindInitialAssessment).Find(&appts).Error; err != nil {
+		return err
+	}
+	return models.CheckAssessmentHeld(appts)
 }
 
 // Closure is why a referral closes, with what its closure letter needs:

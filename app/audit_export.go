@@ -1,7 +1,6 @@
 package app
 
 import (
-	"encoding/csv"
 	"fmt"
 	"io"
 	"strconv"
@@ -12,13 +11,17 @@ import (
 )
 
 // ExportCSV writes every audit event matching f to w as CSV, oldest first,
-// a page at a time. The export is itself audited. It returns how many events
+// a page at a time, after a UTF-8 byte-order mark so that spreadsheets
+// show names as written. The export is itself audited. It returns how many events
 // it wrote.
 func (s *AuditService) ExportCSV(actor *models.StaffMember, f AuditFilter, w io.Writer) (int, error) {
 	if err := s.authorise(actor, models.PermViewAudit); err != nil {
 		return 0, err
 	}
-	out := csv.NewWriter(w)
+	out, err := newCSVWriter(w)
+	if err != nil {
+		return 0, err
+	}
 	if err := out.Write([]string{"id", "time (London)", "person", "action", "record", "record id", "detail", "before", "after"}); err != nil {
 		return 0, err
 	}
@@ -46,7 +49,7 @@ func (s *AuditService) ExportCSV(actor *models.StaffMember, f AuditFilter, w io.
 	if err := out.Error(); err != nil {
 		return n, fmt.Errorf("cannot write the export: %w", err)
 	}
-	err := s.transaction(func(tx *gorm.DB) error {
+	err = s.transaction(func(tx *gorm.DB) error {
 		return s.audit(tx, actor, ActionExport, "audit", 0, nil, nil, fmt.Sprintf("exported %d audit events to CSV", n))
 	})
 	return n, err

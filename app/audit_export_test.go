@@ -20,6 +20,10 @@ func TestAuditExportIsCSVAndIsItselfAudited(t *testing.T) {
 	if err != nil || n != 1 {
 		t.Fatalf("exported %d, %v", n, err)
 	}
+	if !bytes.HasPrefix(buf.Bytes(), []byte("\xef\xbb\xbfid,")) {
+		t.Fatalf("the export starts %q; want the UTF-8 byte-order mark, then the header", buf.Bytes()[:min(8, buf.Len())])
+	}
+	buf.Next(3)
 	rows, err := csv.NewReader(&buf).ReadAll()
 	if err != nil || len(rows) != 2 || rows[1][3] != ActionCreate || rows[1][4] != "referral" {
 		t.Fatalf("csv = %v, %v", rows, err)

@@ -49,6 +49,12 @@ func (e *LockedError) Error() string {
 
 // SignIn checks a username and password. Failed and successful sign-ins are
 // audited; repeated failures lock the account for a while (both settings).
+//
+// A username that names no account that may sign in (none, an inactive
+// one, or one without a password) fails exactly as a wrong password does:
+// the same ErrBadCredentials, a password check that takes as long, and the
+// same *LockedError after as many tries (see failUnknown), so trying names
+// tells no one which accounts exist.
 func (s *AuthService) SignIn(username, password string) (*models.StaffMember, error) {
 	maxFails, lockFor := s.settingInt(SetLockoutAttempts), time.Duration(s.settingInt(SetLockoutMinutes))*time.Minute
 	var signedIn *models.StaffMember
@@ -60,8 +66,9 @@ func (s *AuthService) SignIn(username, password string) (*models.StaffMember, er
 		}
 		now := s.clock.Now()
 		if m.ID == 0 || !m.Active || m.PasswordHash == "" {
-			result = ErrBadCredentials
-			return s.audit(tx, nil, ActionSignInFailed, "staff", 0, nil, nil, "unknown or inactive username")
+			var err error
+			result, err = s.failUnknown(tx, username, password, now, maxFails, lockFor)
+			return err
 		}
 		if m.LockedUntil != nil && now.Before(*m.LockedUntil) {
 			result = &LockedError{Until: *m.LockedUntil}

@@ -75,3 +75,28 @@ func BenchmarkReferralSearch(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkForgivingSearch measures the searches that forgive how a name,
+// NHS number, postcode or reference is typed (count and first page, as
+// BenchmarkReferralSearch), over the demo register (target under 20 ms
+// per query).
+func BenchmarkForgivingSearch(b *testing.B) {
+	s, actor := benchDB(b)
+	queries := []string{
+		"siobhan", "SIOBHAN", "obrien", "o'brien", "ni bhriain", "zoe nguyen", "nguyen zoe", "lucja",
+		"kow", "s", "9990000019", "999-000-0019", "le113tu", "le11 3", "LE3", "PMH-000155", "pmh155", "155",
+	}
+	for _, q := range queries {
+		f := app.ReferralFilter{Query: q}
+		b.Run(q, func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				if _, err := s.Referrals.Count(actor, f); err != nil {
+					b.Fatal(err)
+				}
+				if _, err := s.Referrals.Page(actor, f, 0, 100); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

@@ -59,8 +59,12 @@ func TestCaseloadRowsShowStageContactsFlagsAndPeriodEnd(t *testing.T) {
 	}
 
 	// Recording the CMHT joint working as ended takes the CMHT flag away.
-	ended := &models.JointWorking{ReferralID: zoe.ID, Service: models.JointCMHT, StartDate: today.AddDays(-60), EndDate: today.AddDays(-1)}
-	if err := w.s.JointWorking.Add(w.worker, ended); err != nil {
+	// Accepting her made that joint working from the referral form.
+	records, _ := w.s.JointWorking.ForReferral(w.worker, zoe.ID)
+	if len(records) != 1 || records[0].Service != models.JointCMHT || records[0].Team != "City East CMHT" {
+		t.Fatalf("joint working made on acceptance = %+v; want the CMHT on the form", records)
+	}
+	if err := w.s.JointWorking.End(w.worker, records[0].ID, records[0].Version, today.AddDays(-1)); err != nil {
 		t.Fatal(err)
 	}
 	cmht, _ := w.s.Caseload.Caseload(w.worker, CaseloadFilter{Flag: FlagCMHT})

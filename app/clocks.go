@@ -164,6 +164,9 @@ type DueLetterRow struct {
 	Band       models.DueBand // overdue, due soon or due
 }
 
+// Reference returns the referral's reference, such as "PMH-000155".
+func (r DueLetterRow) Reference() string { return models.ReferralReference(r.ReferralID) }
+
 // PatientName returns "Family, Given" for lists.
 func (r DueLetterRow) PatientName() string { return r.FamilyName + ", " + r.GivenName }
 

@@ -117,6 +117,7 @@ func TestClocksCountWeekendsExceptTheUrgentWorkingDayTarget(t *testing.T) {
 
 	// The urgent assessment is held on Tuesday: met, 4 days after referral.
 	a := w.book(urgent.ID, models.KindInitialAssessment, time.Date(2026, 12, 1, 10, 0, 0, 0, time.UTC), w.doc)
+	w.clock.Set(time.Date(2026, 12, 1, 11, 0, 0, 0, time.UTC)) // attendance is recorded once it has begun
 	if err := w.s.Appointments.RecordAttendance(w.admin, a.ID, a.Version, models.AttendOnTime, "", ""); err != nil {
 		t.Fatal(err)
 	}

@@ -70,7 +70,9 @@ func TestNamesWithPunctuationAndAccentsAreFoundByTheirStart(t *testing.T) {
 		}
 	}
 	for query, want := range map[string]int64{
-		"o'b": 1, "O'BRIEN-S": 1, "ob": 1, "o": 2, "de": 1, "åse": 1, "ase": 0, "nguy": 1, "ZOË": 1, "siobhán o'brien": 1,
+		// Search forgives apostrophes and accents: "ob" is the start of
+		// both O'Brien-Smith and Obi, and "ase" finds Åse.
+		"o'b": 2, "O'BRIEN-S": 1, "ob": 2, "o": 2, "de": 1, "åse": 1, "ase": 1, "nguy": 1, "ZOË": 1, "siobhán o'brien": 1,
 	} {
 		n, err := s.Referrals.Count(admin, ReferralFilter{Query: query})
 		if err != nil || n != want {

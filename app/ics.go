@@ -21,22 +21,22 @@ const icsStamp = "20060102T150405Z"
 // Calendars are synchronised to phones and mail servers and shown to
 // colleagues, outside the record's access control, so the file carries no
 // patient-identifying data: the summary names the kind of appointment and
-// the referral number ("Perinatal initial assessment – referral 123"), and
-// the woman is looked up in Perinatal Caseload by that number. The start and
+// the referral's reference ("Perinatal initial assessment – referral
+// PMH-000123"), and the woman is looked up in Perinatal Caseload by it. The start and
 // end are in UTC ("Z"), which every calendar converts to local time, so no
 // time-zone definition is needed. The UID is stable for the appointment, and
 // SEQUENCE is its version, so a calendar replaces the entry when a moved or
 // cancelled appointment is exported again. A video appointment carries the
 // Attend Anywhere link in LOCATION, URL and DESCRIPTION.
 func AppointmentICS(a *models.Appointment, serviceName string, stamp time.Time) []byte {
-	summary := fmt.Sprintf("Perinatal %s – referral %d", strings.ToLower(a.Kind.Label()), a.ReferralID)
+	summary := fmt.Sprintf("Perinatal %s – referral %s", strings.ToLower(a.Kind.Label()), models.ReferralReference(a.ReferralID))
 	description := a.Mode.Label() + " appointment with " + serviceName + ".\n"
 	location := a.Mode.Label()
 	if a.Mode == models.ModeVideo && a.VideoLink != "" {
 		description += "Join the Attend Anywhere waiting area: " + a.VideoLink + "\n"
 		location = a.VideoLink
 	}
-	description += fmt.Sprintf("Open referral %d in Perinatal Caseload for her details; they are not kept in calendars.", a.ReferralID)
+	description += fmt.Sprintf("Open referral %s in Perinatal Caseload for her details; they are not kept in calendars.", models.ReferralReference(a.ReferralID))
 	status := "CONFIRMED"
 	if a.Attendance == models.AttendCancelledByPatient || a.Attendance == models.AttendCancelledByService {
 		status = "CANCELLED"

@@ -90,7 +90,7 @@ func TestAppointmentICSHoldsTheStartInUTCAndTheLink(t *testing.T) {
 		if icsValue(props, "LOCATION") != link || icsValue(props, "URL") != link || !strings.Contains(icsValue(props, "DESCRIPTION"), link) {
 			t.Errorf("%s: the link is not in LOCATION, URL and DESCRIPTION: %+v", c.name, props)
 		}
-		if got := icsValue(props, "SUMMARY"); got != "Perinatal initial assessment – referral 123" {
+		if got := icsValue(props, "SUMMARY"); got != "Perinatal initial assessment – referral PMH-000123" {
 			t.Errorf("SUMMARY = %q", got)
 		}
 		if got := icsValue(props, "UID"); got != "appointment-77-1793523600@perinatal-caseload" {

@@ -31,6 +31,17 @@ type ImportResult struct {
 	// Duplicate is true when the file's form_id was imported before, so
 	// nothing was created.
 	Duplicate bool
+	// Woman names the woman the file is about ("Siobhán Ní Bhriain"), when
+	// the file could be read that far, so the person at the screen knows
+	// whom each result is about.
+	Woman string
+	// Problems say why a refused file was refused, in words an
+	// administrator can act on, one per field at fault; for a duplicate,
+	// one saying so. None for a file imported.
+	//
+	// Woman and Problems may quote patient data from the file. They are for
+	// the screen: never log or print them (the command line prints Err).
+	Problems []ImportProblem
 }
 
 // ImportError is a referral file that was refused. Nothing from it was
@@ -70,6 +81,16 @@ func (e *ImportError) Unwrap() error { return e.Err }
 // ReadReferralFile reads and strictly parses one referral-form file without
 // saving anything. A refusal is an *ImportError naming the file and fields.
 func ReadReferralFile(path string) (*models.Referral, error) {
+	data, err := readReferralBytes(path)
+	if err != nil {
+		return nil, err
+	}
+	return parseReferral(path, data)
+}
+
+// readReferralBytes reads a referral file, refusing one too large to be a
+// referral. A refusal is an *ImportError.
+func readReferralBytes(path string) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, &ImportError{Path: path, Err: errors.New("the file cannot be opened; check that it exists and you may read it")}
@@ -82,6 +103,12 @@ func ReadReferralFile(path string) (*models.Referral, error) {
 	if len(data) > maxReferralFileBytes {
 		return nil, &ImportError{Path: path, Err: fmt.Errorf("the file is larger than %d KB, so it is not a referral-form submission", maxReferralFileBytes>>10)}
 	}
+	return data, nil
+}
+
+// parseReferral parses the data of the referral file at path. A refusal is
+// an *ImportError naming the file and fields.
+func parseReferral(path string, data []byte) (*models.Referral, error) {
 	r, err := referralform.Parse(data)
 	if err != nil {
 		return nil, &ImportError{Path: path, Fields: models.FieldErrorsIn(err), Err: err}
@@ -105,7 +132,9 @@ func (s *Services) ImportFile(actor *models.StaffMember, path string) (uint, err
 	return r.ID, nil
 }
 
-// ImportPaths imports every referral file named in paths. Each file is
+// ImportPaths imports every referral file named in paths, and names in
+// each result the woman the file is about and, for a refused file, the
+// problems in words (see ImportResult). Each file is
 // saved whole or not at all (in its own savepoint; see importGroupSize), so
 // one bad file never stops or spoils the others. A folder
 // stands for the *.json files directly in it, in name order (fixture
@@ -120,9 +149,14 @@ func (s *Services) ImportPaths(actor *models.StaffMember, paths []string, progre
 		progress = func(int, int) {}
 	}
 	progress(0, len(files))
+	for i := range results {
+		explainImport(&results[i], nil, nil)
+	}
 	if err := s.core.authorise(actor, models.PermRegisterReferrals); err != nil {
 		for _, f := range files {
-			results = append(results, ImportResult{Path: f, Err: &ImportError{Path: f, Err: err}})
+			res := ImportResult{Path: f, Err: &ImportError{Path: f, Err: err}}
+			explainImport(&res, nil, nil)
+			results = append(results, res)
 		}
 		progress(len(files), len(files))
 		return results
@@ -146,11 +180,19 @@ const importGroupSize = 50
 // refused, since none was saved.
 func (s *Services) importGroup(actor *models.StaffMember, files []string, fileDone func()) []ImportResult {
 	out := make([]ImportResult, len(files))
+	data := make([][]byte, len(files))
 	parsed := make([]*models.Referral, len(files))
 	for i, f := range files {
 		out[i].Path = f
-		parsed[i], out[i].Err = ReadReferralFile(f)
+		if data[i], out[i].Err = readReferralBytes(f); out[i].Err == nil {
+			parsed[i], out[i].Err = parseReferral(f, data[i])
+		}
 	}
+	defer func() {
+		for i := range out {
+			explainImport(&out[i], data[i], parsed[i])
+		}
+	}()
 	err := s.core.db.Transaction(func(tx *gorm.DB) error {
 		in := newServices(&core{db: tx, clock: s.core.clock})
 		for i, r := range parsed {

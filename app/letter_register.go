@@ -101,7 +101,7 @@ func (s *LetterService) IssuePack(actor *models.StaffMember, referralID uint, ki
 			if l.Held() {
 				action, summary["hold_reason"] = ActionHoldLetter, l.HoldReason
 			}
-			if err := s.auditWith(tx, actor, action, "letter", l.ID, nil, summary, fmt.Sprintf("referral %d", referralID), letterDetails(l)); err != nil {
+			if err := s.auditWith(tx, actor, action, "letter", l.ID, nil, summary, "referral "+models.ReferralReference(referralID), letterDetails(l)); err != nil {
 				return err
 			}
 		}
@@ -135,7 +135,8 @@ type LetterFilter struct {
 	Day        time.Time // letters issued on this London calendar day; zero for any
 }
 
-// LetterRow is one line of the register (without the PDF bytes).
+// LetterRow is one line of the register (without the PDF bytes). Show the
+// referral by its Reference.
 type LetterRow struct {
 	ID              uint
 	ReferralID      uint
@@ -153,6 +154,10 @@ type LetterRow struct {
 	// Language is the code of the letter's language; "" for English.
 	Language string
 }
+
+// Reference returns the reference of the letter's referral, such as
+// "PMH-000155".
+func (r LetterRow) Reference() string { return models.ReferralReference(r.ReferralID) }
 
 func (s *LetterService) registerQuery(f LetterFilter) *gorm.DB {
 	q := s.db.Table("letters").

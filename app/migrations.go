@@ -47,6 +47,8 @@ func migrations() []*gormigrate.Migration {
 		{ID: "2026121001_byte_order_search", Migrate: migrateByteOrderSearch},
 		{ID: "2026120701_directory_and_communication_needs", Migrate: migrateDirectoryAndNeeds},
 		{ID: "2026120601_letter_pathway", Migrate: migrateLetterPathway},
+		{ID: "2026120301_forgiving_search_keys", Migrate: migrateSearchKeys},
+		{ID: "2026120302_sign_in_throttles", Migrate: migrateSignInThrottles},
 	}
 }
 

@@ -41,15 +41,23 @@ func TestPermissionMatrixIsEnforcedInTheServices(t *testing.T) {
 	}
 	booked := func() (*models.Referral, *models.Appointment) {
 		r := accepted()
-		a := &models.Appointment{ReferralID: r.ID, Kind: models.KindInitialAssessment, Mode: models.ModeVideo, StartsAt: testNow.Add(time.Duration(n) * 24 * time.Hour), DurationMinutes: 60, ClinicianID: doc.ID}
+		// Booked in the past, so that attendance can be recorded.
+		a := &models.Appointment{ReferralID: r.ID, Kind: models.KindInitialAssessment, Mode: models.ModeVideo, StartsAt: testNow.Add(-time.Duration(n) * time.Hour), DurationMinutes: 60, ClinicianID: doc.ID}
 		if err := s.Appointments.Book(admin, a, true); err != nil {
 			t.Fatal(err)
 		}
 		r.Version++
 		return r, a
 	}
+	held := func() *models.Referral {
+		r, a := booked()
+		if err := s.Appointments.RecordAttendance(admin, a.ID, a.Version, models.AttendOnTime, "", ""); err != nil {
+			t.Fatal(err)
+		}
+		return r
+	}
 	onCaseload := func() *models.Referral {
-		r, _ := booked()
+		r := held()
 		if err := s.Referrals.RecordOutcome(doc, r.ID, r.Version, models.OutcomeCaseload, ""); err != nil {
 			t.Fatal(err)
 		}
@@ -96,7 +104,7 @@ func TestPermissionMatrixIsEnforcedInTheServices(t *testing.T) {
 			return s.Referrals.Decide(a, r.ID, r.Version, Decision{Outcome: models.DecisionAccept, Priority: models.PriorityUrgent})
 		}},
 		{"Referrals.RecordOutcome", C | M, func(a *models.StaffMember) error {
-			r, _ := booked()
+			r := held()
 			return s.Referrals.RecordOutcome(a, r.ID, r.Version, models.OutcomeMedicalReview, "")
 		}},
 		{"Referrals.Close", C | K | M, func(a *models.StaffMember) error {
@@ -267,6 +275,25 @@ func TestPermissionMatrixIsEnforcedInTheServices(t *testing.T) {
 		{"Letters.SaveTemplate", A | M, func(a *models.StaffMember) error {
 			t, _ := s.Letters.Template(models.LetterNotAccepted)
 			return s.Letters.SaveTemplate(a, models.LetterNotAccepted, t.Body+"\n", t.Version)
+		}},
+		{"Letters.EarlierIssue", A | C | K | M, func(a *models.StaffMember) error {
+			_, err := s.Letters.EarlierIssue(a, accepted().ID, "")
+			return err
+		}},
+		{"JointWorking.End", C | K | M, func(a *models.StaffMember) error {
+			j := &models.JointWorking{ReferralID: onCaseload().ID, Service: models.JointCMHT, StartDate: models.LondonDate(testNow)}
+			if err := s.JointWorking.Add(manager, j); err != nil {
+				return err
+			}
+			return s.JointWorking.End(a, j.ID, j.Version, models.LondonDate(testNow))
+		}},
+		{"Auth.LockedAccounts", M, func(a *models.StaffMember) error { _, err := s.Auth.LockedAccounts(a); return err }},
+		{"Auth.Unlock", M, func(a *models.StaffMember) error {
+			m := newStaff(true)
+			for i := 0; i < 5; i++ {
+				_, _ = s.Auth.SignIn(m.Username, "wrong password")
+			}
+			return s.Auth.Unlock(a, m.ID)
 		}},
 		{"Letters.PreviewTemplate", A | C | K | M, func(a *models.StaffMember) error {
 			t, _ := s.Letters.Template(models.LetterAcceptance)

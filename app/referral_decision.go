@@ -32,6 +32,8 @@ func statusFor(outcome models.Decision) (models.Status, bool) {
 // Decide records a clinician's screening decision. The recommendation as it
 // stands now is stored with the decision, so a later change to the rules
 // never rewrites history. Overriding the recommendation needs a reason.
+// Accepting her makes the CMHT named on the form the team's joint-working
+// contact (see cmhtJointWorking).
 func (s *ReferralService) Decide(actor *models.StaffMember, id uint, readVersion int, d Decision) error {
 	if err := s.authorise(actor, models.PermScreeningDecision); err != nil {
 		return err
@@ -82,6 +84,9 @@ func (s *ReferralService) Decide(actor *models.StaffMember, id uint, readVersion
 			return err
 		}
 		if to == models.StatusAccepted {
+			if err := s.cmhtJointWorking(tx, actor, r); err != nil {
+				return err
+			}
 			return s.admissionTasks(tx, actor, r)
 		}
 		return nil

@@ -12,7 +12,10 @@ import (
 
 // ReferralFilter narrows the referral list.
 type ReferralFilter struct {
-	// Query is a name (or the start of one), an NHS number or a postcode (or its start).
+	// Query is a name (or the start of one), an NHS number, a postcode (or
+	// its start), or the referral's reference ("PMH-000155", "PMH-155",
+	// "155"). Names are found whatever their accents, case, apostrophes and
+	// hyphens; NHS numbers and postcodes with or without their spaces.
 	Query    string
 	Status   models.Status   // "" for every status
 	Priority models.Priority // "" for both
@@ -34,6 +37,9 @@ type ReferralRow struct {
 	Postcode     string
 	ReferrerName string
 }
+
+// Reference returns the referral's reference, such as "PMH-000155".
+func (r ReferralRow) Reference() string { return models.ReferralReference(r.ID) }
 
 // PatientName returns "Family, Given" for lists.
 func (r ReferralRow) PatientName() string { return r.FamilyName + ", " + r.GivenName }
@@ -73,8 +79,8 @@ var openStatuses = func() []models.Status {
 
 // filterReferrals applies f to a query on referrals. It names no other
 // table: the patient conditions are subqueries on the patients' indexes, so
-// a count or a page of IDs never joins. Searches use indexed equality and prefix
-// ranges only, so they stay fast on a large register.
+// a count or a page of IDs never joins. Searches use indexed equality and
+// prefix ranges only, so they stay fast on a large register.
 func (c *core) filterReferrals(q *gorm.DB, f ReferralFilter) *gorm.DB {
 	if f.Status != "" {
 		q = q.Where("referrals.status = ?", f.Status)
@@ -84,42 +90,92 @@ func (c *core) filterReferrals(q *gorm.DB, f ReferralFilter) *gorm.DB {
 	if f.Priority != "" {
 		q = q.Where("referrals.priority = ?", f.Priority)
 	}
-	if patients := c.matchingPatients(strings.TrimSpace(f.Query)); patients != nil {
+	query := strings.TrimSpace(f.Query)
+	if id, ok := referenceQuery(query); ok {
+		return q.Where("referrals.id = ?", id)
+	}
+	if patients := c.matchingPatients(query); patients != nil {
 		q = q.Where("referrals.patient_id IN (?)", patients)
 	}
 	return q
 }
 
+// referenceQuery reads a search for a referral by its reference: "PMH-155"
+// and the like, or a number too short to be an NHS number ("155"). See
+// models.ParseReferralReference.
+func referenceQuery(query string) (uint, bool) {
+	if allDigits(query) && len(query) >= 10 {
+		return 0, false // an NHS number, or the start of one
+	}
+	return models.ParseReferralReference(query)
+}
+
 // matchingPatients returns a subquery of the IDs of the patients a search
-// names (by NHS number, postcode or the start of a name), or nil for no search.
+// names, or nil for no search. A search is an NHS number (spaces and
+// hyphens ignored), a postcode or its start (the space ignored), or a name:
+// see nameCondition.
 func (c *core) matchingPatients(query string) *gorm.DB {
 	if query == "" {
 		return nil
 	}
 	p := c.db.Table("patients").Select("id")
-	if digits := strings.ReplaceAll(query, " ", ""); len(digits) == 10 && allDigits(digits) {
+	if digits := strings.NewReplacer(" ", "", "-", "").Replace(query); len(digits) == 10 && allDigits(digits) {
 		return p.Where("nhs_number = ?", digits)
 	}
 	if looksLikePostcode(query) {
-		pc := strings.ToUpper(query)
-		if n, err := models.NormalisePostcode(pc); err == nil {
-			return p.Where("postcode = ?", n)
-		}
-		lo, hi := prefixRange(pc)
-		return p.Where("postcode >= ? AND postcode < ?", lo, hi)
+		lo, hi := prefixRange(models.PostcodeKey(query))
+		return p.Where("postcode_key >= ? AND postcode_key < ?", lo, hi)
 	}
-	words := strings.Fields(models.SearchKey(query))
-	if len(words) == 1 {
-		lo, hi := prefixRange(words[0])
-		return p.Where("(family_key >= ? AND family_key < ?) OR (given_key >= ? AND given_key < ?)", lo, hi, lo, hi)
+	words := models.FoldWords(query)
+	if len(words) == 0 {
+		return p.Where("1 = 0") // nothing searchable, such as "''": nobody
 	}
-	// "Sarah Jones" or "Jones Sarah": the first word starts one name and the last the other.
-	first, last := words[0], words[len(words)-1]
-	flo, fhi := prefixRange(first)
-	llo, lhi := prefixRange(last)
-	return p.Where("(given_key >= ? AND given_key < ? AND family_key >= ? AND family_key < ?) OR "+
-		"(family_key >= ? AND family_key < ? AND given_key >= ? AND given_key < ?)",
-		flo, fhi, llo, lhi, flo, fhi, llo, lhi)
+	sql, args := nameCondition(words)
+	return p.Where(sql, args...)
+}
+
+// maxNameWords bounds the words of a name search that are split between
+// given and family names; later words join the last.
+const maxNameWords = 4
+
+// nameCondition matches the folded search words against the folded names
+// (see models.FoldName), each word or run of words as the start of a name,
+// so that a search forgives accents, case, apostrophes, hyphens and spaces
+// within a name:
+//   - all the words together start her given name, her family name or the
+//     last part of her family name: "siobhan", "obrien", "ni bhriain",
+//     "bhriain";
+//   - the first words start one of her names and the rest the other, either
+//     way round: "siobhan ni bh", "nguyen zoe", "siobhan bhriain".
+//
+// Every term is a prefix range on an indexed column.
+func nameCondition(words []string) (string, []any) {
+	if len(words) > maxNameWords {
+		words = append(words[:maxNameWords-1], strings.Join(words[maxNameWords-1:], ""))
+	}
+	var terms []string
+	var args []any
+	prefix := func(column, start string) string {
+		lo, hi := prefixRange(start)
+		args = append(args, lo, hi)
+		return column + " >= ? AND " + column + " < ?"
+	}
+	whole := strings.Join(words, "")
+	terms = append(terms, prefix("given_key", whole), prefix("family_key", whole), prefix("family_part_key", whole))
+	// Each split is a range of given names, narrowed by the family name:
+	// the index on (given_key, family_key, family_part_key) answers it
+	// without reading the patients' rows.
+	family := func(start string) string {
+		return "(" + prefix("family_key", start) + " OR " + prefix("family_part_key", start) + ")"
+	}
+	for k := 1; k < len(words); k++ {
+		first, rest := strings.Join(words[:k], ""), strings.Join(words[k:], "")
+		terms = append(terms,
+			prefix("given_key", first)+" AND "+family(rest),
+			prefix("given_key", rest)+" AND "+family(first),
+		)
+	}
+	return "(" + strings.Join(terms, ") OR (") + ")", args
 }
 
 // referralOrder is the list's order: urgent first, then oldest first.

@@ -1,7 +1,13 @@
 package app
 
 import (
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
+
+	"github.com/go-gormigrate/gormigrate/v2"
 
 	"perinatal-caseload/models"
 )
@@ -42,5 +48,178 @@ func TestReferralListPutsNewUrgentReferralsFirstAndSearches(t *testing.T) {
 	n, _ := s.Referrals.Count(admin, ReferralFilter{Status: models.StatusReceived, Priority: models.PriorityUrgent})
 	if n != 1 {
 		t.Errorf("%d urgent referrals awaiting screening, want 1", n)
+	}
+}
+
+// TestSearchForgivesAccentsApostrophesSpacesAndFindsTheReference checks
+// every forgiving form of search: names without their accents, case,
+// apostrophes, hyphens or spaces; NHS numbers and postcodes with or
+// without their spaces; and the referral's own reference.
+func TestSearchForgivesAccentsApostrophesSpacesAndFindsTheReference(t *testing.T) {
+	s, _, _ := newTestServices(t)
+	admin := addStaff(t, s, "admin", models.RoleAdministrator)
+	women := []struct{ given, family, postcode string }{
+		{"Siobhán", "Ní Bhriain", "LE11 3TU"},
+		{"Mary-Kate", "O'Brien-Smith", "LE3 0AB"},
+		{"Zoë", "Nguyễn", "LE2 7LX"},
+		{"Łucja", "Wiśniewska-Żółć", "LE67 1AA"},
+		{"Siobhan", "Byrne", "DE11 8BB"},
+	}
+	ids := make([]uint, len(women))
+	for i, w := range women {
+		r := sampleReferral(testNHSNumber(i + 1))
+		r.Patient.GivenName, r.Patient.FamilyName, r.Patient.Postcode = w.given, w.family, w.postcode
+		if err := s.Referrals.Register(admin, r); err != nil {
+			t.Fatal(err)
+		}
+		ids[i] = r.ID
+	}
+	nhs := models.FormatNHSNumber(testNHSNumber(3)) // "999 000 00xx"
+	for _, tc := range []struct {
+		query string
+		want  []int // indexes into women
+	}{
+		{"siobhan", []int{0, 4}},
+		{"SIOBHÁN", []int{0, 4}},
+		{"ni bhriain", []int{0}},
+		{"Ní Bhriain", []int{0}},
+		{"nibhriain", []int{0}},
+		{"bhriain", []int{0}},
+		{"siobhan ni bhriain", []int{0}},
+		{"ni bhriain siobhan", []int{0}},
+		{"Siobhán Bhriain", []int{0}},
+		{"Byrne, Siobhan", []int{4}},
+		{"obrien", []int{1}},
+		{"o'brien", []int{1}},
+		{"O’Brien", []int{1}},
+		{"obrien smith", []int{1}},
+		{"smith", []int{1}},
+		{"mary kate", []int{1}},
+		{"marykate obrien", []int{1}},
+		{"nguyen", []int{2}},
+		{"zoe nguyen", []int{2}},
+		{"lucja wisniewska", []int{3}},
+		{"zolc", []int{3}},
+		{nhs, []int{2}},
+		{strings.ReplaceAll(nhs, " ", ""), []int{2}},
+		{strings.ReplaceAll(nhs, " ", "-"), []int{2}},
+		{"le11 3tu", []int{0}},
+		{"LE113TU", []int{0}},
+		{"le113", []int{0}},
+		{"LE11 3", []int{0}},
+		{"de11", []int{4}},
+		{models.ReferralReference(ids[3]), []int{3}},
+		{strings.ToLower(models.ReferralReference(ids[3])), []int{3}},
+		{fmt.Sprintf("PMH-%d", ids[3]), []int{3}},
+		{fmt.Sprintf("pmh%06d", ids[3]), []int{3}},
+		{fmt.Sprint(ids[3]), []int{3}},
+		{"PMH-999999", nil},
+		{"xyz", nil},
+		{"'", nil},
+	} {
+		rows, err := s.Referrals.Page(admin, ReferralFilter{Query: tc.query}, 0, 10)
+		n, cerr := s.Referrals.Count(admin, ReferralFilter{Query: tc.query})
+		var got []uint
+		for _, r := range rows {
+			got = append(got, r.ID)
+		}
+		var want []uint
+		for _, i := range tc.want {
+			want = append(want, ids[i])
+		}
+		slices.Sort(got)
+		if err != nil || cerr != nil || !slices.Equal(got, want) || n != int64(len(want)) {
+			t.Errorf("search %q = %v (count %d), %v %v; want %v", tc.query, got, n, err, cerr, want)
+		}
+	}
+	rows, _ := s.Referrals.Page(admin, ReferralFilter{Query: "bhriain"}, 0, 1)
+	if len(rows) != 1 || rows[0].Reference() != models.ReferralReference(ids[0]) {
+		t.Errorf("the row's reference = %+v", rows)
+	}
+	// A reference search keeps the other filters.
+	if n, _ := s.Referrals.Count(admin, ReferralFilter{Query: models.ReferralReference(ids[3]), Status: models.StatusClosed}); n != 0 {
+		t.Errorf("a received referral was found among the closed ones")
+	}
+}
+
+// TestSearchKeysFollowAChangeOfName checks that a re-referral that brings
+// her name up to date brings the search keys with it.
+func TestSearchKeysFollowAChangeOfName(t *testing.T) {
+	s, _, _ := newTestServices(t)
+	admin := addStaff(t, s, "admin", models.RoleAdministrator)
+	first := sampleReferral("9434765919")
+	if err := s.Referrals.Register(admin, first); err != nil {
+		t.Fatal(err)
+	}
+	again := sampleReferral("9434765919")
+	again.Patient.FamilyName, again.Patient.Postcode = "Ó Súilleabháin", "LE1 5WW"
+	if err := s.Referrals.Register(admin, again); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{"osuilleabhain", "suilleabhain", "le15ww"} {
+		if n, _ := s.Referrals.Count(admin, ReferralFilter{Query: q}); n != 2 {
+			t.Errorf("search %q finds %d referrals after her change of name, want both", q, n)
+		}
+	}
+	if n, _ := s.Referrals.Count(admin, ReferralFilter{Query: "nguyen"}); n != 0 {
+		t.Errorf("her old name still finds %d referrals", n)
+	}
+}
+
+// TestSearchKeysMigrationRefoldsAnOlderDatabase opens a database made
+// before the forgiving search, whose keys were only lower-cased, and
+// checks that the upgrade makes every patient findable the forgiving way.
+func TestSearchKeysMigrationRefoldsAnOlderDatabase(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "old.db")
+	db, err := openSQLite(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := migrations()
+	before := slices.IndexFunc(all, func(m *gormigrate.Migration) bool { return m.ID == "2026120301_forgiving_search_keys" })
+	if before < 0 {
+		t.Fatal("no search-keys migration")
+	}
+	if _, err := migrateTo(db, all[:before]); err != nil {
+		t.Fatal(err)
+	}
+	// The first migration creates the tables from today's models, so the
+	// columns the older release never had are taken out again.
+	for _, ix := range searchKeyIndexes {
+		if err := db.Exec("DROP INDEX " + ix.name).Error; err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, col := range []string{"FamilyPartKey", "PostcodeKey"} {
+		if err := db.Migrator().DropColumn(&patientSearchKeysV2{}, col); err != nil {
+			t.Fatal(err)
+		}
+	}
+	err = db.Exec(`INSERT INTO patients (created_at, updated_at, version, given_name, family_name, date_of_birth, postcode, given_key, family_key)
+		VALUES (?, ?, 3, 'Siobhán', 'Ní Bhriain', '1994-03-02', 'LE11 3TU', 'siobhán', 'ní bhriain')`, testNow, testNow).Error
+	if err != nil {
+		t.Fatal(err)
+	}
+	Close(db)
+
+	db, err = Open(path)
+	if err != nil {
+		t.Fatalf("upgrade: %v", err)
+	}
+	defer Close(db)
+	var p models.Patient
+	if err := db.First(&p).Error; err != nil {
+		t.Fatal(err)
+	}
+	if p.GivenKey != "siobhan" || p.FamilyKey != "nibhriain" || p.FamilyPartKey != "bhriain" || p.PostcodeKey != "LE113TU" {
+		t.Errorf("keys after the upgrade: %q %q %q %q", p.GivenKey, p.FamilyKey, p.FamilyPartKey, p.PostcodeKey)
+	}
+	if p.Version != 3 || !p.UpdatedAt.Equal(testNow) {
+		t.Errorf("the upgrade changed her record's version (%d) or update time (%s)", p.Version, p.UpdatedAt)
+	}
+	for _, ix := range searchKeyIndexes {
+		if !db.Migrator().HasIndex(&models.Patient{}, ix.name) {
+			t.Errorf("no index %s after the upgrade", ix.name)
+		}
 	}
 }

@@ -10,7 +10,11 @@ import (
 
 // validateReferral checks a referral typed in or imported before it is saved,
 // normalising the NHS number and postcode in place. Every field at fault is
-// named in a models.FieldErrors; nothing is saved while any is.
+// named in a models.FieldErrors; nothing is saved while any is. Besides
+// what is missing or malformed, it refuses what cannot be true (see
+// models.CheckDateOfBirth and models.CheckDueDate): a date of birth in the
+// future or making her under 10 or over 60 when referred, and a due date
+// too far from the referral for a pregnancy.
 func validateReferral(r *models.Referral, today models.Date) error {
 	var v models.FieldErrors
 	p := &r.Patient
@@ -32,13 +36,13 @@ func validateReferral(r *models.Referral, today models.Date) error {
 			p.NHSNumber = &n
 		}
 	}
-	switch {
-	case p.DateOfBirth.IsZero():
-		v.Add(models.FieldDateOfBirth, "enter the date of birth as DD/MM/YYYY")
-	case p.DateOfBirth.After(today):
-		v.Add(models.FieldDateOfBirth, "the date of birth cannot be in the future")
-	case p.DateOfBirth.After(today.AddMonths(-12 * 10)):
-		v.Add(models.FieldDateOfBirth, "the woman would be under 10 years old; check the year")
+	// Her age and the due date are judged on the day she was referred.
+	referred := today
+	if !r.ReceivedAt.IsZero() {
+		referred = models.LondonDate(r.ReceivedAt)
+	}
+	if err := models.CheckDateOfBirth(p.DateOfBirth, referred, today); err != nil {
+		v = append(v, models.OnField(models.FieldDateOfBirth, err))
 	}
 	v = append(v, lettersCanPrint(p)...)
 	if pc, err := models.NormalisePostcode(p.Postcode); err != nil {
@@ -57,6 +61,9 @@ func validateReferral(r *models.Referral, today models.Date) error {
 	case models.StagePregnant:
 		// The due date is optional, as in the referral-form format: a
 		// pregnant woman is in scope whether or not the referrer gave it.
+		if err := models.CheckDueDate(r.Stage, r.ExpectedDeliveryDate, referred); err != nil {
+			v = append(v, models.OnField(models.FieldDueDate, err))
+		}
 	case models.StagePostnatal:
 		if r.BabyDateOfBirth.IsZero() {
 			v.Add(models.FieldBabyDateOfBirth, "enter the baby's date of birth for a woman after birth")

@@ -20,7 +20,7 @@ type DuplicateFormError struct {
 }
 
 func (e *DuplicateFormError) Error() string {
-	return fmt.Sprintf("form %s was already imported as referral %d; it was not imported again", e.FormID, e.ReferralID)
+	return fmt.Sprintf("form %s was already imported as referral %s; it was not imported again", e.FormID, models.ReferralReference(e.ReferralID))
 }
 
 // ScreeningOptions returns the screening settings in force.

@@ -26,9 +26,17 @@ type Patient struct {
 	// CommunicationNeeds are her needs under the Accessible Information
 	// Standard, and whether it is safe to write to her home.
 	CommunicationNeeds `gorm:"embedded;embeddedPrefix:needs_" json:"communication_needs"`
-	// GivenKey and FamilyKey are lower-cased copies kept for indexed prefix search.
-	GivenKey  string `gorm:"size:100;index" json:"-"`
-	FamilyKey string `gorm:"size:100;index" json:"-"`
+	// GivenKey and FamilyKey are the names folded for search (see
+	// FoldName), kept for indexed prefix search: "nibhriain" for
+	// "Ní Bhriain". FamilyPartKey is the folded last word of a family name
+	// of several words ("bhriain", or "smith" of "O'Brien-Smith"), and
+	// empty otherwise, so that a search by that word alone finds her.
+	// PostcodeKey is the postcode without its space ("LE113TU"), so that a
+	// postcode is found with or without it. UpdateSearchKeys fills them.
+	GivenKey      string `gorm:"size:100;index;index:idx_patient_name_keys,priority:1" json:"-"`
+	FamilyKey     string `gorm:"size:100;index;index:idx_patient_name_keys,priority:2" json:"-"`
+	FamilyPartKey string `gorm:"size:100;index;index:idx_patient_name_keys,priority:3" json:"-"`
+	PostcodeKey   string `gorm:"size:8;index" json:"-"`
 	// Demo marks synthetic patients made by `caseload demo`.
 	Demo bool `json:"demo,omitempty"`
 }
@@ -85,12 +93,17 @@ func (p *Patient) Address() []string {
 	return out
 }
 
-// SearchKey lower-cases a name for the search index columns.
+// SearchKey lower-cases a name for sorting lists by name.
 func SearchKey(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
 
-// UpdateSearchKeys keeps the search keys in step with the names; the store
-// calls it before every save.
+// UpdateSearchKeys keeps the search keys in step with the names and the
+// postcode; the services call it before every save.
 func (p *Patient) UpdateSearchKeys() {
-	p.GivenKey = SearchKey(p.GivenName)
-	p.FamilyKey = SearchKey(p.FamilyName)
+	p.GivenKey = nameKey(p.GivenName)
+	p.FamilyKey = nameKey(p.FamilyName)
+	p.FamilyPartKey = nameKey(lastNamePart(p.FamilyName))
+	p.PostcodeKey = PostcodeKey(p.Postcode)
+	if len(p.PostcodeKey) > 8 {
+		p.PostcodeKey = "" // not a postcode; a valid one has at most 7 characters
+	}
 }

@@ -87,12 +87,17 @@ func TestAppointmentsBookAttendAnywhereAssessmentThroughToTheDashboard(t *testin
 	if strings.Contains(string(ics.data), "Nguyễn") {
 		t.Error("the calendar file names the woman")
 	}
+	// Attendance is recorded once the assessment has begun; then the story
+	// goes on from Monday.
+	monday := e.clock.Now()
+	e.clock.Set(time.Date(2026, 11, 25, 15, 0, 0, 0, time.UTC))
 	test.Tap(panel.RecordAttendance)
 	panel.Attendance.Code.SetCode(string(models.AttendOnTime))
 	test.Tap(panel.Attendance.Action)
 	if got := e.appointments(r.ID)[0].Attendance; got != models.AttendOnTime {
 		t.Fatalf("attendance saved as %q, want attended on time", got)
 	}
+	e.clock.Set(monday)
 
 	sh.Show(screenDashboard) // reads the figures again on coming back
 	if dash.AssessmentCount.Text != "1" || !drawn(m.window, "Attended on time") {

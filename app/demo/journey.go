@@ -194,8 +194,8 @@ func (g *generator) walk(tx *app.Services, r *models.Referral, target models.Sta
 	if err := svc.Appointments.Book(g.actor, a, true); err != nil {
 		return err
 	}
-	if target == models.StatusAssessmentBooked {
-		return nil
+	if target == models.StatusAssessmentBooked || assessAt.After(g.now) {
+		return nil // her assessment is still to come: nothing can be recorded of it yet
 	}
 	clock.Set(minTime(assessAt.Add(time.Hour), g.now))
 	code := models.AttendOnTime
@@ -370,11 +370,9 @@ func (g *generator) workOnTasks(svc *app.Services, clock *app.ManualClock, r *mo
 }
 
 func (g *generator) jointWorking(svc *app.Services, r *models.Referral, start models.Date) error {
+	// The CMHT on the form became joint working when she was accepted.
 	var records []models.JointWorking
 	cs := r.CurrentServices
-	if cs.CMHTOpen {
-		records = append(records, models.JointWorking{Service: models.JointCMHT, Team: cs.CMHTTeam, ContactName: cs.CareCoordinator, Phone: "0116 496 0200", Email: "cmht.demo@example.nhs.uk"})
-	}
 	if cs.PsychiatricInpatient {
 		records = append(records, models.JointWorking{Service: models.JointInpatientWard, Team: cs.Ward})
 	}

@@ -1,0 +1,93 @@
+package models
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestFoldNameForgivesAccentsCaseApostrophesAndHyphens(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"Siobhán", "siobhan"},
+		{"siobhan", "siobhan"},
+		{"Sio\u0062ha\u0301n", "siobhan"}, // decomposed: a + combining acute
+		{"Ní Bhriain", "nibhriain"},
+		{"O'Brien", "obrien"},
+		{"O’Brien", "obrien"}, // typographic apostrophe
+		{"O'Brien-Smith", "obriensmith"},
+		{"Mary-Kate", "marykate"},
+		{"Nguyễn", "nguyen"},
+		{"Zoë", "zoe"},
+		{"Łucja", "lucja"},
+		{"Wiśniewska-Żółć", "wisniewskazolc"},
+		{"Ștefania Rădulescu", "stefaniaradulescu"},
+		{"Yılmaz", "yilmaz"},
+		{"İpek", "ipek"},
+		{"Søren", "soren"},
+		{"Strauß", "strauss"},
+		{"Dvořáková", "dvorakova"},
+		{"Szőke", "szoke"},
+		{"ＡＢＣ", "abc"}, // full-width letters
+		{"  ", ""},
+		{"-", ""},
+		{"Шевченко", "шевченко"},
+		{"Παπαδοπούλου", "παπαδοπουλου"},
+	} {
+		if got := FoldName(tc.in); got != tc.want {
+			t.Errorf("FoldName(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+	// A name in a script with its own marks still matches itself.
+	for _, name := range []string{"ભાવના", "ਹਰਪ੍ਰੀਤ", "عائشہ", "प्रिया", "芳"} {
+		if FoldName(name) == "" || FoldName(name) != FoldName(" "+name+" ") {
+			t.Errorf("FoldName(%q) = %q", name, FoldName(name))
+		}
+	}
+}
+
+func TestFoldWordsSplitsOnSpacesAndCommas(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want []string
+	}{
+		{"ni bhriain", []string{"ni", "bhriain"}},
+		{"Byrne, Siobhán", []string{"byrne", "siobhan"}},
+		{"o'brien - smith", []string{"obrien", "smith"}},
+		{"", nil},
+	} {
+		if got := FoldWords(tc.in); !slices.Equal(got, tc.want) {
+			t.Errorf("FoldWords(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestUpdateSearchKeys(t *testing.T) {
+	p := Patient{GivenName: "Siobhán", FamilyName: "Ní Bhriain", Postcode: "LE11 3TU"}
+	p.UpdateSearchKeys()
+	if p.GivenKey != "siobhan" || p.FamilyKey != "nibhriain" || p.FamilyPartKey != "bhriain" || p.PostcodeKey != "LE113TU" {
+		t.Errorf("keys = %q %q %q %q", p.GivenKey, p.FamilyKey, p.FamilyPartKey, p.PostcodeKey)
+	}
+	p = Patient{GivenName: "Mary-Kate", FamilyName: "O'Brien-Smith"}
+	p.UpdateSearchKeys()
+	if p.FamilyKey != "obriensmith" || p.FamilyPartKey != "smith" {
+		t.Errorf("keys of O'Brien-Smith = %q %q", p.FamilyKey, p.FamilyPartKey)
+	}
+	p = Patient{GivenName: "Zoë", FamilyName: "Nguyễn"}
+	p.UpdateSearchKeys()
+	if p.FamilyPartKey != "" {
+		t.Errorf("a one-word family name has the part key %q", p.FamilyPartKey)
+	}
+	p = Patient{GivenName: strings.Repeat("é", 200), FamilyName: strings.Repeat("Ł", 150)}
+	p.UpdateSearchKeys()
+	if len(p.GivenKey) > 100 || len(p.FamilyKey) > 100 || p.GivenKey != strings.Repeat("e", 100) {
+		t.Errorf("long names give keys of %d and %d bytes; the columns hold 100", len(p.GivenKey), len(p.FamilyKey))
+	}
+}
+
+func TestPostcodeKey(t *testing.T) {
+	for in, want := range map[string]string{"le11 3tu": "LE113TU", "LE113TU": "LE113TU", " le1 ": "LE1", "": ""} {
+		if got := PostcodeKey(in); got != want {
+			t.Errorf("PostcodeKey(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
