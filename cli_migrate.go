@@ -42,14 +42,7 @@ func runMigrate(dbFlag string, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "caseload: %s: %v\n", app.DescribeTarget(target), err)
 		return 1
 	}
-	for _, id := range applied {
-		fmt.Fprintln(stdout, "applied", id)
-	}
-	if len(applied) == 0 {
-		fmt.Fprintln(stdout, "The database schema is up to date; nothing to do.")
-	} else {
-		fmt.Fprintf(stdout, "The database schema is up to date after %d migrations.\n", len(applied))
-	}
+	listMigrations(stdout, "applied", applied, "The database schema is up to date after %d migrations.")
 	return 0
 }
 
@@ -61,13 +54,19 @@ func reportPending(db *gorm.DB, target string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "caseload: %s: %v\n", app.DescribeTarget(target), err)
 		return 1
 	}
-	for _, id := range pending {
-		fmt.Fprintln(stdout, "due", id)
-	}
-	if len(pending) == 0 {
-		fmt.Fprintln(stdout, "The database schema is up to date; nothing to do.")
-	} else {
-		fmt.Fprintf(stdout, "%d migrations are due; run caseload migrate with the migration role.\n", len(pending))
-	}
+	listMigrations(stdout, "due", pending, "%d migrations are due; run caseload migrate with the migration role.")
 	return 0
+}
+
+// listMigrations prints one line per migration, each starting with word,
+// then a summary: summary with the count, or that nothing is to do.
+func listMigrations(stdout io.Writer, word string, ids []string, summary string) {
+	for _, id := range ids {
+		fmt.Fprintln(stdout, word, id)
+	}
+	if len(ids) == 0 {
+		fmt.Fprintln(stdout, "The database schema is up to date; nothing to do.")
+		return
+	}
+	fmt.Fprintf(stdout, summary+"\n", len(ids))
 }

@@ -2,11 +2,16 @@ package app
 
 import (
 	"fmt"
+	"path/filepath"
+	"slices"
 	"testing"
 	"time"
 
 	"perinatal-caseload/app/testdb"
 	"perinatal-caseload/models"
+
+	"github.com/go-gormigrate/gormigrate/v2"
+	"gorm.io/gorm"
 )
 
 // testNow is the fixed "now" of the service tests: Monday 23 November 2026,
@@ -191,3 +196,24 @@ func (w *workflow) tasks(referralID uint) []TaskRow {
 var movedAwayTo = Closure{Reason: models.ClosureMovedAway, ClosureDetails: models.ClosureDetails{
 	TransferredTo: "Nottingham Perinatal Mental Health Team\nSample House, Sample Road\nNottingham NG1 1AA",
 }}
+
+// databaseBefore makes a SQLite database in a temporary folder at the
+// schema as it stood just before migration id, for upgrade tests, and
+// returns it with its path.
+func databaseBefore(t testing.TB, id string) (*gorm.DB, string) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "old.db")
+	db, err := openSQLite(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := migrations()
+	at := slices.IndexFunc(all, func(m *gormigrate.Migration) bool { return m.ID == id })
+	if at < 0 {
+		t.Fatalf("migration %s is not in the list", id)
+	}
+	if _, err := migrateTo(db, all[:at]); err != nil {
+		t.Fatal(err)
+	}
+	return db, path
+}

@@ -1,31 +1,13 @@
 package app
 
 import (
-	"path/filepath"
 	"testing"
 
 	"perinatal-caseload/models"
 )
 
 func TestMigrationMovesThePreferredLanguageIntoHerNeeds(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "old.db")
-	db, err := openSQLite(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	all := migrations()
-	mine := -1
-	for i, m := range all {
-		if m.ID == "2026120701_directory_and_communication_needs" {
-			mine = i
-		}
-	}
-	if mine < 0 {
-		t.Fatal("the migration is not in the list")
-	}
-	if _, err := migrateTo(db, all[:mine]); err != nil {
-		t.Fatal(err)
-	}
+	db, _ := databaseBefore(t, "2026120701_directory_and_communication_needs")
 	// The columns as they were before, with three women in them.
 	for _, sql := range []string{
 		"ALTER TABLE patients ADD COLUMN preferred_language varchar(60)",
@@ -40,7 +22,7 @@ func TestMigrationMovesThePreferredLanguageIntoHerNeeds(t *testing.T) {
 			t.Fatalf("%s: %v", sql, err)
 		}
 	}
-	if _, err := migrateTo(db, all); err != nil {
+	if _, err := migrateTo(db, migrations()); err != nil {
 		t.Fatalf("upgrade: %v", err)
 	}
 	defer Close(db)

@@ -3,7 +3,6 @@ package app
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"path/filepath"
 	"testing"
 
 	"perinatal-caseload/letters"
@@ -14,24 +13,7 @@ import (
 // states show, the closure templates, and today's text for each standard
 // template nobody edited; an edited template is left as written.
 func TestLetterPathwayMigrationUpgradesAnOlderDatabase(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "old.db")
-	db, err := openSQLite(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	all := migrations()
-	mine := -1
-	for i, m := range all {
-		if m.ID == "2026120601_letter_pathway" {
-			mine = i
-		}
-	}
-	if mine < 0 {
-		t.Fatal("the letter pathway migration is not in the list")
-	}
-	if _, err := migrateTo(db, all[:mine]); err != nil {
-		t.Fatal(err)
-	}
+	db, path := databaseBefore(t, "2026120601_letter_pathway")
 	old := New(db, NewManualClock(testNow))
 	admin := addStaff(t, old, "admin", models.RoleAdministrator)
 	states := []struct {
@@ -84,7 +66,7 @@ func TestLetterPathwayMigrationUpgradesAnOlderDatabase(t *testing.T) {
 	}
 	Close(db)
 
-	db, err = Open(path)
+	db, err := Open(path)
 	if err != nil {
 		t.Fatalf("upgrade: %v", err)
 	}
