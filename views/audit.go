@@ -157,11 +157,7 @@ func (s *auditScreen) Reload() {
 		func() (int64, error) { return s.audit.Count(s.actor, f) },
 		func(offset, limit int) ([]models.AuditEvent, error) { return s.audit.Page(s.actor, f, offset, limit) },
 		func(total int, err error) {
-			if err != nil {
-				showMessage(s.Count, sentence(err), true)
-			} else {
-				showMessage(s.Count, countText(int64(total), "event", "events"), false)
-			}
+			showCount(s.Count, total, err, "event", "events")
 			widgets.ShowFromTop(s.List)
 		})
 }

@@ -138,11 +138,7 @@ func (d *directoryScreen) Reload() {
 			return dir.Organisations(actor, f, offset, limit)
 		},
 		func(total int, err error) {
-			if err != nil {
-				showMessage(d.Count, sentence(err), true)
-			} else {
-				showMessage(d.Count, countText(int64(total), "organisation", "organisations"), false)
-			}
+			showCount(d.Count, total, err, "organisation", "organisations")
 			d.choose(-1)
 			widgets.ShowFromTop(d.List)
 		})

@@ -82,11 +82,7 @@ func (p *directoryProfessionals) Reload() {
 			return dir.Professionals(actor, text, offset, limit)
 		},
 		func(total int, err error) {
-			if err != nil {
-				showMessage(p.Count, sentence(err), true)
-			} else {
-				showMessage(p.Count, countText(int64(total), "professional", "professionals"), false)
-			}
+			showCount(p.Count, total, err, "professional", "professionals")
 			p.choose(-1)
 			widgets.ShowFromTop(p.List)
 		})
