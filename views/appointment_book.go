@@ -97,10 +97,7 @@ func showBookAppointmentDialog(s *session, r *models.Referral, kind models.Appoi
 		d.kindChanged()
 	}
 	d.modeChanged()
-	d.Show()
-	if s.Window != nil {
-		s.Window.Canvas().Focus(d.Date)
-	}
+	d.ShowFocused(d.Date)
 	return d
 }
 

@@ -42,17 +42,9 @@ type assessmentOutcomeDialog struct {
 // after the outcome is recorded, and again after a review is booked.
 func showAssessmentOutcomeDialog(s *session, r *models.Referral, onDone func()) *assessmentOutcomeDialog {
 	d := &assessmentOutcomeDialog{s: s, referral: r, onDone: onDone}
-	labels := make([]string, len(models.AssessmentOutcomes))
-	for i, o := range models.AssessmentOutcomes {
-		labels[i] = o.Label()
-	}
-	d.Outcome = widget.NewRadioGroup(labels, nil)
+	d.Outcome = widget.NewRadioGroup(labelsOf(models.AssessmentOutcomes, models.AssessmentOutcome.Label), nil)
 	d.Outcome.Required = true
-	area := func(hint string) *widgets.FormEntry {
-		e := widgets.NewFormTextArea(d.submit, 3)
-		e.SetPlaceHolder(hint)
-		return e
-	}
+	area := func(hint string) *widgets.FormEntry { return widgets.NewHintedFormTextArea(hint, d.submit, 3) }
 	d.Summary = area("What you talked about with her at the assessment")
 	d.Plan = area("What she and the team will do next")
 	d.Medication = area("Advice about her medicines, if any")

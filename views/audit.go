@@ -156,10 +156,7 @@ func (s *auditScreen) Reload() {
 	s.rows.Query(
 		func() (int64, error) { return s.audit.Count(s.actor, f) },
 		func(offset, limit int) ([]models.AuditEvent, error) { return s.audit.Page(s.actor, f, offset, limit) },
-		func(total int, err error) {
-			showCount(s.Count, total, err, "event", "events")
-			widgets.ShowFromTop(s.List)
-		})
+		listShown(s.Count, s.List, nil, "event", "events"))
 }
 
 // fillAuditRow shows ev in a row of auditTable.

@@ -137,11 +137,7 @@ func (d *directoryScreen) Reload() {
 		func(offset, limit int) ([]models.Organisation, error) {
 			return dir.Organisations(actor, f, offset, limit)
 		},
-		func(total int, err error) {
-			showCount(d.Count, total, err, "organisation", "organisations")
-			d.choose(-1)
-			widgets.ShowFromTop(d.List)
-		})
+		listShown(d.Count, d.List, d.choose, "organisation", "organisations"))
 }
 
 // fillOrganisationRow shows o in a row of organisationTable.

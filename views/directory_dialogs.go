@@ -34,10 +34,7 @@ func showOrganisationDialog(s *session, o *models.Organisation, onDone func()) *
 		d.editing = &copied
 	}
 	submit := func() { d.Submit() }
-	kinds := make([]string, len(models.OrganisationKinds))
-	for i, k := range models.OrganisationKinds {
-		kinds[i] = string(k)
-	}
+	kinds := labelsOf(models.OrganisationKinds, func(k models.OrganisationKind) string { return string(k) })
 	d.Kind = widgets.NewChoice(kinds, func(k string) string { return models.OrganisationKind(k).Label() }, "Choose the kind", nil)
 	d.Name = widgets.NewHintedFormEntry("For example, Charnwood Practice", submit)
 	d.ODSCode = widgets.NewHintedFormEntry("For example, C82001", submit)
@@ -64,10 +61,7 @@ func showOrganisationDialog(s *session, o *models.Organisation, onDone func()) *
 		widget.NewFormItem("Telephone", d.Phone), widget.NewFormItem("Email", d.Email),
 	)
 	d.formDialog = newFormDialog(title, action, 560, form, s.Window, d.save, onDone)
-	d.Show()
-	if s.Window != nil {
-		s.Window.Canvas().Focus(d.Name)
-	}
+	d.ShowFocused(d.Name)
 	return d
 }
 
@@ -143,10 +137,7 @@ func showProfessionalDialog(s *session, p models.Professional, onDone func()) *p
 	if err != nil {
 		d.Fail(err)
 	}
-	d.Show()
-	if s.Window != nil {
-		s.Window.Canvas().Focus(d.Name)
-	}
+	d.ShowFocused(d.Name)
 	return d
 }
 

@@ -81,11 +81,7 @@ func (p *directoryProfessionals) Reload() {
 		func(offset, limit int) ([]app.ProfessionalRow, error) {
 			return dir.Professionals(actor, text, offset, limit)
 		},
-		func(total int, err error) {
-			showCount(p.Count, total, err, "professional", "professionals")
-			p.choose(-1)
-			widgets.ShowFromTop(p.List)
-		})
+		listShown(p.Count, p.List, p.choose, "professional", "professionals"))
 }
 
 // fillProfessionalRow shows r in a row of professionalTable.

@@ -52,17 +52,9 @@ type dischargeDialog struct {
 // onDone runs after the referral is closed.
 func showDischargeDialog(s *session, r *models.Referral, onDone func()) *dischargeDialog {
 	d := &dischargeDialog{s: s, referral: r}
-	labels := make([]string, len(dischargeReasons))
-	for i, reason := range dischargeReasons {
-		labels[i] = reason.Label()
-	}
-	d.Reason = widget.NewSelect(labels, func(string) { d.reasonChanged() })
+	d.Reason = widget.NewSelect(labelsOf(dischargeReasons, models.ClosureReason.Label), func(string) { d.reasonChanged() })
 	d.Reason.PlaceHolder = "Choose the reason"
-	area := func(hint string) *widgets.FormEntry {
-		e := widgets.NewFormTextArea(d.submit, 3)
-		e.SetPlaceHolder(hint)
-		return e
-	}
+	area := func(hint string) *widgets.FormEntry { return widgets.NewHintedFormTextArea(hint, d.submit, 3) }
 	d.TransferredTo = area("The team's name, then its address or telephone, one line each")
 	d.WhatHelped = area("What helped her, in words she will recognise")
 	d.WarningSigns = area("Her early signs of becoming unwell again")

@@ -30,13 +30,14 @@ type formDialog struct {
 
 	action func() error
 	done   func()
+	win    fyne.Window
 }
 
 // newFormDialog builds (but does not show) a dialog titled title over win,
 // holding body at width. Pressing actionText runs action; when it returns
 // nil the dialog closes and done (if set) runs.
 func newFormDialog(title, actionText string, width float32, body fyne.CanvasObject, win fyne.Window, action func() error, done func()) *formDialog {
-	d := &formDialog{action: action, done: done, Message: messageLabel("")}
+	d := &formDialog{action: action, done: done, win: win, Message: messageLabel("")}
 	d.Action = widget.NewButtonWithIcon(actionText, theme.ConfirmIcon(), d.Submit)
 	d.Action.Importance = widget.HighImportance
 	d.Cancel = widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), func() { d.Dialog.Hide() })
@@ -73,6 +74,14 @@ func (d *formDialog) Finish() {
 
 // Show shows the dialog.
 func (d *formDialog) Show() { d.Dialog.Show() }
+
+// ShowFocused shows the dialog with the keyboard focus in first.
+func (d *formDialog) ShowFocused(first fyne.Focusable) {
+	d.Show()
+	if d.win != nil {
+		d.win.Canvas().Focus(first)
+	}
+}
 
 // Hide closes the dialog without acting.
 func (d *formDialog) Hide() { d.Dialog.Hide() }

@@ -99,3 +99,13 @@ func capitalised(s string) string {
 	r, size := utf8.DecodeRuneInString(s)
 	return string(unicode.ToUpper(r)) + s[size:]
 }
+
+// labelsOf returns the label of each of xs, in order, as choices for a
+// select or radio group.
+func labelsOf[T any](xs []T, label func(T) string) []string {
+	labels := make([]string, len(xs))
+	for i, x := range xs {
+		labels[i] = label(x)
+	}
+	return labels
+}

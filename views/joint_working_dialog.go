@@ -63,10 +63,7 @@ func showJointWorkingDialog(s *session, referralID uint, onDone func()) *jointWo
 		widget.NewFormItem("Notes", d.Notes),
 	)
 	d.formDialog = newFormDialog("Add joint working", "Save", 560, form, s.Window, d.save, onDone)
-	d.Show()
-	if s.Window != nil {
-		s.Window.Canvas().Focus(d.Service.Select)
-	}
+	d.ShowFocused(d.Service.Select)
 	return d
 }
 

@@ -64,11 +64,7 @@ func showIssueLettersDialog(s *session, referralID uint, onIssued func()) *issue
 	})
 	d.Kind.PlaceHolder = "No letter fits yet"
 	if kinds, err := s.Services.Letters.FittingKinds(s.Actor, referralID); err == nil {
-		labels := make([]string, len(kinds))
-		for i, k := range kinds {
-			labels[i] = k.Label()
-		}
-		d.Kind.SetOptions(labels)
+		d.Kind.SetOptions(labelsOf(kinds, models.LetterKind.Label))
 	}
 	if len(d.Kind.Options) == 0 {
 		d.Kind.Disable()

@@ -51,11 +51,7 @@ type dueLetters struct {
 func newDueLetters(s *session, onIssued func()) *dueLetters {
 	bg := s.Background
 	d := &dueLetters{s: s, onIssued: onIssued}
-	labels := make([]string, len(dueBands))
-	for i, b := range dueBands {
-		labels[i] = dueBandLabel(b)
-	}
-	d.Band = widget.NewRadioGroup(labels, func(string) { d.Reload() })
+	d.Band = widget.NewRadioGroup(labelsOf(dueBands, dueBandLabel), func(string) { d.Reload() })
 	d.Band.Horizontal = true
 	d.Band.Required = true
 	d.Counts = messageLabel("")
@@ -74,7 +70,7 @@ func newDueLetters(s *session, onIssued func()) *dueLetters {
 	top := container.NewVBox(intro, container.NewBorder(nil, nil, nil, refresh, d.Band), d.Counts, cols.Header(), widget.NewSeparator())
 	bottom := container.NewVBox(widget.NewSeparator(), container.NewHBox(layout.NewSpacer(), d.Issue))
 	d.content = container.NewBorder(top, bottom, nil, nil, d.List)
-	d.Band.SetSelected(labels[0]) // runs the first query
+	d.Band.SetSelected(d.Band.Options[0]) // runs the first query
 	return d
 }
 

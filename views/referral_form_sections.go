@@ -81,11 +81,7 @@ func (f *referralForm) eligibilitySection() fyne.CanvasObject {
 }
 
 func (f *referralForm) perinatalSection() fyne.CanvasObject {
-	labels := make([]string, len(models.Stages))
-	for i, s := range models.Stages {
-		labels[i] = s.Label()
-	}
-	f.Stage = widget.NewRadioGroup(labels, func(string) { f.changed() })
+	f.Stage = widget.NewRadioGroup(labelsOf(models.Stages, models.Stage.Label), func(string) { f.changed() })
 	f.Stage.Horizontal = true
 	f.DueDate = f.checkedEntry(models.FieldDueDate, checkDate)
 	f.DueDate.SetPlaceHolder("DD/MM/YYYY")

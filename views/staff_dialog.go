@@ -99,10 +99,7 @@ func showStaffDialog(s *session, m *models.StaffMember, onDone func()) *staffDia
 		items = append(items, required("Password", d.Password), required("Password again", d.PasswordAgain))
 	}
 	d.formDialog = newFormDialog(title, action, 620, widget.NewForm(items...), s.Window, d.save, onDone)
-	d.Show()
-	if s.Window != nil {
-		s.Window.Canvas().Focus(d.Name)
-	}
+	d.ShowFocused(d.Name)
 	return d
 }
 
@@ -220,9 +217,6 @@ func showResetPasswordDialog(s *session, m models.StaffMember, onDone func()) *r
 		}
 		return s.Services.Auth.ResetPassword(s.Actor, m.Username, d.Password.Text)
 	}, onDone)
-	d.Show()
-	if s.Window != nil {
-		s.Window.Canvas().Focus(d.Password)
-	}
+	d.ShowFocused(d.Password)
 	return d
 }

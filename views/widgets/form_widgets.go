@@ -33,6 +33,14 @@ func NewHintedFormEntry(hint string, onSave func()) *FormEntry {
 	return e
 }
 
+// NewHintedFormTextArea returns a wrapping multi-line entry showing rows
+// lines, with hint as its placeholder.
+func NewHintedFormTextArea(hint string, onSave func(), rows int) *FormEntry {
+	e := NewFormTextArea(onSave, rows)
+	e.SetPlaceHolder(hint)
+	return e
+}
+
 // NewFormTextArea returns a wrapping multi-line entry showing rows lines.
 func NewFormTextArea(onSave func(), rows int) *FormEntry {
 	e := NewFormEntry(onSave)
