@@ -45,6 +45,8 @@ func TestLettersCommandWritesThePackSignedByTheAuthor(t *testing.T) {
 // A kind of letter that does not fit the referral's state is refused with
 // the reason, and nothing is written: no folder, no file, no export in the
 // audit trail.
+//
+// Hazard: HAZ-001.
 func TestLettersCommandRefusesAKindThatDoesNotFitAndWritesNothing(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "c.db")
 	if code, _, stderr := runCLI(t, db, "demo", "--referrals", "40", "--seed", "2"); code != 0 {

@@ -34,6 +34,7 @@ func TestMigrateAppliesWhatIsDueOnceAndThenHasNothingToDo(t *testing.T) {
 	}
 }
 
+// Hazard: HAZ-021.
 func TestMigrateAndEveryCommandRefuseADatabaseFromANewerVersion(t *testing.T) {
 	target := testTarget(t)
 	db, err := app.Open(target)

@@ -9,6 +9,7 @@ import (
 	"perinatal-caseload/models"
 )
 
+// Hazard: HAZ-018.
 func TestPasswordsAreStoredOnlyAsBcryptHashes(t *testing.T) {
 	s, _, _ := newTestServices(t)
 	m := addStaff(t, s, "nurse", models.RoleKeyWorker)

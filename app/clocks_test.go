@@ -33,6 +33,7 @@ func dueLetterBand(t *testing.T, w *workflow, referralID uint, today models.Date
 	return found, left
 }
 
+// Hazard: HAZ-014.
 func TestOutcomeLetterClockAcrossTheAutumnClockChange(t *testing.T) {
 	w := newWorkflow(t)
 	// Accepted at 00:30 BST on Wednesday 21 October 2026, which is 23:30 UTC
@@ -64,6 +65,7 @@ func TestOutcomeLetterClockAcrossTheAutumnClockChange(t *testing.T) {
 	}
 }
 
+// Hazard: HAZ-014.
 func TestOutcomeLetterClockAcrossTheSpringClockChange(t *testing.T) {
 	w := newWorkflow(t)
 	// Accepted at 00:30 GMT on Saturday 20 March 2027; the clocks go forward
@@ -89,6 +91,7 @@ func TestOutcomeLetterClockAcrossTheSpringClockChange(t *testing.T) {
 	}
 }
 
+// Hazard: HAZ-003.
 func TestClocksCountWeekendsExceptTheUrgentWorkingDayTarget(t *testing.T) {
 	w := newWorkflow(t)
 	friday := time.Date(2026, 11, 27, 15, 0, 0, 0, time.UTC)

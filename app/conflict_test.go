@@ -9,6 +9,7 @@ import (
 	"perinatal-caseload/models"
 )
 
+// Hazard: HAZ-011.
 func TestStaleDecisionIsAConflictAndNothingIsOverwritten(t *testing.T) {
 	s, clock, _ := newTestServices(t)
 	admin := addStaff(t, s, "admin", models.RoleAdministrator)
@@ -37,6 +38,7 @@ func TestStaleDecisionIsAConflictAndNothingIsOverwritten(t *testing.T) {
 	}
 }
 
+// Hazard: HAZ-011.
 func TestStaleSettingIsAConflict(t *testing.T) {
 	s, _, _ := newTestServices(t)
 	admin := addStaff(t, s, "admin", models.RoleAdministrator)
@@ -53,6 +55,7 @@ func TestStaleSettingIsAConflict(t *testing.T) {
 	}
 }
 
+// Hazard: HAZ-013.
 func TestDecisionThatOverridesTheRecommendationNeedsAReason(t *testing.T) {
 	s, _, _ := newTestServices(t)
 	admin := addStaff(t, s, "admin", models.RoleAdministrator)

@@ -163,6 +163,7 @@ func TestImportPathsReportsMissingPathsAndRefusals(t *testing.T) {
 	}
 }
 
+// Hazards: HAZ-005, HAZ-020.
 func TestImportKnownNHSNumberWithOtherBirthDateNamesNoPatientData(t *testing.T) {
 	s, _, _ := newTestServices(t)
 	admin := addStaff(t, s, "admin", models.RoleAdministrator)

@@ -11,6 +11,8 @@ import (
 // Closing ends joint working still running on the closing date (audited),
 // and the closure letter goes to those involved then: not to a ward that
 // discharged her months before, nor to a team that came in after.
+//
+// Hazard: HAZ-008.
 func TestClosingEndsJointWorkingAndCopiesThoseInvolvedAtClosure(t *testing.T) {
 	w := newWorkflow(t)
 	r := w.onCaseload(nil, w.worker)
@@ -165,6 +167,8 @@ func TestDischargeWithAdviceLetterFollowsTheAssessment(t *testing.T) {
 // A decline gives her the reason in plain words and only the services
 // screening chose for her: a woman from outside the area is sent to the
 // team where she lives, never to the local talking-therapies service.
+//
+// Hazard: HAZ-019.
 func TestDeclineLetterSignpostsOnlyWhatScreeningChose(t *testing.T) {
 	w := newWorkflow(t)
 	r := sampleReferral(testNHSNumber(3))

@@ -21,6 +21,8 @@ func registerCounts(t *testing.T, s *Services) (letters, issues int64) {
 // A kind that does not fit the referral's state is refused with a sentence
 // saying why, and the register is unchanged; so is a referral that no
 // letter fits yet.
+//
+// Hazard: HAZ-001.
 func TestIssuePackRefusesAKindThatDoesNotFitAndWritesNothing(t *testing.T) {
 	w := newWorkflow(t)
 	r := w.accept(nil)
@@ -65,6 +67,8 @@ func TestIssuePackRefusesAKindThatDoesNotFitAndWritesNothing(t *testing.T) {
 // A letter never offers an appointment that is past or cancelled: issuing
 // is refused, naming the appointment by its date and time, until a new one
 // is booked.
+//
+// Hazard: HAZ-002.
 func TestIssuePackRefusesAPastOrCancelledAppointment(t *testing.T) {
 	w := newWorkflow(t)
 	r := w.accept(nil)

@@ -161,6 +161,8 @@ func TestPreviewsAreDrafts(t *testing.T) {
 
 // TestRenderErrorsNameTheReferralNotHer: a letter that cannot be drawn is
 // explained by referral and recipient, never by her name.
+//
+// Hazard: HAZ-020.
 func TestRenderErrorsNameTheReferralNotHer(t *testing.T) {
 	s, _, _ := newTestServices(t)
 	admin := addStaff(t, s, "admin", models.RoleAdministrator)

@@ -37,6 +37,7 @@ func packNames(pack []PackLetter) (all, copies []string) {
 	return all, copies
 }
 
+// Hazard: HAZ-008.
 func TestPackCopyListNamesExactlyThoseWhoGetACopy(t *testing.T) {
 	w := newWorkflow(t)
 	s := w.s
@@ -180,6 +181,7 @@ func TestPackWithoutAPostalAddressIsRefusedNamingWho(t *testing.T) {
 	}
 }
 
+// Hazard: HAZ-007.
 func TestNoLetterGoesToHerHomeWithoutConsent(t *testing.T) {
 	w := newWorkflow(t)
 	s := w.s
@@ -247,6 +249,7 @@ func TestNoLetterGoesToHerHomeWithoutConsent(t *testing.T) {
 	}
 }
 
+// Hazard: HAZ-007.
 func TestUnsafeHomeGoesToTheSafeAddressOrIsHeld(t *testing.T) {
 	w := newWorkflow(t)
 	s := w.s
@@ -279,6 +282,7 @@ func TestUnsafeHomeGoesToTheSafeAddressOrIsHeld(t *testing.T) {
 	}
 }
 
+// Hazard: HAZ-016.
 func TestHerLanguageNeedsAndLargePrint(t *testing.T) {
 	w := newWorkflow(t)
 	s := w.s
@@ -362,6 +366,7 @@ func TestLetterToTheReferrerGreetsByTitleAndFamilyName(t *testing.T) {
 	}
 }
 
+// Hazard: HAZ-007.
 func TestAHeldLetterGoesOnceHerSafeAddressIsRecorded(t *testing.T) {
 	w := newWorkflow(t)
 	s := w.s

@@ -135,6 +135,7 @@ func TestTemplateWithAnUnknownFieldIsRefused(t *testing.T) {
 	}
 }
 
+// Hazard: HAZ-009.
 func TestBatchOf100PacksNeverMixesWomen(t *testing.T) {
 	if testing.Short() {
 		t.Skip("renders 100 packs")

@@ -24,6 +24,7 @@ func fieldAtFault(t *testing.T, err error, field models.FieldID) string {
 	return ""
 }
 
+// Hazard: HAZ-015.
 func TestRegisterRefusesAnImpossibleDateOfBirthOrDueDate(t *testing.T) {
 	s, _, _ := newTestServices(t)
 	admin := addStaff(t, s, "admin", models.RoleAdministrator)
@@ -71,6 +72,7 @@ func TestRegisterRefusesAnImpossibleDateOfBirthOrDueDate(t *testing.T) {
 	}
 }
 
+// Hazard: HAZ-015.
 func TestImportRefusesAnImpossibleDateOfBirthOrDueDate(t *testing.T) {
 	s, _, _ := newTestServices(t)
 	admin := addStaff(t, s, "admin", models.RoleAdministrator)
@@ -104,6 +106,7 @@ func TestImportRefusesAnImpossibleDateOfBirthOrDueDate(t *testing.T) {
 	}
 }
 
+// Hazard: HAZ-004.
 func TestAttendanceCannotBeRecordedBeforeTheAppointmentStarts(t *testing.T) {
 	w := newWorkflow(t)
 	r := w.accept(nil)
@@ -136,6 +139,7 @@ func TestAttendanceCannotBeRecordedBeforeTheAppointmentStarts(t *testing.T) {
 	}
 }
 
+// Hazard: HAZ-004.
 func TestAnAssessmentOutcomeWaitsForTheAssessment(t *testing.T) {
 	w := newWorkflow(t)
 	r := w.accept(nil)

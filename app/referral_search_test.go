@@ -12,6 +12,7 @@ import (
 	"perinatal-caseload/models"
 )
 
+// Hazard: HAZ-022.
 func TestReferralListPutsNewUrgentReferralsFirstAndSearches(t *testing.T) {
 	s, _, _ := newTestServices(t)
 	admin := addStaff(t, s, "admin", models.RoleAdministrator)
@@ -55,6 +56,8 @@ func TestReferralListPutsNewUrgentReferralsFirstAndSearches(t *testing.T) {
 // every forgiving form of search: names without their accents, case,
 // apostrophes, hyphens or spaces; NHS numbers and postcodes with or
 // without their spaces; and the referral's own reference.
+//
+// Hazard: HAZ-005.
 func TestSearchForgivesAccentsApostrophesSpacesAndFindsTheReference(t *testing.T) {
 	s, _, _ := newTestServices(t)
 	admin := addStaff(t, s, "admin", models.RoleAdministrator)
@@ -144,6 +147,8 @@ func TestSearchForgivesAccentsApostrophesSpacesAndFindsTheReference(t *testing.T
 
 // TestSearchKeysFollowAChangeOfName checks that a re-referral that brings
 // her name up to date brings the search keys with it.
+//
+// Hazard: HAZ-005.
 func TestSearchKeysFollowAChangeOfName(t *testing.T) {
 	s, _, _ := newTestServices(t)
 	admin := addStaff(t, s, "admin", models.RoleAdministrator)

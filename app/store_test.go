@@ -63,6 +63,7 @@ func TestOpenRefusesAFileThatIsNotADatabaseAndLeavesItUntouched(t *testing.T) {
 	}
 }
 
+// Hazard: HAZ-021.
 func TestOpenRefusesADatabaseFromANewerVersion(t *testing.T) {
 	s, _, target := newTestServices(t)
 	if err := s.DB().Exec("INSERT INTO migrations (id) VALUES ('2099010101_from_the_future')").Error; err != nil {

@@ -9,6 +9,7 @@ import (
 	"perinatal-caseload/models"
 )
 
+// Hazard: HAZ-017.
 func TestMissedAppointmentMakesAFollowUpTaskForHerKeyWorker(t *testing.T) {
 	w := newWorkflow(t)
 	r := w.onCaseload(nil, w.worker)
@@ -51,6 +52,7 @@ func TestMissedAppointmentMakesAFollowUpTaskForHerKeyWorker(t *testing.T) {
 	}
 }
 
+// Hazard: HAZ-017.
 func TestMissedAssessmentGoesToTheClinicianAndPutsHerBackToBook(t *testing.T) {
 	w := newWorkflow(t)
 	r := w.accept(nil)

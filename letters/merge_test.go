@@ -103,6 +103,8 @@ func TestOutcomeAndDecisionLetters(t *testing.T) {
 // The letters name only the services screening chose for her (SignpostText):
 // none is written into the templates, so a woman from outside the area is
 // never sent to the local talking-therapies service.
+//
+// Hazard: HAZ-019.
 func TestDecisionLettersSignpostOnlyWhatScreeningChose(t *testing.T) {
 	f := SampleFields()
 	f.SignpostText = "- **The perinatal mental health team where you live.** Your GP or midwife can refer you to them."

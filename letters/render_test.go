@@ -335,6 +335,7 @@ func TestLetterDateFormats(t *testing.T) {
 	}
 }
 
+// Hazard: HAZ-009.
 func TestRenderIsSafeToCallConcurrently(t *testing.T) {
 	l := testLetter(t, models.LetterNotAccepted, "Łucja Wiśniewska")
 	want := render(t, l)

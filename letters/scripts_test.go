@@ -12,6 +12,8 @@ import (
 // Greek, and reads each back exactly, on every page and in the window.
 // (Names in other scripts reach letters in their Latin form; see
 // models.NameForLetters.)
+//
+// Hazard: HAZ-016.
 func TestNamesInEveryPrintedScript(t *testing.T) {
 	for script, name := range map[string]string{
 		"Vietnamese":  "Nguyễn Thị Thu Hằng",
@@ -49,6 +51,8 @@ func TestNamesInEveryPrintedScript(t *testing.T) {
 // TestEverythingIntakeAcceptsPrints renders a letter to a woman with the
 // longest name and address intake accepts: it renders, her name reads back
 // whole on every page, and every line of the address shows.
+//
+// Hazard: HAZ-016.
 func TestEverythingIntakeAcceptsPrints(t *testing.T) {
 	if err := models.CheckAddressLines(fiveLineAddress[:len(fiveLineAddress)-1]); err != nil {
 		t.Fatalf("intake would refuse the address: %v", err)

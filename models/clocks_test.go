@@ -67,6 +67,7 @@ func TestWaitClockIsDueOnItsDueDateAndOverdueTheDayAfter(t *testing.T) {
 	}
 }
 
+// Hazard: HAZ-014.
 func TestClocksCountUKDatesAcrossTheClockChanges(t *testing.T) {
 	// Accepted at 00:30 BST on 21 October 2026 (23:30 UTC on the 20th). The
 	// clocks go back on 25 October; the letter is due on 4 November, the

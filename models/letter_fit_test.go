@@ -45,6 +45,8 @@ func (r fitRow) matches(k LetterKind, s LetterState) bool {
 // Every kind × status × outcome × closure reason × attended, with the values
 // a database may hold but the program does not know ("decline" is what a
 // not-accepted referral keeps in its closure-reason column).
+//
+// Hazard: HAZ-001.
 func TestLetterFitsEveryCombination(t *testing.T) {
 	kinds := append(append([]LetterKind{}, AllLetterKinds...), "thank-you")
 	statuses := append(append([]Status{}, Statuses...), "", "archived")

@@ -40,6 +40,7 @@ func TestNormaliseNHSNumberAcceptsValidNumbers(t *testing.T) {
 	}
 }
 
+// Hazard: HAZ-012.
 func TestNormaliseNHSNumberRefusesEveryWrongCheckDigit(t *testing.T) {
 	valid := map[string]byte{"943476591": '9', "900000000": '9', "999000001": '8', "943476590": '0', "987654432": '2'}
 	for nine, right := range valid {
@@ -106,6 +107,8 @@ func TestNormaliseNHSNumberEmpty(t *testing.T) {
 
 // TestNHSNumberErrorsHoldNoDigits: error text can reach logs, so it never
 // repeats the number typed.
+//
+// Hazards: HAZ-012, HAZ-020.
 func TestNHSNumberErrorsHoldNoDigits(t *testing.T) {
 	for _, in := range []string{"9434765918", "94347659", "94347659A9", "1234567890"} {
 		_, err := NormaliseNHSNumber(in)

@@ -24,6 +24,7 @@ func TestAgeOn(t *testing.T) {
 	}
 }
 
+// Hazard: HAZ-015.
 func TestCheckDateOfBirth(t *testing.T) {
 	referred, today := NewDate(2026, 11, 2), NewDate(2026, 11, 23)
 	for _, tc := range []struct {
@@ -60,6 +61,7 @@ func TestCheckDateOfBirth(t *testing.T) {
 	}
 }
 
+// Hazard: HAZ-015.
 func TestCheckDueDate(t *testing.T) {
 	referred := NewDate(2026, 11, 2)
 	for _, tc := range []struct {
@@ -91,6 +93,7 @@ func TestCheckDueDate(t *testing.T) {
 	}
 }
 
+// Hazard: HAZ-004.
 func TestCheckAttendanceTime(t *testing.T) {
 	start := time.Date(2026, 11, 25, 14, 30, 0, 0, time.UTC)
 	before, at, after := start.Add(-time.Minute), start, start.Add(time.Hour)
@@ -125,6 +128,7 @@ func TestCheckAttendanceTime(t *testing.T) {
 	}
 }
 
+// Hazard: HAZ-004.
 func TestCheckAssessmentHeld(t *testing.T) {
 	at := func(kind AppointmentKind, code Attendance, day int) Appointment {
 		return Appointment{Kind: kind, Attendance: code, StartsAt: time.Date(2026, 11, day, 10, 0, 0, 0, time.UTC)}

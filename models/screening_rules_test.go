@@ -141,6 +141,8 @@ func TestEveryRuleNamesItsCriterion(t *testing.T) {
 // checks each finding against the outcomes its rule declares; then that
 // every declared outcome happens in some case, so the declarations in
 // screeningRules are exact.
+//
+// Hazard: HAZ-013.
 func TestRulesGiveOnlyTheirDeclaredOutcomes(t *testing.T) {
 	byName := map[string]rule{}
 	for _, rl := range screeningRules {

@@ -470,6 +470,7 @@ func (c screenCase) referral(t *testing.T) (*Referral, time.Time) {
 	return r, asOf
 }
 
+// Hazard: HAZ-013.
 func TestScreen(t *testing.T) {
 	fired := map[string]bool{}
 	for _, c := range screenCases() {

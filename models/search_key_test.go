@@ -6,6 +6,7 @@ import (
 	"testing"
 )
 
+// Hazard: HAZ-005.
 func TestFoldNameForgivesAccentsCaseApostrophesAndHyphens(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
 		{"Siobhán", "siobhan"},

@@ -64,6 +64,7 @@ func TestParseUKDateMessagesSayHowToTypeIt(t *testing.T) {
 	}
 }
 
+// Hazard: HAZ-003.
 func TestParseUKDateTimeAcrossTheClockChanges(t *testing.T) {
 	utc := func(y int, m time.Month, d, h, min int) time.Time { return time.Date(y, m, d, h, min, 0, 0, time.UTC) }
 	cases := []struct {

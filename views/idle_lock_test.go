@@ -23,6 +23,7 @@ func signedInAtReferrals(t *testing.T, e *testEnv, m *MainWindow, username strin
 	return s
 }
 
+// Hazard: HAZ-018.
 func TestIdleLockRestoresTheSamePersonsWork(t *testing.T) {
 	e := newTestEnv(t, 30)
 	e.addStaff("alice", "administrator")
@@ -93,6 +94,7 @@ func TestIdleLockWaitsWhileThePersonIsActive(t *testing.T) {
 	}
 }
 
+// Hazard: HAZ-018.
 func TestAnotherPersonAfterTheLockStartsAfresh(t *testing.T) {
 	e := newTestEnv(t, 5)
 	e.addStaff("alice", "administrator")

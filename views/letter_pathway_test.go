@@ -63,6 +63,8 @@ func TestOutcomeDialogRecordsTheClinicalContent(t *testing.T) {
 
 // The issue dialog offers only the kinds of letter that fit the referral,
 // and none, saying why, when none does.
+//
+// Hazard: HAZ-001.
 func TestIssueDialogOffersOnlyTheKindsThatFit(t *testing.T) {
 	e, admin, _, r := newAcceptedCase(t)
 	w := e.showInWindow(nil)

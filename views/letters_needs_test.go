@@ -39,6 +39,7 @@ func TestLetterTemplateEditorSavesALetterInHerLanguage(t *testing.T) {
 	}
 }
 
+// Hazard: HAZ-007.
 func TestLetterIssueShowsAHeldLetterAndWhy(t *testing.T) {
 	e := newTestEnv(t, 0)
 	admin := e.addStaff("admin", models.RoleAdministrator)

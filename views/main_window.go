@@ -17,6 +17,9 @@ import (
 type Options struct {
 	// DatabaseLabel names the database in the status bar.
 	DatabaseLabel string
+	// About is the version and clinical safety documents the Settings
+	// screen shows.
+	About About
 
 	// background runs queries off the UI goroutine; nil means
 	// widgets.NewBackground(). Tests set one that works inline.
@@ -126,7 +129,7 @@ func (m *MainWindow) signedIn(who *models.StaffMember) {
 	resume := m.locked && m.shell != nil && m.shell.Session.Actor.ID == who.ID
 	if !resume {
 		m.stash, m.focus = nil, nil
-		s := &session{Actor: who, Services: m.svc, Window: m.window, Background: m.opts.background}
+		s := &session{Actor: who, Services: m.svc, Window: m.window, Background: m.opts.background, About: m.opts.About}
 		m.shell = newShell(s, m.opts.DatabaseLabel, m.lock, m.signOut)
 	}
 	m.locked, m.signIn, m.firstRun = false, nil, nil

@@ -94,6 +94,7 @@ func TestDecisionOverridingTheRecommendationNeedsAReason(t *testing.T) {
 	}
 }
 
+// Hazard: HAZ-011.
 func TestDecisionShowsAConflictWithSomeoneElsesChange(t *testing.T) {
 	e := newTestEnv(t, 0)
 	admin := e.addStaff("admin", models.RoleAdministrator)

@@ -13,6 +13,8 @@ import (
 // that cannot be read exactly (an impossible date, and a time skipped when
 // the clocks go forward) into the form's Received box and into the booking
 // dialog: both refuse them in the same words, and neither saves anything.
+//
+// Hazard: HAZ-003.
 func TestReferralFormReceivedRefusesWhatTheBookingDialogRefuses(t *testing.T) {
 	e, admin, _, r := newAcceptedCase(t)
 	before := e.referralCount()

@@ -123,6 +123,7 @@ func TestReferralFormKnowsAnEarlierReferralAndSavesWithCtrlS(t *testing.T) {
 	}
 }
 
+// Hazard: HAZ-012.
 func TestReferralFormRefusesABadNHSNumberAndSavesNothing(t *testing.T) {
 	e := newTestEnv(t, 0)
 	admin := e.addStaff("admin", models.RoleAdministrator)
@@ -253,6 +254,7 @@ func TestReferralFormRecordsHerCommunicationNeeds(t *testing.T) {
 	}
 }
 
+// Hazard: HAZ-016.
 func TestReferralFormAsksForHerNameInLatinScriptForLetters(t *testing.T) {
 	e := newTestEnv(t, 0)
 	admin := e.addStaff("admin", models.RoleAdministrator)

@@ -24,6 +24,7 @@ func rowsShown(t *testing.T, s *referralsScreen) []app.ReferralRow {
 	return out
 }
 
+// Hazard: HAZ-022.
 func TestReferralsListsAllUrgentFirst(t *testing.T) {
 	e := newTestEnv(t, 30)
 	s, w := e.referralsScreen(e.system)
@@ -83,6 +84,7 @@ func TestReferralsSearchBySurname(t *testing.T) {
 	}
 }
 
+// Hazard: HAZ-005.
 func TestReferralsSearchByNHSNumber(t *testing.T) {
 	e := newTestEnv(t, 30)
 	s, _ := e.referralsScreen(e.system)

@@ -34,6 +34,8 @@ type session struct {
 	Services   *app.Services
 	Window     fyne.Window
 	Background *widgets.Background
+	// About is what the Settings screen says about the program.
+	About About
 	// OpenReferral, set by the shell, opens a referral on the Referrals
 	// screen, for screens whose rows each name one.
 	OpenReferral func(id uint)

@@ -22,6 +22,8 @@ type settingsScreen struct {
 	Logo *logoRow
 	// Message says who may change settings, or why they could not be read.
 	Message *widget.Label
+	// About names the version and opens the clinical safety case.
+	About *aboutRow
 
 	settings *app.SettingsService
 	actor    *models.StaffMember
@@ -40,7 +42,7 @@ type settingRow struct {
 // newSettingsScreen builds the screen from the settings as they stand.
 func newSettingsScreen(ses *session) *settingsScreen {
 	settings, actor := ses.Services.Settings, ses.Actor
-	s := &settingsScreen{settings: settings, actor: actor, win: ses.Window}
+	s := &settingsScreen{settings: settings, actor: actor, win: ses.Window, About: newAboutRow(ses.About, ses.Window)}
 	s.Message = messageLabel("")
 	if !models.Allows(actor.RoleSet(), models.PermEditSettings) {
 		showMessage(s.Message, "You can read these settings. Changing them needs the Administrator role.", false)
@@ -67,7 +69,7 @@ func newSettingsScreen(ses *session) *settingsScreen {
 	}
 	title := widget.NewLabelWithStyle("Settings", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameHeadingText
-	s.content = container.NewPadded(container.NewBorder(container.NewVBox(title, s.Message), nil, nil, nil,
+	s.content = container.NewPadded(container.NewBorder(container.NewVBox(container.NewBorder(nil, nil, title, s.About.content), s.Message), nil, nil, nil,
 		container.NewVScroll(container.New(widgets.FixedWidth(760), list))))
 	return s
 }

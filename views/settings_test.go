@@ -54,6 +54,7 @@ func TestSettingsRefuseAKeyWorker(t *testing.T) {
 	}
 }
 
+// Hazard: HAZ-011.
 func TestSettingsShowAConflict(t *testing.T) {
 	e := newTestEnv(t, 0)
 	admin := e.addStaff("alice", models.RoleAdministrator)
