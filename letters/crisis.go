@@ -1,5 +1,16 @@
 package letters
 
+import "perinatal-caseload/models"
+
+// crisisTitle is the bold start of the crisis box: written to her, or, in
+// a letter written to her referrer, about her.
+func crisisTitle(kind models.LetterKind) string {
+	if WrittenToReferrer(kind) {
+		return "If she needs help urgently"
+	}
+	return "If you need help urgently"
+}
+
 // crisisBox lays out the boxed panel at the foot of the last page: what to
 // do in a crisis, and when and how to reach the duty worker. Its title is
 // the bold start of its one paragraph, which keeps the box to four lines
@@ -12,9 +23,13 @@ func (m *measurer) crisisBox(p *prepared) box {
 	st := p.st
 	size, lead := st.crisis, st.crisisLead
 	s := p.service
+	worry := ", or you are worried about your or your baby’s safety, call the Mental Health Central Access Point on "
+	if WrittenToReferrer(p.kind) {
+		worry = ", or anyone is worried about her or her baby’s safety, call the Mental Health Central Access Point on "
+	}
 	para := []piece{
-		{"If you need help urgently", true},
-		{", or you are worried about your or your baby’s safety, call the Mental Health Central Access Point on ", false},
+		{crisisTitle(p.kind), true},
+		{worry, false},
 		{s.CrisisLine, true},
 		{" (24 hours a day) or ", false},
 		{"NHS 111", true},

@@ -97,7 +97,7 @@ func TestDefaultLettersFitOnOnePage(t *testing.T) {
 						t.Errorf("the letter is not signed:\n%s", all)
 					}
 					last := flat(pages[len(pages)-1])
-					for _, w := range []string{"Copy to:", "If you need help urgently", fmt.Sprintf("Page %d of %d", want, want)} {
+					for _, w := range []string{"Copy to:", crisisTitle(kind), fmt.Sprintf("Page %d of %d", want, want)} {
 						if !strings.Contains(last, w) {
 							t.Errorf("the last page does not show %q:\n%s", w, last)
 						}
@@ -120,4 +120,20 @@ func TestDefaultLettersFitOnOnePage(t *testing.T) {
 			}
 		}
 	}
+}
+
+func mergeOrFail(t testing.TB, body string, f Fields) string {
+	t.Helper()
+	text, err := Merge(body, f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return text
+}
+
+func nonEmptyOr(s, instead string) string {
+	if s == "" {
+		return instead
+	}
+	return s
 }

@@ -104,7 +104,7 @@ func TestEveryKindCarriesIdentityOnEveryPage(t *testing.T) {
 			}
 			last := flat(pages[len(pages)-1])
 			for _, w := range []string{
-				"If you need help urgently", "Mental Health Central Access Point on 0808 800 3302",
+				crisisTitle(kind), "Mental Health Central Access Point on 0808 800 3302",
 				"24 hours a day", "NHS 111", "call 999",
 				"duty worker on 0116 225 6846, 9am to 4.30pm, Monday to Friday",
 			} {
