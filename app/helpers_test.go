@@ -197,6 +197,20 @@ var movedAwayTo = Closure{Reason: models.ClosureMovedAway, ClosureDetails: model
 	TransferredTo: "Nottingham Perinatal Mental Health Team\nSample House, Sample Road\nNottingham NG1 1AA",
 }}
 
+// upgraded closes db and opens the database at path again, which applies
+// the migrations it lacks, and returns it, closed when the test ends, with
+// services over it.
+func upgraded(t testing.TB, db *gorm.DB, path string) (*gorm.DB, *Services) {
+	t.Helper()
+	Close(db)
+	db, err := Open(path)
+	if err != nil {
+		t.Fatalf("upgrade: %v", err)
+	}
+	t.Cleanup(func() { Close(db) })
+	return db, New(db, NewManualClock(testNow))
+}
+
 // databaseBefore makes a SQLite database in a temporary folder at the
 // schema as it stood just before migration id, for upgrade tests, and
 // returns it with its path.

@@ -29,15 +29,15 @@ func TestAcceptanceLetterGivesEachModesDetails(t *testing.T) {
 		venue      string
 		want, none []string
 	}{
-		{models.ModeVideo, "", []string{"**How:** a video call on Attend Anywhere", "**Link:** https://attendanywhere.example/perinatal",
-			"camera and a microphone", "Google Chrome, Safari or Microsoft Edge", "quiet, private place", "join a few minutes early",
+		{models.ModeVideo, "", []string{"**How:** by video on Attend Anywhere", "**Link:** https://attendanywhere.example/perinatal",
+			"camera and a microphone", "Chrome, Safari or Edge", "quiet, private place", "Join a few minutes early",
 			"If you cannot join, or you would rather be seen another way, please ring us on 0116 225 6846"}, []string{"**Where:**"}},
-		{models.ModeTelephone, "", []string{"**How:** a telephone call", "We will ring you at this time", "The call will come from 0116 295 0000"},
+		{models.ModeTelephone, "", []string{"**How:** by telephone", "We will ring you at this time", "The call will come from 0116 295 0000"},
 			[]string{"someone you trust", "Attend Anywhere", "**Where:**"}},
 		{models.ModeFaceToFace, models.ParseBases(testBases)[1].Venue(), []string{"**Where:** Market Harborough clinic, 1 Sample Street, Market Harborough LE16 0AA",
 			"bring someone you trust"}, []string{"Attend Anywhere", "Brandon Unit"}},
 		{models.ModeFaceToFace, "", []string{"**Where:** Brandon Unit, Gwendolen Road, Leicester LE5 4PW"}, nil},
-		{models.ModeHomeVisit, "", []string{"**Where:** at your home", "**Who will visit:** Test doc", "Test doc will come to see you at home"},
+		{models.ModeHomeVisit, "", []string{"**Where:** at your home", "**Who will visit:** Test doc", "have someone you trust with you"},
 			[]string{"Attend Anywhere", "Brandon Unit"}},
 	}
 	for _, c := range cases {
@@ -56,7 +56,7 @@ func TestAcceptanceLetterGivesEachModesDetails(t *testing.T) {
 			t.Fatal(err)
 		}
 		body := pack[0].Letter.Body
-		for _, want := range append(c.want, "**Date:** Monday 30 November 2026", "**Time:** 2:30pm") {
+		for _, want := range append(c.want, "**When:** Monday 30 November 2026 at 2:30pm") {
 			if !strings.Contains(body, want) {
 				t.Errorf("%s: the letter lacks %q:\n%s", c.mode, want, body)
 			}
@@ -106,7 +106,7 @@ func TestMedicalReviewLetterGivesDateTimePlaceAndWithWhom(t *testing.T) {
 		t.Fatal(err)
 	}
 	body := pack[0].Letter.Body
-	for _, want := range []string{"**Date:** Thursday 3 December 2026", "**Time:** 10:00am",
+	for _, want := range []string{"**When:** Thursday 3 December 2026 at 10:00am",
 		"**With:** Test doc, consultant perinatal psychiatrist", "**Where:** Perinatal Mental Health Service, Leicester"} {
 		if !strings.Contains(body, want) {
 			t.Errorf("the medical-review letter lacks %q:\n%s", want, body)

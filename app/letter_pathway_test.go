@@ -220,7 +220,7 @@ func TestOutcomeLettersCarryTheClinicalContent(t *testing.T) {
 		t.Fatalf("pack of %d letters of %s", len(pack), pack[0].Letter.Kind)
 	}
 	hers, theirs := pack[0].Letter.Body, pack[1].Letter.Body
-	for _, want := range []string{"# What we talked about", "We talked about your low mood", "# What we agreed", "# Your medicines", "# What we have asked your GP to do", "Please check a lithium level"} {
+	for _, want := range []string{"# Your assessment", "**What we talked about:** We talked about your low mood", "**What we agreed:**", "**Your medicines:**", "**We have asked your GP:** Please check a lithium level"} {
 		if !strings.Contains(hers, want) {
 			t.Errorf("her letter lacks %q:\n%s", want, hers)
 		}
@@ -229,7 +229,7 @@ func TestOutcomeLettersCarryTheClinicalContent(t *testing.T) {
 		t.Errorf("her letter uses the professionals' headings:\n%s", hers)
 	}
 	for _, want := range []string{"# Clinical summary", "Outcome: open to the perinatal team's caseload", "# Medications and medical devices",
-		"# Plan and requested actions", "**Actions for healthcare professionals**", "Please check a lithium level", "**Actions for patient or their carer**"} {
+		"# Plan and requested actions", "**Actions for healthcare professionals:** Please check a lithium level", "**Actions for patient or their carer:**"} {
 		if !strings.Contains(theirs, want) {
 			t.Errorf("the professionals' copy lacks %q:\n%s", want, theirs)
 		}

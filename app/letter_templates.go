@@ -1,10 +1,6 @@
 package app
 
 import (
-	"fmt"
-
-	"gorm.io/gorm"
-
 	"perinatal-caseload/letters"
 	"perinatal-caseload/models"
 )
@@ -32,24 +28,21 @@ func (s *LetterService) Template(kind models.LetterKind) (models.LetterTemplate,
 
 // SaveTemplate checks and saves a new body for a kind of letter. A template
 // that does not parse, or uses a field that does not exist, is refused with
-// the reason. readVersion is the version the editor opened.
+// the reason. readVersion is the version the editor opened. An edit keeps
+// the standard text the template was made from (see TemplateStanding),
+// unless it puts back today's.
 func (s *LetterService) SaveTemplate(actor *models.StaffMember, kind models.LetterKind, body string, readVersion int) error {
 	if err := letters.ValidateTemplate(body); err != nil {
 		return models.OnField(models.FieldTemplate, err)
 	}
-	return s.write(actor, models.PermEditTemplates, func(tx *gorm.DB) error {
-		var t models.LetterTemplate
-		if err := tx.Where("kind = ? AND language = ?", kind, "").Limit(1).Find(&t).Error; err != nil {
-			return err
+	standard, sum, err := standardText(kind)
+	if err != nil {
+		return err
+	}
+	return s.changeTemplate(actor, kind, readVersion, "edited", func(t *models.LetterTemplate) {
+		t.Body = body
+		if body == standard {
+			t.StandardSHA256 = sum
 		}
-		if t.ID == 0 {
-			return fmt.Errorf("there is no %q template", kind)
-		}
-		before := t
-		t.Body, t.Version = body, readVersion
-		if err := s.saveVersioned(tx, "letter_template", &t, func(v int) { t.Version = v }); err != nil {
-			return err
-		}
-		return s.audit(tx, actor, ActionUpdate, "letter_template", t.ID, &before, &t, string(kind))
 	})
 }

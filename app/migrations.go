@@ -7,7 +7,6 @@ import (
 	"github.com/go-gormigrate/gormigrate/v2"
 	"gorm.io/gorm"
 
-	"perinatal-caseload/letters"
 	"perinatal-caseload/models"
 )
 
@@ -49,13 +48,19 @@ func migrations() []*gormigrate.Migration {
 		{ID: "2026120601_letter_pathway", Migrate: migrateLetterPathway},
 		{ID: "2026120301_forgiving_search_keys", Migrate: migrateSearchKeys},
 		{ID: "2026120302_sign_in_throttles", Migrate: migrateSignInThrottles},
+		{ID: "2026121101_letter_template_standards", Migrate: migrateTemplateStandards},
 	}
 }
 
-// seedLetterTemplates adds the standard template of every kind not yet present.
+// seedLetterTemplates adds the standard template of every kind not yet
+// present, recording the standard text it was made from.
 func seedLetterTemplates(tx *gorm.DB) error {
+	q := tx
+	if !tx.Migrator().HasColumn(&models.LetterTemplate{}, "StandardSHA256") {
+		q = tx.Omit("StandardSHA256") // a database from before migration 2026121101, which adds it
+	}
 	for _, kind := range models.LetterKinds {
-		body, err := letters.DefaultTemplate(kind)
+		body, sum, err := standardText(kind)
 		if err != nil {
 			return err
 		}
@@ -66,9 +71,9 @@ func seedLetterTemplates(tx *gorm.DB) error {
 		if n > 0 {
 			continue
 		}
-		t := models.LetterTemplate{Kind: kind, Body: body}
+		t := models.LetterTemplate{Kind: kind, Body: body, StandardSHA256: sum}
 		t.Version = 1
-		if err := tx.Create(&t).Error; err != nil {
+		if err := q.Create(&t).Error; err != nil {
 			return err
 		}
 	}

@@ -304,6 +304,18 @@ func TestPermissionMatrixIsEnforcedInTheServices(t *testing.T) {
 			t, _ := s.Letters.LanguageTemplate(admin, models.LetterNotAccepted, "pl")
 			return s.Letters.SaveLanguageTemplate(a, models.LetterNotAccepted, "pl", t.Body+"\n", t.Version)
 		}},
+		{"Letters.ResetTemplate", A | M, func(a *models.StaffMember) error {
+			t, _ := s.Letters.Template(models.LetterNotAccepted)
+			return s.Letters.ResetTemplate(a, models.LetterNotAccepted, t.Version)
+		}},
+		{"Letters.KeepTemplate", A | M, func(a *models.StaffMember) error {
+			t, _ := s.Letters.Template(models.LetterNotAccepted)
+			return s.Letters.KeepTemplate(a, models.LetterNotAccepted, t.Version)
+		}},
+		{"Letters.TemplateStandingOf", A | C | K | M, func(a *models.StaffMember) error {
+			_, _, err := s.Letters.TemplateStandingOf(a, models.LetterAcceptance)
+			return err
+		}},
 		{"Letters.TemplateLanguages", A | C | K | M, func(a *models.StaffMember) error {
 			_, err := s.Letters.TemplateLanguages(a, models.LetterAcceptance)
 			return err

@@ -38,12 +38,12 @@ func TestAppointmentLettersPrintEachModesDetails(t *testing.T) {
 	}
 	offers := []offer{
 		{"video", func(f *Fields) { f.VideoLink = "https://attendanywhere.example/perinatal" },
-			[]string{"How: a video call on Attend Anywhere", "Link: https://attendanywhere.example/perinatal", "camera and a microphone",
-				"Google Chrome, Safari or Microsoft Edge", "quiet, private place", "join a few minutes early",
+			[]string{"How: by video on Attend Anywhere", "Link: https://attendanywhere.example/perinatal", "camera and a microphone",
+				"Chrome, Safari or Edge", "quiet, private place", "Join a few minutes early",
 				"If you cannot join, or you would rather be seen another way, please ring us on 0116 225 6846"},
 			[]string{"Where:", "someone you trust"}},
 		{"telephone", func(f *Fields) { f.VideoLink, f.CallFromNumber = "", "0116 295 0000" },
-			[]string{"How: a telephone call", "We will ring you at this time on the number we have for you", "The call will come from 0116 295 0000"},
+			[]string{"How: by telephone", "We will ring you at this time on the number we have for you", "The call will come from 0116 295 0000"},
 			[]string{"someone you trust", "Attend Anywhere", "Where:"}},
 		{"face to face", func(f *Fields) {
 			f.VideoLink, f.AppointmentPlace = "", "Brandon Unit, Gwendolen Road, Leicester LE5 4PW"
@@ -51,7 +51,7 @@ func TestAppointmentLettersPrintEachModesDetails(t *testing.T) {
 			[]string{"Where: Brandon Unit, Gwendolen Road, Leicester LE5 4PW", "arrive a few minutes early", "bring someone you trust with you"},
 			[]string{"Attend Anywhere", "The call will come"}},
 		{"home visit", func(f *Fields) { f.VideoLink = "" },
-			[]string{"Where: at your home", "Who will visit:", "will come to see you at home"},
+			[]string{"Where: at your home", "Who will visit: Dr Priya Shah", "have someone you trust with you"},
 			[]string{"Attend Anywhere", "The call will come", "Brandon Unit"}},
 	}
 	for _, o := range offers {
@@ -60,7 +60,7 @@ func TestAppointmentLettersPrintEachModesDetails(t *testing.T) {
 		f.AppointmentMode = o.mode
 		o.set(&f)
 		text := modeLetter(t, models.LetterAcceptance, f)
-		want := append([]string{"Date: " + f.AppointmentDate, "Time: " + f.AppointmentTime, f.AppointmentWith}, o.want...)
+		want := append([]string{"When: " + f.AppointmentDate + " at " + f.AppointmentTime, f.AppointmentWith}, o.want...)
 		for _, w := range want {
 			if !strings.Contains(text, w) {
 				t.Errorf("acceptance by %s does not print %q:\n%s", o.mode, w, text)
@@ -76,7 +76,7 @@ func TestAppointmentLettersPrintEachModesDetails(t *testing.T) {
 	f.SetService(sampleService())
 	f.AppointmentMode, f.VideoLink, f.AppointmentPlace = "face to face", "", "Brandon Unit, Gwendolen Road, Leicester LE5 4PW"
 	text := modeLetter(t, models.LetterOutcomeMedical, f)
-	for _, w := range []string{"Date: " + f.ReviewDate, "Time: " + f.ReviewTime, "With: " + f.ReviewClinician, "Where: Brandon Unit, Gwendolen Road, Leicester LE5 4PW"} {
+	for _, w := range []string{"When: " + f.ReviewDate + " at " + f.ReviewTime, "With: " + f.ReviewClinician, "Where: Brandon Unit, Gwendolen Road, Leicester LE5 4PW"} {
 		if !strings.Contains(text, w) {
 			t.Errorf("the medical-review letter does not print %q:\n%s", w, text)
 		}
@@ -88,14 +88,14 @@ func TestAppointmentLettersPrintEachModesDetails(t *testing.T) {
 func TestOutcomeLetterHeadingsForHerAndForProfessionals(t *testing.T) {
 	f := SampleFields()
 	hers := merged(t, models.LetterOutcomeCaseload, f)
-	containsAll(t, "her caseload letter", hers, "What we talked about", f.Summary, "What we agreed", f.Plan,
-		"Your medicines", f.MedicationAdvice, "What we have asked your GP to do", f.GPActions)
+	containsAll(t, "her caseload letter", hers, "# Your assessment", "**What we talked about:** "+f.Summary, "**What we agreed:** "+f.Plan,
+		"**Your medicines:** "+f.MedicationAdvice, "**We have asked your GP:** "+f.GPActions)
 	f.Reader = "professional"
 	theirs := merged(t, models.LetterOutcomeCaseload, f)
-	containsAll(t, "the professionals' copy", theirs, "# Clinical summary", "Initial assessment on "+f.AssessmentDate+". Outcome: "+f.OutcomeWords+".",
-		"# Medications and medical devices", "# Plan and requested actions", "**Actions for healthcare professionals**", f.GPActions,
-		"**Actions for patient or their carer**", f.Plan)
-	if strings.Contains(theirs, "What we talked about") || strings.Contains(hers, "Clinical summary") {
+	containsAll(t, "the professionals' copy", theirs, "# Clinical summary", "Initial assessment on "+f.AssessmentDate+". Outcome: "+f.OutcomeWords+". "+f.Summary,
+		"# Medications and medical devices", "# Plan and requested actions", "**Actions for healthcare professionals:** "+f.GPActions,
+		"**Actions for patient or their carer:** "+f.Plan)
+	if strings.Contains(theirs, "What we talked about") || strings.Contains(theirs, "Your assessment") || strings.Contains(hers, "Clinical summary") {
 		t.Error("the headings are mixed between her letter and the professionals' copy")
 	}
 	f.Summary, f.Plan, f.MedicationAdvice, f.GPActions = "", "", "", ""

@@ -94,14 +94,14 @@ func (m *measurer) bodyBoxes(p *prepared) []box {
 		}
 		lead := st.lead
 		if b.kind == blockHeading {
-			lead = ptToMM(size) * 1.3
+			lead = ptToMM(size) * 1.2
 		}
 		gap := st.paraGap
 		switch {
 		case i == 0:
 			gap = 0
 		case b.kind == blockHeading:
-			gap = st.paraGap * 1.5
+			gap = st.paraGap * 1.2
 		case prev == blockHeading:
 			gap = st.bulletGap * 0.75
 		case !b.newChunk:

@@ -84,7 +84,7 @@ func (m *measurer) letterhead(p *prepared) ([]op, float64, error) {
 		ops = append(ops, m.textBox(l, marginL+label, st.lead, st.body, black).shiftAll(y)...)
 		y += st.lead
 	}
-	return ops, y + st.paraGap + 2, nil
+	return ops, y + st.paraGap, nil
 }
 
 // windowSizes are the type sizes tried for the address in the envelope

@@ -22,7 +22,7 @@ const (
 	windowW       = 85.0  // widest address line that shows in the window
 	windowBottom  = 90.0  // the address must end above this
 	bodyTopFirst  = 95.0  // the Re: block starts no higher than this
-	signatureMaxH = 14.0  // the tallest a signature image is drawn
+	signatureMaxH = 11.0  // the tallest a signature image is drawn
 	signatureMaxW = 60.0  // and the widest
 
 	// Later pages.
@@ -31,7 +31,7 @@ const (
 
 	// Every page.
 	footerRuleY = 281.0
-	bodyBottom  = 276.0 // no body text below this
+	bodyBottom  = 277.5 // no body text below this
 
 	footerSize = 9.0 // the page footer, the only text below minSize, pt
 	footerLead = 4.2
@@ -61,13 +61,13 @@ type style struct {
 
 // standard is the ordinary letter: 12 pt text throughout.
 var standard = style{
-	body: 12, lead: 5.3,
+	body: 12, lead: 5.0, // 1.18 times the type size: Word's "single" spacing
 	heading: 13.5,
 	title:   16,
 	detail:  12, detailLead: 5.0,
-	crisis: 12, crisisLead: 5.2,
-	paraGap: 3.0, bulletGap: 1.3, bulletIndent: bulletInd,
-	signatureGap: 11,
+	crisis: 12, crisisLead: 5.0,
+	paraGap: 2.6, bulletGap: 1.2, bulletIndent: bulletInd,
+	signatureGap: 10,
 	markSize:     14,
 }
 

@@ -69,13 +69,13 @@ func TestAcceptanceLetterInvitesToVideoAppointment(t *testing.T) {
 	text := merged(t, models.LetterAcceptance, f)
 	containsAll(t, "the video invitation", text,
 		f.AppointmentDate, f.AppointmentTime, f.VideoLink, "Attend Anywhere",
-		"camera and a microphone", "Google Chrome, Safari or Microsoft Edge",
-		"quiet, private place", "join a few minutes early",
+		"camera and a microphone", "Chrome, Safari or Edge",
+		"quiet, private place", "Join a few minutes early",
 		"If you cannot join, or you would rather be seen another way, please ring us on "+f.ServicePhone)
 
 	f.VideoLink, f.AppointmentDate, f.AppointmentTime, f.AppointmentWith, f.AppointmentMode = "", "", "", "", ""
 	text = merged(t, models.LetterAcceptance, f)
-	containsAll(t, "the acceptance without an appointment", text, "Someone from our team will contact you soon to arrange a time for your assessment")
+	containsAll(t, "the acceptance without an appointment", text, "We will contact you soon to arrange a time for your assessment")
 	if strings.Contains(text, "Attend Anywhere") {
 		t.Error("the acceptance without a video appointment still mentions Attend Anywhere")
 	}
@@ -86,11 +86,11 @@ func TestOutcomeAndDecisionLetters(t *testing.T) {
 	containsAll(t, "the caseload letter", merged(t, models.LetterOutcomeCaseload, f),
 		"Your key worker is "+f.KeyWorkerName, "will contact you")
 	containsAll(t, "the medical review letter", merged(t, models.LetterOutcomeMedical, f),
-		"medical review with "+f.ReviewClinician, f.ReviewDate, f.ReviewTime)
+		"a medical review", "**With:** "+f.ReviewClinician, f.ReviewDate, f.ReviewTime)
 	g := f
 	g.ReviewDate, g.ReviewTime = "", ""
 	containsAll(t, "the medical review letter without a date", merged(t, models.LetterOutcomeMedical, g),
-		"We will contact you soon to arrange a date and time")
+		"We will contact you soon to arrange a date and time that suits you, with "+f.ReviewClinician)
 	containsAll(t, "the discharge letter", merged(t, models.LetterOutcomeDischarge, f),
 		"Our advice", "VitaMinds", "refer yourself", "refer you to us again", f.SignpostText)
 	containsAll(t, "the not-accepted letter", merged(t, models.LetterNotAccepted, f),
@@ -192,8 +192,8 @@ func TestMergeRefusesToPrintAnEmptyField(t *testing.T) {
 	if !errors.As(err, &te) {
 		t.Fatalf("got %v, want a *TemplateError", err)
 	}
-	if !strings.Contains(err.Error(), "AppointmentTime") || te.Line != 10 {
-		t.Errorf("the error should name AppointmentTime on line 10: %v (line %d)", err, te.Line)
+	if !strings.Contains(err.Error(), "AppointmentTime") || te.Line != 7 {
+		t.Errorf("the error should name AppointmentTime on line 7: %v (line %d)", err, te.Line)
 	}
 	// Inside {{with}}, and as a condition, an empty field is fine.
 	f = Fields{}

@@ -104,7 +104,7 @@ func TestEveryKindCarriesIdentityOnEveryPage(t *testing.T) {
 			}
 			last := flat(pages[len(pages)-1])
 			for _, w := range []string{
-				"If you need help urgently", "Mental Health Central Access Point on 0808 800 3302",
+				crisisTitle(kind), "Mental Health Central Access Point on 0808 800 3302",
 				"24 hours a day", "NHS 111", "call 999",
 				"duty worker on 0116 225 6846, 9am to 4.30pm, Monday to Friday",
 			} {
@@ -134,7 +134,8 @@ func longBody(n int) string {
 
 func TestLongLetterFlowsOntoThreePages(t *testing.T) {
 	l := testLetter(t, models.LetterOutcomeCaseload, "Siobhán Nguyễn")
-	l.Body = longBody(16)
+	const paragraphs = 19 // enough for three pages
+	l.Body = longBody(paragraphs)
 	pages := pageTexts(t, render(t, l))
 	if len(pages) < 3 {
 		t.Fatalf("a long letter took %d pages, want at least 3", len(pages))
@@ -148,7 +149,7 @@ func TestLongLetterFlowsOntoThreePages(t *testing.T) {
 	}
 	text := all.String()
 	last := -1
-	for i := 1; i <= 16; i++ {
+	for i := 1; i <= paragraphs; i++ {
 		marker := fmt.Sprintf("Paragraph %02d. This paragraph is long enough", i)
 		at := strings.Index(text, marker)
 		if at < 0 || strings.Count(text, marker) != 1 {

@@ -3,6 +3,7 @@ package letters
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"perinatal-caseload/models"
@@ -70,6 +71,25 @@ func TestWriteSamples(t *testing.T) {
 		letterhead(t, &l)
 		signed(t, &l)
 		write(string(kind), l)
+	}
+	// The letters that offer an appointment, by each way of holding it.
+	for _, kind := range []models.LetterKind{models.LetterAcceptance, models.LetterOutcomeMedical} {
+		for _, mode := range []string{"video", "telephone", "face to face", "home visit", ""} {
+			l := defaultLetter(t, kind, "her", "typical")
+			body, _ := DefaultTemplate(kind)
+			f := SampleFields()
+			f.SetService(l.Service)
+			f.MedicationAdvice, f.GPActions = "", ""
+			f.AppointmentMode, f.VideoLink, f.AppointmentPlace = mode, "", "Brandon Unit, Gwendolen Road, Leicester LE5 4PW"
+			switch mode {
+			case "video":
+				f.VideoLink = l.Service.AttendAnywhereLink
+			case "":
+				f.AppointmentDate, f.ReviewDate = "", "" // not yet booked
+			}
+			l.Body = mergeOrFail(t, body, f)
+			write(string(kind)+"-"+strings.ReplaceAll(nonEmptyOr(mode, "unbooked"), " ", "-"), l)
+		}
 	}
 	short := shortAcceptance(t)
 	write("short", short)

@@ -18,13 +18,13 @@ func imageCount(t *testing.T, pdf []byte) int {
 }
 
 // TestSignatureBlock reads back the sign-off: the author's name, role and
-// registration in that order, the line saying who issued the letter on her
+// registration in that order (the role and registration on one line), the line saying who issued the letter on her
 // behalf, and the signature and logo images drawn.
 func TestSignatureBlock(t *testing.T) {
 	l := shortAcceptance(t)
 	pdf := render(t, l)
 	text := flat(pageTexts(t, pdf)[0])
-	want := "Yours sincerely Dr Amira Patel Consultant perinatal psychiatrist GMC 1234567 " +
+	want := "Yours sincerely Dr Amira Patel Consultant perinatal psychiatrist, GMC 1234567 " +
 		"Issued by Jo Smith, Team Administrator, on behalf of Dr Amira Patel."
 	if !strings.Contains(text, want) {
 		t.Errorf("the sign-off does not read %q:\n%s", want, text)

@@ -1,9 +1,9 @@
 package letters
 
 // signOffBoxes lays out the closing, the author's signature (or a space to
-// sign), and the author's name, role and professional registration, kept
-// together on one page, followed by the line saying who issued the letter
-// on the author's behalf, if someone else did.
+// sign), and the author's name, then role and professional registration on
+// one line, kept together on one page, followed by the line saying who
+// issued the letter on the author's behalf, if someone else did.
 func (m *measurer) signOffBoxes(p *prepared) []box {
 	st := p.st
 	plain := func(text string, bold bool, c rgb, before float64) []box {
@@ -18,7 +18,7 @@ func (m *measurer) signOffBoxes(p *prepared) []box {
 		return out
 	}
 	var out []box
-	out = append(out, plain(p.closing, false, black, st.paraGap*1.5)...)
+	out = append(out, plain(p.closing, false, black, st.paraGap*1.2)...)
 	if sig := p.sigPicture; sig != nil {
 		out = append(out, box{height: sig.h, spaceBefore: 1.5,
 			ops: []op{{kind: opImage, x: marginL, y: 0, w: sig.w, h: sig.h, text: sig.name}}})
@@ -26,10 +26,8 @@ func (m *measurer) signOffBoxes(p *prepared) []box {
 	} else {
 		out = append(out, plain(p.authorName, true, black, st.signatureGap)...)
 	}
-	for _, s := range []string{p.authorRole, p.authorReg} {
-		if s != "" {
-			out = append(out, plain(s, false, black, 0)...)
-		}
+	if role := joinNonEmpty(", ", p.authorRole, p.authorReg); role != "" {
+		out = append(out, plain(role, false, black, 0)...)
 	}
 	if p.onBehalf != "" {
 		out = append(out, plain(p.onBehalf, false, darkGrey, st.bulletGap)...)
@@ -56,7 +54,7 @@ func (m *measurer) copyBoxes(p *prepared) []box {
 			b := m.textBox(l, marginL+indent, lead, st.body, black)
 			switch {
 			case i == 0 && j == 0:
-				b.spaceBefore = st.paraGap * 1.5
+				b.spaceBefore = st.paraGap * 1.2
 				b.ops = append(b.ops, textOp(marginL, baseline(0, lead, st.body), label, true, st.body, black))
 			case j == 0:
 				b.spaceBefore = 0.6

@@ -24,77 +24,47 @@ import (
 var defaultTemplates = map[models.LetterKind]string{
 	models.LetterAcceptance: `Dear {{.FirstName}}
 
-{{.ReferrerName}} referred you to the {{.ServiceName}}. We are a team of health professionals who help women with their mental health during pregnancy and in the year after their baby is born.
-
-We have looked at your referral as a team, and we are pleased to offer you an assessment. This is a chance for you to tell us how you are feeling and what would help, and for us to understand how we can support you.
+{{.ReferrerName}} referred you to the {{.ServiceName}}. We help women with their mental health in pregnancy and in the year after birth. We would like to offer you an assessment, to hear how you are feeling and what would help.
 {{if .AppointmentDate}}
 # Your appointment
 
 ` + appointmentSection("AppointmentDate", "AppointmentTime", "AppointmentWith") + `{{else}}
 # What happens next
 
-Someone from our team will contact you soon to arrange a time for your assessment that suits you.
-{{end}}
-# If you have questions
-
-Please ring us on {{.ServicePhone}}, {{.OfficeHours}}.
-`,
+We will contact you soon to arrange a time for your assessment that suits you. If you have questions, please ring us on {{.ServicePhone}}, {{.OfficeHours}}.
+{{end}}`,
 
 	models.LetterOutcomeCaseload: `Dear {{.FirstName}}
 
-Thank you for talking with us at your assessment{{if .AssessmentDate}} on {{.AssessmentDate}}{{end}}.
+Thank you for talking with us at your assessment{{if .AssessmentDate}} on {{.AssessmentDate}}{{end}}. We think our team can help you, so we would like to keep working with you.
 
-We think our team can help you, so we would like to keep working with you. This means you will have support from us during your pregnancy and in the year after your baby is born.
-
-# Your key worker
-
-Your key worker is {{.KeyWorkerName}}{{if .KeyWorkerRole}}, {{.KeyWorkerRole}}{{end}}. They will contact you soon to arrange your first appointment.
-
-Your key worker will get to know you and plan your care with you. They are the person to talk to about how you are feeling and about anything you are worried about.
-` + clinicalSection + `
-# Contacting us
-
-You can leave a message for your key worker by ringing our office on {{.ServicePhone}}, {{.OfficeHours}}.
-
-We have sent a copy of this letter to the professionals listed below, so that everyone involved in your care knows our plan.
-`,
+**Your key worker is {{.KeyWorkerName}}**{{if .KeyWorkerRole}}, {{.KeyWorkerRole}}{{end}}. They will contact you soon to arrange your first appointment and plan your care with you. To leave them a message, ring {{.ServicePhone}}, {{.OfficeHours}}.
+` + clinicalSection,
 
 	models.LetterOutcomeMedical: `Dear {{.FirstName}}
 
-Thank you for talking with us at your assessment{{if .AssessmentDate}} on {{.AssessmentDate}}{{end}}.
+Thank you for talking with us{{if .AssessmentDate}} on {{.AssessmentDate}}{{end}}. We would like you to have a medical review, to talk about your mental health and which medicines suit you in pregnancy or while breastfeeding. Until then, please keep taking any medicines as prescribed.
 
-We would like you to have a medical review{{if .ReviewClinician}} with {{.ReviewClinician}}{{end}}. This is a chance to talk about your mental health and about any medicines, including which are right for you during pregnancy or while you are breastfeeding.
-` + clinicalSection + `
 # Your medical review
 {{if .ReviewDate}}
 ` + appointmentSection("ReviewDate", "ReviewTime", "ReviewClinician") + `{{else}}
-We will contact you soon to arrange a date and time that suits you.
-{{end}}
-# Until then
-
-Please keep taking any medicines as prescribed, unless a doctor has told you otherwise. If you have questions before your review, ring us on {{.ServicePhone}}, {{.OfficeHours}}.
-`,
+We will contact you soon to arrange a date and time that suits you{{if .ReviewClinician}}, with {{.ReviewClinician}}{{end}}. If you have questions before then, please ring us on {{.ServicePhone}}, {{.OfficeHours}}.
+{{end}}` + clinicalSection,
 
 	models.LetterOutcomeDischarge: `Dear {{.FirstName}}
 
-Thank you for talking with us at your assessment{{if .AssessmentDate}} on {{.AssessmentDate}}{{end}}.
-
-After talking with you, we do not think you need support from our specialist team at the moment. We will not arrange any more appointments, and we have let the professionals listed below know.
+Thank you for talking with us at your assessment{{if .AssessmentDate}} on {{.AssessmentDate}}{{end}}. We do not think you need our specialist support now, so we will not arrange more appointments.
 ` + clinicalSection + `
 # Our advice
 
-- Keep talking to your GP, midwife or health visitor about how you are feeling. They know you and can help.
-- Try to rest when you can, eat regularly, and accept offers of help from people you trust.
+- Keep talking to your GP, midwife or health visitor about how you are feeling. If things change, they can refer you to us again.
+- Rest when you can, eat regularly, and accept help from people you trust.
 {{if .SignpostText}}{{.SignpostText}}
-{{end}}
-# If things change
-
-If you become unwell, or you are worried about your mental health, please talk to your GP, midwife or health visitor. They can refer you to us again at any time during your pregnancy or in the year after your baby is born.
-`,
+{{end}}`,
 
 	models.LetterNotAccepted: `Dear {{.FirstName}}
 
-{{.ReferrerName}} referred you to the {{.ServiceName}}. We have looked at your referral carefully as a team. We are sorry, but our service is not the right one to help you at the moment.
+{{.ReferrerName}} referred you to the {{.ServiceName}}. We have looked at your referral carefully as a team, and we are sorry, but our service is not the right one to help you at the moment.
 {{if .Reason}}
 {{.Reason}}
 {{end}}
@@ -104,9 +74,7 @@ This does not mean that your difficulties are not real, or that help is not avai
 - Your GP, midwife and health visitor can keep supporting you.
 {{else}} Your GP, midwife and health visitor can keep supporting you.
 {{end}}
-If you or {{.ReferrerName}} would like to talk about this decision, please ring our duty worker on {{.DutyPhone}}, {{.DutyHours}}.
-
-If things change, your GP, midwife or health visitor can refer you to us again at any time during your pregnancy or in the year after your baby is born.
+To talk about this decision, you or {{.ReferrerName}} can ring our duty worker on {{.DutyPhone}}, {{.DutyHours}}. If things change, your GP, midwife or health visitor can refer you to us again at any time during your pregnancy or in the year after your baby is born.
 `,
 
 	models.LetterAssessmentNotNeeded: `{{.ReferrerSalutation}}
@@ -124,7 +92,7 @@ You can refer her again at any time during the perinatal period if you are conce
 
 	models.LetterClosureTreatmentComplete: `Dear {{.FirstName}}
 
-{{if .KeyWorkerName}}You and {{.KeyWorkerName}} have{{else}}You and our team have{{end}} agreed that your care with the {{.ServiceName}} can now come to an end. Thank you for working with us. We are glad that things are better for you.
+{{if .KeyWorkerName}}You and {{.KeyWorkerName}} have{{else}}You and our team have{{end}} agreed that your care with our team can now come to an end. Thank you for working with us; we are glad that things are better for you.
 {{if .WhatHelped}}
 # What helped
 
@@ -132,17 +100,17 @@ You can refer her again at any time during the perinatal period if you are conce
 {{end}}
 # Signs to look out for
 {{if .WarningSigns}}
-These are the early signs we talked about, which may mean you are becoming unwell again:
+The early signs we talked about, which may mean you are becoming unwell again:
 
 {{.WarningSigns}}
 {{else}}
 Everyone has good and bad days, especially with a young baby. It may mean you are becoming unwell again if you sleep badly for several nights even when your baby settles, stop enjoying things, or feel very low or anxious on most days.
 {{end}}
-If you notice these signs, please do not wait until things feel very bad. Talk to your GP, midwife or health visitor early.
+If you notice them, please talk to your GP, midwife or health visitor early.
 
 # Coming back to us
 
-If you need our help again during your pregnancy or in the year after your baby is born, your GP, midwife or health visitor can refer you to us again. They can ring our duty worker on {{.DutyPhone}}, {{.DutyHours}}, for advice.
+Your GP, midwife or health visitor can refer you to us again during your pregnancy or in the year after your baby is born. They can ring our duty worker for advice.
 `,
 
 	models.LetterClosurePerinatalEnd: `Dear {{.FirstName}}
@@ -212,34 +180,32 @@ Your GP, midwife or health visitor can also refer you to us again at any time du
 }
 
 // appointmentSection is the part of a letter that offers an appointment:
-// its date, time and clinician from the fields named, then how it is held,
+// when it is and with whom, from the fields named, then how it is held,
 // with what she needs to know for that way (the video link and how to join;
 // when we will ring and from which number; the clinic's address; who will
-// visit her at home). The video instructions follow the DOMAIN conventions
-// for an Attend Anywhere invitation.
+// visit her at home), and the number to ring if it does not suit her. The
+// video instructions follow the DOMAIN conventions for an Attend Anywhere
+// invitation.
 func appointmentSection(date, clock, with string) string {
 	r := strings.NewReplacer("DATE", "{{."+date+"}}", "TIME", "{{."+clock+"}}", "WITH", "{{."+with+"}}")
-	return r.Replace(`**Date:** DATE
-**Time:** TIME
+	return r.Replace(`**When:** DATE at TIME
 {{if eq .AppointmentMode "home visit"}}**Where:** at your home
 **Who will visit:** WITH
 
-WITH will come to see you at home. You are welcome to have someone you trust with you. If this time does not suit you, or you would rather meet somewhere else, please ring us on {{.ServicePhone}}.
+You are welcome to have someone you trust with you. If this time does not suit you, or you would rather meet somewhere else, please ring us on {{.ServicePhone}}, {{.OfficeHours}}.
 {{else}}**With:** WITH
-{{if eq .AppointmentMode "video"}}**How:** a video call on Attend Anywhere
+{{if eq .AppointmentMode "video"}}**How:** by video on Attend Anywhere
 **Link:** {{.VideoLink}}
 
-To join the call you need a smartphone, tablet or computer with a camera and a microphone, and the internet browser Google Chrome, Safari or Microsoft Edge. You do not need to download anything. Please find a quiet, private place where you can talk freely, and join a few minutes early: type the link into your browser and follow the instructions on the screen. You will wait in our online waiting room until we join you.
+You need a phone, tablet or computer with a camera and a microphone, and the web browser Chrome, Safari or Edge; there is nothing to download. Find a quiet, private place. Join a few minutes early: type the link into your browser and follow the instructions. We will join you in the online waiting room.
 
-If you cannot join, or you would rather be seen another way, please ring us on {{.ServicePhone}} and we will arrange something that suits you.
-{{else if eq .AppointmentMode "telephone"}}**How:** a telephone call
+If you cannot join, or you would rather be seen another way, please ring us on {{.ServicePhone}}, {{.OfficeHours}}.
+{{else if eq .AppointmentMode "telephone"}}**How:** by telephone
 
-We will ring you at this time on the number we have for you. The call will come from {{.CallFromNumber}}. Please be somewhere quiet and private, where you can talk freely.
-
-If we do not have the right number for you, or you would rather be seen another way, please ring us on {{.ServicePhone}}.
+We will ring you at this time on the number we have for you. The call will come from {{.CallFromNumber}}. Please be somewhere quiet and private, where you can talk freely. If we do not have the right number for you, or you would rather be seen another way, please ring us on {{.ServicePhone}}, {{.OfficeHours}}.
 {{else if eq .AppointmentMode "face to face"}}**Where:** {{.AppointmentPlace}}
 
-Please arrive a few minutes early and tell the reception staff you are here. You are welcome to bring someone you trust with you. If you cannot come at this time, or you would rather be seen another way, please ring us on {{.ServicePhone}} and we will find another time.
+Please arrive a few minutes early and tell reception you are here. You are welcome to bring someone you trust with you. If you cannot come at this time, or you would rather be seen another way, please ring us on {{.ServicePhone}}, {{.OfficeHours}}.
 {{end}}{{end}}`)
 }
 
@@ -250,44 +216,33 @@ Please arrive a few minutes early and tell the reception staff you are here. You
 // "Clinical summary", "Medications and medical devices", and "Plan and
 // requested actions" with its elements "Actions for healthcare
 // professionals" and "Actions for patient or their carer". In her letter
-// the same content has plain headings.
+// the same content is under one plain heading, each part led by plain
+// words in bold.
 const clinicalSection = `{{if eq .Reader "professional"}}
 # Clinical summary
 
-Initial assessment{{if .AssessmentDate}} on {{.AssessmentDate}}{{end}}. Outcome: {{.OutcomeWords}}.
-{{if .Summary}}
-{{.Summary}}
-{{end}}{{if .MedicationAdvice}}
+Initial assessment{{if .AssessmentDate}} on {{.AssessmentDate}}{{end}}. Outcome: {{.OutcomeWords}}.{{if .Summary}} {{.Summary}}{{end}}
+{{if .MedicationAdvice}}
 # Medications and medical devices
 
 {{.MedicationAdvice}}
 {{end}}{{if or .GPActions .Plan}}
 # Plan and requested actions
 {{if .GPActions}}
-**Actions for healthcare professionals**
-
-{{.GPActions}}
+**Actions for healthcare professionals:** {{.GPActions}}
 {{end}}{{if .Plan}}
-**Actions for patient or their carer**
-
-{{.Plan}}
-{{end}}{{end}}{{else}}{{if .Summary}}
-# What we talked about
-
-{{.Summary}}
+**Actions for patient or their carer:** {{.Plan}}
+{{end}}{{end}}{{else}}{{if or .Summary .Plan .MedicationAdvice .GPActions}}
+# Your assessment
+{{if .Summary}}
+**What we talked about:** {{.Summary}}
 {{end}}{{if .Plan}}
-# What we agreed
-
-{{.Plan}}
+**What we agreed:** {{.Plan}}
 {{end}}{{if .MedicationAdvice}}
-# Your medicines
-
-{{.MedicationAdvice}}
+**Your medicines:** {{.MedicationAdvice}}
 {{end}}{{if .GPActions}}
-# What we have asked your GP to do
-
-{{.GPActions}}
-{{end}}{{end}}`
+**We have asked your GP:** {{.GPActions}}
+{{end}}{{end}}{{end}}`
 
 // DefaultTemplate returns the standard body of a kind of letter, the
 // starting point an administrator edits.

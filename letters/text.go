@@ -85,3 +85,14 @@ func firstUnprintable(c *coverage, s string) (r rune, ok bool) {
 	}
 	return 0, false
 }
+
+// joinNonEmpty joins the values that are not empty with sep.
+func joinNonEmpty(sep string, values ...string) string {
+	var keep []string
+	for _, v := range values {
+		if v != "" {
+			keep = append(keep, v)
+		}
+	}
+	return strings.Join(keep, sep)
+}

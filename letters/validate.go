@@ -119,13 +119,7 @@ func prepare(l Letter) (*prepared, error) {
 		if n == "" {
 			return nil, fieldErr(models.FieldLetterCopyTo.Item(i), "enter the name of the person the letter is copied to, or remove the copy")
 		}
-		parts := []string{n}
-		for _, v := range []string{c.Role, c.Organisation} {
-			if v = cleanLine(v); v != "" {
-				parts = append(parts, v)
-			}
-		}
-		p.copyTo = append(p.copyTo, strings.Join(parts, ", "))
+		p.copyTo = append(p.copyTo, joinNonEmpty(", ", n, cleanLine(c.Role), cleanLine(c.Organisation)))
 	}
 
 	if p.authorName = cleanLine(l.Author.Name); p.authorName == "" {

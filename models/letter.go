@@ -44,4 +44,11 @@ type LetterTemplate struct {
 	// of a variant (see Languages).
 	Language string `gorm:"size:10;not null;default:'';uniqueIndex:idx_letter_template_kind_language,priority:2" json:"language,omitempty"`
 	Body     string `gorm:"type:text;not null" json:"body"`
+	// StandardSHA256 is the SHA-256 (in hex) of the program's standard text
+	// of the kind that an English template was made from: seeded with,
+	// reset to, or reviewed against. When it is not today's standard text,
+	// the template is based on an older standard, and the Letter templates
+	// screen says so. Empty for an edited template whose standard is not
+	// known, and for the templates in other languages.
+	StandardSHA256 string `gorm:"column:standard_sha256;size:64;not null;default:''" json:"standard_sha256,omitempty"`
 }

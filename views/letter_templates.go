@@ -48,6 +48,9 @@ type letterTemplateEditor struct {
 	Version *widget.Label
 	// Message says whether Save worked, or why not.
 	Message *widget.Label
+	// Standing says whether the English template is the standard text, and
+	// offers to compare it with the standard text and reset or keep it.
+	Standing *templateStanding
 
 	svc     *app.Services
 	actor   *models.StaffMember
@@ -92,6 +95,7 @@ func newLetterTemplateEditor(s *session, files *widgets.LetterFiles) *letterTemp
 	e.Revert = widget.NewButtonWithIcon("Discard changes", theme.ContentUndoIcon(), func() { e.load(e.current.Kind, e.current.Language) })
 	e.Version = widget.NewLabel("")
 	e.Message = messageLabel("")
+	e.Standing = newTemplateStanding(e)
 	roleNote := messageLabel("")
 	if !models.Allows(actor.RoleSet(), models.PermEditTemplates) {
 		showMessage(roleNote, "You can read and preview the templates. Changing them needs the Administrator role.", false)
@@ -105,7 +109,7 @@ func newLetterTemplateEditor(s *session, files *widgets.LetterFiles) *letterTemp
 	}
 
 	head := container.NewVBox(roleNote, container.NewBorder(nil, nil, widget.NewLabel("Letter"), e.Version,
-		container.New(widgets.WeightedRow{2, 1}, e.Kind, e.Language)))
+		container.New(widgets.WeightedRow{2, 1}, e.Kind, e.Language)), e.Standing.row)
 	buttons := container.NewHBox(e.Save, e.Revert, e.PreviewPDF)
 	editor := container.NewBorder(head, container.NewVBox(e.Message, buttons), nil, nil, e.Body)
 	fieldHint := paragraph("Choose a field to put it where the cursor is. A field in {{if .Name}} … {{end}} may be empty; any other must have a value.")
@@ -189,6 +193,7 @@ func (e *letterTemplateEditor) load(kind models.LetterKind, lang string) {
 }
 
 func (e *letterTemplateEditor) showVersion() {
+	e.Standing.show(e)
 	e.Version.SetText(fmt.Sprintf("Version %d", e.current.Version))
 	switch {
 	case e.current.Version == 0 && e.current.Language != "":
@@ -300,4 +305,88 @@ func nonEmpty(ss ...string) []string {
 		}
 	}
 	return out
+}
+
+// templateStanding is the row of the template editor that says how an
+// English template stands against the program's standard text of its kind
+// (see app.TemplateStanding): for a template the team edited, Compare shows
+// the two side by side and Use standard text puts the standard text back;
+// for one based on an older standard, Keep our wording records that the
+// team compared them and keeps its own.
+type templateStanding struct {
+	Standing    *widget.Label
+	Compare     *widget.Button
+	UseStandard *widget.Button
+	KeepOurs    *widget.Button
+
+	standard string // today's standard text, for Compare
+	row      *fyne.Container
+}
+
+func newTemplateStanding(e *letterTemplateEditor) *templateStanding {
+	s := &templateStanding{Standing: messageLabel("")}
+	s.Compare = widget.NewButtonWithIcon("Compare with the standard", theme.ViewRestoreIcon(), func() { s.showComparison(e) })
+	s.UseStandard = widget.NewButtonWithIcon("Use the standard text", theme.ViewRefreshIcon(), func() {
+		dialog.ShowConfirm("Use the standard text?", "Your team's wording of this template will be replaced by the standard text, as a new version. "+
+			"Letters already issued keep the wording they were issued with.", func(ok bool) {
+			if ok {
+				e.changeStanding(e.svc.Letters.ResetTemplate, "The standard text is now the template")
+			}
+		}, e.win)
+	})
+	s.KeepOurs = widget.NewButtonWithIcon("Keep our wording", theme.ConfirmIcon(), func() {
+		e.changeStanding(e.svc.Letters.KeepTemplate, "Your wording is kept")
+	})
+	s.row = container.NewVBox(s.Standing, container.NewHBox(s.Compare, s.UseStandard, s.KeepOurs))
+	return s
+}
+
+// show reads how the open template stands and shows it, with the buttons
+// that apply; a template in another language, or one not yet saved, has
+// no standing.
+func (s *templateStanding) show(e *letterTemplateEditor) {
+	s.row.Hide()
+	if e.current.Language != "" || e.current.Version == 0 {
+		return
+	}
+	standing, standard, err := e.svc.Letters.TemplateStandingOf(e.actor, e.current.Kind)
+	if err != nil {
+		showMessage(e.Message, "Whether this template is the standard text could not be read. "+sentence(err), true)
+		return
+	}
+	s.standard = standard
+	showMessage(s.Standing, standing.Words(), standing == app.TemplateOlderStandard)
+	for _, b := range []*widget.Button{s.Compare, s.UseStandard} {
+		b.Hidden = standing == app.TemplateStandard
+	}
+	s.KeepOurs.Hidden = standing != app.TemplateOlderStandard
+	s.row.Show()
+	s.row.Refresh()
+}
+
+// showComparison shows the saved template beside today's standard text.
+func (s *templateStanding) showComparison(e *letterTemplateEditor) {
+	text := func(title, body string) fyne.CanvasObject {
+		t := widget.NewMultiLineEntry()
+		t.SetText(body)
+		t.Wrapping = fyne.TextWrapWord
+		t.TextStyle.Monospace = true
+		t.Disable()
+		return container.NewBorder(subheading(title), nil, nil, nil, t)
+	}
+	content := container.NewGridWithColumns(2, text("Your template (saved)", e.current.Body), text("Today's standard text", s.standard))
+	d := dialog.NewCustom("Compare with the standard text: "+e.current.Kind.Label(), "Close", content, e.win)
+	d.Resize(fyne.NewSize(1000, 640))
+	d.Show()
+}
+
+// changeStanding resets or keeps the open template with change, then
+// reloads it and says what was done.
+func (e *letterTemplateEditor) changeStanding(change func(*models.StaffMember, models.LetterKind, int) error, done string) {
+	if err := change(e.actor, e.current.Kind, e.current.Version); err != nil {
+		showMessage(e.Message, sentence(err), true)
+		return
+	}
+	e.load(e.current.Kind, "")
+	showMessage(e.Message, fmt.Sprintf("%s, as version %d.", done, e.current.Version), false)
 }
