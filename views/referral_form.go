@@ -42,8 +42,9 @@ type referralForm struct {
 	// Consent and eligibility.
 	Received                  *widgets.FormEntry // DD/MM/YYYY HH:MM, London time
 	FormID                    *widgets.FormEntry
-	Consent, RegisteredWithGP *widget.Check
-	LivesInArea               *widget.Check
+	// Consent, RegisteredWithGP and LivesInArea are answered yes or no;
+	// until then they are "Not answered", which screening never reads as no.
+	Consent, RegisteredWithGP, LivesInArea *widgets.Choice
 
 	// Pregnancy or baby.
 	Stage             *widget.RadioGroup
