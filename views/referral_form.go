@@ -40,8 +40,8 @@ type referralForm struct {
 	ReferrerAddress                                    *widgets.FormEntry
 
 	// Consent and eligibility.
-	Received                  *widgets.FormEntry // DD/MM/YYYY HH:MM, London time
-	FormID                    *widgets.FormEntry
+	Received *widgets.FormEntry // DD/MM/YYYY HH:MM, London time
+	FormID   *widgets.FormEntry
 	// Consent, RegisteredWithGP and LivesInArea are answered yes or no;
 	// until then they are "Not answered", which screening never reads as no.
 	Consent, RegisteredWithGP, LivesInArea *widgets.Choice
