@@ -15,8 +15,9 @@ import (
 
 // decisionPanel is the part of a referral's detail view where a clinician
 // records the screening decision and priority. It shows the recommendation
-// stored with the referral and its reasons, and starts the choice at the
-// recommendation. Deciding otherwise needs a reason: the service refuses
+// stored with the referral and its reasons, then the choice, with nothing
+// chosen: the clinician reads and decides rather than accepting a default.
+// Deciding otherwise than recommended needs a reason: the service refuses
 // the decision without one, and the panel shows why.
 type decisionPanel struct {
 	// Recommendation shows the stored recommendation; Reasons its reasons.
@@ -92,11 +93,9 @@ func newDecisionPanel(s *session, r *models.Referral, onDone func()) *decisionPa
 	p.ReloadButton = widget.NewButtonWithIcon("Reload the referral", theme.ViewRefreshIcon(), p.done)
 	p.ReloadButton.Hide()
 
-	p.Outcome.SetSelected(p.rec.Decision.Label())
-	p.Priority.SetSelected(priorityText(p.rec.Priority))
 	if stored.Decision != p.rec.Decision || stored.Priority != p.rec.Priority {
 		p.Reasons.SetText(p.Reasons.Text + "\n\nScreened again with today's settings, the recommendation is " +
-			p.rec.Decision.Label() + " · " + priorityText(p.rec.Priority) + "; the choice below starts there.")
+			p.rec.Decision.Label() + " · " + priorityText(p.rec.Priority) + "; a different choice needs a reason.")
 	}
 	form := widget.NewForm(
 		widget.NewFormItem("Decision", p.Outcome),
@@ -148,7 +147,7 @@ func (p *decisionPanel) choiceChanged() {
 	if p.OverrideNote == nil {
 		return // still being built
 	}
-	if p.outcome() == p.rec.Decision && p.priority() == p.rec.Priority {
+	if p.outcome() == "" || p.priority() == "" || (p.outcome() == p.rec.Decision && p.priority() == p.rec.Priority) {
 		p.OverrideNote.SetText("")
 		p.OverrideNote.Hide()
 		return

@@ -30,9 +30,9 @@ type referralsScreen struct {
 	List  *widget.List
 	// Detail is the referral open, or nil while the list is on show.
 	Detail *referralDetail
-	// DetailActions, if set, builds the panel of actions shown above an
-	// open referral; reopen reloads the referral after an action.
-	DetailActions func(r *models.Referral, reopen func()) fyne.CanvasObject
+	// DetailActions, if set, adds the decision and the actions to an open
+	// referral's detail; reopen reloads the referral after an action.
+	DetailActions func(d *referralDetail, reopen func())
 
 	referrals referralSource
 	actor     *models.StaffMember
@@ -150,7 +150,7 @@ func (s *referralsScreen) Open(id uint) {
 			today := models.LondonDate(s.clock.Now())
 			s.Detail = newReferralDetail(r, today, s.CloseDetail)
 			if s.DetailActions != nil {
-				s.Detail.AddActions(s.DetailActions(r, func() { s.Open(id) }))
+				s.DetailActions(s.Detail, func() { s.Open(id) })
 			}
 			s.root.Objects = []fyne.CanvasObject{s.Detail.Content()}
 			s.root.Refresh()
