@@ -41,7 +41,7 @@ func newReferralDetail(r *models.Referral, today models.Date, onBack func()) *re
 	name := widget.NewLabel(p.FullName())
 	name.TextStyle.Bold = true
 	name.SizeName = theme.SizeNameHeadingText
-	summary := widget.NewLabel(fmt.Sprintf("NHS number %s · born %s · %s · %s",
+	summary := widget.NewLabel(fmt.Sprintf("Referral %s · NHS number %s · born %s · %s · %s", models.ReferralReference(r.ID),
 		orNotStated(p.NHSNumberText()), p.DateOfBirth.UK(), r.Status.Label(), priorityText(r.Priority)))
 	said := section("What the referrer said", container.NewVBox(
 		subheading("Reason for referral"), paragraph(r.ReasonForReferral),

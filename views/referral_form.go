@@ -154,7 +154,7 @@ func (f *referralForm) Save() {
 		f.showProblems(problems)
 	case errors.As(err, &dup):
 		f.showProblems(models.FieldErrors{models.NewFieldError(models.FieldFormID,
-			"this form was already saved as referral %d; open that referral instead, or clear this box if it is a different referral", dup.ReferralID)})
+			"this form was already saved as referral %s; open that referral instead, or clear this box if it is a different referral", models.ReferralReference(dup.ReferralID))})
 	default:
 		f.showProblems(models.FieldErrors{{Message: sentence(err)}})
 	}
