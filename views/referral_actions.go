@@ -39,6 +39,7 @@ func referralActions(s *session) func(d *referralDetail, reopen func()) {
 			showNeedsDialog(s, r.Patient, reopen)
 		})
 		panel.Add(container.NewHBox(issue, needs))
+		panel.Add(notPermitted(s, onlyWith(models.PermIssueLetters, issue)))
 		panel.Add(widget.NewAccordion(widget.NewAccordionItem("Timeline", timeline.Content())))
 		d.AddActions(panel)
 	}

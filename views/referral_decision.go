@@ -37,6 +37,9 @@ type decisionPanel struct {
 	// ReloadButton appears after a conflict; it calls onDone to read the
 	// referral again.
 	ReloadButton *widget.Button
+	// NotAllowed says which role recording a decision needs, when the
+	// person signed in has none of them; the choice is then off.
+	NotAllowed *widget.Label
 
 	svc      *app.Services
 	actor    *models.StaffMember
@@ -102,11 +105,13 @@ func newDecisionPanel(s *session, r *models.Referral, onDone func()) *decisionPa
 		widget.NewFormItem("Priority", p.Priority),
 		hinted("Reason", p.Reason, "Required when you decide other than the recommendation"),
 	)
+	p.NotAllowed = notPermitted(s, onlyWith(models.PermScreeningDecision, p.Outcome, p.Priority, p.Reason, p.Save))
 	p.content = widget.NewCard("Screening decision", "", container.NewVBox(
 		p.Recommendation, p.Reasons, widget.NewSeparator(), form, p.OverrideNote, p.Message,
-		container.NewHBox(p.Save, p.ReloadButton)))
+		container.NewHBox(p.Save, p.ReloadButton), p.NotAllowed))
 	if r.Status != models.StatusReceived && r.Status != models.StatusDiscuss {
 		p.decided() // screening is over for this referral
+		p.NotAllowed.Hide()
 	}
 	return p
 }
