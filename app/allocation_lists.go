@@ -27,14 +27,15 @@ func (s *CaseloadService) waitingForKeyWorker(q *gorm.DB) *gorm.DB {
 }
 
 // Unallocated returns rows offset..offset+limit of the accepted women with
-// no key worker (see waitingForKeyWorker), longest accepted first.
+// no key worker (see waitingForKeyWorker): urgent first, then longest
+// accepted first.
 func (s *CaseloadService) Unallocated(actor *models.StaffMember, offset, limit int) ([]UnallocatedRow, error) {
 	if err := s.authorise(actor, models.PermViewReferrals); err != nil {
 		return nil, err
 	}
 	var out []UnallocatedRow
 	err := s.waitingForKeyWorker(s.referralRows().Select(referralRowColumns + ", referrals.accepted_at")).
-		Order("referrals.accepted_at, referrals.received_at, referrals.id").Offset(offset).Limit(limit).Scan(&out).Error
+		Order("referrals.urgent_rank, referrals.accepted_at, referrals.received_at, referrals.id").Offset(offset).Limit(limit).Scan(&out).Error
 	return out, err
 }
 

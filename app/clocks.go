@@ -173,7 +173,8 @@ func (r DueLetterRow) PatientName() string { return r.FamilyName + ", " + r.Give
 // DueLetterLists are the Dashboard's outcome-letter lists on one day. The
 // bands do not overlap: overdue (past the due date), due soon (due from
 // today to target.due_soon_days ahead), and due (later). Each list holds
-// the first rows, oldest acceptance first; the counts are of them all.
+// the first rows, urgent first and then oldest acceptance first; the
+// counts are of them all.
 type DueLetterLists struct {
 	Today                                models.Date
 	Overdue, DueSoon, Due                []DueLetterRow
@@ -217,18 +218,22 @@ func (s *ClockService) DueLetterPage(actor *models.StaffMember, today models.Dat
 	return s.dueLetterPage(band, today, offset, limit)
 }
 
+// dueLetterOrder lists owed letters urgent first, then oldest acceptance
+// first, as every queue of the team is ordered.
+const dueLetterOrder = "referrals.urgent_rank, referrals.accepted_at, referrals.id"
+
 func (s *ClockService) dueLetterPage(band models.DueBand, today models.Date, offset, limit int) ([]DueLetterRow, error) {
 	// The page of referrals is picked, in order, before the patients are
 	// joined, so only the rows shown are joined.
 	page := s.owedIn(s.db.Table("referrals").Select("referrals.id"), band, today).
-		Order("referrals.accepted_at, referrals.id").Offset(offset).Limit(limit)
+		Order(dueLetterOrder).Offset(offset).Limit(limit)
 	var rows []DueLetterRow
 	err := s.db.Table("referrals").
 		Select("referrals.id AS referral_id, referrals.status, referrals.priority, referrals.accepted_at, "+
 			"patients.given_name, patients.family_name, patients.nhs_number").
 		Joins("JOIN patients ON patients.id = referrals.patient_id").
 		Where("referrals.id IN (?)", page).
-		Order("referrals.accepted_at, referrals.id").Scan(&rows).Error
+		Order(dueLetterOrder).Scan(&rows).Error
 	if err != nil {
 		return nil, err
 	}

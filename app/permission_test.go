@@ -155,6 +155,10 @@ func TestPermissionMatrixIsEnforcedInTheServices(t *testing.T) {
 			_, err := s.Appointments.Diary(a, DiaryFilter{From: testNow, To: testNow.Add(7 * 24 * time.Hour)})
 			return err
 		}},
+		{"Appointments.ClinicianWeek", A | C | K | M, func(a *models.StaffMember) error {
+			_, err := s.Appointments.ClinicianWeek(a, a.ID, s.Today(), 60)
+			return err
+		}},
 		{"Appointments.ExportICS", A | C | K | M, func(a *models.StaffMember) error {
 			_, ap := booked()
 			_, _, err := s.Appointments.ExportICS(a, ap.ID)

@@ -45,6 +45,7 @@ func validateReferral(r *models.Referral, today models.Date) error {
 		v = append(v, models.OnField(models.FieldDateOfBirth, err))
 	}
 	v = append(v, lettersCanPrint(p)...)
+	v = append(v, r.CheckAnswered()...)
 	if pc, err := models.NormalisePostcode(p.Postcode); err != nil {
 		v = append(v, models.OnField(models.FieldPostcode, err))
 	} else {

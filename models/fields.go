@@ -20,6 +20,9 @@ const (
 	FieldMBUDischarge      FieldID = "current_services.mbu_expected_discharge"
 	FieldOtherProfessional FieldID = "other_professionals"
 	FieldReasonForReferral FieldID = "reason_for_referral"
+	FieldConsent           FieldID = "consent_obtained"
+	FieldRegisteredWithGP  FieldID = "patient.registered_with_gp"
+	FieldLivesInArea       FieldID = "patient.lives_in_area"
 )
 
 // The fields of the team's decisions on a referral.
@@ -133,6 +136,9 @@ var fieldLabels = map[FieldID]fieldLabel{
 	FieldDateOfBirth:       {label: "Date of birth"},
 	FieldPostcode:          {label: "Postcode"},
 	FieldStage:             {label: "Stage"},
+	FieldConsent:           {label: "Consent"},
+	FieldRegisteredWithGP:  {label: "Registered with a GP"},
+	FieldLivesInArea:       {label: "Lives in LLR"},
 	FieldDueDate:           {label: "Expected delivery date"},
 	FieldBabyDateOfBirth:   {label: "Baby's date of birth"},
 	FieldConditions:        {label: "Conditions", item: "Condition"},

@@ -73,13 +73,17 @@ type Referral struct {
 	UrgentRank int      `gorm:"not null;index:idx_referral_queue,priority:2;index:idx_referral_order,priority:1" json:"-"`
 	Priority   Priority `gorm:"size:10;not null;default:routine" json:"priority"`
 
-	ConsentObtained      bool     `json:"consent_obtained"`
-	RegisteredWithGP     bool     `json:"registered_with_gp"`
-	LivesInArea          bool     `json:"lives_in_area"`
-	Stage                Stage    `gorm:"size:20;not null" json:"stage"`
-	ExpectedDeliveryDate Date     `json:"expected_delivery_date"`
-	BabyDateOfBirth      Date     `json:"baby_date_of_birth"`
-	Severity             Severity `gorm:"size:10" json:"severity"`
+	ConsentObtained  bool `json:"consent_obtained"`
+	RegisteredWithGP bool `json:"registered_with_gp"`
+	LivesInArea      bool `json:"lives_in_area"`
+	// Unanswered lists the eligibility questions not yet answered on a
+	// referral being typed in, whose fields above then mean nothing. It is
+	// never stored: a referral is saved only with every answer given.
+	Unanswered           []Question `gorm:"-" json:"-"`
+	Stage                Stage      `gorm:"size:20;not null" json:"stage"`
+	ExpectedDeliveryDate Date       `json:"expected_delivery_date"`
+	BabyDateOfBirth      Date       `json:"baby_date_of_birth"`
+	Severity             Severity   `gorm:"size:10" json:"severity"`
 	// ManageableInPrimaryCare is nil when the referrer did not say.
 	ManageableInPrimaryCare *bool       `json:"manageable_in_primary_care"`
 	Conditions              []Condition `gorm:"constraint:OnDelete:CASCADE" json:"conditions"`

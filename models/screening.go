@@ -79,6 +79,10 @@ type Recommendation struct {
 	Signpost  []string         `json:"signpost"`
 	Flags     []string         `json:"flags"`
 	Perinatal PerinatalSummary `json:"perinatal"`
+	// Unanswered lists, in words, what the referral has not answered yet
+	// that screening needs (see Incomplete). It is empty for a saved
+	// referral.
+	Unanswered []string `json:"unanswered,omitempty"`
 }
 
 // MarshalJSON writes the recommendation with empty lists as [] rather than
@@ -257,7 +261,7 @@ func recommend(found []finding, s *screening) Recommendation {
 	rec := Recommendation{
 		Decision: DecisionDiscuss, Priority: PriorityRoutine,
 		Reasons: []string{}, Signpost: []string{}, Flags: []string{},
-		Perinatal: s.perinatalSummary(),
+		Perinatal: s.perinatalSummary(), Unanswered: unansweredLabels(s.r),
 	}
 	if len(found) > 0 && found[0].weight != informs {
 		rec.Decision = found[0].weight.decision()

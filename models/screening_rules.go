@@ -100,9 +100,9 @@ var screeningRules = []rule{
 	{name: "self-referral", check: ruleSelfReferral,
 		implements: []criterion{critHealthProfessionalRefers}, gives: []weight{declines}},
 	{name: "consent", check: ruleConsent,
-		implements: []criterion{critConsent}, gives: []weight{declines}},
+		implements: []criterion{critConsent}, gives: []weight{declines, informs}},
 	{name: "registered with a GP", check: ruleGPRegistration,
-		implements: []criterion{critRegisteredWithGP}, gives: []weight{declines}},
+		implements: []criterion{critRegisteredWithGP}, gives: []weight{declines, informs}},
 	{name: "lives in the area", check: ruleResidence,
 		implements: []criterion{critLivesInArea}, gives: []weight{declines, discusses, informs}},
 

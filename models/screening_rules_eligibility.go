@@ -22,6 +22,9 @@ func ruleSelfReferral(s *screening) *finding {
 // service cannot work with her, so the referral is declined and the referrer
 // pointed to the duty worker for advice.
 func ruleConsent(s *screening) *finding {
+	if !s.r.Answered(QuestionConsent) {
+		return unanswered(QuestionConsent)
+	}
 	if s.r.ConsentObtained {
 		return nil
 	}
@@ -32,6 +35,9 @@ func ruleConsent(s *screening) *finding {
 // ruleGPRegistration: she must be registered with a GP, so a referral of a
 // woman who is not is declined.
 func ruleGPRegistration(s *screening) *finding {
+	if !s.r.Answered(QuestionGP) {
+		return unanswered(QuestionGP)
+	}
 	if s.r.RegisteredWithGP {
 		return nil
 	}
@@ -47,6 +53,9 @@ func ruleGPRegistration(s *screening) *finding {
 // declining on a possible mistake. A postcode that is missing or only
 // partly in the area is flagged, and the rule only informs.
 func ruleResidence(s *screening) *finding {
+	if !s.r.Answered(QuestionResidence) {
+		return unanswered(QuestionResidence)
+	}
 	switch {
 	case !s.r.LivesInArea && s.area == AreaInside:
 		return &finding{weight: discusses, flags: []string{FlagCheckResidence},

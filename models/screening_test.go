@@ -140,6 +140,19 @@ func screenCases() []screenCase {
 		{name: "a district named in the settings is checked even inside LE", edit: func(r *Referral) { r.Patient.Postcode = "LE65 1AA" },
 			opts: ScreeningOptions{PartlyInAreaDistricts: []string{"LE65"}}, decision: DecisionAccept,
 			flags: []string{FlagCheckResidence}, rules: []string{rResidence, rEvenIfWell}},
+		// ---- Questions not answered yet: never read as "no" ----
+		{name: "consent not answered is neither declined nor accepted", edit: func(r *Referral) {
+			r.ConsentObtained, r.Unanswered = false, []Question{QuestionConsent}
+		}, decision: DecisionAccept, rules: []string{rConsent, rEvenIfWell}, reason: "Not answered yet: whether she has consented"},
+		{name: "GP registration not answered is not declined", edit: func(r *Referral) {
+			r.RegisteredWithGP, r.Unanswered = false, []Question{QuestionGP}
+		}, decision: DecisionAccept, rules: []string{rGP, rEvenIfWell}, reason: "Not answered yet: whether she is registered with a GP"},
+		{name: "residence not answered is not read as living elsewhere", edit: func(r *Referral) {
+			r.LivesInArea, r.Unanswered, r.Patient.Postcode = false, []Question{QuestionResidence}, "NG1 1AA"
+		}, decision: DecisionAccept, rules: []string{rResidence, rEvenIfWell}, reason: "Not answered yet: whether she lives in"},
+		{name: "an answered no still declines beside an unanswered question", edit: func(r *Referral) {
+			r.ConsentObtained, r.LivesInArea, r.Unanswered = false, false, []Question{QuestionResidence}
+		}, decision: DecisionDecline, signpost: []string{SignpostDutyWorker}, rules: []string{rConsent, rResidence, rEvenIfWell}},
 		{name: "decline beats a signpost, and only the decline's signposts are given", edit: func(r *Referral) {
 			r.ConsentObtained = false
 			clinical(r, SeverityMild, ptr(true), cond("anxiety", ConditionCurrent))

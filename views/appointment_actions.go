@@ -94,7 +94,9 @@ func newReferralAppointments(s *session, r *models.Referral, reopen func()) *ref
 	a.header.Hide()
 	a.content = section("Appointments and waiting times", container.NewVBox(
 		a.AssessmentClock, a.LetterClock, widget.NewSeparator(), a.header, a.rows, a.Message,
-		container.NewHBox(a.BookAssessment, a.BookOther, a.RecordOutcome)))
+		container.NewHBox(a.BookAssessment, a.BookOther, a.RecordOutcome),
+		notPermitted(s, onlyWith(models.PermManageAppointments, a.BookAssessment, a.BookOther),
+			onlyWith(models.PermAssessmentOutcome, a.RecordOutcome))))
 	a.load(cols)
 	return a
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -45,6 +46,11 @@ type bookAppointmentDialog struct {
 	// team's bases in Settings; it shows for face to face only.
 	Base  *widget.Select
 	Notes *widgets.FormEntry
+	// Week is the clinician's week, with free slots to pick from.
+	Week *bookingWeek
+	// Clash says, before saving, that the date and time typed would
+	// double-book the clinician.
+	Clash *widget.Label
 
 	s         *session
 	referral  *models.Referral
@@ -59,13 +65,17 @@ type bookAppointmentDialog struct {
 func showBookAppointmentDialog(s *session, r *models.Referral, kind models.AppointmentKind, onBooked func()) *bookAppointmentDialog {
 	d := &bookAppointmentDialog{s: s, referral: r}
 	d.Kind = widgets.NewChoice(kindCodes(), func(c string) string { return models.AppointmentKind(c).Label() }, "Choose the kind", d.kindChanged)
-	d.Clinician = widget.NewSelect(nil, nil)
+	d.Week = newBookingWeek(s, d.slotPicked, d.datePicked, d.checkClash)
+	d.Clash = messageLabel("")
+	d.Clinician = widget.NewSelect(nil, func(string) { d.weekChanged() })
 	d.Clinician.PlaceHolder = "Choose who holds it"
 	d.Date = widgets.NewFormEntry(d.submit)
 	d.Date.SetPlaceHolder("DD/MM/YYYY")
+	d.Date.OnChanged = func(string) { d.dateTyped() }
 	d.Time = widgets.NewFormEntry(d.submit)
 	d.Time.SetPlaceHolder("HH:MM, 24-hour clock")
-	d.Duration = widget.NewSelect(durationLabels(), nil)
+	d.Time.OnChanged = func(string) { d.checkClash() }
+	d.Duration = widget.NewSelect(durationLabels(), func(string) { d.weekChanged() })
 	d.Duration.SetSelected(durationLabel(defaultDuration))
 	d.Mode = widgets.NewChoice(modeCodes(), func(c string) string { return models.Mode(c).Label() }, "Choose how it is held", d.modeChanged)
 	d.Link = paragraph("")
@@ -85,13 +95,15 @@ func showBookAppointmentDialog(s *session, r *models.Referral, kind models.Appoi
 		widget.NewFormItem("Kind", d.Kind.Select),
 		widget.NewFormItem("Clinician", d.Clinician),
 		hinted("Date", d.Date, "DD/MM/YYYY, UK time"),
-		hinted("Time", d.Time, "14:30, or 2.30pm"),
+		hinted("Time", d.Time, "14:30, or 2.30pm; or pick a free time in the week beside"),
 		widget.NewFormItem("Length", d.Duration),
+		widget.NewFormItem("", d.Clash),
 		widget.NewFormItem("Held by", d.Mode.Select),
 		widget.NewFormItem("", container.NewVBox(d.Link, d.place)),
 		widget.NewFormItem("Notes", d.Notes),
 	)
-	d.formDialog = newFormDialog("Book an appointment", "Book", 600, form, s.Window, d.book, onBooked)
+	diary := widget.NewCard("", "", container.NewBorder(subheading("The clinician's week"), nil, nil, nil, d.Week.Content()))
+	d.formDialog = newFormDialog("Book an appointment", "Book", 940, container.NewGridWithColumns(2, form, diary), s.Window, d.book, onBooked)
 	d.Kind.SetCode(string(kind))
 	if kind == "" {
 		d.kindChanged()
@@ -146,6 +158,72 @@ func (d *bookAppointmentDialog) focusFieldAtFault(err error) {
 	case models.FieldTime:
 		d.s.Window.Canvas().Focus(d.Time)
 	}
+}
+
+// weekChanged shows the chosen clinician's week, with free slots of the
+// chosen length.
+func (d *bookAppointmentDialog) weekChanged() {
+	if d.Week == nil || d.Duration == nil {
+		return // still being built
+	}
+	var id uint
+	if i := d.Clinician.SelectedIndex(); i >= 0 && i < len(d.clinician) {
+		id = d.clinician[i].ID
+	}
+	d.Week.SetClinician(id, d.length())
+	d.checkClash()
+}
+
+// length is the length chosen, in minutes.
+func (d *bookAppointmentDialog) length() int {
+	if i := d.Duration.SelectedIndex(); i >= 0 {
+		return appointmentDurations[i]
+	}
+	return defaultDuration
+}
+
+// slotPicked fills in the date and time of a free slot picked in the week.
+func (d *bookAppointmentDialog) slotPicked(t time.Time) {
+	uk := t.In(models.London)
+	d.Date.SetText(uk.Format("02/01/2006"))
+	d.Time.SetText(uk.Format("15:04"))
+}
+
+// datePicked fills in a date chosen on the calendar.
+func (d *bookAppointmentDialog) datePicked(day models.Date) { d.Date.SetText(day.UK()) }
+
+// dateTyped shows the week of the date typed, and checks it for a clash.
+func (d *bookAppointmentDialog) dateTyped() {
+	if day, err := models.ParseUKDate(strings.TrimSpace(d.Date.Text)); err == nil && d.Week != nil && !d.Week.Covers(day) {
+		d.Week.Show(day) // checks again once read
+		return
+	}
+	d.checkClash()
+}
+
+// checkClash says, before anything is saved, when the date and time typed
+// would double-book the clinician in the week on show.
+func (d *bookAppointmentDialog) checkClash() {
+	if d.Clash == nil || d.Week == nil || d.Date == nil || d.Time == nil || d.Duration == nil {
+		return // still being built
+	}
+	start, err := models.ParseUKDateTime(d.Date.Text, d.Time.Text)
+	if err != nil {
+		showMessage(d.Clash, "", false)
+		return
+	}
+	clashes := d.Week.Clashes(start, time.Duration(d.length())*time.Minute)
+	if len(clashes) == 0 {
+		showMessage(d.Clash, "", false)
+		return
+	}
+	times := make([]string, len(clashes))
+	for i, e := range clashes {
+		times[i] = e.Start().Format("15:04") + "–" + e.End().Format("15:04")
+	}
+	d.Clash.Importance = widget.WarningImportance
+	d.Clash.SetText("Already booked then (" + strings.Join(times, ", ") + "): this would double-book them. Pick a free time, or Book will ask you to confirm.")
+	d.Clash.Show()
 }
 
 // kindChanged offers the people who hold that kind of appointment, and

@@ -1,6 +1,8 @@
 package views
 
 import (
+	"errors"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -34,7 +36,10 @@ func isCancellation(code models.Attendance) bool {
 // a follow-up task for her key worker, or the clinician.
 type attendanceDialog struct {
 	*formDialog
-	Code        *widgets.Choice
+	Code *widgets.Choice
+	// Problem, under the choice, refuses a choice that cannot be true yet
+	// (attended or missed before the appointment starts) as it is made.
+	Problem     *widget.Label
 	CancelledBy *widgets.FormEntry
 	Reason      *widgets.FormEntry
 
@@ -58,20 +63,20 @@ func showAttendanceDialog(s *session, a models.Appointment, codes []models.Atten
 	d.Reason = widgets.NewFormTextArea(d.submit, 2)
 	d.Reason.SetPlaceHolder("Why the appointment was cancelled")
 	d.Code = widgets.NewChoice(texts, func(c string) string { return attendanceText(models.Attendance(c)) }, "Choose what happened", d.codeChanged)
+	d.Problem = messageLabel("")
 	label := func(text string) fyne.CanvasObject {
 		return widget.NewLabelWithStyle(text, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
 	}
 	d.cancelRows = []fyne.CanvasObject{label("Cancelled by"), d.CancelledBy, label("Cancellation reason"), d.Reason}
 	form := container.New(layout.NewFormLayout(), append([]fyne.CanvasObject{
 		label("Appointment"), widget.NewLabel(a.Kind.Label() + ", " + whenText(a.StartsAt, a.DurationMinutes)),
-		label("What happened"), d.Code.Select}, d.cancelRows...)...)
+		label("What happened"), d.Code.Select, layout.NewSpacer(), d.Problem}, d.cancelRows...)...)
 	switch {
 	case a.Attendance != models.AttendFuture && !isCancellation(a.Attendance):
 		d.Code.SetCode(string(a.Attendance)) // correcting what was recorded
 	case isCancellation(codes[0]):
 		d.Code.SetCode(string(codes[0])) // Cancel: by the woman, unless changed
 	}
-	d.codeChanged()
 	d.formDialog = newFormDialog(title, "Save", 560, form, s.Window, d.save, func() {
 		if onDone != nil {
 			onDone()
@@ -82,6 +87,7 @@ func showAttendanceDialog(s *session, a models.Appointment, codes []models.Atten
 				"A task to rebook her, or decide to discharge, is on the Dashboard of her key worker (or of the clinician, if she has no key worker yet).", s.Window)
 		}
 	})
+	d.codeChanged()
 	d.Show()
 	return d
 }
@@ -89,12 +95,27 @@ func showAttendanceDialog(s *session, a models.Appointment, codes []models.Atten
 // submit saves from the keyboard (Ctrl+S), as the Save button does.
 func (d *attendanceDialog) submit() { d.Submit() }
 
-// codeChanged asks who cancelled and why only for a cancellation.
+// codeChanged asks who cancelled and why only for a cancellation, and
+// refuses at once, under the choice, attendance for an appointment that
+// has not started: Save stays off until the choice can be true.
 func (d *attendanceDialog) codeChanged() {
-	show := isCancellation(models.Attendance(d.Code.Code()))
+	code := models.Attendance(d.Code.Code())
+	show := isCancellation(code)
 	for _, o := range d.cancelRows {
 		showIf(o, show)
 	}
+	if d.formDialog == nil {
+		return // still being built
+	}
+	err := models.CheckAttendanceTime(code, d.appt.StartsAt, d.s.Services.Clock().Now())
+	var fe *models.FieldError
+	if errors.As(err, &fe) {
+		showMessage(d.Problem, sentence(errors.New(fe.Message)), true)
+		d.Action.Disable()
+		return
+	}
+	showMessage(d.Problem, "", false)
+	d.Action.Enable()
 }
 
 // save saves the code chosen: a cancellation as a cancellation, with who

@@ -1,6 +1,8 @@
 package views
 
 import (
+	"errors"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -62,8 +64,27 @@ func showAssessmentOutcomeDialog(s *session, r *models.Referral, onDone func()) 
 		"Whatever the outcome, the letter is due within the team's target from acceptance: issue it from her referral.")
 	hint.Importance = widget.LowImportance
 	d.formDialog = newFormDialog("Assessment outcome", "Record outcome", 640, container.NewVBox(form, hint), s.Window, d.record, d.recorded)
+	d.refuseBeforeAttendance()
 	d.Show()
 	return d
+}
+
+// refuseBeforeAttendance says at once, and keeps Record outcome off, when
+// her initial assessment has not been recorded as attended: the service
+// would refuse the outcome, and nobody should write it first to find out.
+func (d *assessmentOutcomeDialog) refuseBeforeAttendance() {
+	appts, err := d.s.Services.Appointments.ForReferral(d.s.Actor, d.referral.ID)
+	if err != nil {
+		return // the service checks again when the outcome is recorded
+	}
+	if err := models.CheckAssessmentHeld(appts); err != nil {
+		var fe *models.FieldError
+		if errors.As(err, &fe) {
+			err = errors.New(fe.Message)
+		}
+		showMessage(d.Message, "The outcome cannot be recorded yet. "+sentence(err), true)
+		d.Action.Disable()
+	}
 }
 
 // Choose picks outcome o, as tapping it would.

@@ -127,11 +127,12 @@ func (s *auditScreen) Filter() (app.AuditFilter, error) {
 		f.Action = s.Action.Selected
 	}
 	if id := strings.TrimSpace(s.RecordID.Text); id != "" {
-		n, err := strconv.ParseUint(id, 10, 64)
-		if err != nil || n == 0 {
-			return f, fmt.Errorf("Number: enter the record's number in digits, or leave it empty")
+		// A number, or a referral's reference such as PMH-000155.
+		n, ok := models.ParseReferralReference(id)
+		if !ok {
+			return f, fmt.Errorf("Number: enter the record's number in digits (or a referral's reference, such as PMH-000155), or leave it empty")
 		}
-		f.EntityID = uint(n)
+		f.EntityID = n
 	}
 	var err error
 	if f.From, err = londonMidnight("From", s.From.Text, 0); err != nil {
@@ -194,14 +195,22 @@ func (s *auditScreen) showHistory() {
 	s.From.SetText("")
 	s.To.SetText("")
 	s.RecordType.SetText(s.selected.Entity)
-	s.RecordID.SetText(strconv.FormatUint(uint64(s.selected.EntityID), 10))
+	id := strconv.FormatUint(uint64(s.selected.EntityID), 10)
+	if s.selected.Entity == "referral" {
+		id = models.ReferralReference(s.selected.EntityID)
+	}
+	s.RecordID.SetText(id)
 	s.Reload()
 }
 
-// recordName names the record an event is about, such as "referral 12".
+// recordName names the record an event is about, such as "letter 12", or
+// a referral by its reference, "referral PMH-000155".
 func recordName(ev models.AuditEvent) string {
-	if ev.EntityID == 0 {
+	switch {
+	case ev.EntityID == 0:
 		return ev.Entity
+	case ev.Entity == "referral":
+		return "referral " + models.ReferralReference(ev.EntityID)
 	}
 	return fmt.Sprintf("%s %d", ev.Entity, ev.EntityID)
 }

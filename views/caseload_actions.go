@@ -76,6 +76,7 @@ func newCaseloadPanel(s *session, r *models.Referral, reopen func()) *caseloadPa
 	p.content = section("Caseload", container.NewVBox(
 		container.NewHBox(p.KeyWorker, p.Flags), closed,
 		container.NewHBox(p.Allocate, p.AddJointWorking, p.Discharge),
+		notPermitted(s, onlyWith(models.PermAllocate, p.Allocate), onlyWith(models.PermUpdateCaseload, p.AddJointWorking, p.Discharge)),
 		subheading("Joint working"), p.JointWorking,
 		subheading("Tasks"), p.Tasks.Content(),
 		widget.NewAccordion(widget.NewAccordionItem("Earlier episodes", p.Episodes)),

@@ -8,6 +8,7 @@ import (
 
 	"perinatal-caseload/app"
 	"perinatal-caseload/models"
+	"perinatal-caseload/views/widgets"
 )
 
 // referralForm builds the referral form for actor in a window, recording
@@ -34,9 +35,7 @@ func fillAcceptableReferral(t testing.TB, f *referralForm, nhs string) {
 	f.ReferrerRole.SetCode(string(models.ProfGP))
 	test.Type(f.ReferrerOrganisation, "Westcotes Medical Centre")
 	test.Type(f.ReferrerAddress, "2 Fosse Road South\nLeicester\nLE3 0LP")
-	test.Tap(f.Consent)
-	test.Tap(f.RegisteredWithGP)
-	test.Tap(f.LivesInArea)
+	answerYes(f)
 	f.Stage.SetSelected(models.StagePregnant.Label())
 	test.Type(f.DueDate, "15/03/2027")
 	f.Severity.SetCode(string(models.SeveritySevere))
@@ -54,4 +53,11 @@ func (e *testEnv) referralCount() int64 {
 		e.t.Fatal(err)
 	}
 	return n
+}
+
+// answerYes answers the eligibility questions yes.
+func answerYes(f *referralForm) {
+	for _, c := range []*widgets.Choice{f.Consent, f.RegisteredWithGP, f.LivesInArea} {
+		c.SetCode("yes")
+	}
 }

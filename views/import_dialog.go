@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image/color"
 	"path/filepath"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -125,37 +126,54 @@ func runImport(s *session, paths []string, onDone func()) *importRun {
 }
 
 // importSummary says in words what an import did: a headline with the
-// counts, and the files refused (each with the fields at fault) and those
-// imported before. The text names files, never patient data.
+// counts; then each woman imported, with her referral's reference; each
+// file refused, with the woman it is about and every problem in words an
+// administrator can act on; and each form imported before. Names are for
+// the screen only (see app.ImportResult).
 func importSummary(results []app.ImportResult) (summary, details string) {
-	var imported, duplicates int64
-	var refused, repeated []string
+	var imported, refused, repeated []string
 	for _, r := range results {
-		name := filepath.Base(r.Path)
+		about := filepath.Base(r.Path)
+		if r.Woman != "" {
+			about += ", about " + r.Woman
+		}
 		switch {
 		case r.Duplicate:
-			duplicates++
-			repeated = append(repeated, fmt.Sprintf("%s (referral %d)", name, r.ReferralID))
+			repeated = append(repeated, about+": "+problemText(r, "imported before as referral "+r.Reference()))
 		case r.Err != nil:
-			refused = append(refused, r.Err.Error())
+			refused = append(refused, about+":\n    – "+problemText(r, sentence(r.Err)))
 		default:
-			imported++
+			imported = append(imported, fmt.Sprintf("%s, referral %s (%s)", orNotStated(r.Woman), r.Reference(), filepath.Base(r.Path)))
 		}
 	}
 	if len(results) == 0 {
 		return "No referral files were found. Referral files end in .json.", ""
 	}
 	summary = fmt.Sprintf("%s imported, %s imported before, %s refused.",
-		countText(imported, "referral", "referrals"), countText(duplicates, "form", "forms"),
+		countText(int64(len(imported)), "referral", "referrals"), countText(int64(len(repeated)), "form", "forms"),
 		countText(int64(len(refused)), "file", "files"))
+	var parts []string
+	if len(imported) > 0 {
+		parts = append(parts, "Imported:\n"+bulletText(imported, ""))
+	}
 	if len(refused) > 0 {
-		details = "Refused, with nothing saved from them (fix each file and import it again):\n" + bulletText(refused, "")
+		parts = append(parts, "Refused, with nothing saved from them (put each right, then import the file again):\n"+bulletText(refused, ""))
 	}
 	if len(repeated) > 0 {
-		if details != "" {
-			details += "\n\n"
-		}
-		details += "Imported before, so not imported again:\n" + bulletText(repeated, "")
+		parts = append(parts, "Imported before, so not imported again:\n"+bulletText(repeated, ""))
 	}
-	return summary, details
+	return summary, strings.Join(parts, "\n\n")
+}
+
+// problemText joins a result's problems, one a line, or gives fallback
+// when the service gave none.
+func problemText(r app.ImportResult, fallback string) string {
+	if len(r.Problems) == 0 {
+		return fallback
+	}
+	lines := make([]string, len(r.Problems))
+	for i, p := range r.Problems {
+		lines[i] = p.Sentence
+	}
+	return strings.Join(lines, "\n    – ")
 }

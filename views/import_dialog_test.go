@@ -28,15 +28,29 @@ func TestImportRunShowsProgressAndSummary(t *testing.T) {
 	if run.Summary.Text != "2 referrals imported, 0 forms imported before, 1 file refused." {
 		t.Errorf("summary %q", run.Summary.Text)
 	}
-	if !strings.Contains(run.Details.Text, "bad-nhs-number.json: patient.nhs_number: ") {
-		t.Errorf("details %q should name the file and field", run.Details.Text)
+	// Refusals in words an administrator can act on, naming the file and
+	// the woman; no JSON paths.
+	for _, want := range []string{"bad-nhs-number.json, about Hannah Okafor:", "The NHS number 999 123 4560", "ask the referrer"} {
+		if !strings.Contains(run.Details.Text, want) {
+			t.Errorf("details %q should say %q", run.Details.Text, want)
+		}
+	}
+	if strings.Contains(run.Details.Text, "patient.nhs_number") {
+		t.Errorf("details %q give a JSON path", run.Details.Text)
+	}
+	// Each woman imported is named, with her referral's reference.
+	for _, r := range run.Results {
+		if r.Err == nil && !strings.Contains(run.Details.Text, r.Woman+", referral "+models.ReferralReference(r.ReferralID)) {
+			t.Errorf("details %q do not name %q imported as %s", run.Details.Text, r.Woman, models.ReferralReference(r.ReferralID))
+		}
 	}
 	if e.referralCount() != 2 {
 		t.Errorf("%d referrals saved", e.referralCount())
 	}
 	run = runImport(e.sessionIn(admin, w), []string{filepath.Join(dir, "accept-bipolar-lithium.json")}, nil)
 	if run.Summary.Text != "0 referrals imported, 1 form imported before, 0 files refused." ||
-		!strings.Contains(run.Details.Text, "accept-bipolar-lithium.json (referral 1)") {
+		!strings.Contains(run.Details.Text, "accept-bipolar-lithium.json, about ") ||
+		!strings.Contains(run.Details.Text, "imported before, as referral PMH-000001") {
 		t.Errorf("re-import summary %q, details %q", run.Summary.Text, run.Details.Text)
 	}
 }

@@ -22,7 +22,7 @@ func dueLettersTable() *widgets.Table {
 	return widgets.NewTable([]widgets.Column{
 		{Title: "Due by", Sample: "00/00/0000"}, {Title: "When", Sample: "00 days overdue"},
 		{Title: "Woman", Weight: 2}, {Title: "NHS number", Sample: "000 000 0000"},
-		{Title: "Status", Weight: 1}, {Title: "Referral", Sample: "0000000"},
+		{Title: "Status", Weight: 1}, {Title: "Referral", Sample: "PMH-000000"},
 	})
 }
 
@@ -123,7 +123,7 @@ func fillDueLetterRow(o fyne.CanvasObject, r app.DueLetterRow) {
 	if r.NHSNumber != nil {
 		nhs = models.FormatNHSNumber(*r.NHSNumber)
 	}
-	widgets.SetRowText(o, r.Due.UK(), daysLeftText(r.DaysLeft), r.PatientName(), nhs, r.Status.Label(), fmt.Sprint(r.ReferralID))
+	widgets.SetRowText(o, r.Due.UK(), daysLeftText(r.DaysLeft), r.PatientName(), nhs, r.Status.Label(), r.Reference())
 }
 
 // choose makes row id the referral Issue acts on; -1 chooses none.

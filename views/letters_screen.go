@@ -27,7 +27,7 @@ func letterRegisterTable() *widgets.Table {
 	return widgets.NewTable([]widgets.Column{
 		{Title: "Issued", Sample: "00/00/0000 00:00"}, {Title: "Kind", Weight: 1.5},
 		{Title: "Recipient", Weight: 2}, {Title: "Author", Weight: 1},
-		{Title: "Template", Sample: "v000"}, {Title: "Referral", Sample: "0000000"},
+		{Title: "Template", Sample: "v000"}, {Title: "Referral", Sample: "PMH-000000"},
 	})
 }
 
@@ -173,7 +173,7 @@ func (s *lettersScreen) Reload() {
 // fillLetterRow shows r in a row of letterRegisterTable.
 func fillLetterRow(o fyne.CanvasObject, r app.LetterRow) {
 	widgets.SetRowText(o, ukDateTime(r.IssuedAt), r.Kind.Label(), recipientText(r), r.AuthorName,
-		fmt.Sprintf("v%d", r.TemplateVersion), fmt.Sprint(r.ReferralID))
+		fmt.Sprintf("v%d", r.TemplateVersion), r.Reference())
 }
 
 // choose makes row id the letter the buttons act on; -1 chooses none.
@@ -265,7 +265,7 @@ func recipientText(r app.LetterRow) string {
 // letterFileName suggests a file name for a letter that does not name the
 // patient, since file names show in folders and recent-file lists.
 func letterFileName(r *app.LetterRow) string {
-	return fmt.Sprintf("letter-%d-referral-%d-%s.pdf", r.ID, r.ReferralID, r.IssuedAt.In(models.London).Format("2006-01-02"))
+	return fmt.Sprintf("letter-%d-%s-%s.pdf", r.ID, r.Reference(), r.IssuedAt.In(models.London).Format("2006-01-02"))
 }
 
 // letterKindLabels lists the kinds of letter in words, in models.LetterKinds order.

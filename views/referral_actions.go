@@ -1,7 +1,6 @@
 package views
 
 import (
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -9,21 +8,23 @@ import (
 	"perinatal-caseload/models"
 )
 
-// referralActions builds the panel above an open referral: the screening
-// decision, the letter actions and the timeline. reopen reloads the
-// referral after any of them changes it.
-func referralActions(s *session) func(r *models.Referral, reopen func()) fyne.CanvasObject {
-	return func(r *models.Referral, reopen func()) fyne.CanvasObject {
+// referralActions adds to an open referral the screening decision (while
+// it awaits one), the appointment, caseload and letter actions and the
+// timeline. reopen reloads the referral after any of them changes it.
+func referralActions(s *session) func(d *referralDetail, reopen func()) {
+	return func(d *referralDetail, reopen func()) {
+		r := d.Referral
 		timeline := newReferralTimeline(s, r.ID)
 		issue := widget.NewButtonWithIcon("Issue letters…", theme.MailSendIcon(), func() {
 			showIssueLettersDialog(s, r.ID, reopen)
 		})
 		panel := container.NewVBox()
 		if r.Status == models.StatusReceived || r.Status == models.StatusDiscuss {
-			// Awaiting a decision: the decision comes first, and there is no
-			// letter to send yet. Once decided, the detail's own Decision
-			// section shows what was decided.
-			panel.Add(section("Decision", newDecisionPanel(s, r, reopen).Content()))
+			// Awaiting a decision: the decision panel, with the
+			// recommendation and its reasons, follows what the referrer
+			// said, and there is no letter to send yet. Once decided, the
+			// detail's own Decision section shows what was decided.
+			d.SetDecision(section("Decision", newDecisionPanel(s, r, reopen).Content()))
 			issue.Disable()
 		}
 		panel.Add(appointmentActions(s, r, reopen))
@@ -38,8 +39,9 @@ func referralActions(s *session) func(r *models.Referral, reopen func()) fyne.Ca
 			showNeedsDialog(s, r.Patient, reopen)
 		})
 		panel.Add(container.NewHBox(issue, needs))
+		panel.Add(notPermitted(s, onlyWith(models.PermIssueLetters, issue)))
 		panel.Add(widget.NewAccordion(widget.NewAccordionItem("Timeline", timeline.Content())))
-		return panel
+		d.AddActions(panel)
 	}
 }
 

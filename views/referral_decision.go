@@ -15,8 +15,9 @@ import (
 
 // decisionPanel is the part of a referral's detail view where a clinician
 // records the screening decision and priority. It shows the recommendation
-// stored with the referral and its reasons, and starts the choice at the
-// recommendation. Deciding otherwise needs a reason: the service refuses
+// stored with the referral and its reasons, then the choice, with nothing
+// chosen: the clinician reads and decides rather than accepting a default.
+// Deciding otherwise than recommended needs a reason: the service refuses
 // the decision without one, and the panel shows why.
 type decisionPanel struct {
 	// Recommendation shows the stored recommendation; Reasons its reasons.
@@ -36,6 +37,9 @@ type decisionPanel struct {
 	// ReloadButton appears after a conflict; it calls onDone to read the
 	// referral again.
 	ReloadButton *widget.Button
+	// NotAllowed says which role recording a decision needs, when the
+	// person signed in has none of them; the choice is then off.
+	NotAllowed *widget.Label
 
 	svc      *app.Services
 	actor    *models.StaffMember
@@ -92,22 +96,22 @@ func newDecisionPanel(s *session, r *models.Referral, onDone func()) *decisionPa
 	p.ReloadButton = widget.NewButtonWithIcon("Reload the referral", theme.ViewRefreshIcon(), p.done)
 	p.ReloadButton.Hide()
 
-	p.Outcome.SetSelected(p.rec.Decision.Label())
-	p.Priority.SetSelected(priorityText(p.rec.Priority))
 	if stored.Decision != p.rec.Decision || stored.Priority != p.rec.Priority {
 		p.Reasons.SetText(p.Reasons.Text + "\n\nScreened again with today's settings, the recommendation is " +
-			p.rec.Decision.Label() + " · " + priorityText(p.rec.Priority) + "; the choice below starts there.")
+			p.rec.Decision.Label() + " · " + priorityText(p.rec.Priority) + "; a different choice needs a reason.")
 	}
 	form := widget.NewForm(
 		widget.NewFormItem("Decision", p.Outcome),
 		widget.NewFormItem("Priority", p.Priority),
 		hinted("Reason", p.Reason, "Required when you decide other than the recommendation"),
 	)
+	p.NotAllowed = notPermitted(s, onlyWith(models.PermScreeningDecision, p.Outcome, p.Priority, p.Reason, p.Save))
 	p.content = widget.NewCard("Screening decision", "", container.NewVBox(
 		p.Recommendation, p.Reasons, widget.NewSeparator(), form, p.OverrideNote, p.Message,
-		container.NewHBox(p.Save, p.ReloadButton)))
+		container.NewHBox(p.Save, p.ReloadButton), p.NotAllowed))
 	if r.Status != models.StatusReceived && r.Status != models.StatusDiscuss {
 		p.decided() // screening is over for this referral
+		p.NotAllowed.Hide()
 	}
 	return p
 }
@@ -148,7 +152,7 @@ func (p *decisionPanel) choiceChanged() {
 	if p.OverrideNote == nil {
 		return // still being built
 	}
-	if p.outcome() == p.rec.Decision && p.priority() == p.rec.Priority {
+	if p.outcome() == "" || p.priority() == "" || (p.outcome() == p.rec.Decision && p.priority() == p.rec.Priority) {
 		p.OverrideNote.SetText("")
 		p.OverrideNote.Hide()
 		return

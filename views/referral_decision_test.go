@@ -44,11 +44,16 @@ func TestDecisionOverridingTheRecommendationNeedsAReason(t *testing.T) {
 		!strings.Contains(p.Reasons.Text, "mood stabiliser") {
 		t.Errorf("recommendation %q, reasons %q", p.Recommendation.Text, p.Reasons.Text)
 	}
-	if p.Outcome.Selected != models.DecisionAccept.Label() || p.Priority.Selected != "Urgent" {
-		t.Errorf("the choice starts at %q, %q; want the recommendation", p.Outcome.Selected, p.Priority.Selected)
+	if p.Outcome.Selected != "" || p.Priority.Selected != "" {
+		t.Errorf("the choice starts at %q, %q; want nothing chosen", p.Outcome.Selected, p.Priority.Selected)
+	}
+	test.Tap(p.Save)
+	if done != 0 || !strings.Contains(p.Message.Text, "choose accept, discuss, signpost or decline") {
+		t.Fatalf("a decision with nothing chosen was not refused: %q", p.Message.Text)
 	}
 
 	// Routine overrides the urgent recommendation: refused without a reason.
+	p.Outcome.SetSelected(models.DecisionAccept.Label())
 	p.Priority.SetSelected("Routine")
 	if !p.OverrideNote.Visible() {
 		t.Error("the panel does not say the choice overrides the recommendation")
@@ -103,6 +108,8 @@ func TestDecisionShowsAConflictWithSomeoneElsesChange(t *testing.T) {
 	r := e.registeredReferral(admin)
 	reloads := 0
 	p := newDecisionPanel(e.sessionIn(doc, e.showInWindow(nil)), r, func() { reloads++ })
+	p.Outcome.SetSelected(models.DecisionAccept.Label())
+	p.Priority.SetSelected("Urgent")
 	if err := e.svc.Referrals.Decide(other, r.ID, r.Version, app.Decision{Outcome: models.DecisionDiscuss, Priority: models.PriorityUrgent, Reason: "For the team"}); err != nil {
 		t.Fatal(err)
 	}

@@ -14,16 +14,21 @@ import (
 	"perinatal-caseload/models"
 )
 
-// referralDetail shows one referral, read-only: the woman, her referrer
-// and the professionals copied in, where she is in the perinatal period,
-// what the referrer told us, and the screening recommendation with its
-// reasons.
+// referralDetail shows one referral, read-only. It reads in the order a
+// clinician screens: first what the referrer said (the reason and the
+// risk), then the screening recommendation with its reasons (or, while
+// the referral awaits a decision, the decision panel, which carries them),
+// then the actions, then the facts: the woman, her referrer and the
+// professionals copied in, where she is in the perinatal period, her
+// mental health and medication.
 type referralDetail struct {
 	Referral *models.Referral
 	Back     *widget.Button
 	content  fyne.CanvasObject
-	// actions holds what the shell adds to the detail: the decision panel,
-	// the timeline and the letter actions.
+	// decision holds the recommendation, until SetDecision replaces it.
+	decision *fyne.Container
+	// actions holds what the shell adds to the detail: the appointments,
+	// the caseload, the letter actions and the timeline.
 	actions *fyne.Container
 }
 
@@ -36,8 +41,11 @@ func newReferralDetail(r *models.Referral, today models.Date, onBack func()) *re
 	name := widget.NewLabel(p.FullName())
 	name.TextStyle.Bold = true
 	name.SizeName = theme.SizeNameHeadingText
-	summary := widget.NewLabel(fmt.Sprintf("NHS number %s · born %s · %s · %s",
+	summary := widget.NewLabel(fmt.Sprintf("Referral %s · NHS number %s · born %s · %s · %s", models.ReferralReference(r.ID),
 		orNotStated(p.NHSNumberText()), p.DateOfBirth.UK(), r.Status.Label(), priorityText(r.Priority)))
+	said := section("What the referrer said", container.NewVBox(
+		subheading("Reason for referral"), paragraph(r.ReasonForReferral),
+		subheading("Risk"), paragraph(orNotStated(r.RiskSummary))))
 	left := container.NewVBox(
 		section("The woman", facts(
 			"Name", p.FullName(), "NHS number", orNotStated(p.NHSNumberText()),
@@ -58,9 +66,6 @@ func newReferralDetail(r *models.Referral, today models.Date, onBack func()) *re
 		section("Current services", bullets(currentServices(r), "None named.")),
 	)
 	right := container.NewVBox(
-		section("Screening recommendation", recommendation(r)),
-		section("Reason for referral", paragraph(r.ReasonForReferral)),
-		section("Risk", paragraph(orNotStated(r.RiskSummary))),
 		section("Mental health", mentalHealth(r)),
 		section("Medication", medication(r)),
 	)
@@ -68,16 +73,25 @@ func newReferralDetail(r *models.Referral, today models.Date, onBack func()) *re
 		right.Add(section("Decision", decision(r)))
 	}
 	body := container.NewGridWithColumns(2, left, right)
+	d.decision = container.NewVBox(section("Screening recommendation", recommendation(r)))
 	d.actions = container.NewVBox()
 	d.content = container.NewBorder(container.NewVBox(container.NewHBox(d.Back), name, summary), nil, nil, nil,
-		container.NewVScroll(container.NewVBox(d.actions, body)))
+		container.NewVScroll(container.NewVBox(said, d.decision, d.actions, body)))
 	return d
 }
 
 // Content returns the detail's widget tree.
 func (d *referralDetail) Content() fyne.CanvasObject { return d.content }
 
-// AddActions puts a panel above the referral's details.
+// SetDecision puts obj, a decision panel that shows the recommendation
+// and its reasons above the choice, in place of the recommendation.
+func (d *referralDetail) SetDecision(obj fyne.CanvasObject) {
+	d.decision.Objects = []fyne.CanvasObject{obj}
+	d.decision.Refresh()
+}
+
+// AddActions puts a panel after the recommendation (or the decision) and
+// above the referral's facts.
 func (d *referralDetail) AddActions(obj fyne.CanvasObject) { d.actions.Add(obj) }
 
 // section is a titled card.

@@ -40,10 +40,11 @@ type referralForm struct {
 	ReferrerAddress                                    *widgets.FormEntry
 
 	// Consent and eligibility.
-	Received                  *widgets.FormEntry // DD/MM/YYYY HH:MM, London time
-	FormID                    *widgets.FormEntry
-	Consent, RegisteredWithGP *widget.Check
-	LivesInArea               *widget.Check
+	Received *widgets.FormEntry // DD/MM/YYYY HH:MM, London time
+	FormID   *widgets.FormEntry
+	// Consent, RegisteredWithGP and LivesInArea are answered yes or no;
+	// until then they are "Not answered", which screening never reads as no.
+	Consent, RegisteredWithGP, LivesInArea *widgets.Choice
 
 	// Pregnancy or baby.
 	Stage             *widget.RadioGroup
@@ -153,7 +154,7 @@ func (f *referralForm) Save() {
 		f.showProblems(problems)
 	case errors.As(err, &dup):
 		f.showProblems(models.FieldErrors{models.NewFieldError(models.FieldFormID,
-			"this form was already saved as referral %d; open that referral instead, or clear this box if it is a different referral", dup.ReferralID)})
+			"this form was already saved as referral %s; open that referral instead, or clear this box if it is a different referral", models.ReferralReference(dup.ReferralID))})
 	default:
 		f.showProblems(models.FieldErrors{{Message: sentence(err)}})
 	}

@@ -48,7 +48,12 @@ func (f *referralForm) referral() *models.Referral {
 	if id := trimmed(f.FormID); id != "" {
 		r.FormID = &id
 	}
-	r.ConsentObtained, r.RegisteredWithGP, r.LivesInArea = f.Consent.Checked, f.RegisteredWithGP.Checked, f.LivesInArea.Checked
+	for i, c := range []*widgets.Choice{f.Consent, f.RegisteredWithGP, f.LivesInArea} { // in the order of models.Questions
+		if c.Code() == "" {
+			r.Unanswered = append(r.Unanswered, models.Questions[i])
+		}
+	}
+	r.ConsentObtained, r.RegisteredWithGP, r.LivesInArea = f.Consent.Code() == "yes", f.RegisteredWithGP.Code() == "yes", f.LivesInArea.Code() == "yes"
 
 	if i := indexOf(f.Stage.Options, f.Stage.Selected); i >= 0 {
 		r.Stage = models.Stages[i]
@@ -183,12 +188,14 @@ func (f *referralForm) Reset() {
 		e.SetText("")
 		e.SetValidationError(nil)
 	}
-	for _, c := range []*widget.Check{f.InterpreterNeeded, f.BSL, f.LargePrint, f.EasyRead, f.Braille, f.UnsafeHome, f.Consent, f.RegisteredWithGP, f.LivesInArea, f.Breastfeeding,
+	for _, c := range []*widget.Check{f.InterpreterNeeded, f.BSL, f.LargePrint, f.EasyRead, f.Braille, f.UnsafeHome, f.Breastfeeding,
 		f.FamilyPP, f.FamilyBipolar, f.PreviousPerinatalTreated, f.SevereImpact, f.MedicationAdvice, f.CMHTOpen,
 		f.Inpatient, f.MBU, f.SubstanceService, f.EatingService} {
 		c.SetChecked(false)
 	}
-	f.ReferrerRole.SetCode("")
+	for _, c := range []*widgets.Choice{f.ReferrerRole, f.Consent, f.RegisteredWithGP, f.LivesInArea} {
+		c.SetCode("")
+	}
 	f.Language.SetCode("")
 	f.PreferredContact.SetCode("")
 	f.Stage.SetSelected("")

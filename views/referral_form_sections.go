@@ -68,14 +68,12 @@ func (f *referralForm) referrerSection() fyne.CanvasObject {
 func (f *referralForm) eligibilitySection() fyne.CanvasObject {
 	f.Received = f.checkedEntry(models.FieldReceived, f.checkReceived)
 	f.FormID = f.entry()
-	f.Consent = f.check("The woman has consented to the referral")
-	f.RegisteredWithGP = f.check("She is registered with a GP")
-	f.LivesInArea = f.check("She lives in Leicester, Leicestershire or Rutland")
+	f.Consent, f.RegisteredWithGP, f.LivesInArea = f.answer(), f.answer(), f.answer()
 	return formCard("Consent and eligibility",
 		hinted("Received", f.Received, "Required. DD/MM/YYYY HH:MM, UK time"),
-		widget.NewFormItem("", f.Consent),
-		widget.NewFormItem("", f.RegisteredWithGP),
-		widget.NewFormItem("", f.LivesInArea),
+		hinted("Consented", f.Consent.Select, "Required. Has she consented to the referral?"),
+		hinted("Registered with a GP", f.RegisteredWithGP.Select, "Required"),
+		hinted("Lives in LLR", f.LivesInArea.Select, "Required. Leicester, Leicestershire or Rutland"),
 		hinted("Online form ID", f.FormID, "Only for a referral that came from the online form"),
 	)
 }
@@ -260,6 +258,11 @@ func (f *referralForm) checkedEntry(field models.FieldID, check func(string) err
 }
 
 // check makes a tick box that re-screens the form.
+// answer is a yes-or-no question that starts "Not answered".
+func (f *referralForm) answer() *widgets.Choice {
+	return widgets.NewChoice([]string{"yes", "no"}, capitalised, "Not answered", f.changed)
+}
+
 func (f *referralForm) check(label string) *widget.Check {
 	return widget.NewCheck(label, func(bool) { f.changed() })
 }

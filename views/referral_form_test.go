@@ -44,11 +44,11 @@ func TestReferralFormScreensAsItIsFilledAndSaves(t *testing.T) {
 	}
 
 	// Without consent the service cannot work with her.
-	test.Tap(f.Consent)
+	f.Consent.SetCode("no")
 	if f.Panel.Shown.Decision != models.DecisionDecline || f.Panel.Decision.Text != models.DecisionDecline.Label() {
 		t.Errorf("without consent the panel shows %q; want decline", f.Panel.Decision.Text)
 	}
-	test.Tap(f.Consent)
+	f.Consent.SetCode("yes")
 	if f.Panel.Shown.Decision != models.DecisionAccept {
 		t.Errorf("with consent again the panel shows %s", f.Panel.Shown.Decision)
 	}
@@ -104,9 +104,7 @@ func TestReferralFormKnowsAnEarlierReferralAndSavesWithCtrlS(t *testing.T) {
 	}
 	test.Type(f.ReferrerName, "Sam Midwife")
 	f.ReferrerRole.SetCode(string(models.ProfMidwife))
-	test.Tap(f.Consent)
-	test.Tap(f.RegisteredWithGP)
-	test.Tap(f.LivesInArea)
+	answerYes(f)
 	f.Stage.SetSelected(models.StagePregnant.Label())
 	test.Type(f.Reason, "Re-referral: low mood.")
 	f.Reason.TypedShortcut(widgets.SaveShortcut)
@@ -195,7 +193,7 @@ func TestReferralFormTabGoesThroughTheSectionsInOrder(t *testing.T) {
 		f.Language.Select, f.LanguageOther, f.InterpreterNeeded, f.BSL, f.LargePrint, f.EasyRead, f.Braille,
 		f.PreferredContact.Select, f.UnsafeHome, f.SafeAddress, f.SafePostcode, f.NeedsNotes,
 		f.ReferrerName, f.ReferrerRole.Select, f.ReferrerOrganisation, f.ReferrerPhone, f.ReferrerEmail, f.ReferrerAddress,
-		f.Received, f.Consent, f.RegisteredWithGP, f.LivesInArea, f.FormID,
+		f.Received, f.Consent.Select, f.RegisteredWithGP.Select, f.LivesInArea.Select, f.FormID,
 		f.DueDate, f.BabyBorn, f.Breastfeeding,
 		f.Severity.Select, f.Manageable.Select, f.Conditions.AddButton, f.FamilyPP, f.FamilyBipolar, f.PreviousPerinatalTreated, f.SevereImpact,
 		f.Medicines.AddButton, f.MedicationAdvice,

@@ -30,9 +30,9 @@ type referralsScreen struct {
 	List  *widget.List
 	// Detail is the referral open, or nil while the list is on show.
 	Detail *referralDetail
-	// DetailActions, if set, builds the panel of actions shown above an
-	// open referral; reopen reloads the referral after an action.
-	DetailActions func(r *models.Referral, reopen func()) fyne.CanvasObject
+	// DetailActions, if set, adds the decision and the actions to an open
+	// referral's detail; reopen reloads the referral after an action.
+	DetailActions func(d *referralDetail, reopen func())
 
 	referrals referralSource
 	actor     *models.StaffMember
@@ -44,6 +44,15 @@ type referralsScreen struct {
 	root      *fyne.Container
 	content   fyne.CanvasObject
 	paged     bool // a page other than a referral is shown instead of the list
+	// back is where the open referral's Back button goes; nil for the list.
+	back *backTarget
+}
+
+// backTarget is the screen a referral was opened from, other than the
+// referral list: its Back button names it and returns there.
+type backTarget struct {
+	label  string // "Back to Caseload"
+	goBack func()
 }
 
 // referralSource is what the Referrals screen reads: app.ReferralService,
@@ -138,8 +147,20 @@ func (s *referralsScreen) selected(id widget.ListItemID) {
 	s.Open(r.ID)
 }
 
-// Open shows the read-only detail of referral id.
-func (s *referralsScreen) Open(id uint) {
+// Open shows the read-only detail of referral id, opened from the list:
+// Back returns to the list.
+func (s *referralsScreen) Open(id uint) { s.open(id, nil) }
+
+// OpenFrom shows the read-only detail of referral id, opened from another
+// screen: its Back button says label and calls goBack, which returns there.
+func (s *referralsScreen) OpenFrom(id uint, label string, goBack func()) {
+	s.open(id, &backTarget{label: label, goBack: goBack})
+}
+
+// open shows referral id; back is where its Back button goes (nil for the
+// list). Reloading after an action keeps it.
+func (s *referralsScreen) open(id uint, back *backTarget) {
+	s.back = back
 	s.bg.Go(func() func() {
 		r, err := s.referrals.Get(s.actor, id)
 		return func() {
@@ -148,14 +169,27 @@ func (s *referralsScreen) Open(id uint) {
 				return
 			}
 			today := models.LondonDate(s.clock.Now())
-			s.Detail = newReferralDetail(r, today, s.CloseDetail)
+			s.Detail = newReferralDetail(r, today, s.goBack)
+			if back != nil {
+				s.Detail.Back.SetText(back.label)
+			}
 			if s.DetailActions != nil {
-				s.Detail.AddActions(s.DetailActions(r, func() { s.Open(id) }))
+				s.DetailActions(s.Detail, func() { s.open(id, back) })
 			}
 			s.root.Objects = []fyne.CanvasObject{s.Detail.Content()}
 			s.root.Refresh()
 		}
 	})
+}
+
+// goBack leaves the open referral for where it was opened from: the list,
+// or the screen named on its Back button.
+func (s *referralsScreen) goBack() {
+	back := s.back
+	s.CloseDetail()
+	if back != nil {
+		back.goBack()
+	}
 }
 
 // ShowPage shows obj (such as the new-referral form) in place of the list
@@ -172,7 +206,7 @@ func (s *referralsScreen) CloseDetail() {
 	if s.Detail == nil && !s.paged {
 		return
 	}
-	s.Detail, s.paged = nil, false
+	s.Detail, s.paged, s.back = nil, false, nil
 	s.root.Objects = []fyne.CanvasObject{s.listView}
 	s.root.Refresh()
 }

@@ -36,6 +36,10 @@ type screeningPanel struct {
 	content               fyne.CanvasObject
 }
 
+// notEnoughInformation is what the panel says instead of a decision while
+// a question screening depends on is not answered.
+const notEnoughInformation = "Not enough information yet"
+
 // newScreeningPanel builds an empty panel.
 func newScreeningPanel() *screeningPanel {
 	p := &screeningPanel{
@@ -77,6 +81,12 @@ func (p *screeningPanel) Show(rec models.Recommendation, stage string) {
 	p.Decision.SetText(rec.Decision.Label())
 	p.Priority.SetText(priorityText(rec.Priority))
 	p.Priority.Importance = widget.MediumImportance
+	if rec.Incomplete() {
+		// A question screening depends on has no answer: never a decision
+		// read from a blank.
+		p.Decision.SetText(notEnoughInformation)
+		p.Priority.SetText("")
+	}
 	if rec.Priority == models.PriorityUrgent {
 		p.Priority.SetText("URGENT")
 		p.Priority.Importance = widget.DangerImportance

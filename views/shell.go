@@ -133,11 +133,22 @@ func (sh *shell) FocusSearch() {
 	}
 }
 
-// OpenReferral opens referral id on the Referrals screen.
+// OpenReferral opens referral id on the Referrals screen. Opened from
+// another screen (the Caseload, the Dashboard, …), its Back button returns
+// there rather than to the referral list.
 func (sh *shell) OpenReferral(id uint) {
-	if list, ok := sh.Show(screenReferrals).(*referralsScreen); ok {
-		list.Open(id)
+	from, _ := sh.Current()
+	list, ok := sh.Show(screenReferrals).(*referralsScreen)
+	if !ok {
+		return
 	}
+	for _, d := range sh.defs {
+		if d.ID == from && from != screenReferrals {
+			list.OpenFrom(id, "Back to "+d.Title, func() { sh.Show(from) })
+			return
+		}
+	}
+	list.Open(id)
 }
 
 // NewReferral opens the referral form on the Referrals screen.
