@@ -14,6 +14,13 @@ import (
 	"perinatal-caseload/views/widgets"
 )
 
+// formMinWidth is the least width the referral form asks for.
+const formMinWidth = 440
+
+// panelMinWidth is the least width the screening panel asks for; its
+// text wraps.
+const panelMinWidth = 240
+
 // referralForm is the screen for typing in a new referral. It captures
 // everything the online referral form does, in sections worked through
 // from top to bottom with Tab: the woman; her communication needs; the
@@ -116,10 +123,15 @@ func newReferralForm(s *session, onSaved func(id uint)) *referralForm {
 		f.historySection(), f.medicationSection(), f.servicesSection(), f.professionalsSection(),
 		f.reasonSection())
 	bar := container.NewVBox(widget.NewSeparator(), f.Problems, container.NewHBox(f.SaveButton, clearButton))
-	f.scroll = container.NewVScroll(container.NewPadded(f.sections))
+	// The form asks for no more width than a 1024×768 window leaves it
+	// beside the screening panel, and scrolls sideways too if a section
+	// is wider; the scroll brings each field into view as Tab reaches it.
+	f.scroll = widgets.NewFormScroll(container.New(widgets.Narrow(formMinWidth), container.NewPadded(f.sections)))
+	f.scroll.Direction = container.ScrollBoth
 	left := container.NewBorder(nil, bar, nil, nil, f.scroll)
-	split := container.NewHSplit(left, container.NewPadded(f.Panel.Content()))
-	split.Offset = 0.62
+	panel := container.New(widgets.Narrow(panelMinWidth), container.NewPadded(f.Panel.Content()))
+	split := container.NewHSplit(left, panel)
+	split.Offset = 0.68
 	f.content = split
 	f.first = f.NHSNumber
 	f.Reset()

@@ -29,6 +29,7 @@ type shell struct {
 	built   map[string]screen
 	current int
 	body    *fyne.Container
+	scroll  *container.Scroll // holds body; a screen that fits never scrolls it
 	content fyne.CanvasObject
 	onLock  func()
 	signOut func()
@@ -72,7 +73,10 @@ func newShell(s *session, databaseLabel string, onLock, onSignOut func()) *shell
 	status := container.NewBorder(widget.NewSeparator(), nil, hints, nil, dbLabel)
 	sh.body = container.NewStack()
 	nav := container.NewBorder(nil, nil, nil, widget.NewSeparator(), container.New(widgets.FixedWidth(180), sh.Nav))
-	sh.content = container.NewBorder(header, status, nav, nil, sh.body)
+	// Every screen is laid out to fit a 1024×768 window; should one not,
+	// it scrolls rather than making the window grow past the screen.
+	sh.scroll = container.NewScroll(sh.body)
+	sh.content = container.NewBorder(header, status, nav, nil, sh.scroll)
 	sh.Nav.Select(0)
 	return sh
 }

@@ -65,3 +65,27 @@ func (w WeightedRow) weight(i int) float32 {
 	}
 	return 1
 }
+
+// Narrow lets content that would ask for more width than the set value
+// (a form whose hints are long, say) ask for only that much, so that it
+// never makes its window wider than the screen. Given less room than it
+// would like, the content is laid out in the room there is, and text that
+// does not wrap, such as a form's hints, is cut off at the edge.
+type Narrow float32
+
+// MinSize is the content's height, and its width up to the set value.
+func (n Narrow) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	m := fyne.NewSize(0, 0)
+	for _, o := range objects {
+		m = m.Max(o.MinSize())
+	}
+	return fyne.NewSize(min(m.Width, float32(n)), m.Height)
+}
+
+// Layout gives the content all the room.
+func (n Narrow) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objects {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+}
