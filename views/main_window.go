@@ -143,14 +143,27 @@ func (m *MainWindow) signedIn(who *models.StaffMember) {
 	resume := m.locked && m.shell != nil && m.shell.Session.Actor.ID == who.ID
 	if !resume {
 		m.stash, m.focus = nil, nil
-		s := &session{Actor: who, Services: m.svc, Window: m.window, Background: m.opts.background}
+		s := &session{Actor: who, Services: m.svc, Window: m.window, Background: m.opts.background, SettingSaved: m.settingSaved}
 		m.shell = newShell(s, m.opts.DatabaseLabel, m.lock, m.signOut)
 	}
 	m.locked, m.signIn, m.firstRun = false, nil, nil
 	m.setContent(m.shell.Content(), m.focus)
 	m.restoreOverlays()
 	m.window.SetMainMenu(withActivity(m.shell.MainMenu(), m.idle.Touch, m.window.Canvas()))
-	m.idle.Arm(time.Duration(m.svc.Settings.Int(app.SetIdleLockMinutes)) * time.Minute)
+	m.idle.Arm(m.idleTimeout())
+}
+
+// idleTimeout is the idle lock's setting.
+func (m *MainWindow) idleTimeout() time.Duration {
+	return time.Duration(m.svc.Settings.Int(app.SetIdleLockMinutes)) * time.Minute
+}
+
+// settingSaved applies at once a setting saved in this window that the
+// window itself uses.
+func (m *MainWindow) settingSaved(key string) {
+	if key == app.SetIdleLockMinutes {
+		m.idle.SetTimeout(m.idleTimeout())
+	}
 }
 
 // lock hides the shell behind the sign-in screen, keeping it, and any open

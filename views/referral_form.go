@@ -96,6 +96,7 @@ type referralForm struct {
 	win      fyne.Window
 	onSaved  func(id uint)
 	quiet    bool   // true while the form is being filled by code
+	started  bool   // something has been typed since the form was last cleared
 	lookedUp string // the NHS number last looked up
 	first    fyne.Focusable
 	sections *fyne.Container
@@ -143,6 +144,10 @@ func (f *referralForm) Content() fyne.CanvasObject { return f.content }
 
 // FirstField is where the keyboard starts: the NHS number.
 func (f *referralForm) FirstField() fyne.Focusable { return f.first }
+
+// Started reports whether anything has been typed or chosen since the
+// form was opened, cleared or saved.
+func (f *referralForm) Started() bool { return f.started }
 
 // Save registers the referral. If anything typed is not valid, or the
 // service refuses it, every problem is listed and nothing typed is lost.
@@ -207,6 +212,7 @@ func (f *referralForm) changed() {
 	if f.quiet {
 		return
 	}
+	f.started = true
 	f.lookUpPatient()
 	r := f.referral()
 	f.Panel.Show(f.svc.Referrals.Screen(r), timeframeText(r))

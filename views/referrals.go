@@ -43,7 +43,9 @@ type referralsScreen struct {
 	listView  fyne.CanvasObject
 	root      *fyne.Container
 	content   fyne.CanvasObject
-	paged     bool // a page other than a referral is shown instead of the list
+	paged     bool              // a page other than a referral is shown instead of the list
+	draft     *referralForm     // the new-referral form, kept while the screen is
+	draftPage fyne.CanvasObject // the form with its Back button
 }
 
 // referralSource is what the Referrals screen reads: app.ReferralService,
