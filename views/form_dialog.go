@@ -46,7 +46,7 @@ func newFormDialog(title, actionText string, width float32, body fyne.CanvasObje
 	// The form scrolls when the window is too short for it; the message
 	// line stays in view below it.
 	fitted := widgets.NewScrollUpTo(body, func() float32 { return dialogRoom(win) })
-	content := container.New(widgets.FixedWidth(width), container.NewBorder(nil, d.Message, nil, nil, fitted))
+	content := container.New(widgets.FixedWidth(width), container.NewBorder(nil, widgets.ReserveLine(d.Message), nil, nil, fitted))
 	d.Dialog = dialog.NewCustomWithoutButtons(title, content, win)
 	d.Dialog.SetButtons([]fyne.CanvasObject{d.Cancel, d.Action})
 	return d
@@ -55,6 +55,7 @@ func newFormDialog(title, actionText string, width float32, body fyne.CanvasObje
 // Submit runs the action: on success the dialog closes; on failure it
 // says why and stays open.
 func (d *formDialog) Submit() {
+	showMessage(d.Message, "", false) // a problem put right is no longer shown
 	err := d.action()
 	switch {
 	case errors.Is(err, errAsking):

@@ -79,10 +79,7 @@ func (u upTo) MinSize(objects []fyne.CanvasObject) fyne.Size {
 }
 
 // Layout gives the scroll all the room.
-func (u upTo) Layout(objects []fyne.CanvasObject, size fyne.Size) {
-	objects[0].Move(fyne.NewPos(0, 0))
-	objects[0].Resize(size)
-}
+func (u upTo) Layout(objects []fyne.CanvasObject, size fyne.Size) { lineRoom{}.Layout(objects, size) }
 
 // NewScrollUpTo shows content in full if it is no taller than limit
 // returns (such as what a window leaves a dialog), and otherwise that
