@@ -136,3 +136,21 @@ func TestIdleLockMinutesTakeEffectAtOnce(t *testing.T) {
 		t.Fatal("the screen did not lock after the 2 minutes just set")
 	}
 }
+
+func TestTheReferralListIsReadAgainOnComingBack(t *testing.T) {
+	e, m := newSignedInWindow(t, 3, "alice", models.RoleAdministrator)
+	list := m.shell.Show(screenReferrals).(*referralsScreen)
+	list.OpenOnly.SetChecked(false)
+	before := list.Count.Text
+	f, _, saved := e.referralForm(m.shell.Session.Actor) // as another screen would
+	fillAcceptableReferral(t, f, "943 476 5919")
+	f.Save()
+	if *saved == 0 {
+		t.Fatalf("the referral was not saved: %s", f.Problems.Text)
+	}
+	m.shell.Show(screenDashboard)
+	m.shell.Show(screenReferrals)
+	if list.Count.Text == before {
+		t.Fatalf("the list still says %q after a referral was added", before)
+	}
+}

@@ -119,6 +119,8 @@ func (sh *shell) showIndex(i int) {
 		sh.built[d.ID] = scr
 	} else if r, reload := scr.(interface{ Shown() }); reload {
 		r.Shown() // a screen of counts and lists reads them again on coming back
+	} else if r, reload := scr.(interface{ Reload() }); reload {
+		r.Reload() // so does a list that has no way of its own
 	}
 	sh.current = i
 	sh.body.Objects = []fyne.CanvasObject{scr.Content()}
