@@ -123,7 +123,7 @@ func (m *MainWindow) showStart(notice, username string) {
 	if err != nil {
 		notice = "The list of accounts could not be read: " + sentence(err)
 	}
-	m.signIn = newSignInScreen(m.svc.Auth, service, notice, username, m.signedIn)
+	m.signIn = newSignInScreen(m.svc.Auth, m.opts.background, service, notice, username, m.signedIn)
 	m.setContent(m.signIn.Content(), m.signIn.FirstField())
 }
 

@@ -95,8 +95,11 @@ type referralForm struct {
 	actor    *models.StaffMember
 	win      fyne.Window
 	onSaved  func(id uint)
-	quiet    bool   // true while the form is being filled by code
-	started  bool   // something has been typed since the form was last cleared
+	quiet    bool // true while the form is being filled by code
+	started  bool // something has been typed since the form was last cleared
+	saving   bool // a save is waiting for the database
+	busy     *widgets.Busy
+	bg       *widgets.Background
 	lookedUp string // the NHS number last looked up
 	first    fyne.Focusable
 	sections *fyne.Container
@@ -108,7 +111,7 @@ type referralForm struct {
 // with the new referral's ID after a successful save, when the form has
 // been cleared for the next one.
 func newReferralForm(s *session, onSaved func(id uint)) *referralForm {
-	f := &referralForm{svc: s.Services, actor: s.Actor, win: s.Window, onSaved: onSaved, quiet: true}
+	f := &referralForm{svc: s.Services, actor: s.Actor, win: s.Window, onSaved: onSaved, quiet: true, bg: s.Background, busy: widgets.NewBusy()}
 	f.Panel = newScreeningPanel()
 	f.SaveButton = widget.NewButtonWithIcon("Save referral (Ctrl+S)", theme.DocumentSaveIcon(), f.Save)
 	f.SaveButton.Importance = widget.HighImportance
@@ -123,7 +126,7 @@ func newReferralForm(s *session, onSaved func(id uint)) *referralForm {
 		f.patientSection(), f.needsSection(), f.referrerSection(), f.eligibilitySection(), f.perinatalSection(),
 		f.historySection(), f.medicationSection(), f.servicesSection(), f.professionalsSection(),
 		f.reasonSection())
-	bar := container.NewVBox(widget.NewSeparator(), f.Problems, container.NewHBox(f.SaveButton, clearButton))
+	bar := container.NewVBox(widget.NewSeparator(), f.Problems, container.NewHBox(f.SaveButton, clearButton), f.busy.Content())
 	// The form asks for no more width than a 1024×768 window leaves it
 	// beside the screening panel, and scrolls sideways too if a section
 	// is wider; the scroll brings each field into view as Tab reaches it.
@@ -156,8 +159,27 @@ func (f *referralForm) Save() {
 		f.showProblems(problems)
 		return
 	}
+	if f.saving {
+		return // Ctrl+S again while the last one is saved
+	}
 	r := f.referral()
-	err := f.svc.Referrals.Register(f.actor, r)
+	f.saving = true
+	f.SaveButton.Disable()
+	f.busy.Start("Saving the referral…")
+	f.bg.Go(func() func() {
+		err := f.svc.Referrals.Register(f.actor, r)
+		return func() {
+			f.saving = false
+			f.SaveButton.Enable()
+			f.busy.Stop()
+			f.saved(r, err)
+		}
+	})
+}
+
+// saved shows the outcome of saving r: the form cleared and the referral
+// opened, or what must be put right.
+func (f *referralForm) saved(r *models.Referral, err error) {
 	problems := models.FieldErrorsIn(err)
 	var dup *app.DuplicateFormError
 	switch {
