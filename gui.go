@@ -36,7 +36,7 @@ func runGUI(dbFlag string, stderr io.Writer) int {
 	a := fyneapp.NewWithID(appID)
 	a.SetIcon(assets.Icon)
 	a.Settings().SetTheme(widgets.OfficeTheme{})
-	w := views.NewMainWindow(a, svc, views.Options{DatabaseLabel: databaseLabel(path), About: about()})
+	w := views.NewMainWindow(a, svc, views.Options{DatabaseLabel: databaseLabel(path), ScreenArea: screenArea, About: about()})
 	w.ShowAndRun()
 	return 0
 }

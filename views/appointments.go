@@ -116,8 +116,8 @@ func newAppointmentsScreen(s *session) *appointmentsScreen {
 	a.List.OnSelected = a.selected
 
 	week := container.NewHBox(a.Previous, a.ThisWeek, a.Next, a.Week)
-	filters := container.NewHBox(container.New(widgets.FixedWidth(240), a.Clinician), container.New(widgets.FixedWidth(200), a.Kind.Select),
-		container.New(widgets.FixedWidth(220), a.Mode.Select), a.ShowCancelled, refresh)
+	filters := container.NewBorder(nil, nil, nil, container.NewHBox(a.ShowCancelled, refresh),
+		container.New(widgets.WeightedRow{1.2, 1, 1.1}, a.Clinician, a.Kind.Select, a.Mode.Select))
 	top := container.NewVBox(week, filters, a.Count, cols.Header(), widget.NewSeparator())
 	a.content = container.NewPadded(container.NewBorder(top, nil, nil, nil, a.List))
 	a.selectClinician(s.Actor.ID)

@@ -31,17 +31,22 @@ type formDialog struct {
 	action func() error
 	done   func()
 	win    fyne.Window
+	body   fyne.CanvasObject
+	shown  string // what the form held when shown, to tell if anything was typed
 }
 
 // newFormDialog builds (but does not show) a dialog titled title over win,
 // holding body at width. Pressing actionText runs action; when it returns
 // nil the dialog closes and done (if set) runs.
 func newFormDialog(title, actionText string, width float32, body fyne.CanvasObject, win fyne.Window, action func() error, done func()) *formDialog {
-	d := &formDialog{action: action, done: done, win: win, Message: messageLabel("")}
+	d := &formDialog{action: action, done: done, Message: messageLabel(""), win: win, body: body}
 	d.Action = widget.NewButtonWithIcon(actionText, theme.ConfirmIcon(), d.Submit)
 	d.Action.Importance = widget.HighImportance
 	d.Cancel = widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), func() { d.Dialog.Hide() })
-	content := container.New(widgets.FixedWidth(width), container.NewVBox(body, d.Message))
+	// The form scrolls when the window is too short for it; the message
+	// line stays in view below it.
+	fitted := widgets.NewScrollUpTo(body, func() float32 { return dialogRoom(win) })
+	content := container.New(widgets.FixedWidth(width), container.NewBorder(nil, widgets.ReserveLine(d.Message), nil, nil, fitted))
 	d.Dialog = dialog.NewCustomWithoutButtons(title, content, win)
 	d.Dialog.SetButtons([]fyne.CanvasObject{d.Cancel, d.Action})
 	return d
@@ -50,6 +55,7 @@ func newFormDialog(title, actionText string, width float32, body fyne.CanvasObje
 // Submit runs the action: on success the dialog closes; on failure it
 // says why and stays open.
 func (d *formDialog) Submit() {
+	showMessage(d.Message, "", false) // a problem put right is no longer shown
 	err := d.action()
 	switch {
 	case errors.Is(err, errAsking):
@@ -72,8 +78,38 @@ func (d *formDialog) Finish() {
 	}
 }
 
-// Show shows the dialog.
-func (d *formDialog) Show() { d.Dialog.Show() }
+// Show shows the dialog. Escape then cancels it, asking first if
+// anything has been typed.
+func (d *formDialog) Show() {
+	d.shown = widgets.Typed(d.body)
+	widgets.ShowDialog(d.win, d.Dialog, d.escape)
+}
+
+// escape is what Escape does: close the dialog, after asking if anything
+// typed would be lost.
+func (d *formDialog) escape() {
+	if widgets.Typed(d.body) == d.shown {
+		d.Hide()
+		return
+	}
+	ask := dialog.NewConfirm("Discard what you typed?", "Close this without saving what you have typed?", func(discard bool) {
+		if discard {
+			d.Hide()
+		}
+	}, d.win)
+	ask.SetConfirmText("Discard")
+	ask.SetDismissText("Keep typing")
+	widgets.ShowDialog(d.win, ask, nil)
+}
+
+// dialogRoom is the height a dialog's form may take in win: the window's
+// height less the dialog's title, buttons and margins.
+func dialogRoom(win fyne.Window) float32 {
+	if win == nil {
+		return 0
+	}
+	return win.Canvas().Size().Height - 220
+}
 
 // ShowFocused shows the dialog with the keyboard focus in first.
 func (d *formDialog) ShowFocused(first fyne.Focusable) {

@@ -35,6 +35,14 @@ func (l *idleLock) Arm(timeout time.Duration) {
 	l.armed, l.timeout, l.last = true, timeout, l.clock.Now()
 }
 
+// SetTimeout changes the time without input after which the lock
+// engages, counting from the last input, as when the setting is changed.
+func (l *idleLock) SetTimeout(timeout time.Duration) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.timeout = timeout
+}
+
 // Disarm stops the lock while nobody is signed in.
 func (l *idleLock) Disarm() {
 	l.mu.Lock()

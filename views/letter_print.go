@@ -52,6 +52,7 @@ func (s *lettersScreen) printReady(pdf []byte, n int, name string) {
 		d.Hide()
 		if err := s.Files.Show(name, pdf); err != nil {
 			showMessage(s.Message, sentence(err), true)
+			s.Files.OfferSave(name, pdf, sentence(err), s.saved)
 		}
 	})
 	open.Importance = widget.HighImportance

@@ -202,12 +202,14 @@ func (s *lettersScreen) OpenSelected() {
 	}
 	s.bg.Go(func() func() {
 		pdf, err := s.svc.Letters.PDF(s.actor, row.ID)
-		if err == nil {
-			err = s.Files.Show(letterFileName(row), pdf)
+		if err != nil {
+			return func() { showMessage(s.Message, sentence(err), true) }
 		}
+		err = s.Files.Show(letterFileName(row), pdf)
 		return func() {
 			if err != nil {
 				showMessage(s.Message, sentence(err), true)
+				s.Files.OfferSave(letterFileName(row), pdf, sentence(err), s.saved)
 				return
 			}
 			showMessage(s.Message, "The letter is open in your PDF viewer. It is the document as issued.", false)

@@ -20,6 +20,10 @@ type Options struct {
 	// About is the version and clinical safety documents the Settings
 	// screen shows.
 	About About
+	// ScreenArea, if set, returns the usable area of the screen in
+	// pixels once the application has started; the window is fitted to
+	// it and centred.
+	ScreenArea func() (width, height int, ok bool)
 
 	// background runs queries off the UI goroutine; nil means
 	// widgets.NewBackground(). Tests set one that works inline.
@@ -36,6 +40,7 @@ type Options struct {
 // sign-in screen: the same person signing in gets it back as they left it;
 // anyone else gets a new shell.
 type MainWindow struct {
+	app    fyne.App
 	window fyne.Window
 
 	svc   *app.Services
@@ -62,10 +67,11 @@ func NewMainWindow(a fyne.App, svc *app.Services, opts Options) *MainWindow {
 	if opts.tickEvery <= 0 {
 		opts.tickEvery = 5 * time.Second
 	}
-	m := &MainWindow{window: a.NewWindow("Perinatal Caseload"), svc: svc, opts: opts, prefs: a.Preferences()}
+	m := &MainWindow{app: a, window: a.NewWindow("Perinatal Caseload"), svc: svc, opts: opts, prefs: a.Preferences()}
 	m.idle = newIdleLock(svc.Clock(), m.idleLock)
 	m.layer = widgets.NewActivityLayer(layout.NewSpacer(), m.idle.Touch)
 	m.window.SetContent(m.layer)
+	widgets.HandleEscape(m.window)
 	widgets.RestoreWindowSize(m.prefs, m.window)
 	m.window.SetCloseIntercept(func() {
 		widgets.RememberWindowSize(m.prefs, m.window)
@@ -75,9 +81,20 @@ func NewMainWindow(a fyne.App, svc *app.Services, opts Options) *MainWindow {
 	return m
 }
 
-// ShowAndRun shows the window, starts the idle-lock ticker and runs the
-// application until the window closes.
+// ShowAndRun shows the window, fitted to the screen, starts the idle-lock
+// ticker and runs the application until the window closes or the person
+// quits; either way the temporary files of letters opened are removed.
 func (m *MainWindow) ShowAndRun() {
+	lc := m.app.Lifecycle()
+	lc.SetOnStarted(func() {
+		if m.opts.ScreenArea == nil {
+			return
+		}
+		if w, h, ok := m.opts.ScreenArea(); ok {
+			widgets.FitWindow(m.window, w, h)
+		}
+	})
+	lc.SetOnStopped(m.closeShell)
 	m.stop = make(chan struct{})
 	m.window.SetOnClosed(func() { close(m.stop) })
 	go func() {
@@ -109,7 +126,7 @@ func (m *MainWindow) showStart(notice, username string) {
 	if err != nil {
 		notice = "The list of accounts could not be read: " + sentence(err)
 	}
-	m.signIn = newSignInScreen(m.svc.Auth, service, notice, username, m.signedIn)
+	m.signIn = newSignInScreen(m.svc.Auth, m.opts.background, service, notice, username, m.signedIn)
 	m.setContent(m.signIn.Content(), m.signIn.FirstField())
 }
 
@@ -129,14 +146,27 @@ func (m *MainWindow) signedIn(who *models.StaffMember) {
 	resume := m.locked && m.shell != nil && m.shell.Session.Actor.ID == who.ID
 	if !resume {
 		m.stash, m.focus = nil, nil
-		s := &session{Actor: who, Services: m.svc, Window: m.window, Background: m.opts.background, About: m.opts.About}
+		s := &session{Actor: who, Services: m.svc, Window: m.window, Background: m.opts.background, SettingSaved: m.settingSaved, About: m.opts.About}
 		m.shell = newShell(s, m.opts.DatabaseLabel, m.lock, m.signOut)
 	}
 	m.locked, m.signIn, m.firstRun = false, nil, nil
 	m.setContent(m.shell.Content(), m.focus)
 	m.restoreOverlays()
-	m.window.SetMainMenu(withActivity(m.shell.MainMenu(), m.idle.Touch))
-	m.idle.Arm(time.Duration(m.svc.Settings.Int(app.SetIdleLockMinutes)) * time.Minute)
+	m.window.SetMainMenu(withActivity(m.shell.MainMenu(), m.idle.Touch, m.window.Canvas()))
+	m.idle.Arm(m.idleTimeout())
+}
+
+// idleTimeout is the idle lock's setting.
+func (m *MainWindow) idleTimeout() time.Duration {
+	return time.Duration(m.svc.Settings.Int(app.SetIdleLockMinutes)) * time.Minute
+}
+
+// settingSaved applies at once a setting saved in this window that the
+// window itself uses.
+func (m *MainWindow) settingSaved(key string) {
+	if key == app.SetIdleLockMinutes {
+		m.idle.SetTimeout(m.idleTimeout())
+	}
 }
 
 // lock hides the shell behind the sign-in screen, keeping it, and any open
@@ -166,16 +196,22 @@ func (m *MainWindow) lockWith(reason string) {
 // signOut closes the person's shell, losing anything unsaved, and shows
 // the sign-in screen.
 func (m *MainWindow) signOut() {
-	if m.shell != nil {
-		m.shell.Close()
-		_ = m.svc.Auth.SignOut(m.shell.Session.Actor)
-	}
+	m.closeShell()
 	m.shell, m.locked, m.stash, m.focus = nil, false, nil, nil
 	m.idle.Disarm()
 	m.stashOverlays()
 	m.stash = nil
 	m.window.SetMainMenu(nil)
 	m.showStart("You have signed out.", "")
+}
+
+// closeShell ends the shell's work, removing its temporary files, and
+// signs its person out.
+func (m *MainWindow) closeShell() {
+	if m.shell != nil {
+		m.shell.Close()
+		_ = m.svc.Auth.SignOut(m.shell.Session.Actor)
+	}
 }
 
 // tick is the ticker's work: notice typing, then lock if idle too long.
@@ -211,12 +247,18 @@ func (m *MainWindow) restoreOverlays() {
 }
 
 // withActivity makes every menu item (and so every keyboard shortcut) count
-// as input for the idle lock.
-func withActivity(menu *fyne.MainMenu, touch func()) *fyne.MainMenu {
+// as input for the idle lock. A shortcut typed while a dialog is open on c
+// does nothing: it is meant for the dialog, not the screen behind it.
+func withActivity(menu *fyne.MainMenu, touch func(), c fyne.Canvas) *fyne.MainMenu {
 	for _, mn := range menu.Items {
 		for _, it := range mn.Items {
 			if act := it.Action; act != nil {
-				it.Action = func() { touch(); act() }
+				it.Action = func() {
+					touch()
+					if !widgets.DialogOnShow(c) {
+						act()
+					}
+				}
 			}
 		}
 	}

@@ -44,17 +44,3 @@ func referralActions(s *session) func(d *referralDetail, reopen func()) {
 		d.AddActions(panel)
 	}
 }
-
-// newReferralPage opens the new-referral form on the Referrals screen; a
-// saved referral opens in its place.
-func newReferralPage(s *session, list *referralsScreen) {
-	form := newReferralForm(s, func(id uint) {
-		list.Reload()
-		list.Open(id)
-	})
-	back := widget.NewButtonWithIcon("Back to referrals", theme.NavigateBackIcon(), list.CloseDetail)
-	list.ShowPage(container.NewBorder(container.NewHBox(back), nil, nil, nil, form.Content()))
-	if f := form.FirstField(); f != nil && s.Window != nil {
-		s.Window.Canvas().Focus(f)
-	}
-}

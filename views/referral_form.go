@@ -14,6 +14,13 @@ import (
 	"perinatal-caseload/views/widgets"
 )
 
+// formMinWidth is the least width the referral form asks for.
+const formMinWidth = 440
+
+// panelMinWidth is the least width the screening panel asks for; its
+// text wraps.
+const panelMinWidth = 240
+
 // referralForm is the screen for typing in a new referral. It captures
 // everything the online referral form does, in sections worked through
 // from top to bottom with Tab: the woman; her communication needs; the
@@ -89,7 +96,11 @@ type referralForm struct {
 	actor    *models.StaffMember
 	win      fyne.Window
 	onSaved  func(id uint)
-	quiet    bool   // true while the form is being filled by code
+	quiet    bool // true while the form is being filled by code
+	started  bool // something has been typed since the form was last cleared
+	saving   bool // a save is waiting for the database
+	busy     *widgets.Busy
+	bg       *widgets.Background
 	lookedUp string // the NHS number last looked up
 	first    fyne.Focusable
 	sections *fyne.Container
@@ -101,7 +112,7 @@ type referralForm struct {
 // with the new referral's ID after a successful save, when the form has
 // been cleared for the next one.
 func newReferralForm(s *session, onSaved func(id uint)) *referralForm {
-	f := &referralForm{svc: s.Services, actor: s.Actor, win: s.Window, onSaved: onSaved, quiet: true}
+	f := &referralForm{svc: s.Services, actor: s.Actor, win: s.Window, onSaved: onSaved, quiet: true, bg: s.Background, busy: widgets.NewBusy()}
 	f.Panel = newScreeningPanel()
 	f.SaveButton = widget.NewButtonWithIcon("Save referral (Ctrl+S)", theme.DocumentSaveIcon(), f.Save)
 	f.SaveButton.Importance = widget.HighImportance
@@ -116,11 +127,16 @@ func newReferralForm(s *session, onSaved func(id uint)) *referralForm {
 		f.patientSection(), f.needsSection(), f.referrerSection(), f.eligibilitySection(), f.perinatalSection(),
 		f.historySection(), f.medicationSection(), f.servicesSection(), f.professionalsSection(),
 		f.reasonSection())
-	bar := container.NewVBox(widget.NewSeparator(), f.Problems, container.NewHBox(f.SaveButton, clearButton))
-	f.scroll = container.NewVScroll(container.NewPadded(f.sections))
+	bar := container.NewVBox(widget.NewSeparator(), f.Problems, container.NewHBox(f.SaveButton, clearButton), f.busy.Content())
+	// The form asks for no more width than a 1024×768 window leaves it
+	// beside the screening panel, and scrolls sideways too if a section
+	// is wider; the scroll brings each field into view as Tab reaches it.
+	f.scroll = widgets.NewFormScroll(container.New(widgets.Narrow(formMinWidth), container.NewPadded(f.sections)))
+	f.scroll.Direction = container.ScrollBoth
 	left := container.NewBorder(nil, bar, nil, nil, f.scroll)
-	split := container.NewHSplit(left, container.NewPadded(f.Panel.Content()))
-	split.Offset = 0.62
+	panel := container.New(widgets.Narrow(panelMinWidth), container.NewPadded(f.Panel.Content()))
+	split := container.NewHSplit(left, panel)
+	split.Offset = 0.68
 	f.content = split
 	f.first = f.NHSNumber
 	f.Reset()
@@ -133,6 +149,10 @@ func (f *referralForm) Content() fyne.CanvasObject { return f.content }
 // FirstField is where the keyboard starts: the NHS number.
 func (f *referralForm) FirstField() fyne.Focusable { return f.first }
 
+// Started reports whether anything has been typed or chosen since the
+// form was opened, cleared or saved.
+func (f *referralForm) Started() bool { return f.started }
+
 // Save registers the referral. If anything typed is not valid, or the
 // service refuses it, every problem is listed and nothing typed is lost.
 func (f *referralForm) Save() {
@@ -140,8 +160,27 @@ func (f *referralForm) Save() {
 		f.showProblems(problems)
 		return
 	}
+	if f.saving {
+		return // Ctrl+S again while the last one is saved
+	}
 	r := f.referral()
-	err := f.svc.Referrals.Register(f.actor, r)
+	f.saving = true
+	f.SaveButton.Disable()
+	f.busy.Start("Saving the referral…")
+	f.bg.Go(func() func() {
+		err := f.svc.Referrals.Register(f.actor, r)
+		return func() {
+			f.saving = false
+			f.SaveButton.Enable()
+			f.busy.Stop()
+			f.saved(r, err)
+		}
+	})
+}
+
+// saved shows the outcome of saving r: the form cleared and the referral
+// opened, or what must be put right.
+func (f *referralForm) saved(r *models.Referral, err error) {
 	problems := models.FieldErrorsIn(err)
 	var dup *app.DuplicateFormError
 	switch {
@@ -196,6 +235,7 @@ func (f *referralForm) changed() {
 	if f.quiet {
 		return
 	}
+	f.started = true
 	f.lookUpPatient()
 	r := f.referral()
 	f.Panel.Show(f.svc.Referrals.Screen(r), timeframeText(r))

@@ -210,6 +210,7 @@ func (f *referralForm) Reset() {
 	f.clearProblems()
 	f.quiet = false
 	f.changed()
+	f.started = false
 }
 
 // parseReceived reads "Received", a date and a time typed in one box, as

@@ -28,7 +28,7 @@ func (f *referralForm) patientSection() fyne.CanvasObject {
 		hinted("NHS number", f.NHSNumber, "10 digits. If she is known to the service, her details are filled in"),
 		required("Given name", f.GivenName),
 		required("Family name", f.FamilyName),
-		hinted("Name for letters", f.NameForLetters, "Only if her name is written in another script (Arabic, Gujarati, Chinese…): her name in English letters, as letters print it"),
+		hinted("Name for letters", f.NameForLetters, "Only for a name in another script: in English letters"),
 		hinted("Date of birth", f.DateOfBirth, "Required. DD/MM/YYYY"),
 		hinted("Address", f.Address, fmt.Sprintf("Up to %d lines of up to %d characters, without the postcode", models.MaxAddressLines, models.MaxAddressLineRunes)),
 		required("Postcode", f.Postcode),
@@ -80,7 +80,6 @@ func (f *referralForm) eligibilitySection() fyne.CanvasObject {
 
 func (f *referralForm) perinatalSection() fyne.CanvasObject {
 	f.Stage = widget.NewRadioGroup(labelsOf(models.Stages, models.Stage.Label), func(string) { f.changed() })
-	f.Stage.Horizontal = true
 	f.DueDate = f.checkedEntry(models.FieldDueDate, checkDate)
 	f.DueDate.SetPlaceHolder("DD/MM/YYYY")
 	f.BabyBorn = f.checkedEntry(models.FieldBabyDateOfBirth, checkDate)

@@ -43,7 +43,10 @@ type referralsScreen struct {
 	listView  fyne.CanvasObject
 	root      *fyne.Container
 	content   fyne.CanvasObject
-	paged     bool // a page other than a referral is shown instead of the list
+	paged     bool              // a page other than a referral is shown instead of the list
+	openID    uint              // the referral last opened
+	draft     *referralForm     // the new-referral form, kept while the screen is
+	draftPage fyne.CanvasObject // the form with its Back button
 	// back is where the open referral's Back button goes; nil for the list.
 	back *backTarget
 }
@@ -114,7 +117,21 @@ func (s *referralsScreen) Filter() app.ReferralFilter {
 
 // Reload runs the query the widgets describe, off the UI goroutine, and
 // shows the first page of the answer.
-func (s *referralsScreen) Reload() {
+func (s *referralsScreen) Reload() { s.query(true) }
+
+// Shown reads the list again, where it was left, when the shell brings
+// the screen back, and the referral open, so changes made on other
+// screens show.
+func (s *referralsScreen) Shown() {
+	s.query(false)
+	if s.Detail != nil {
+		s.Open(s.openID)
+	}
+}
+
+// query runs the query the widgets describe and shows the answer, from
+// the top or where the list was.
+func (s *referralsScreen) query(fromTop bool) {
 	if s.List == nil {
 		return // still being built
 	}
@@ -128,7 +145,11 @@ func (s *referralsScreen) Reload() {
 			} else {
 				showMessage(s.Count, countText(int64(total), "referral", "referrals"), false)
 			}
-			widgets.ShowFromTop(s.List)
+			if fromTop {
+				widgets.ShowFromTop(s.List)
+			} else {
+				s.List.Refresh()
+			}
 		})
 }
 
@@ -161,9 +182,13 @@ func (s *referralsScreen) OpenFrom(id uint, label string, goBack func()) {
 // list). Reloading after an action keeps it.
 func (s *referralsScreen) open(id uint, back *backTarget) {
 	s.back = back
+	s.openID = id
 	s.bg.Go(func() func() {
 		r, err := s.referrals.Get(s.actor, id)
 		return func() {
+			if id != s.openID {
+				return // another referral was opened meanwhile
+			}
 			if err != nil {
 				s.showError(err)
 				return
@@ -201,7 +226,8 @@ func (s *referralsScreen) ShowPage(obj fyne.CanvasObject) {
 	s.root.Refresh()
 }
 
-// CloseDetail goes back from a referral (or the form) to the list, as it was left.
+// CloseDetail goes back from a referral (or the form) to the list, where
+// it was left, read again.
 func (s *referralsScreen) CloseDetail() {
 	if s.Detail == nil && !s.paged {
 		return
@@ -209,4 +235,5 @@ func (s *referralsScreen) CloseDetail() {
 	s.Detail, s.paged, s.back = nil, false, nil
 	s.root.Objects = []fyne.CanvasObject{s.listView}
 	s.root.Refresh()
+	s.query(false) // what was done on the referral shows in its row
 }

@@ -39,6 +39,10 @@ type session struct {
 	// OpenReferral, set by the shell, opens a referral on the Referrals
 	// screen, for screens whose rows each name one.
 	OpenReferral func(id uint)
+	// SettingSaved, if set, is told the key of each setting saved in this
+	// window, so that a setting the window itself uses (such as the idle
+	// lock's minutes) takes effect at once.
+	SettingSaved func(key string)
 }
 
 // screenDef registers a screen in the navigation. To add a screen, write

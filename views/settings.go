@@ -28,6 +28,7 @@ type settingsScreen struct {
 	settings *app.SettingsService
 	actor    *models.StaffMember
 	win      fyne.Window
+	saved    func(key string) // the session's SettingSaved
 	content  fyne.CanvasObject
 }
 
@@ -42,7 +43,7 @@ type settingRow struct {
 // newSettingsScreen builds the screen from the settings as they stand.
 func newSettingsScreen(ses *session) *settingsScreen {
 	settings, actor := ses.Services.Settings, ses.Actor
-	s := &settingsScreen{settings: settings, actor: actor, win: ses.Window, About: newAboutRow(ses.About, ses.Window)}
+	s := &settingsScreen{settings: settings, actor: actor, win: ses.Window, saved: ses.SettingSaved, About: newAboutRow(ses.About, ses.Window)}
 	s.Message = messageLabel("")
 	if !models.Allows(actor.RoleSet(), models.PermEditSettings) {
 		showMessage(s.Message, "You can read these settings. Changing them needs the Administrator role.", false)
@@ -135,6 +136,9 @@ func (s *settingsScreen) save(r *settingRow) {
 	if err != nil {
 		showMessage(r.Status, sentence(err), true)
 		return
+	}
+	if s.saved != nil {
+		s.saved(r.Setting.Key)
 	}
 	showMessage(r.Status, "Saved.", false)
 	r.Status.Importance = widget.SuccessImportance

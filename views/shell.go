@@ -29,6 +29,7 @@ type shell struct {
 	built   map[string]screen
 	current int
 	body    *fyne.Container
+	scroll  *container.Scroll // holds body; a screen that fits never scrolls it
 	content fyne.CanvasObject
 	onLock  func()
 	signOut func()
@@ -38,7 +39,8 @@ type shell struct {
 // databaseLabel is shown in the status bar; onLock and onSignOut are what
 // Lock and Sign out do.
 func newShell(s *session, databaseLabel string, onLock, onSignOut func()) *shell {
-	sh := &shell{Session: s, built: map[string]screen{}, current: -1, onLock: onLock, signOut: onSignOut}
+	sh := &shell{Session: s, built: map[string]screen{}, current: -1, onLock: onLock}
+	sh.signOut = func() { sh.SignOut(onSignOut) }
 	s.OpenReferral = sh.OpenReferral
 	for _, d := range screenDefs() {
 		if d.Needs == "" || models.Allows(s.Actor.RoleSet(), d.Needs) {
@@ -59,7 +61,7 @@ func newShell(s *session, databaseLabel string, onLock, onSignOut func()) *shell
 	sh.Nav.OnSelected = sh.showIndex
 	sh.Who = widget.NewLabel("Signed in as " + s.Actor.Name + " (" + s.Actor.RoleLabels() + ")")
 	sh.LockButton = widget.NewButtonWithIcon("Lock", theme.VisibilityOffIcon(), onLock)
-	sh.SignOutButton = widget.NewButtonWithIcon("Sign out", theme.LogoutIcon(), onSignOut)
+	sh.SignOutButton = widget.NewButtonWithIcon("Sign out", theme.LogoutIcon(), sh.signOut)
 	title := widget.NewLabelWithStyle("Perinatal Caseload", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	header := container.NewBorder(nil, widget.NewSeparator(), title,
 		container.NewHBox(sh.Who, sh.LockButton, sh.SignOutButton))
@@ -72,7 +74,10 @@ func newShell(s *session, databaseLabel string, onLock, onSignOut func()) *shell
 	status := container.NewBorder(widget.NewSeparator(), nil, hints, nil, dbLabel)
 	sh.body = container.NewStack()
 	nav := container.NewBorder(nil, nil, nil, widget.NewSeparator(), container.New(widgets.FixedWidth(180), sh.Nav))
-	sh.content = container.NewBorder(header, status, nav, nil, sh.body)
+	// Every screen is laid out to fit a 1024×768 window; should one not,
+	// it scrolls rather than making the window grow past the screen.
+	sh.scroll = container.NewScroll(sh.body)
+	sh.content = container.NewBorder(header, status, nav, nil, sh.scroll)
 	sh.Nav.Select(0)
 	return sh
 }
@@ -114,6 +119,8 @@ func (sh *shell) showIndex(i int) {
 		sh.built[d.ID] = scr
 	} else if r, reload := scr.(interface{ Shown() }); reload {
 		r.Shown() // a screen of counts and lists reads them again on coming back
+	} else if r, reload := scr.(interface{ Reload() }); reload {
+		r.Reload() // so does a list that has no way of its own
 	}
 	sh.current = i
 	sh.body.Objects = []fyne.CanvasObject{scr.Content()}
@@ -201,6 +208,21 @@ func (sh *shell) MainMenu() *fyne.MainMenu {
 			item("Find a referral", fyne.KeyF, sh.FocusSearch)),
 		fyne.NewMenu("Go", goItems...),
 	)
+}
+
+// SignOut runs signOut, after asking if a new referral has been started
+// and not saved, since signing out discards it.
+func (sh *shell) SignOut(signOut func()) {
+	list, ok := sh.built[screenReferrals].(*referralsScreen)
+	if !ok || !list.DraftStarted() {
+		signOut()
+		return
+	}
+	sh.Show(screenReferrals)
+	list.ShowPage(list.draftPage)
+	askDiscardDraft(sh.Session, "Sign out?",
+		"You have started a new referral and not saved it. Signing out discards it.",
+		"Sign out and discard it", "Stay signed in", signOut)
 }
 
 // Close lets every screen that keeps temporary files (such as letters

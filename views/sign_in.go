@@ -24,16 +24,21 @@ type signInScreen struct {
 	// Message shows why signing in failed, or a notice such as "locked".
 	Message *widget.Label
 
+	// Busy shows while the password is checked, off the UI goroutine.
+	Busy *widgets.Busy
+
 	auth       *app.AuthService
+	bg         *widgets.Background
 	onSignedIn func(*models.StaffMember)
 	content    fyne.CanvasObject
 }
 
 // newSignInScreen builds the sign-in screen. notice, if not empty, is shown
 // above the form; username fills in the username (after a lock).
-// onSignedIn is called with the person once the password is right.
-func newSignInScreen(auth *app.AuthService, serviceName, notice, username string, onSignedIn func(*models.StaffMember)) *signInScreen {
-	s := &signInScreen{auth: auth, onSignedIn: onSignedIn}
+// onSignedIn is called with the person once the password is right. The
+// check runs through bg, off the UI goroutine.
+func newSignInScreen(auth *app.AuthService, bg *widgets.Background, serviceName, notice, username string, onSignedIn func(*models.StaffMember)) *signInScreen {
+	s := &signInScreen{auth: auth, bg: bg, onSignedIn: onSignedIn, Busy: widgets.NewBusy()}
 	s.Username = widget.NewEntry()
 	s.Username.SetPlaceHolder("Username")
 	s.Username.SetText(username)
@@ -48,7 +53,7 @@ func newSignInScreen(auth *app.AuthService, serviceName, notice, username string
 		widget.NewFormItem("Username", s.Username),
 		widget.NewFormItem("Password", s.Password),
 	)
-	s.content = authCard(serviceName, "Sign in to continue.", s.Message, form, s.SignIn)
+	s.content = authCard(serviceName, "Sign in to continue.", s.Message, form, container.NewVBox(s.SignIn, s.Busy.Content()))
 	return s
 }
 
@@ -75,21 +80,31 @@ func (s *signInScreen) Submit() {
 		showMessage(s.Message, "Enter your password.", true)
 		return
 	}
-	who, err := s.auth.SignIn(username, s.Password.Text)
+	password := s.Password.Text
 	s.Password.SetText("")
-	if err != nil || who == nil {
-		if err == nil {
-			err = app.ErrBadCredentials
+	s.SignIn.Disable()
+	showMessage(s.Message, "", false)
+	s.Busy.Start("Signing in…")
+	s.bg.Go(func() func() {
+		who, err := s.auth.SignIn(username, password)
+		return func() {
+			s.Busy.Stop()
+			s.SignIn.Enable()
+			if err != nil || who == nil {
+				if err == nil {
+					err = app.ErrBadCredentials
+				}
+				showMessage(s.Message, sentence(err), true)
+				return
+			}
+			s.onSignedIn(who)
 		}
-		showMessage(s.Message, sentence(err), true)
-		return
-	}
-	s.onSignedIn(who)
+	})
 }
 
 // authCard lays out a sign-in or first-run form: the icon and name of the
 // program, the service, a message line, the form and its button.
-func authCard(serviceName, prompt string, message *widget.Label, form fyne.CanvasObject, button *widget.Button) fyne.CanvasObject {
+func authCard(serviceName, prompt string, message *widget.Label, form, button fyne.CanvasObject) fyne.CanvasObject {
 	icon := canvas.NewImageFromResource(assets.Icon)
 	icon.FillMode = canvas.ImageFillContain
 	icon.SetMinSize(fyne.NewSize(72, 72))
@@ -98,7 +113,7 @@ func authCard(serviceName, prompt string, message *widget.Label, form fyne.Canva
 	service := widget.NewLabelWithStyle(serviceName, fyne.TextAlignCenter, fyne.TextStyle{})
 	intro := widget.NewLabel(prompt)
 	intro.Wrapping = fyne.TextWrapWord
-	card := widget.NewCard("", "", container.NewVBox(intro, message, form, button))
+	card := widget.NewCard("", "", container.NewVBox(intro, widgets.ReserveLine(message), form, button))
 	body := container.NewVBox(icon, title, service, card)
 	return container.NewCenter(container.New(widgets.FixedWidth(440), body))
 }

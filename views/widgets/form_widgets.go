@@ -1,6 +1,8 @@
 package widgets
 
 import (
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
@@ -57,6 +59,36 @@ func (e *FormEntry) TypedShortcut(s fyne.Shortcut) {
 		return
 	}
 	e.Entry.TypedShortcut(s)
+}
+
+// TypedKey hands Escape to the window, which cancels the dialog the
+// entry is in (see HandleEscape); other keys edit the text as usual.
+func (e *FormEntry) TypedKey(k *fyne.KeyEvent) {
+	if k.Name == fyne.KeyEscape {
+		passEscape(e)
+		return
+	}
+	e.Entry.TypedKey(k)
+}
+
+// FocusGained scrolls the form to show the entry, and puts the text cursor at the end of what is already there,
+// so that what is typed is never put in front of it. A one-line entry
+// also selects its text, as Windows does when Tab enters a box, so that
+// typing replaces it (a date, say) rather than running on from it; a
+// multi-line entry does not, so a long reason is never wiped by a key.
+func (e *FormEntry) FocusGained() {
+	e.Entry.FocusGained()
+	reveal(e)
+	if e.Text == "" {
+		return
+	}
+	if !e.MultiLine {
+		e.Entry.TypedShortcut(&fyne.ShortcutSelectAll{})
+		return
+	}
+	lines := strings.Split(e.Text, "\n")
+	e.CursorRow, e.CursorColumn = len(lines)-1, len([]rune(lines[len(lines)-1]))
+	e.Refresh()
 }
 
 // AcceptsTab is false even for a multi-line entry, so that Tab always

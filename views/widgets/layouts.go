@@ -2,6 +2,7 @@ package widgets
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 )
 
@@ -64,4 +65,52 @@ func (w WeightedRow) weight(i int) float32 {
 		return w[i]
 	}
 	return 1
+}
+
+// Narrow lets content that would ask for more width than the set value
+// (a form whose hints are long, say) ask for only that much, so that it
+// never makes its window wider than the screen. Given less room than it
+// would like, the content is laid out in the room there is, and text that
+// does not wrap, such as a form's hints, is cut off at the edge.
+type Narrow float32
+
+// MinSize is the content's height, and its width up to the set value.
+func (n Narrow) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	m := fyne.NewSize(0, 0)
+	for _, o := range objects {
+		m = m.Max(o.MinSize())
+	}
+	return fyne.NewSize(min(m.Width, float32(n)), m.Height)
+}
+
+// Layout gives the content all the room.
+func (n Narrow) Layout(objects []fyne.CanvasObject, size fyne.Size) { lineRoom{}.Layout(objects, size) }
+
+// lineRoom keeps the height of one line of text even while what it holds
+// is hidden, so that a message line appearing under a form does not move
+// the buttons below it.
+type lineRoom struct{}
+
+// MinSize is the content's, and at least one line high.
+func (lineRoom) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	m := fyne.NewSize(0, fyne.MeasureText("Ag", theme.TextSize(), fyne.TextStyle{}).Height+2*theme.InnerPadding())
+	for _, o := range objects {
+		if o.Visible() {
+			m = m.Max(o.MinSize())
+		}
+	}
+	return m
+}
+
+// Layout gives the content all the room.
+func (lineRoom) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objects {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+}
+
+// ReserveLine holds a message line, keeping its room when it says nothing.
+func ReserveLine(message fyne.CanvasObject) *fyne.Container {
+	return container.New(lineRoom{}, message)
 }

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
 )
 
@@ -26,8 +27,9 @@ const staleLetterFolders = 24 * time.Hour
 // viewing is written to a private temporary folder (readable only by this
 // user, files 0600), because viewers need a file; Cleanup removes it.
 type LetterFiles struct {
-	// Opener opens a file:// URL in the system's viewer. It is fyne's
-	// App.OpenURL by default; tests replace it so nothing is launched.
+	// Opener opens a file:// URL in the system's viewer and reports when
+	// none opened (see openInViewer); tests replace it so nothing is
+	// launched.
 	Opener func(u *url.URL) error
 
 	win fyne.Window
@@ -37,7 +39,7 @@ type LetterFiles struct {
 
 // NewLetterFiles returns the PDF helper for dialogs on win.
 func NewLetterFiles(win fyne.Window) *LetterFiles {
-	return &LetterFiles{win: win, Opener: func(u *url.URL) error { return fyne.CurrentApp().OpenURL(u) }}
+	return &LetterFiles{win: win, Opener: openInViewer}
 }
 
 // Show writes pdf to a new private file, named after name, and opens it in
@@ -72,7 +74,7 @@ func (f *LetterFiles) Show(name string, pdf []byte) error {
 		return err
 	}
 	if err := f.Opener(u); err != nil {
-		return fmt.Errorf("the PDF viewer could not be opened (%w); use Save a copy and open the file yourself", err)
+		return fmt.Errorf("the PDF viewer could not be opened: %w; save a copy and open it yourself", err)
 	}
 	return nil
 }
@@ -82,6 +84,19 @@ func (f *LetterFiles) Show(name string, pdf []byte) error {
 // not run if the person cancels.
 func (f *LetterFiles) SaveAs(name string, pdf []byte, done func(saved string, err error)) {
 	SaveWithDialog(f.win, ".pdf")(name, pdf, done)
+}
+
+// OfferSave says, in the sentence why, that the PDF viewer did not open
+// pdf, and offers to save a copy instead; done is as for SaveAs.
+func (f *LetterFiles) OfferSave(name string, pdf []byte, why string, done func(saved string, err error)) {
+	d := dialog.NewConfirm("The PDF viewer did not open", why, func(save bool) {
+		if save {
+			f.SaveAs(name, pdf, done)
+		}
+	}, f.win)
+	d.SetConfirmText("Save a copy…")
+	d.SetDismissText("Close")
+	ShowDialog(f.win, d, nil)
 }
 
 // Cleanup removes the letters written for viewing. A viewer that still has

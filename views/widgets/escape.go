@@ -1,0 +1,149 @@
+package widgets
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+)
+
+// escapes maps a dialog on show (the overlay Fyne puts it in) to what
+// Escape does to it. It is used only on the UI goroutine.
+var escapes = map[fyne.CanvasObject]func(){}
+
+// ShowDialog shows d over win; Escape then runs escape (nil means hide
+// d), which may ask before discarding what was typed.
+func ShowDialog(win fyne.Window, d dialog.Dialog, escape func()) {
+	d.Show()
+	if escape == nil {
+		escape = d.Hide
+	}
+	if top := win.Canvas().Overlays().Top(); top != nil {
+		escapes[top] = escape
+	}
+}
+
+// DialogOnShow reports whether a dialog (or another pop-up, such as an
+// open drop-down) is on show over the window's content, so keyboard
+// shortcuts meant for the screen behind it must not act.
+func DialogOnShow(c fyne.Canvas) bool {
+	return c != nil && c.Overlays().Top() != nil
+}
+
+// Escape cancels the dialog on top of the canvas, as its Cancel button
+// would, and reports whether there was one. A dialog not shown through
+// ShowDialog (such as a message or a file chooser) is simply closed.
+func Escape(c fyne.Canvas) bool {
+	top := c.Overlays().Top()
+	for o := range escapes {
+		if o != top && !o.Visible() {
+			delete(escapes, o) // closed since
+		}
+	}
+	if top == nil {
+		return false
+	}
+	if fn, ok := escapes[top]; ok {
+		fn()
+		return true
+	}
+	top.Hide()
+	c.Overlays().Remove(top)
+	return true
+}
+
+// HandleEscape makes Escape, typed anywhere in the window that nothing
+// else takes it, cancel the dialog on top.
+func HandleEscape(w fyne.Window) {
+	c := w.Canvas()
+	before := c.OnTypedKey()
+	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
+		if ev.Name == fyne.KeyEscape && Escape(c) {
+			return
+		}
+		if before != nil {
+			before(ev)
+		}
+	})
+}
+
+// passEscape hands Escape, typed in a text box, to the window (see
+// HandleEscape), since a focused widget otherwise keeps every key.
+func passEscape(o fyne.CanvasObject) {
+	app := fyne.CurrentApp()
+	if app == nil {
+		return
+	}
+	c := app.Driver().CanvasForObject(o)
+	if c == nil {
+		return
+	}
+	if h := c.OnTypedKey(); h != nil {
+		h(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	}
+}
+
+// Typed describes what the text boxes, ticks and choices inside o hold,
+// so that two descriptions differ if anything was typed or chosen in
+// between. It is for comparing only: never show or log it.
+func Typed(o fyne.CanvasObject) string {
+	var b strings.Builder
+	walk(o, func(x fyne.CanvasObject) bool {
+		if f, ok := x.(fyne.Focusable); ok {
+			if e := entryOf(f); e != nil {
+				fmt.Fprintf(&b, "%q;", e.Text)
+				return true
+			}
+		}
+		switch w := x.(type) {
+		case *widget.Check:
+			fmt.Fprintf(&b, "%t;", w.Checked)
+		case *widget.Select:
+			fmt.Fprintf(&b, "%q;", w.Selected)
+		case *widget.RadioGroup:
+			fmt.Fprintf(&b, "%q;", w.Selected)
+		}
+		return false
+	})
+	return b.String()
+}
+
+// walk calls fn on o and on everything inside it, through the containers
+// and the widgets that hold others (cards, forms, scrolls, splits, tabs),
+// until fn returns true. It reports whether fn did.
+func walk(o fyne.CanvasObject, fn func(fyne.CanvasObject) bool) bool {
+	if o == nil {
+		return false
+	}
+	if fn(o) {
+		return true
+	}
+	var inside []fyne.CanvasObject
+	switch t := o.(type) {
+	case *fyne.Container:
+		inside = t.Objects
+	case *container.Scroll:
+		inside = []fyne.CanvasObject{t.Content}
+	case *container.Split:
+		inside = []fyne.CanvasObject{t.Leading, t.Trailing}
+	case *container.AppTabs:
+		for _, it := range t.Items {
+			inside = append(inside, it.Content)
+		}
+	case *widget.Card:
+		inside = []fyne.CanvasObject{t.Content}
+	case *widget.Form:
+		for _, it := range t.Items {
+			inside = append(inside, it.Widget)
+		}
+	}
+	for _, x := range inside {
+		if walk(x, fn) {
+			return true
+		}
+	}
+	return false
+}
