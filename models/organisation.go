@@ -2,6 +2,7 @@ package models
 
 import (
 	"errors"
+	"slices"
 	"strings"
 )
 
@@ -23,32 +24,21 @@ const (
 var OrganisationKinds = []OrganisationKind{OrgGPPractice, OrgCMHT, OrgMidwiferyTeam, OrgHealthVisiting, OrgWard, OrgOther}
 
 // Label returns the kind in words.
-func (k OrganisationKind) Label() string {
-	switch k {
-	case OrgGPPractice:
-		return "GP practice"
-	case OrgCMHT:
-		return "Community mental health team"
-	case OrgMidwiferyTeam:
-		return "Midwifery team"
-	case OrgHealthVisiting:
-		return "Health visiting team"
-	case OrgWard:
-		return "Inpatient ward"
-	case OrgOther:
-		return "Other organisation"
-	}
-	return string(k)
+func (k OrganisationKind) Label() string { return labelOf(organisationKindLabels, k) }
+
+// organisationKindLabels holds the words for each OrganisationKind.
+var organisationKindLabels = map[OrganisationKind]string{
+	OrgGPPractice:     "GP practice",
+	OrgCMHT:           "Community mental health team",
+	OrgMidwiferyTeam:  "Midwifery team",
+	OrgHealthVisiting: "Health visiting team",
+	OrgWard:           "Inpatient ward",
+	OrgOther:          "Other organisation",
 }
 
 // Valid reports whether k is one of OrganisationKinds.
 func (k OrganisationKind) Valid() bool {
-	for _, v := range OrganisationKinds {
-		if k == v {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(OrganisationKinds, k)
 }
 
 // Organisation is an entry in the directory of organisations that letters
