@@ -8,6 +8,8 @@ import (
 
 	"perinatal-caseload/app"
 	"perinatal-caseload/models"
+
+	"gorm.io/gorm"
 )
 
 // env is what a command runs with: the services and the acting system user.
@@ -28,12 +30,24 @@ var commands = map[string]command{
 	"import":  cmdImport,
 }
 
-func openEnv(dbFlag string) (*env, error) {
-	path, err := app.ResolveDB(dbFlag)
+// openTarget finds the database that --db names (or, without it, the
+// environment or the configuration) and opens it with open: app.Open,
+// which brings its schema up to date, or app.Connect, which leaves it as
+// it is. It returns the database and its target.
+func openTarget(dbFlag string, open func(target string) (*gorm.DB, error)) (*gorm.DB, string, error) {
+	target, err := app.ResolveDB(dbFlag)
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
-	db, err := app.Open(path)
+	db, err := open(target)
+	if err != nil {
+		return nil, "", err
+	}
+	return db, target, nil
+}
+
+func openEnv(dbFlag string) (*env, error) {
+	db, path, err := openTarget(dbFlag, app.Open)
 	if err != nil {
 		return nil, err
 	}

@@ -57,23 +57,11 @@ func legacyDetails(ev models.AuditEvent) (models.AuditDetails, error) {
 		decision, overrides := strings.CutSuffix(outcome, " (overrides the recommendation)")
 		return decisionDetails(r, models.Decision(decision), overrides), nil
 	case ev.Entity == "appointment" && (ev.Action == ActionCreate || ev.Action == ActionUpdate):
-		var a models.Appointment
-		if err := legacyAfter(ev, &a); err != nil {
-			return models.AuditDetails{}, err
-		}
-		return appointmentDetails(&a), nil
+		return fromLegacy(ev, appointmentDetails)
 	case ev.Entity == "allocation" && (ev.Action == ActionCreate || ev.Action == ActionUpdate):
-		var a models.Allocation
-		if err := legacyAfter(ev, &a); err != nil {
-			return models.AuditDetails{}, err
-		}
-		return allocationDetails(&a), nil
+		return fromLegacy(ev, allocationDetails)
 	case ev.Entity == "joint_working" && (ev.Action == ActionCreate || ev.Action == ActionUpdate):
-		var j models.JointWorking
-		if err := legacyAfter(ev, &j); err != nil {
-			return models.AuditDetails{}, err
-		}
-		return jointWorkingDetails(&j), nil
+		return fromLegacy(ev, jointWorkingDetails)
 	case ev.Entity == "letter" && ev.Action == ActionIssueLetter:
 		var after struct {
 			Kind      models.LetterKind `json:"kind"`
@@ -93,4 +81,14 @@ func legacyAfter(ev models.AuditEvent, v any) error {
 		return fmt.Errorf("cannot read audit event %d as it was written: %w", ev.ID, err)
 	}
 	return nil
+}
+
+// fromLegacy reads an older event's record into a T and describes it
+// with details.
+func fromLegacy[T any](ev models.AuditEvent, details func(*T) models.AuditDetails) (models.AuditDetails, error) {
+	var v T
+	if err := legacyAfter(ev, &v); err != nil {
+		return models.AuditDetails{}, err
+	}
+	return details(&v), nil
 }

@@ -34,12 +34,7 @@ func (s *AuditService) Page(actor *models.StaffMember, f AuditFilter, offset, li
 
 // Count returns how many events match f.
 func (s *AuditService) Count(actor *models.StaffMember, f AuditFilter) (int64, error) {
-	if err := s.authorise(actor, models.PermViewAudit); err != nil {
-		return 0, err
-	}
-	var n int64
-	err := s.filtered(f).Model(&models.AuditEvent{}).Count(&n).Error
-	return n, err
+	return s.countFor(actor, models.PermViewAudit, s.filtered(f).Model(&models.AuditEvent{}))
 }
 
 func (s *AuditService) filtered(f AuditFilter) *gorm.DB {

@@ -62,12 +62,7 @@ func (s *DirectoryService) Organisations(actor *models.StaffMember, f Organisati
 
 // CountOrganisations counts the organisations that match f.
 func (s *DirectoryService) CountOrganisations(actor *models.StaffMember, f OrganisationFilter) (int64, error) {
-	if err := s.authorise(actor, models.PermViewReferrals); err != nil {
-		return 0, err
-	}
-	var n int64
-	err := s.organisationQuery(f).Count(&n).Error
-	return n, err
+	return s.countFor(actor, models.PermViewReferrals, s.organisationQuery(f))
 }
 
 // Organisation returns one organisation of the directory.
@@ -230,12 +225,7 @@ func (s *DirectoryService) Professionals(actor *models.StaffMember, text string,
 
 // CountProfessionals counts the professionals Professionals finds for text.
 func (s *DirectoryService) CountProfessionals(actor *models.StaffMember, text string) (int64, error) {
-	if err := s.authorise(actor, models.PermViewReferrals); err != nil {
-		return 0, err
-	}
-	var n int64
-	err := s.professionalQuery(text).Count(&n).Error
-	return n, err
+	return s.countFor(actor, models.PermViewReferrals, s.professionalQuery(text))
 }
 
 // UpdateProfessional saves a professional's details: name, role,
