@@ -63,13 +63,7 @@ func TestEncodedColumnsWrittenByAnOlderReleaseStillRead(t *testing.T) {
 	if err := db.Exec("DELETE FROM migrations WHERE id = ?", migration).Error; err != nil {
 		t.Fatal(err)
 	}
-	Close(db)
-
-	db, err = Open(path)
-	if err != nil {
-		t.Fatalf("upgrade: %v", err)
-	}
-	defer Close(db)
+	db = upgraded(t, db, path)
 	s := New(db, NewManualClock(testNow))
 
 	got, err := s.Referrals.Get(admin, screened.ID)

@@ -64,13 +64,7 @@ func TestLetterPathwayMigrationUpgradesAnOlderDatabase(t *testing.T) {
 			t.Fatalf("drop %s: %v", c.field, err)
 		}
 	}
-	Close(db)
-
-	db, err := Open(path)
-	if err != nil {
-		t.Fatalf("upgrade: %v", err)
-	}
-	defer Close(db)
+	db = upgraded(t, db, path)
 	s := New(db, NewManualClock(testNow))
 	for i, st := range states {
 		r, err := s.Referrals.Get(admin, ids[i])
