@@ -137,14 +137,8 @@ func (c *checker) patient(o *object, r *models.Referral, asOf models.Date) {
 			c.add(join(o.path, "date_of_birth"), "is more than 100 years before the referral; check the year")
 		}
 	}
-	if items, path := o.list("address_lines"); path != "" {
-		var lines []string
-		for i, item := range items {
-			if s, ok := c.text(item, index(path, i)); ok && s != "" {
-				lines = append(lines, s)
-			}
-		}
-		p.AddressLines = strings.Join(lines, "\n")
+	if lines, given := c.lines(o, "address_lines"); given {
+		p.AddressLines = lines
 	}
 	if s := o.str("postcode", filled); s != "" {
 		pc, err := models.NormalisePostcode(s)
@@ -169,6 +163,23 @@ func (c *checker) patient(o *object, r *models.Referral, asOf models.Date) {
 	p.UpdateSearchKeys()
 }
 
+// lines reads the list of address lines at key, leaving out empty ones,
+// and returns them joined with "\n"; given reports whether the list is in
+// the file at all.
+func (c *checker) lines(o *object, key string) (joined string, given bool) {
+	items, path := o.list(key)
+	if path == "" {
+		return "", false
+	}
+	var lines []string
+	for i, item := range items {
+		if s, ok := c.text(item, index(path, i)); ok && s != "" {
+			lines = append(lines, s)
+		}
+	}
+	return strings.Join(lines, "\n"), true
+}
+
 // contactCodes are the values of communication_needs.preferred_contact.
 var contactCodes = func() []string {
 	out := make([]string, len(models.ContactMethods))
@@ -188,14 +199,8 @@ func (c *checker) needs(o *object, n *models.CommunicationNeeds) {
 	if safe, given := o.flag("safe_to_write_home", false); given {
 		n.UnsafeToWriteHome = !safe
 	}
-	if items, path := o.list("safe_address_lines"); path != "" {
-		var lines []string
-		for i, item := range items {
-			if s, ok := c.text(item, index(path, i)); ok && s != "" {
-				lines = append(lines, s)
-			}
-		}
-		n.SafeAddressLines = strings.Join(lines, "\n")
+	if lines, given := c.lines(o, "safe_address_lines"); given {
+		n.SafeAddressLines = lines
 	}
 	n.SafePostcode = o.str("safe_postcode", optional)
 	n.Notes = o.str("notes", optional)
