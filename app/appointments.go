@@ -162,12 +162,7 @@ func checkClash(tx *gorm.DB, a *models.Appointment, clinicianName string) error 
 
 // ForReferral returns a referral's appointments, oldest first.
 func (s *AppointmentService) ForReferral(actor *models.StaffMember, referralID uint) ([]models.Appointment, error) {
-	if err := s.authorise(actor, models.PermViewReferrals); err != nil {
-		return nil, err
-	}
-	var out []models.Appointment
-	err := s.db.Preload("Clinician").Where("referral_id = ?", referralID).Order("starts_at").Find(&out).Error
-	return out, err
+	return findAll[models.Appointment](s.core, actor, models.PermViewReferrals, s.db.Preload("Clinician").Where("referral_id = ?", referralID).Order("starts_at"))
 }
 
 // checkAttendance refuses an unknown code, and a cancellation without a reason.

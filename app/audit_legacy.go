@@ -34,13 +34,11 @@ func eventDetails(ev models.AuditEvent) (d models.AuditDetails, ok bool) {
 func legacyDetails(ev models.AuditEvent) (models.AuditDetails, error) {
 	switch {
 	case ev.Entity == "referral" && ev.Action == ActionCreate:
-		var after struct {
+		return fromLegacy(ev, func(after *struct {
 			FormID *string `json:"form_id"`
-		}
-		if err := legacyAfter(ev, &after); err != nil {
-			return models.AuditDetails{}, err
-		}
-		return registeredDetails(&models.Referral{FormID: after.FormID}), nil
+		}) models.AuditDetails {
+			return registeredDetails(&models.Referral{FormID: after.FormID})
+		})
 	case ev.Entity == "referral" && ev.Action == ActionStatus:
 		var after struct {
 			Status         models.Status `json:"status"`
@@ -63,14 +61,12 @@ func legacyDetails(ev models.AuditEvent) (models.AuditDetails, error) {
 	case ev.Entity == "joint_working" && (ev.Action == ActionCreate || ev.Action == ActionUpdate):
 		return fromLegacy(ev, jointWorkingDetails)
 	case ev.Entity == "letter" && ev.Action == ActionIssueLetter:
-		var after struct {
+		return fromLegacy(ev, func(after *struct {
 			Kind      models.LetterKind `json:"kind"`
 			Recipient string            `json:"recipient"`
-		}
-		if err := legacyAfter(ev, &after); err != nil {
-			return models.AuditDetails{}, err
-		}
-		return letterDetails(&models.Letter{Kind: after.Kind, RecipientName: after.Recipient}), nil
+		}) models.AuditDetails {
+			return letterDetails(&models.Letter{Kind: after.Kind, RecipientName: after.Recipient})
+		})
 	}
 	return models.AuditDetails{}, nil
 }

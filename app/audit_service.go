@@ -24,12 +24,7 @@ type AuditService struct{ *core }
 
 // Page returns up to limit events matching f, newest first. Only a team manager may read it.
 func (s *AuditService) Page(actor *models.StaffMember, f AuditFilter, offset, limit int) ([]models.AuditEvent, error) {
-	if err := s.authorise(actor, models.PermViewAudit); err != nil {
-		return nil, err
-	}
-	var out []models.AuditEvent
-	err := s.filtered(f).Order("id DESC").Offset(offset).Limit(limit).Find(&out).Error
-	return out, err
+	return findAll[models.AuditEvent](s.core, actor, models.PermViewAudit, s.filtered(f).Order("id DESC").Offset(offset).Limit(limit))
 }
 
 // Count returns how many events match f.

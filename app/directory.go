@@ -52,12 +52,7 @@ func (s *DirectoryService) organisationQuery(f OrganisationFilter) *gorm.DB {
 
 // Organisations returns a page of the directory, by name.
 func (s *DirectoryService) Organisations(actor *models.StaffMember, f OrganisationFilter, offset, limit int) ([]models.Organisation, error) {
-	if err := s.authorise(actor, models.PermViewReferrals); err != nil {
-		return nil, err
-	}
-	var out []models.Organisation
-	err := s.organisationQuery(f).Order("retired, name, id").Offset(offset).Limit(limit).Find(&out).Error
-	return out, err
+	return findAll[models.Organisation](s.core, actor, models.PermViewReferrals, s.organisationQuery(f).Order("retired, name, id").Offset(offset).Limit(limit))
 }
 
 // CountOrganisations counts the organisations that match f.
