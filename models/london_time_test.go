@@ -7,10 +7,7 @@ import (
 )
 
 func TestParseClockAcceptsTheWaysPeopleTypeATime(t *testing.T) {
-	cases := []struct {
-		in   string
-		want ClockTime
-	}{
+	checkReads(t, "ParseClock", ParseClock, []readCase[ClockTime]{
 		{"14:30", ClockTime{14, 30}},
 		{"14.30", ClockTime{14, 30}},
 		{"1430", ClockTime{14, 30}},
@@ -31,13 +28,7 @@ func TestParseClockAcceptsTheWaysPeopleTypeATime(t *testing.T) {
 		{"10 a.m.", ClockTime{10, 0}},
 		{"noon", ClockTime{12, 0}},
 		{"Midday", ClockTime{12, 0}},
-	}
-	for _, c := range cases {
-		got, err := ParseClock(c.in)
-		if err != nil || got != c.want {
-			t.Errorf("ParseClock(%q) = %v, %v; want %v", c.in, got, err, c.want)
-		}
-	}
+	})
 }
 
 func TestParseClockRefusesWhatItCannotReadAndNeverGivesMidnight(t *testing.T) {

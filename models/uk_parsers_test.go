@@ -7,10 +7,7 @@ import (
 )
 
 func TestParseUKDateReadsWhatItCanReadExactly(t *testing.T) {
-	cases := []struct {
-		in   string
-		want Date
-	}{
+	checkReads(t, "ParseUKDate", ParseUKDate, []readCase[Date]{
 		{"23/11/2026", NewDate(2026, 11, 23)},
 		{"2/3/2027", NewDate(2027, 3, 2)},
 		{"02/3/2027", NewDate(2027, 3, 2)},
@@ -23,13 +20,7 @@ func TestParseUKDateReadsWhatItCanReadExactly(t *testing.T) {
 		{"01/01/1900", NewDate(1900, 1, 1)},
 		{"2026-11-23", NewDate(2026, 11, 23)}, // ISO 8601 cannot be misread
 		{" 2028-02-29 ", NewDate(2028, 2, 29)},
-	}
-	for _, c := range cases {
-		got, err := ParseUKDate(c.in)
-		if err != nil || got != c.want {
-			t.Errorf("ParseUKDate(%q) = %v, %v; want %v", c.in, got, err, c.want)
-		}
-	}
+	})
 }
 
 func TestParseUKDateRefusesWhatItCannotReadExactly(t *testing.T) {
@@ -187,5 +178,34 @@ func TestLondonIsEuropeLondon(t *testing.T) {
 	}
 	if got := LondonDate(time.Date(2026, 3, 29, 23, 30, 0, 0, time.UTC)); got != NewDate(2026, 3, 30) {
 		t.Errorf("23:30 UTC on 29 March 2026 is %v in London; want 30/03/2026 (00:30 BST)", got)
+	}
+}
+
+// readCase is a text a function reads and what it must make of it.
+type readCase[T comparable] struct {
+	in   string
+	want T
+}
+
+// checkReads checks that parse, named name in failures, reads each case's
+// text as its want, with no error.
+func checkReads[T comparable](t *testing.T, name string, parse func(string) (T, error), cases []readCase[T]) {
+	t.Helper()
+	for _, c := range cases {
+		got, err := parse(c.in)
+		if err != nil || got != c.want {
+			t.Errorf("%s(%q) = %v, %v; want %v", name, c.in, got, err, c.want)
+		}
+	}
+}
+
+// checkGives checks that f, named name in failures, gives each case's want
+// for its text.
+func checkGives[T comparable](t *testing.T, name string, f func(string) T, cases []readCase[T]) {
+	t.Helper()
+	for _, c := range cases {
+		if got := f(c.in); got != c.want {
+			t.Errorf("%s(%q) = %#v, want %#v", name, c.in, got, c.want)
+		}
 	}
 }
