@@ -214,22 +214,17 @@ func (n CommunicationNeeds) Normalised() (CommunicationNeeds, error) {
 	if p := addressLinesProblem(AddressLines(n.SafeAddressLines)); p != "" {
 		errs = append(errs, &FieldError{FieldSafeAddress, p})
 	}
-	hasLines := n.SafeAddressLines != ""
-	switch {
-	case n.SafePostcode != "":
-		pc, err := NormalisePostcode(n.SafePostcode)
-		if err != nil {
-			errs = append(errs, OnField(FieldSafePostcode, err))
-		} else {
-			n.SafePostcode = pc
-		}
-		if !hasLines {
-			errs = append(errs, &FieldError{FieldSafeAddress, "enter the lines of the safe address above its postcode"})
-		}
-	case hasLines:
-		errs = append(errs, &FieldError{FieldSafePostcode, "enter the postcode of the safe address"})
-	}
+	var problems []error
+	n.SafePostcode, problems = safeAddressFields.check(n.SafeAddressLines, n.SafePostcode)
+	errs = append(errs, problems...)
 	return n, errors.Join(errs...)
+}
+
+// safeAddressFields are the fields of the safe address.
+var safeAddressFields = addressFields{
+	lines: FieldSafeAddress, postcode: FieldSafePostcode,
+	noLines:    "enter the lines of the safe address above its postcode",
+	noPostcode: "enter the postcode of the safe address",
 }
 
 // SafeAddress returns the safe address as lines with the postcode last, or

@@ -118,24 +118,20 @@ func (o Organisation) Normalised() (Organisation, error) {
 	if err := CheckAddressLines(AddressLines(o.AddressLines)); err != nil {
 		errs = append(errs, err)
 	}
-	switch {
-	case o.Postcode != "":
-		pc, err := NormalisePostcode(o.Postcode)
-		if err != nil {
-			errs = append(errs, OnField(FieldOrgPostcode, err))
-		} else {
-			o.Postcode = pc
-		}
-		if o.AddressLines == "" {
-			errs = append(errs, &FieldError{FieldOrgAddress, "enter the address lines above the postcode"})
-		}
-	case o.AddressLines != "":
-		errs = append(errs, &FieldError{FieldOrgPostcode, "enter the postcode; a letter cannot be posted without it"})
-	}
+	var problems []error
+	o.Postcode, problems = orgAddressFields.check(o.AddressLines, o.Postcode)
+	errs = append(errs, problems...)
 	if o.Email != "" && !plausibleEmail(o.Email) {
 		errs = append(errs, &FieldError{FieldOrgEmail, "enter an email address such as team@nhs.net"})
 	}
 	return o, errors.Join(errs...)
+}
+
+// orgAddressFields are the fields of an organisation's address.
+var orgAddressFields = addressFields{
+	lines: FieldOrgAddress, postcode: FieldOrgPostcode,
+	noLines:    "enter the address lines above the postcode",
+	noPostcode: "enter the postcode; a letter cannot be posted without it",
 }
 
 // NormaliseGPPracticeCode checks a GP practice's ODS code and returns it in
