@@ -257,18 +257,26 @@ func (c *checker) perinatal(o *object, r *models.Referral, asOf models.Date) {
 }
 
 func (c *checker) conditions(top *object) []models.Condition {
-	items, path := top.list("conditions")
-	var out []models.Condition
-	for i, item := range items {
-		o := c.obj(item, index(path, i))
+	return eachObject(c, top, "conditions", func(o *object) models.Condition {
 		cond := models.Condition{
 			Code:   o.oneOf("code", true, models.ConditionCodes),
 			Status: models.ConditionStatus(o.oneOf("status", true, statusCodes)),
 		}
 		cond.Primary, _ = o.flag("primary", false)
 		cond.Note = o.str("note", optional)
+		return cond
+	})
+}
+
+// eachObject reads the list of objects at key with read, and refuses any
+// field of an object that read did not take (see object.done).
+func eachObject[T any](c *checker, top *object, key string, read func(o *object) T) []T {
+	items, path := top.list(key)
+	var out []T
+	for i, item := range items {
+		o := c.obj(item, index(path, i))
+		out = append(out, read(o))
 		o.done()
-		out = append(out, cond)
 	}
 	return out
 }
@@ -290,18 +298,13 @@ func (c *checker) familyHistory(top *object) []string {
 }
 
 func (c *checker) medications(top *object) []models.Medication {
-	items, path := top.list("medication")
-	var out []models.Medication
-	for i, item := range items {
-		o := c.obj(item, index(path, i))
-		out = append(out, models.Medication{
+	return eachObject(c, top, "medication", func(o *object) models.Medication {
+		return models.Medication{
 			Name:  o.str("name", filled),
 			Class: o.oneOf("class", true, models.MedicationClasses),
 			Dose:  o.str("dose", optional),
-		})
-		o.done()
-	}
-	return out
+		}
+	})
 }
 
 func (c *checker) currentServices(o *object) models.CurrentServices {
@@ -319,19 +322,14 @@ func (c *checker) currentServices(o *object) models.CurrentServices {
 }
 
 func (c *checker) otherProfessionals(top *object) []models.CopyRecipient {
-	items, path := top.list("other_professionals")
-	var out []models.CopyRecipient
-	for i, item := range items {
-		o := c.obj(item, index(path, i))
-		out = append(out, models.CopyRecipient{Professional: models.Professional{
+	return eachObject(c, top, "other_professionals", func(o *object) models.CopyRecipient {
+		return models.CopyRecipient{Professional: models.Professional{
 			Name:         o.str("name", filled),
 			Role:         o.str("role", present),
 			Organisation: o.str("organisation", optional),
 			Address:      o.str("address", optional),
 			Email:        o.str("email", optional),
 			Phone:        o.str("phone", optional),
-		}})
-		o.done()
-	}
-	return out
+		}}
+	})
 }
