@@ -1,6 +1,7 @@
 package main
 
 import (
+	"flag"
 	"fmt"
 	"io"
 	"runtime"
@@ -44,6 +45,23 @@ func openTarget(dbFlag string, open func(target string) (*gorm.DB, error)) (*gor
 		return nil, "", err
 	}
 	return db, target, nil
+}
+
+// commandFlags makes the flag set of the subcommand name, which reports
+// a wrong flag on stderr.
+func commandFlags(name string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	return fs
+}
+
+// parseFlags parses a subcommand's arguments; a wrong one is a usage error
+// naming the subcommand.
+func parseFlags(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		return usageError{fs.Name() + ": " + err.Error()}
+	}
+	return nil
 }
 
 func openEnv(dbFlag string) (*env, error) {
