@@ -1,7 +1,6 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"io"
 	"time"
@@ -11,12 +10,11 @@ import (
 
 // cmdDemo fills the database with synthetic demo data.
 func cmdDemo(e *env, args []string, _ io.Reader, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("demo", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := commandFlags("demo", stderr)
 	n := fs.Int("referrals", 200, "how many referrals to make")
 	seed := fs.Uint64("seed", 1, "random seed; the same seed gives the same data")
-	if err := fs.Parse(args); err != nil {
-		return usageError{"demo: " + err.Error()}
+	if err := parseFlags(fs, args); err != nil {
+		return err
 	}
 	if *n < 0 {
 		return usageError{"demo: --referrals must be 0 or more"}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"flag"
 	"fmt"
 	"io"
 	"runtime"
@@ -8,6 +9,8 @@ import (
 
 	"perinatal-caseload/app"
 	"perinatal-caseload/models"
+
+	"gorm.io/gorm"
 )
 
 // env is what a command runs with: the services and the acting system user.
@@ -28,12 +31,41 @@ var commands = map[string]command{
 	"import":  cmdImport,
 }
 
-func openEnv(dbFlag string) (*env, error) {
-	path, err := app.ResolveDB(dbFlag)
+// openTarget finds the database that --db names (or, without it, the
+// environment or the configuration) and opens it with open: app.Open,
+// which brings its schema up to date, or app.Connect, which leaves it as
+// it is. It returns the database and its target.
+func openTarget(dbFlag string, open func(target string) (*gorm.DB, error)) (*gorm.DB, string, error) {
+	target, err := app.ResolveDB(dbFlag)
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
-	db, err := app.Open(path)
+	db, err := open(target)
+	if err != nil {
+		return nil, "", err
+	}
+	return db, target, nil
+}
+
+// commandFlags makes the flag set of the subcommand name, which reports
+// a wrong flag on stderr.
+func commandFlags(name string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	return fs
+}
+
+// parseFlags parses a subcommand's arguments; a wrong one is a usage error
+// naming the subcommand.
+func parseFlags(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		return usageError{fs.Name() + ": " + err.Error()}
+	}
+	return nil
+}
+
+func openEnv(dbFlag string) (*env, error) {
+	db, path, err := openTarget(dbFlag, app.Open)
 	if err != nil {
 		return nil, err
 	}

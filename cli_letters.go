@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -20,14 +19,13 @@ import (
 // fit the referral's state is refused with the reason, and nothing is
 // written.
 func cmdLetters(e *env, args []string, _ io.Reader, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("letters", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := commandFlags("letters", stderr)
 	id := fs.Uint("referral", 0, "the referral's ID")
 	out := fs.String("out", "", "the folder to write the PDFs into")
 	kind := fs.String("kind", "", "the kind of letter (default: the first that fits the referral's state)")
 	author := fs.String("author", "", "the username of the person who signs the letters (default: the clinician who made the decision)")
-	if err := fs.Parse(args); err != nil {
-		return usageError{"letters: " + err.Error()}
+	if err := parseFlags(fs, args); err != nil {
+		return err
 	}
 	if *id == 0 || *out == "" {
 		return usageError{"letters: give --referral ID and --out DIR"}

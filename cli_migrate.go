@@ -5,8 +5,6 @@ import (
 	"io"
 
 	"perinatal-caseload/app"
-
-	"gorm.io/gorm"
 )
 
 // runMigrate is `caseload migrate`: it applies the migrations the database
@@ -23,50 +21,36 @@ func runMigrate(dbFlag string, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "caseload: migrate takes no arguments but --check; name the database with --db before it")
 		return 2
 	}
-	target, err := app.ResolveDB(dbFlag)
-	if err != nil {
-		fmt.Fprintln(stderr, "caseload:", err)
-		return 1
-	}
-	db, err := app.Connect(target)
+	db, target, err := openTarget(dbFlag, app.Connect)
 	if err != nil {
 		fmt.Fprintln(stderr, "caseload:", err)
 		return 1
 	}
 	defer app.Close(db)
-	if check {
-		return reportPending(db, target, stdout, stderr)
+	if check { // only read: list what is due
+		pending, err := app.PendingMigrations(db)
+		return listMigrations(stdout, stderr, target, err, "due", pending, "%d migrations are due; run caseload migrate with the migration role.")
 	}
 	applied, err := app.Upgrade(db)
-	if err != nil {
-		fmt.Fprintf(stderr, "caseload: %s: %v\n", app.DescribeTarget(target), err)
-		return 1
-	}
-	listMigrations(stdout, "applied", applied, "The database schema is up to date after %d migrations.")
-	return 0
-}
-
-// reportPending is `caseload migrate --check`: it lists the migrations the
-// database lacks, reading only.
-func reportPending(db *gorm.DB, target string, stdout, stderr io.Writer) int {
-	pending, err := app.PendingMigrations(db)
-	if err != nil {
-		fmt.Fprintf(stderr, "caseload: %s: %v\n", app.DescribeTarget(target), err)
-		return 1
-	}
-	listMigrations(stdout, "due", pending, "%d migrations are due; run caseload migrate with the migration role.")
-	return 0
+	return listMigrations(stdout, stderr, target, err, "applied", applied, "The database schema is up to date after %d migrations.")
 }
 
 // listMigrations prints one line per migration, each starting with word,
-// then a summary: summary with the count, or that nothing is to do.
-func listMigrations(stdout io.Writer, word string, ids []string, summary string) {
+// then a summary: summary with the count, or that nothing is to do. When
+// err says the migrations could not be read or applied, it reports that
+// instead, naming the database target. It returns the exit status.
+func listMigrations(stdout, stderr io.Writer, target string, err error, word string, ids []string, summary string) int {
+	if err != nil {
+		fmt.Fprintf(stderr, "caseload: %s: %v\n", app.DescribeTarget(target), err)
+		return 1
+	}
 	for _, id := range ids {
 		fmt.Fprintln(stdout, word, id)
 	}
 	if len(ids) == 0 {
 		fmt.Fprintln(stdout, "The database schema is up to date; nothing to do.")
-		return
+		return 0
 	}
 	fmt.Fprintf(stdout, summary+"\n", len(ids))
+	return 0
 }

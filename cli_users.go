@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"strings"
@@ -19,15 +18,14 @@ func cmdUsers(e *env, args []string, stdin io.Reader, stdout, stderr io.Writer) 
 	}
 	switch args[0] {
 	case "add":
-		fs := flag.NewFlagSet("users add", flag.ContinueOnError)
-		fs.SetOutput(stderr)
+		fs := commandFlags("users add", stderr)
 		name := fs.String("name", "", "the person's full name")
 		username := fs.String("username", "", "the sign-in name")
 		roles := fs.String("role", "", "roles, comma-separated: administrator, clinician, key_worker, team_manager")
 		title := fs.String("job-title", "", "job title")
 		capacity := fs.Int("capacity", 0, "caseload capacity (key workers)")
-		if err := fs.Parse(args[1:]); err != nil {
-			return usageError{"users add: " + err.Error()}
+		if err := parseFlags(fs, args[1:]); err != nil {
+			return err
 		}
 		m := &models.StaffMember{Name: *name, Username: *username, JobTitle: *title, CaseloadCapacity: *capacity}
 		var rs []models.Role

@@ -20,12 +20,7 @@ const appID = "uk.nhs.llr.perinatalcaseload"
 // window closes. It returns the exit status: 1 if the database cannot be
 // opened, which it reports on stderr.
 func runGUI(dbFlag string, stderr io.Writer) int {
-	path, err := app.ResolveDB(dbFlag)
-	if err != nil {
-		fmt.Fprintln(stderr, "caseload:", err)
-		return 1
-	}
-	db, err := app.Open(path)
+	db, path, err := openTarget(dbFlag, app.Open)
 	if err != nil {
 		fmt.Fprintln(stderr, "caseload:", err)
 		return 1

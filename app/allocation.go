@@ -96,10 +96,5 @@ func caseloadSize(tx *gorm.DB, workerID uint) (int64, error) {
 
 // History returns every allocation of a referral, oldest first.
 func (s *AllocationService) History(actor *models.StaffMember, referralID uint) ([]models.Allocation, error) {
-	if err := s.authorise(actor, models.PermViewReferrals); err != nil {
-		return nil, err
-	}
-	var out []models.Allocation
-	err := s.db.Preload("KeyWorker").Where("referral_id = ?", referralID).Order("allocated_at, id").Find(&out).Error
-	return out, err
+	return findAll[models.Allocation](s.core, actor, models.PermViewReferrals, s.db.Preload("KeyWorker").Where("referral_id = ?", referralID).Order("allocated_at, id"))
 }

@@ -41,12 +41,7 @@ func (s *CaseloadService) Unallocated(actor *models.StaffMember, offset, limit i
 
 // UnallocatedCount returns how many accepted women have no key worker.
 func (s *CaseloadService) UnallocatedCount(actor *models.StaffMember) (int64, error) {
-	if err := s.authorise(actor, models.PermViewReferrals); err != nil {
-		return 0, err
-	}
-	var n int64
-	err := s.waitingForKeyWorker(s.db.Table("referrals")).Count(&n).Error
-	return n, err
+	return s.countFor(actor, models.PermViewReferrals, s.waitingForKeyWorker(s.db.Table("referrals")))
 }
 
 // CapacityRow is one key worker's caseload against their capacity.

@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -49,10 +50,10 @@ func validateAppointment(a *models.Appointment, v *models.FieldErrors) {
 	if a.ClinicianID == 0 {
 		v.Add(models.FieldClinician, "choose the clinician")
 	}
-	if !validKind(a.Kind) {
+	if !slices.Contains(models.AppointmentKinds, a.Kind) {
 		v.Add(models.FieldAppointmentKind, "choose the kind of appointment")
 	}
-	if !validMode(a.Mode) {
+	if !slices.Contains(models.Modes, a.Mode) {
 		v.Add(models.FieldAppointmentMode, "choose how the appointment is held")
 	}
 }
@@ -161,48 +162,16 @@ func checkClash(tx *gorm.DB, a *models.Appointment, clinicianName string) error 
 
 // ForReferral returns a referral's appointments, oldest first.
 func (s *AppointmentService) ForReferral(actor *models.StaffMember, referralID uint) ([]models.Appointment, error) {
-	if err := s.authorise(actor, models.PermViewReferrals); err != nil {
-		return nil, err
-	}
-	var out []models.Appointment
-	err := s.db.Preload("Clinician").Where("referral_id = ?", referralID).Order("starts_at").Find(&out).Error
-	return out, err
-}
-
-func validKind(k models.AppointmentKind) bool {
-	for _, x := range models.AppointmentKinds {
-		if x == k {
-			return true
-		}
-	}
-	return false
-}
-
-func validMode(m models.Mode) bool {
-	for _, x := range models.Modes {
-		if x == m {
-			return true
-		}
-	}
-	return false
+	return findAll[models.Appointment](s.core, actor, models.PermViewReferrals, s.db.Preload("Clinician").Where("referral_id = ?", referralID).Order("starts_at"))
 }
 
 // checkAttendance refuses an unknown code, and a cancellation without a reason.
 func checkAttendance(code models.Attendance, reason string) error {
-	if !validAttendance(code) {
+	if !slices.Contains(models.Attendances, code) {
 		return models.NewFieldError(models.FieldAttendance, "choose what happened")
 	}
 	if (code == models.AttendCancelledByPatient || code == models.AttendCancelledByService) && strings.TrimSpace(reason) == "" {
 		return models.NewFieldError(models.FieldCancellationReason, "say why the appointment was cancelled")
 	}
 	return nil
-}
-
-func validAttendance(a models.Attendance) bool {
-	for _, x := range models.Attendances {
-		if x == a {
-			return true
-		}
-	}
-	return false
 }

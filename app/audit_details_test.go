@@ -158,13 +158,7 @@ func TestTimelineOfADatabaseMadeBeforeAuditDetails(t *testing.T) {
 		t.Fatal(err)
 	}
 	copyRows(t, db, current)
-	Close(db)
-
-	db, err = Open(path)
-	if err != nil {
-		t.Fatalf("upgrade: %v", err)
-	}
-	defer Close(db)
+	db, _ = upgraded(t, db, path)
 	var withDetails int64
 	if err := db.Model(&models.AuditEvent{}).Where("details IS NOT NULL").Count(&withDetails).Error; err != nil {
 		t.Fatal(err)
@@ -185,13 +179,8 @@ func TestTimelineOfADatabaseMadeBeforeAuditDetails(t *testing.T) {
 // for an older event: when what it recorded cannot be read, the timeline
 // still lists it, by its action and detail text, and the rest reads normally.
 func TestTimelineTellsAnUnreadableOlderEventPlainly(t *testing.T) {
-	s, clock, _ := newTestServices(t)
-	admin := addStaff(t, s, "admin", models.RoleAdministrator)
-	doc := addStaff(t, s, "doc", models.RoleClinician)
-	r := sampleReferral("9434765919")
-	if err := s.Referrals.Register(admin, r); err != nil {
-		t.Fatal(err)
-	}
+	s, clock, admin, doc := newTeamServices(t)
+	r := register(t, s, admin, sampleReferral("9434765919"))
 	a := &models.Appointment{ReferralID: r.ID, Kind: models.KindInitialAssessment, Mode: models.ModeVideo,
 		StartsAt: time.Date(2026, 12, 1, 10, 30, 0, 0, time.UTC), DurationMinutes: 60, ClinicianID: doc.ID}
 	if err := s.Referrals.Decide(doc, r.ID, r.Version, Decision{Outcome: models.DecisionAccept, Priority: models.PriorityUrgent}); err != nil {

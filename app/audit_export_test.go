@@ -12,9 +12,7 @@ func TestAuditExportIsCSVAndIsItselfAudited(t *testing.T) {
 	s, _, _ := newTestServices(t)
 	boss := addStaff(t, s, "boss", models.RoleManager)
 	admin := addStaff(t, s, "admin", models.RoleAdministrator)
-	if err := s.Referrals.Register(admin, sampleReferral("9434765919")); err != nil {
-		t.Fatal(err)
-	}
+	register(t, s, admin, sampleReferral("9434765919"))
 	var buf bytes.Buffer
 	n, err := s.Audit.ExportCSV(boss, AuditFilter{Entity: "referral"}, &buf)
 	if err != nil || n != 1 {

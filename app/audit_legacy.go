@@ -34,13 +34,11 @@ func eventDetails(ev models.AuditEvent) (d models.AuditDetails, ok bool) {
 func legacyDetails(ev models.AuditEvent) (models.AuditDetails, error) {
 	switch {
 	case ev.Entity == "referral" && ev.Action == ActionCreate:
-		var after struct {
+		return fromLegacy(ev, func(after *struct {
 			FormID *string `json:"form_id"`
-		}
-		if err := legacyAfter(ev, &after); err != nil {
-			return models.AuditDetails{}, err
-		}
-		return registeredDetails(&models.Referral{FormID: after.FormID}), nil
+		}) models.AuditDetails {
+			return registeredDetails(&models.Referral{FormID: after.FormID})
+		})
 	case ev.Entity == "referral" && ev.Action == ActionStatus:
 		var after struct {
 			Status         models.Status `json:"status"`
@@ -57,32 +55,18 @@ func legacyDetails(ev models.AuditEvent) (models.AuditDetails, error) {
 		decision, overrides := strings.CutSuffix(outcome, " (overrides the recommendation)")
 		return decisionDetails(r, models.Decision(decision), overrides), nil
 	case ev.Entity == "appointment" && (ev.Action == ActionCreate || ev.Action == ActionUpdate):
-		var a models.Appointment
-		if err := legacyAfter(ev, &a); err != nil {
-			return models.AuditDetails{}, err
-		}
-		return appointmentDetails(&a), nil
+		return fromLegacy(ev, appointmentDetails)
 	case ev.Entity == "allocation" && (ev.Action == ActionCreate || ev.Action == ActionUpdate):
-		var a models.Allocation
-		if err := legacyAfter(ev, &a); err != nil {
-			return models.AuditDetails{}, err
-		}
-		return allocationDetails(&a), nil
+		return fromLegacy(ev, allocationDetails)
 	case ev.Entity == "joint_working" && (ev.Action == ActionCreate || ev.Action == ActionUpdate):
-		var j models.JointWorking
-		if err := legacyAfter(ev, &j); err != nil {
-			return models.AuditDetails{}, err
-		}
-		return jointWorkingDetails(&j), nil
+		return fromLegacy(ev, jointWorkingDetails)
 	case ev.Entity == "letter" && ev.Action == ActionIssueLetter:
-		var after struct {
+		return fromLegacy(ev, func(after *struct {
 			Kind      models.LetterKind `json:"kind"`
 			Recipient string            `json:"recipient"`
-		}
-		if err := legacyAfter(ev, &after); err != nil {
-			return models.AuditDetails{}, err
-		}
-		return letterDetails(&models.Letter{Kind: after.Kind, RecipientName: after.Recipient}), nil
+		}) models.AuditDetails {
+			return letterDetails(&models.Letter{Kind: after.Kind, RecipientName: after.Recipient})
+		})
 	}
 	return models.AuditDetails{}, nil
 }
@@ -93,4 +77,14 @@ func legacyAfter(ev models.AuditEvent, v any) error {
 		return fmt.Errorf("cannot read audit event %d as it was written: %w", ev.ID, err)
 	}
 	return nil
+}
+
+// fromLegacy reads an older event's record into a T and describes it
+// with details.
+func fromLegacy[T any](ev models.AuditEvent, details func(*T) models.AuditDetails) (models.AuditDetails, error) {
+	var v T
+	if err := legacyAfter(ev, &v); err != nil {
+		return models.AuditDetails{}, err
+	}
+	return details(&v), nil
 }

@@ -24,22 +24,12 @@ type AuditService struct{ *core }
 
 // Page returns up to limit events matching f, newest first. Only a team manager may read it.
 func (s *AuditService) Page(actor *models.StaffMember, f AuditFilter, offset, limit int) ([]models.AuditEvent, error) {
-	if err := s.authorise(actor, models.PermViewAudit); err != nil {
-		return nil, err
-	}
-	var out []models.AuditEvent
-	err := s.filtered(f).Order("id DESC").Offset(offset).Limit(limit).Find(&out).Error
-	return out, err
+	return findAll[models.AuditEvent](s.core, actor, models.PermViewAudit, s.filtered(f).Order("id DESC").Offset(offset).Limit(limit))
 }
 
 // Count returns how many events match f.
 func (s *AuditService) Count(actor *models.StaffMember, f AuditFilter) (int64, error) {
-	if err := s.authorise(actor, models.PermViewAudit); err != nil {
-		return 0, err
-	}
-	var n int64
-	err := s.filtered(f).Model(&models.AuditEvent{}).Count(&n).Error
-	return n, err
+	return s.countFor(actor, models.PermViewAudit, s.filtered(f).Model(&models.AuditEvent{}))
 }
 
 func (s *AuditService) filtered(f AuditFilter) *gorm.DB {

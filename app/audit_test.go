@@ -8,12 +8,8 @@ import (
 )
 
 func TestRegisterWritesReferralAndAuditTogether(t *testing.T) {
-	s, _, _ := newTestServices(t)
-	admin := addStaff(t, s, "admin", models.RoleAdministrator)
-	r := sampleReferral("9434765919")
-	if err := s.Referrals.Register(admin, r); err != nil {
-		t.Fatal(err)
-	}
+	s, _, admin := newAdminServices(t)
+	r := register(t, s, admin, sampleReferral("9434765919"))
 	var ev models.AuditEvent
 	s.DB().Where("entity = ? AND entity_id = ? AND action = ?", "referral", r.ID, ActionCreate).First(&ev)
 	if ev.ActorID != admin.ID || ev.After == "" {
@@ -22,8 +18,7 @@ func TestRegisterWritesReferralAndAuditTogether(t *testing.T) {
 }
 
 func TestAFailedWriteLeavesNeitherChangeNorAudit(t *testing.T) {
-	s, _, _ := newTestServices(t)
-	admin := addStaff(t, s, "admin", models.RoleAdministrator)
+	s, _, admin := newAdminServices(t)
 	referrals, audits := countRows(t, s, "referrals"), countRows(t, s, "audit_events")
 	boom := errors.New("the disk filled up")
 	err := s.Batch(func(tx *Services) error {
@@ -41,8 +36,7 @@ func TestAFailedWriteLeavesNeitherChangeNorAudit(t *testing.T) {
 }
 
 func TestInvalidReferralIsRefusedWholeNamingEachField(t *testing.T) {
-	s, _, _ := newTestServices(t)
-	admin := addStaff(t, s, "admin", models.RoleAdministrator)
+	s, _, admin := newAdminServices(t)
 	audits := countRows(t, s, "audit_events")
 	r := sampleReferral("9876544321") // check digit wrong
 	r.Patient.Postcode = "not a postcode"
@@ -67,14 +61,11 @@ func TestInvalidReferralIsRefusedWholeNamingEachField(t *testing.T) {
 }
 
 func TestReReferralLinksToTheSamePatient(t *testing.T) {
-	s, _, _ := newTestServices(t)
-	admin := addStaff(t, s, "admin", models.RoleAdministrator)
+	s, _, admin := newAdminServices(t)
 	first, second := sampleReferral("943 476 5919"), sampleReferral("9434765919")
 	second.Patient.GivenName = "Zoe"
 	for _, r := range []*models.Referral{first, second} {
-		if err := s.Referrals.Register(admin, r); err != nil {
-			t.Fatal(err)
-		}
+		register(t, s, admin, r)
 	}
 	if first.PatientID != second.PatientID || countRows(t, s, "patients") != 1 {
 		t.Errorf("re-referral made a second patient: %d and %d", first.PatientID, second.PatientID)
@@ -86,14 +77,11 @@ func TestReReferralLinksToTheSamePatient(t *testing.T) {
 }
 
 func TestSameFormIDIsNeverImportedTwice(t *testing.T) {
-	s, _, _ := newTestServices(t)
-	admin := addStaff(t, s, "admin", models.RoleAdministrator)
+	s, _, admin := newAdminServices(t)
 	id := "form-123"
 	a, b := sampleReferral("9434765919"), sampleReferral("9434765919")
 	a.FormID, b.FormID = &id, &id
-	if err := s.Referrals.Register(admin, a); err != nil {
-		t.Fatal(err)
-	}
+	register(t, s, admin, a)
 	var dup *DuplicateFormError
 	if err := s.Referrals.Register(admin, b); !errors.As(err, &dup) || dup.ReferralID != a.ID {
 		t.Fatalf("second import = %v, want a *DuplicateFormError naming referral %d", err, a.ID)

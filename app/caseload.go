@@ -1,6 +1,7 @@
 package app
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -113,12 +114,7 @@ func (r CaseloadRow) NHSNumberText() string {
 
 // HasFlag reports whether the row carries flag f.
 func (r CaseloadRow) HasFlag(f CaseloadFlag) bool {
-	for _, x := range r.Flags {
-		if x == f {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(r.Flags, f)
 }
 
 // caseloadRecord is what the first caseload query reads for each woman.

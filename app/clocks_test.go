@@ -99,9 +99,7 @@ func TestClocksCountWeekendsExceptTheUrgentWorkingDayTarget(t *testing.T) {
 	urgent := w.accept(func(r *models.Referral) { r.ReceivedAt = friday })
 	routine := sampleReferral(testNHSNumber(50))
 	routine.ReceivedAt = friday
-	if err := w.s.Referrals.Register(w.admin, routine); err != nil {
-		t.Fatal(err)
-	}
+	register(t, w.s, w.admin, routine)
 	// Decided on Saturday 28 November: the outcome letter is due on Saturday 12 December.
 	w.clock.Set(time.Date(2026, 11, 28, 10, 0, 0, 0, time.UTC))
 	if err := w.s.Referrals.Decide(w.doc, routine.ID, routine.Version, Decision{Outcome: models.DecisionAccept, Priority: models.PriorityRoutine, Reason: "Stable on lithium."}); err != nil {

@@ -11,14 +11,10 @@ import (
 
 // Hazard: HAZ-011.
 func TestStaleDecisionIsAConflictAndNothingIsOverwritten(t *testing.T) {
-	s, clock, _ := newTestServices(t)
-	admin := addStaff(t, s, "admin", models.RoleAdministrator)
+	s, clock, admin := newAdminServices(t)
 	alice := addStaff(t, s, "alice", models.RoleClinician)
 	bob := addStaff(t, s, "bob", models.RoleClinician)
-	r := sampleReferral("9434765919")
-	if err := s.Referrals.Register(admin, r); err != nil {
-		t.Fatal(err)
-	}
+	r := register(t, s, admin, sampleReferral("9434765919"))
 	read := r.Version
 	clock.Advance(time.Hour)
 	if err := s.Referrals.Decide(alice, r.ID, read, Decision{Outcome: models.DecisionDiscuss, Priority: models.PriorityUrgent, Reason: "Team to discuss"}); err != nil {
@@ -40,8 +36,7 @@ func TestStaleDecisionIsAConflictAndNothingIsOverwritten(t *testing.T) {
 
 // Hazard: HAZ-011.
 func TestStaleSettingIsAConflict(t *testing.T) {
-	s, _, _ := newTestServices(t)
-	admin := addStaff(t, s, "admin", models.RoleAdministrator)
+	s, _, admin := newAdminServices(t)
 	if err := s.Settings.Set(admin, SetDutyPhone, "0116 000 0000", 0); err != nil {
 		t.Fatal(err)
 	}
@@ -57,13 +52,8 @@ func TestStaleSettingIsAConflict(t *testing.T) {
 
 // Hazard: HAZ-013.
 func TestDecisionThatOverridesTheRecommendationNeedsAReason(t *testing.T) {
-	s, _, _ := newTestServices(t)
-	admin := addStaff(t, s, "admin", models.RoleAdministrator)
-	doc := addStaff(t, s, "doc", models.RoleClinician)
-	r := sampleReferral("9434765919")
-	if err := s.Referrals.Register(admin, r); err != nil {
-		t.Fatal(err)
-	}
+	s, _, admin, doc := newTeamServices(t)
+	r := register(t, s, admin, sampleReferral("9434765919"))
 	rec, _ := StoredRecommendation(r)
 	if rec.Decision != models.DecisionAccept || rec.Priority != models.PriorityUrgent {
 		t.Fatalf("sample referral screens as %s/%s; the test expects accept/urgent", rec.Decision, rec.Priority)
@@ -88,13 +78,8 @@ func TestDecisionThatOverridesTheRecommendationNeedsAReason(t *testing.T) {
 }
 
 func TestIllegalStatusMoveIsRefused(t *testing.T) {
-	s, _, _ := newTestServices(t)
-	admin := addStaff(t, s, "admin", models.RoleAdministrator)
-	doc := addStaff(t, s, "doc", models.RoleClinician)
-	r := sampleReferral("9434765919")
-	if err := s.Referrals.Register(admin, r); err != nil {
-		t.Fatal(err)
-	}
+	s, _, admin, doc := newTeamServices(t)
+	r := register(t, s, admin, sampleReferral("9434765919"))
 	err := s.Referrals.RecordOutcome(doc, r.ID, r.Version, models.OutcomeCaseload, "")
 	var te *models.TransitionError
 	if !errors.As(err, &te) {

@@ -120,6 +120,28 @@ func (c *core) loadReferral(tx *gorm.DB, id uint) (*models.Referral, error) {
 	return &r, nil
 }
 
+// findAll reads every row that q finds into a slice of T, for an actor
+// who holds perm.
+func findAll[T any](c *core, actor *models.StaffMember, perm models.Permission, q *gorm.DB) ([]T, error) {
+	if err := c.authorise(actor, perm); err != nil {
+		return nil, err
+	}
+	var out []T
+	err := q.Find(&out).Error
+	return out, err
+}
+
+// countFor counts the rows q finds, for an actor who holds perm: the
+// count beside a list that is read a page at a time.
+func (c *core) countFor(actor *models.StaffMember, perm models.Permission, q *gorm.DB) (int64, error) {
+	if err := c.authorise(actor, perm); err != nil {
+		return 0, err
+	}
+	var n int64
+	err := q.Count(&n).Error
+	return n, err
+}
+
 // loadReferralFull reads a referral on tx with everything screening and
 // letters look at: her details, the referrer, conditions, medications and
 // the professionals to copy letters to.

@@ -52,22 +52,12 @@ func (s *DirectoryService) organisationQuery(f OrganisationFilter) *gorm.DB {
 
 // Organisations returns a page of the directory, by name.
 func (s *DirectoryService) Organisations(actor *models.StaffMember, f OrganisationFilter, offset, limit int) ([]models.Organisation, error) {
-	if err := s.authorise(actor, models.PermViewReferrals); err != nil {
-		return nil, err
-	}
-	var out []models.Organisation
-	err := s.organisationQuery(f).Order("retired, name, id").Offset(offset).Limit(limit).Find(&out).Error
-	return out, err
+	return findAll[models.Organisation](s.core, actor, models.PermViewReferrals, s.organisationQuery(f).Order("retired, name, id").Offset(offset).Limit(limit))
 }
 
 // CountOrganisations counts the organisations that match f.
 func (s *DirectoryService) CountOrganisations(actor *models.StaffMember, f OrganisationFilter) (int64, error) {
-	if err := s.authorise(actor, models.PermViewReferrals); err != nil {
-		return 0, err
-	}
-	var n int64
-	err := s.organisationQuery(f).Count(&n).Error
-	return n, err
+	return s.countFor(actor, models.PermViewReferrals, s.organisationQuery(f))
 }
 
 // Organisation returns one organisation of the directory.
@@ -230,12 +220,7 @@ func (s *DirectoryService) Professionals(actor *models.StaffMember, text string,
 
 // CountProfessionals counts the professionals Professionals finds for text.
 func (s *DirectoryService) CountProfessionals(actor *models.StaffMember, text string) (int64, error) {
-	if err := s.authorise(actor, models.PermViewReferrals); err != nil {
-		return 0, err
-	}
-	var n int64
-	err := s.professionalQuery(text).Count(&n).Error
-	return n, err
+	return s.countFor(actor, models.PermViewReferrals, s.professionalQuery(text))
 }
 
 // UpdateProfessional saves a professional's details: name, role,

@@ -102,9 +102,7 @@ func TestReReferralShowsHerEarlierEpisodes(t *testing.T) {
 	w.clock.Advance(30 * 24 * time.Hour)
 	again := sampleReferral(*first.Patient.NHSNumber)
 	again.ReceivedAt = w.clock.Now()
-	if err := w.s.Referrals.Register(w.admin, again); err != nil {
-		t.Fatal(err)
-	}
+	register(t, w.s, w.admin, again)
 	if again.PatientID != first.PatientID {
 		t.Fatalf("the re-referral made a new patient")
 	}

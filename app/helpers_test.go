@@ -34,6 +34,32 @@ func newTestServices(t testing.TB) (*Services, *ManualClock, string) {
 	return New(db, clock), clock, path
 }
 
+// newAdminServices is newTestServices with an administrator, "admin",
+// already added, as most service tests begin.
+func newAdminServices(t testing.TB) (*Services, *ManualClock, *models.StaffMember) {
+	t.Helper()
+	s, clock, _ := newTestServices(t)
+	return s, clock, addStaff(t, s, "admin", models.RoleAdministrator)
+}
+
+// newTeamServices is newAdminServices with a clinician, "doc", too: the
+// administrator registers and books, the clinician decides.
+func newTeamServices(t testing.TB) (*Services, *ManualClock, *models.StaffMember, *models.StaffMember) {
+	t.Helper()
+	s, clock, admin := newAdminServices(t)
+	return s, clock, admin, addStaff(t, s, "doc", models.RoleClinician)
+}
+
+// register registers r as by, failing the test if it is refused, and
+// returns r with its IDs filled in.
+func register(t testing.TB, s *Services, by *models.StaffMember, r *models.Referral) *models.Referral {
+	t.Helper()
+	if err := s.Referrals.Register(by, r); err != nil {
+		t.Fatalf("register: %v", err)
+	}
+	return r
+}
+
 // prepareTestDB brings a new test database to the current schema.
 func prepareTestDB(target string) error {
 	db, err := Open(target)
@@ -142,9 +168,7 @@ func (w *workflow) accept(edit func(*models.Referral)) *models.Referral {
 	if edit != nil {
 		edit(r)
 	}
-	if err := w.s.Referrals.Register(w.admin, r); err != nil {
-		w.t.Fatalf("register: %v", err)
-	}
+	register(w.t, w.s, w.admin, r)
 	rec, _ := StoredRecommendation(r)
 	d := Decision{Outcome: models.DecisionAccept, Priority: rec.Priority, Reason: "Accepted in a test."}
 	if err := w.s.Referrals.Decide(w.doc, r.ID, r.Version, d); err != nil {

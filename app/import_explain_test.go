@@ -31,8 +31,7 @@ func copyFixture(t *testing.T, dir, from, name string, edit func(doc map[string]
 }
 
 func TestImportResultsNameTheWomanAndExplainRefusalsInWords(t *testing.T) {
-	s, _, _ := newTestServices(t)
-	admin := addStaff(t, s, "admin", models.RoleAdministrator)
+	s, _, admin := newAdminServices(t)
 	dir := t.TempDir()
 	copyFixture(t, dir, filepath.Join(validFixtures, "accept-bipolar-lithium.json"), "a-valid.json", nil)
 	for _, name := range []string{"bad-nhs-number.json", "many-errors.json", "syntax-error.json", "bad-postcode.json"} {
@@ -99,8 +98,7 @@ func TestImportResultsNameTheWomanAndExplainRefusalsInWords(t *testing.T) {
 }
 
 func TestImportExplainsAWomanKnownWithAnotherDateOfBirth(t *testing.T) {
-	s, _, _ := newTestServices(t)
-	admin := addStaff(t, s, "admin", models.RoleAdministrator)
+	s, _, admin := newAdminServices(t)
 	dir := t.TempDir()
 	copyFixture(t, dir, filepath.Join(validFixtures, "accept-bipolar-lithium.json"), "first.json", nil)
 	copyFixture(t, dir, filepath.Join(validFixtures, "accept-bipolar-lithium.json"), "second.json", func(doc map[string]any) {

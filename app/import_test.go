@@ -38,8 +38,7 @@ func rowCounts(t testing.TB, s *Services) map[string]int64 {
 }
 
 func TestImportRefusesEachInvalidFixtureAndSavesNothing(t *testing.T) {
-	s, _, _ := newTestServices(t)
-	admin := addStaff(t, s, "admin", models.RoleAdministrator)
+	s, _, admin := newAdminServices(t)
 	for _, path := range fixtureFiles(t, invalidFixtures) {
 		t.Run(filepath.Base(path), func(t *testing.T) {
 			before := rowCounts(t, s)
@@ -69,8 +68,7 @@ func TestImportRefusesEachInvalidFixtureAndSavesNothing(t *testing.T) {
 }
 
 func TestImportNamesTheFieldOfEachKindOfProblem(t *testing.T) {
-	s, _, _ := newTestServices(t)
-	admin := addStaff(t, s, "admin", models.RoleAdministrator)
+	s, _, admin := newAdminServices(t)
 	cases := map[string]string{
 		"bad-nhs-number.json":             "patient.nhs_number",
 		"unknown-field.json":              "is not a field",
@@ -90,8 +88,7 @@ func TestImportNamesTheFieldOfEachKindOfProblem(t *testing.T) {
 }
 
 func TestImportSameFormTwiceMakesOneReferral(t *testing.T) {
-	s, _, _ := newTestServices(t)
-	admin := addStaff(t, s, "admin", models.RoleAdministrator)
+	s, _, admin := newAdminServices(t)
 	path := filepath.Join(validFixtures, "accept-bipolar-lithium.json")
 	id, err := s.ImportFile(admin, path)
 	if err != nil || id == 0 {
@@ -113,8 +110,7 @@ func TestImportSameFormTwiceMakesOneReferral(t *testing.T) {
 }
 
 func TestImportFolderImportsEveryValidFixture(t *testing.T) {
-	s, _, _ := newTestServices(t)
-	admin := addStaff(t, s, "admin", models.RoleAdministrator)
+	s, _, admin := newAdminServices(t)
 	files := fixtureFiles(t, validFixtures)
 	var calls [][2]int
 	// The folder and one of its files: the file is imported once.
@@ -145,8 +141,7 @@ func TestImportFolderImportsEveryValidFixture(t *testing.T) {
 }
 
 func TestImportPathsReportsMissingPathsAndRefusals(t *testing.T) {
-	s, _, _ := newTestServices(t)
-	admin := addStaff(t, s, "admin", models.RoleAdministrator)
+	s, _, admin := newAdminServices(t)
 	keyWorker := addStaff(t, s, "kw", models.RoleKeyWorker)
 	missing := filepath.Join(t.TempDir(), "nothing-here.json")
 	res := s.ImportPaths(admin, []string{missing}, nil)
@@ -165,8 +160,7 @@ func TestImportPathsReportsMissingPathsAndRefusals(t *testing.T) {
 
 // Hazards: HAZ-005, HAZ-020.
 func TestImportKnownNHSNumberWithOtherBirthDateNamesNoPatientData(t *testing.T) {
-	s, _, _ := newTestServices(t)
-	admin := addStaff(t, s, "admin", models.RoleAdministrator)
+	s, _, admin := newAdminServices(t)
 	if _, err := s.ImportFile(admin, filepath.Join(validFixtures, "accept-bipolar-lithium.json")); err != nil {
 		t.Fatal(err)
 	}
@@ -203,8 +197,7 @@ func mapsEqual(a, b map[string]int64) bool {
 }
 
 func TestImportRollsBackAFileThatFailsPartWayInAGroup(t *testing.T) {
-	s, _, _ := newTestServices(t)
-	admin := addStaff(t, s, "admin", models.RoleAdministrator)
+	s, _, admin := newAdminServices(t)
 	// Saving a referral whose reason is FAIL fails after its patient,
 	// referrer and their audit events are written.
 	failReferralInsertsWithReason(t, s.DB(), "FAIL")

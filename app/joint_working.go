@@ -42,12 +42,7 @@ func (s *JointWorkingService) Add(actor *models.StaffMember, j *models.JointWork
 
 // ForReferral returns a referral's joint-working records.
 func (s *JointWorkingService) ForReferral(actor *models.StaffMember, referralID uint) ([]models.JointWorking, error) {
-	if err := s.authorise(actor, models.PermViewReferrals); err != nil {
-		return nil, err
-	}
-	var out []models.JointWorking
-	err := s.db.Where("referral_id = ?", referralID).Order("start_date, id").Find(&out).Error
-	return out, err
+	return findAll[models.JointWorking](s.core, actor, models.PermViewReferrals, s.db.Where("referral_id = ?", referralID).Order("start_date, id"))
 }
 
 // End records that joint working ended on end (a date not before it

@@ -84,9 +84,7 @@ func TestAcceptanceFillsInACMHTRecordAlreadyThere(t *testing.T) {
 	w := newWorkflow(t)
 	r := sampleReferral(testNHSNumber(1))
 	r.CurrentServices = models.CurrentServices{CMHTOpen: true, CMHTTeam: "County South CMHT", CareCoordinator: "Rita Sandhu"}
-	if err := w.s.Referrals.Register(w.admin, r); err != nil {
-		t.Fatal(err)
-	}
+	register(t, w.s, w.admin, r)
 	if err := w.s.JointWorking.Add(w.doc, &models.JointWorking{ReferralID: r.ID, Service: models.JointCMHT, Team: "County South CMHT", Phone: "0116 496 0200"}); err != nil {
 		t.Fatal(err)
 	}

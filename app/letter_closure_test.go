@@ -174,9 +174,7 @@ func TestDeclineLetterSignpostsOnlyWhatScreeningChose(t *testing.T) {
 	r := sampleReferral(testNHSNumber(3))
 	r.LivesInArea = false
 	r.Patient.Postcode = "NG1 1AA"
-	if err := w.s.Referrals.Register(w.admin, r); err != nil {
-		t.Fatal(err)
-	}
+	register(t, w.s, w.admin, r)
 	rec, _ := StoredRecommendation(r)
 	if !rec.HasSignpost(models.SignpostLocalPerinatalService) || rec.HasSignpost(models.SignpostVitaMinds) {
 		t.Fatalf("screening of an out-of-area woman signposts %v", rec.Signpost)

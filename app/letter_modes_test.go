@@ -119,8 +119,7 @@ func TestMedicalReviewLetterGivesDateTimePlaceAndWithWhom(t *testing.T) {
 }
 
 func TestBasesSettingIsChecked(t *testing.T) {
-	s, _, _ := newTestServices(t)
-	admin := addStaff(t, s, "admin", models.RoleAdministrator)
+	s, _, admin := newAdminServices(t)
 	if bases := s.Settings.Bases(); len(bases) != 1 || bases[0].Name != "Perinatal Mental Health Service" {
 		t.Errorf("with no bases set, Bases = %+v; want the service at its address", bases)
 	}

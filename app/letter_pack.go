@@ -53,15 +53,11 @@ func (s *LetterService) buildPack(actor, signer *models.StaffMember, referralID 
 	if err := s.authorise(actor, models.PermViewReferrals); err != nil {
 		return nil, err
 	}
-	r, err := s.loadReferralFull(s.db, referralID)
+	r, appts, state, err := s.referralForLetters(referralID, s.loadReferralFull)
 	if err != nil {
 		return nil, err
 	}
-	appts, err := s.referralAppointments(s.db, referralID)
-	if err != nil {
-		return nil, err
-	}
-	if kind, err = chooseKind(kind, letterState(r, appts)); err != nil {
+	if kind, err = chooseKind(kind, state); err != nil {
 		return nil, err
 	}
 	if signer == nil {

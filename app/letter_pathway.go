@@ -44,15 +44,27 @@ func (s *LetterService) FittingKinds(actor *models.StaffMember, referralID uint)
 	if err := s.authorise(actor, models.PermViewReferrals); err != nil {
 		return nil, err
 	}
-	r, err := s.loadReferral(s.db, referralID)
+	_, _, state, err := s.referralForLetters(referralID, s.loadReferral)
 	if err != nil {
 		return nil, err
 	}
-	appts, err := s.referralAppointments(s.db, referralID)
+	return models.LettersFor(state), nil
+}
+
+// referralForLetters reads a referral with load (loadReferral, or
+// loadReferralFull when the letters themselves are to be written) and its
+// appointments, and returns them with the state that decides which
+// letters fit it.
+func (c *core) referralForLetters(referralID uint, load func(*gorm.DB, uint) (*models.Referral, error)) (*models.Referral, []models.Appointment, models.LetterState, error) {
+	r, err := load(c.db, referralID)
 	if err != nil {
-		return nil, err
+		return nil, nil, models.LetterState{}, err
 	}
-	return models.LettersFor(letterState(r, appts)), nil
+	appts, err := c.referralAppointments(c.db, referralID)
+	if err != nil {
+		return nil, nil, models.LetterState{}, err
+	}
+	return r, appts, letterState(r, appts), nil
 }
 
 // referralAppointments reads a referral's appointments, with their

@@ -45,10 +45,7 @@ func TestIssuePackRefusesAKindThatDoesNotFitAndWritesNothing(t *testing.T) {
 			t.Errorf("RenderPack(%s) drew letters that do not fit", c.kind)
 		}
 	}
-	waiting := sampleReferral(testNHSNumber(90))
-	if err := w.s.Referrals.Register(w.admin, waiting); err != nil {
-		t.Fatal(err)
-	}
+	waiting := register(t, w.s, w.admin, sampleReferral(testNHSNumber(90)))
 	_, err := w.s.Letters.IssuePack(w.admin, waiting.ID, "")
 	if err == nil || err.Error() != "No letter fits this referral yet: the referral is still awaiting screening." {
 		t.Errorf("IssuePack of a referral awaiting screening = %v", err)

@@ -44,10 +44,5 @@ func (s *LetterService) PreviewTemplatePDF(actor *models.StaffMember, kind model
 // RegisterCount counts the letters in the register that match f, so the
 // Letters screen can page through them without reading them all.
 func (s *LetterService) RegisterCount(actor *models.StaffMember, f LetterFilter) (int64, error) {
-	if err := s.authorise(actor, models.PermViewReferrals); err != nil {
-		return 0, err
-	}
-	var n int64
-	err := s.registerQuery(f).Count(&n).Error
-	return n, err
+	return s.countFor(actor, models.PermViewReferrals, s.registerQuery(f))
 }

@@ -10,11 +10,8 @@ import (
 )
 
 func TestRegisterCountMatchesTheRegisterPages(t *testing.T) {
-	s, _, _ := newTestServices(t)
-	admin := addStaff(t, s, "admin", models.RoleAdministrator)
-	doc := addStaff(t, s, "doc", models.RoleClinician)
-	r := sampleReferral("9434765919")
-	acceptedWithVideo(t, s, admin, doc, r)
+	s, _, admin, doc := newTeamServices(t)
+	r := acceptedWithVideo(t, s, admin, doc, sampleReferral("9434765919"))
 	if _, err := s.Letters.IssuePack(admin, r.ID, ""); err != nil {
 		t.Fatal(err)
 	}

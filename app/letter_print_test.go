@@ -2,9 +2,6 @@ package app
 
 import (
 	"fmt"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
@@ -12,22 +9,11 @@ import (
 	"perinatal-caseload/models"
 )
 
-// pdfPages extracts each page's text with pdftotext, which ends every page
-// with a form feed.
+// pdfPages extracts each page's text with pdftotext (see pdfText), which
+// ends every page with a form feed.
 func pdfPages(t *testing.T, pdf []byte) []string {
 	t.Helper()
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Fatal("pdftotext is missing: install poppler-utils (make test does)")
-	}
-	path := filepath.Join(t.TempDir(), "letters.pdf")
-	if err := os.WriteFile(path, pdf, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	out, err := exec.Command("pdftotext", "-layout", path, "-").Output()
-	if err != nil {
-		t.Fatalf("pdftotext: %v", err)
-	}
-	pages := strings.Split(string(out), "\f")
+	pages := strings.Split(pdfText(t, pdf), "\f")
 	return pages[:len(pages)-1]
 }
 
@@ -130,11 +116,8 @@ func TestPrintDayRefusesALetterThatWasChanged(t *testing.T) {
 // issuing (the command line's letters command) and the template editor's
 // sample, carry DRAFT on every page.
 func TestPreviewsAreDrafts(t *testing.T) {
-	s, _, _ := newTestServices(t)
-	admin := addStaff(t, s, "admin", models.RoleAdministrator)
-	doc := addStaff(t, s, "doc", models.RoleClinician)
-	r := sampleReferral("9434765919")
-	acceptedWithVideo(t, s, admin, doc, r)
+	s, _, admin, doc := newTeamServices(t)
+	r := acceptedWithVideo(t, s, admin, doc, sampleReferral("9434765919"))
 	pack, pdfs, err := s.Letters.RenderPack(admin, nil, r.ID, "")
 	if err != nil {
 		t.Fatal(err)
@@ -164,11 +147,8 @@ func TestPreviewsAreDrafts(t *testing.T) {
 //
 // Hazard: HAZ-020.
 func TestRenderErrorsNameTheReferralNotHer(t *testing.T) {
-	s, _, _ := newTestServices(t)
-	admin := addStaff(t, s, "admin", models.RoleAdministrator)
-	doc := addStaff(t, s, "doc", models.RoleClinician)
-	r := sampleReferral("9434765919")
-	acceptedWithVideo(t, s, admin, doc, r)
+	s, _, admin, doc := newTeamServices(t)
+	r := acceptedWithVideo(t, s, admin, doc, sampleReferral("9434765919"))
 	// Her name, changed underneath intake, to one the letters cannot print.
 	if err := s.Letters.db.Model(&models.Patient{}).Where("id = ?", r.PatientID).Update("given_name", "Zoë 😀").Error; err != nil {
 		t.Fatal(err)

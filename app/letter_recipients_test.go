@@ -187,9 +187,7 @@ func TestNoLetterGoesToHerHomeWithoutConsent(t *testing.T) {
 	s := w.s
 	r := sampleReferral(testNHSNumber(1))
 	r.ConsentObtained = false
-	if err := s.Referrals.Register(w.admin, r); err != nil {
-		t.Fatal(err)
-	}
+	register(t, s, w.admin, r)
 	d := Decision{Outcome: models.DecisionDecline, Priority: r.Priority, Reason: "No consent."}
 	if err := s.Referrals.Decide(w.doc, r.ID, r.Version, d); err != nil {
 		t.Fatal(err)
@@ -347,9 +345,7 @@ func TestLetterToTheReferrerGreetsByTitleAndFamilyName(t *testing.T) {
 	s := w.s
 	r := sampleReferral(testNHSNumber(1))
 	r.Referrer.Name = "Dr Amira Patel"
-	if err := s.Referrals.Register(w.admin, r); err != nil {
-		t.Fatal(err)
-	}
+	register(t, s, w.admin, r)
 	d := Decision{Outcome: models.DecisionSignpost, Priority: r.Priority, Reason: "Talking therapies will help most."}
 	if err := s.Referrals.Decide(w.doc, r.ID, r.Version, d); err != nil {
 		t.Fatal(err)

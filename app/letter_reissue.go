@@ -36,15 +36,11 @@ func (s *LetterService) EarlierIssue(actor *models.StaffMember, referralID uint,
 		return nil, err
 	}
 	if kind == "" {
-		r, err := s.loadReferral(s.db, referralID)
+		_, _, state, err := s.referralForLetters(referralID, s.loadReferral)
 		if err != nil {
 			return nil, err
 		}
-		appts, err := s.referralAppointments(s.db, referralID)
-		if err != nil {
-			return nil, err
-		}
-		if kind, err = chooseKind("", letterState(r, appts)); err != nil {
+		if kind, err = chooseKind("", state); err != nil {
 			return nil, err
 		}
 	}

@@ -90,8 +90,7 @@ func TestLogoIsStoredForEveryDesktopAndPrinted(t *testing.T) {
 		t.Error("another desktop does not see the logo")
 	}
 
-	r := sampleReferral("9434765919")
-	acceptedWithVideo(t, s, admin, doc, r)
+	r := acceptedWithVideo(t, s, admin, doc, sampleReferral("9434765919"))
 	issued, err := s.Letters.IssuePack(admin, r.ID, "")
 	if err != nil {
 		t.Fatal(err)
@@ -120,8 +119,7 @@ func TestLogoIsStoredForEveryDesktopAndPrinted(t *testing.T) {
 }
 
 func TestLogoRefusals(t *testing.T) {
-	s, _, _ := newTestServices(t)
-	admin := addStaff(t, s, "admin", models.RoleAdministrator)
+	s, _, admin := newAdminServices(t)
 	err := s.Settings.SetLogo(admin, []byte("GIF89a not a logo"), 0)
 	var fe *models.FieldError
 	if !errors.As(err, &fe) || fe.Field != settingField(SetLetterheadLogo) || !strings.Contains(err.Error(), "not a PNG or JPEG") {
@@ -147,8 +145,7 @@ func TestLogoRefusals(t *testing.T) {
 // TestReturnAddressMustBeWhole: the return address letters print must end
 // with a postcode; the default, which does not, is shown with the problem.
 func TestReturnAddressMustBeWhole(t *testing.T) {
-	s, _, _ := newTestServices(t)
-	admin := addStaff(t, s, "admin", models.RoleAdministrator)
+	s, _, admin := newAdminServices(t)
 	for _, bad := range []string{"Leicester", "Perinatal Mental Health Service\nLeicester", "1 Road\nLeicester\nnot a postcode"} {
 		err := s.Settings.Set(admin, SetServiceAddress, bad, 0)
 		var fe *models.FieldError
@@ -177,8 +174,7 @@ func TestReturnAddressMustBeWhole(t *testing.T) {
 }
 
 func TestLetterheadTelephoneAndEmail(t *testing.T) {
-	s, _, _ := newTestServices(t)
-	admin := addStaff(t, s, "admin", models.RoleAdministrator)
+	s, _, admin := newAdminServices(t)
 	for key, bad := range map[string]string{SetServicePhone: " ", SetServiceEmail: "perinatal team"} {
 		if err := s.Settings.Set(admin, key, bad, 0); err == nil {
 			t.Errorf("%s %q was accepted", key, bad)

@@ -32,12 +32,11 @@ func pdfText(t *testing.T, pdf []byte) string {
 	return string(out)
 }
 
-// acceptedWithVideo registers a referral, accepts it and books an Attend Anywhere assessment.
-func acceptedWithVideo(t *testing.T, s *Services, admin, doc *models.StaffMember, r *models.Referral) {
+// acceptedWithVideo registers a referral, accepts it and books an Attend
+// Anywhere assessment. It returns r.
+func acceptedWithVideo(t *testing.T, s *Services, admin, doc *models.StaffMember, r *models.Referral) *models.Referral {
 	t.Helper()
-	if err := s.Referrals.Register(admin, r); err != nil {
-		t.Fatal(err)
-	}
+	register(t, s, admin, r)
 	rec, _ := StoredRecommendation(r)
 	if err := s.Referrals.Decide(doc, r.ID, r.Version, Decision{Outcome: models.DecisionAccept, Priority: rec.Priority, Reason: "accepted"}); err != nil {
 		t.Fatal(err)
@@ -47,12 +46,11 @@ func acceptedWithVideo(t *testing.T, s *Services, admin, doc *models.StaffMember
 	if err := s.Appointments.Book(admin, a, true); err != nil {
 		t.Fatal(err)
 	}
+	return r
 }
 
 func TestIssuePackStoresEachRecipientsLetterInTheRegister(t *testing.T) {
-	s, _, _ := newTestServices(t)
-	admin := addStaff(t, s, "admin", models.RoleAdministrator)
-	doc := addStaff(t, s, "doc", models.RoleClinician)
+	s, _, admin, doc := newTeamServices(t)
 	r := sampleReferral("9434765919")
 	r.CopyRecipients = []models.CopyRecipient{{Professional: models.Professional{Name: "Siobhán Byrne", Role: "Community midwife", Organisation: "Leicester Royal Infirmary",
 		Address: "Infirmary Square, Leicester, LE1 5WW"}}}
@@ -92,11 +90,8 @@ func TestIssuePackStoresEachRecipientsLetterInTheRegister(t *testing.T) {
 }
 
 func TestReprintIsTheIssuedDocumentNotTodaysData(t *testing.T) {
-	s, clock, _ := newTestServices(t)
-	admin := addStaff(t, s, "admin", models.RoleAdministrator)
-	doc := addStaff(t, s, "doc", models.RoleClinician)
-	r := sampleReferral("9434765919")
-	acceptedWithVideo(t, s, admin, doc, r)
+	s, clock, admin, doc := newTeamServices(t)
+	r := acceptedWithVideo(t, s, admin, doc, sampleReferral("9434765919"))
 	issued, err := s.Letters.IssuePack(admin, r.ID, "")
 	if err != nil {
 		t.Fatal(err)
@@ -112,8 +107,7 @@ func TestReprintIsTheIssuedDocumentNotTodaysData(t *testing.T) {
 }
 
 func TestTemplateWithAnUnknownFieldIsRefused(t *testing.T) {
-	s, _, _ := newTestServices(t)
-	admin := addStaff(t, s, "admin", models.RoleAdministrator)
+	s, _, admin := newAdminServices(t)
 	tmpl, err := s.Letters.Template(models.LetterAcceptance)
 	if err != nil || tmpl.Version != 1 {
 		t.Fatalf("template = v%d, %v", tmpl.Version, err)
@@ -140,9 +134,7 @@ func TestBatchOf100PacksNeverMixesWomen(t *testing.T) {
 	if testing.Short() {
 		t.Skip("renders 100 packs")
 	}
-	s, _, _ := newTestServices(t)
-	admin := addStaff(t, s, "admin", models.RoleAdministrator)
-	doc := addStaff(t, s, "doc", models.RoleClinician)
+	s, _, admin, doc := newTeamServices(t)
 	type woman struct{ name, nhs string }
 	var women []woman
 	packs := map[string][][]byte{}
@@ -191,9 +183,7 @@ func TestBatchOf100PacksNeverMixesWomen(t *testing.T) {
 }
 
 func TestPackCopiesTheGPWhenSomeoneElseReferred(t *testing.T) {
-	s, _, _ := newTestServices(t)
-	admin := addStaff(t, s, "admin", models.RoleAdministrator)
-	doc := addStaff(t, s, "doc", models.RoleClinician)
+	s, _, admin, doc := newTeamServices(t)
 	r := sampleReferral("9434765919")
 	r.Referrer = models.Professional{Name: "Sally Green", Role: string(models.ProfMidwife), Organisation: "Leicester Royal Infirmary",
 		Address: "Infirmary Square\nLeicester\nLE1 5WW"}

@@ -25,10 +25,7 @@ func TestPermissionMatrixIsEnforcedInTheServices(t *testing.T) {
 	newReferral := func() *models.Referral {
 		n++
 		nhs, _ := models.NHSNumberWithCheckDigit(fmt.Sprintf("999%06d", 100+n*7))
-		r := sampleReferral(nhs)
-		if err := s.Referrals.Register(admin, r); err != nil {
-			t.Fatal(err)
-		}
+		r := register(t, s, admin, sampleReferral(nhs))
 		return r
 	}
 	accepted := func() *models.Referral {

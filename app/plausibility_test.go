@@ -26,8 +26,7 @@ func fieldAtFault(t *testing.T, err error, field models.FieldID) string {
 
 // Hazard: HAZ-015.
 func TestRegisterRefusesAnImpossibleDateOfBirthOrDueDate(t *testing.T) {
-	s, _, _ := newTestServices(t)
-	admin := addStaff(t, s, "admin", models.RoleAdministrator)
+	s, _, admin := newAdminServices(t)
 	received := sampleReferral("").ReceivedAt // 21 November 2026
 	day := models.LondonDate(received)
 	for _, tc := range []struct {
@@ -74,8 +73,7 @@ func TestRegisterRefusesAnImpossibleDateOfBirthOrDueDate(t *testing.T) {
 
 // Hazard: HAZ-015.
 func TestImportRefusesAnImpossibleDateOfBirthOrDueDate(t *testing.T) {
-	s, _, _ := newTestServices(t)
-	admin := addStaff(t, s, "admin", models.RoleAdministrator)
+	s, _, admin := newAdminServices(t)
 	data, err := os.ReadFile(filepath.Join(validFixtures, "accept-bipolar-lithium.json"))
 	if err != nil {
 		t.Fatal(err)

@@ -183,12 +183,7 @@ const referralOrder = "referrals.urgent_rank, referrals.received_at, referrals.i
 
 // Count returns how many referrals match f.
 func (s *ReferralService) Count(actor *models.StaffMember, f ReferralFilter) (int64, error) {
-	if err := s.authorise(actor, models.PermViewReferrals); err != nil {
-		return 0, err
-	}
-	var n int64
-	err := s.filterReferrals(s.db.Table("referrals"), f).Count(&n).Error
-	return n, err
+	return s.countFor(actor, models.PermViewReferrals, s.filterReferrals(s.db.Table("referrals"), f))
 }
 
 // Page returns rows offset..offset+limit of the referrals matching f,

@@ -2,29 +2,23 @@ package app
 
 import (
 	"fmt"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
-
-	"github.com/go-gormigrate/gormigrate/v2"
 
 	"perinatal-caseload/models"
 )
 
 // Hazard: HAZ-022.
 func TestReferralListPutsNewUrgentReferralsFirstAndSearches(t *testing.T) {
-	s, _, _ := newTestServices(t)
-	admin := addStaff(t, s, "admin", models.RoleAdministrator)
+	s, _, admin := newAdminServices(t)
 	routine := sampleReferral("9000000009")
 	routine.Medications = nil // no mood stabiliser: routine
 	routine.Patient.GivenName, routine.Patient.FamilyName, routine.Patient.Postcode = "Siobhán", "Byrne", "LE11 3TU"
 	routine.ReceivedAt = routine.ReceivedAt.AddDate(0, 0, -3) // older
 	urgent := sampleReferral("9434765919")                    // lithium: urgent
 	for _, r := range []*models.Referral{routine, urgent} {
-		if err := s.Referrals.Register(admin, r); err != nil {
-			t.Fatal(err)
-		}
+		register(t, s, admin, r)
 	}
 	if urgent.Priority != models.PriorityUrgent || routine.Priority != models.PriorityRoutine {
 		t.Fatalf("priorities %s and %s", urgent.Priority, routine.Priority)
@@ -59,8 +53,7 @@ func TestReferralListPutsNewUrgentReferralsFirstAndSearches(t *testing.T) {
 //
 // Hazard: HAZ-005.
 func TestSearchForgivesAccentsApostrophesSpacesAndFindsTheReference(t *testing.T) {
-	s, _, _ := newTestServices(t)
-	admin := addStaff(t, s, "admin", models.RoleAdministrator)
+	s, _, admin := newAdminServices(t)
 	women := []struct{ given, family, postcode string }{
 		{"Siobhán", "Ní Bhriain", "LE11 3TU"},
 		{"Mary-Kate", "O'Brien-Smith", "LE3 0AB"},
@@ -72,9 +65,7 @@ func TestSearchForgivesAccentsApostrophesSpacesAndFindsTheReference(t *testing.T
 	for i, w := range women {
 		r := sampleReferral(testNHSNumber(i + 1))
 		r.Patient.GivenName, r.Patient.FamilyName, r.Patient.Postcode = w.given, w.family, w.postcode
-		if err := s.Referrals.Register(admin, r); err != nil {
-			t.Fatal(err)
-		}
+		register(t, s, admin, r)
 		ids[i] = r.ID
 	}
 	nhs := models.FormatNHSNumber(testNHSNumber(3)) // "999 000 00xx"
@@ -150,17 +141,11 @@ func TestSearchForgivesAccentsApostrophesSpacesAndFindsTheReference(t *testing.T
 //
 // Hazard: HAZ-005.
 func TestSearchKeysFollowAChangeOfName(t *testing.T) {
-	s, _, _ := newTestServices(t)
-	admin := addStaff(t, s, "admin", models.RoleAdministrator)
-	first := sampleReferral("9434765919")
-	if err := s.Referrals.Register(admin, first); err != nil {
-		t.Fatal(err)
-	}
+	s, _, admin := newAdminServices(t)
+	register(t, s, admin, sampleReferral("9434765919"))
 	again := sampleReferral("9434765919")
 	again.Patient.FamilyName, again.Patient.Postcode = "Ó Súilleabháin", "LE1 5WW"
-	if err := s.Referrals.Register(admin, again); err != nil {
-		t.Fatal(err)
-	}
+	register(t, s, admin, again)
 	for _, q := range []string{"osuilleabhain", "suilleabhain", "le15ww"} {
 		if n, _ := s.Referrals.Count(admin, ReferralFilter{Query: q}); n != 2 {
 			t.Errorf("search %q finds %d referrals after her change of name, want both", q, n)
@@ -175,19 +160,7 @@ func TestSearchKeysFollowAChangeOfName(t *testing.T) {
 // before the forgiving search, whose keys were only lower-cased, and
 // checks that the upgrade makes every patient findable the forgiving way.
 func TestSearchKeysMigrationRefoldsAnOlderDatabase(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "old.db")
-	db, err := openSQLite(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	all := migrations()
-	before := slices.IndexFunc(all, func(m *gormigrate.Migration) bool { return m.ID == "2026120301_forgiving_search_keys" })
-	if before < 0 {
-		t.Fatal("no search-keys migration")
-	}
-	if _, err := migrateTo(db, all[:before]); err != nil {
-		t.Fatal(err)
-	}
+	db, path := databaseBefore(t, "2026120301_forgiving_search_keys")
 	// The first migration creates the tables from today's models, so the
 	// columns the older release never had are taken out again.
 	for _, ix := range searchKeyIndexes {
@@ -200,18 +173,12 @@ func TestSearchKeysMigrationRefoldsAnOlderDatabase(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	err = db.Exec(`INSERT INTO patients (created_at, updated_at, version, given_name, family_name, date_of_birth, postcode, given_key, family_key)
+	err := db.Exec(`INSERT INTO patients (created_at, updated_at, version, given_name, family_name, date_of_birth, postcode, given_key, family_key)
 		VALUES (?, ?, 3, 'Siobhán', 'Ní Bhriain', '1994-03-02', 'LE11 3TU', 'siobhán', 'ní bhriain')`, testNow, testNow).Error
 	if err != nil {
 		t.Fatal(err)
 	}
-	Close(db)
-
-	db, err = Open(path)
-	if err != nil {
-		t.Fatalf("upgrade: %v", err)
-	}
-	defer Close(db)
+	db, _ = upgraded(t, db, path)
 	var p models.Patient
 	if err := db.First(&p).Error; err != nil {
 		t.Fatal(err)

@@ -180,10 +180,7 @@ func describeLetterEvent(ev models.AuditEvent, d *models.LetterEventDetails) str
 		if d == nil {
 			return describeUnreadable(ev)
 		}
-		s := "Letter issued"
-		if d.Kind != "" {
-			s += ": " + strings.ToLower(d.Kind.Label())
-		}
+		s := withKind("Letter issued", d.Kind)
 		if d.Recipient != "" {
 			s += ", to " + d.Recipient
 		}
@@ -192,11 +189,7 @@ func describeLetterEvent(ev models.AuditEvent, d *models.LetterEventDetails) str
 		if d == nil {
 			return describeUnreadable(ev)
 		}
-		s := "Letter held, not posted"
-		if d.Kind != "" {
-			s += ": " + strings.ToLower(d.Kind.Label())
-		}
-		return withDetail(s, d.HoldReason)
+		return withDetail(withKind("Letter held, not posted", d.Kind), d.HoldReason)
 	case ActionPrint:
 		return "Letter opened or reprinted"
 	}
@@ -209,6 +202,14 @@ func describeLetterEvent(ev models.AuditEvent, d *models.LetterEventDetails) str
 // "Appointment: create (initial_assessment)".
 func describeUnreadable(ev models.AuditEvent) string {
 	return withDetail(capitalFirst(strings.ReplaceAll(ev.Entity, "_", " "))+": "+ev.Action, ev.Detail)
+}
+
+// withKind adds the kind of letter after a colon when it is known.
+func withKind(s string, kind models.LetterKind) string {
+	if kind == "" {
+		return s
+	}
+	return s + ": " + strings.ToLower(kind.Label())
 }
 
 // withDetail adds detail in brackets when there is any.

@@ -10,20 +10,11 @@ import (
 )
 
 func TestTimelineTellsTheReferralsStoryInOrder(t *testing.T) {
-	s, clock, _ := newTestServices(t)
-	admin := addStaff(t, s, "admin", models.RoleAdministrator)
-	doc := addStaff(t, s, "doc", models.RoleClinician)
-	manager := addStaff(t, s, "manager", models.RoleManager)
-	kw := addStaff(t, s, "kw", models.RoleKeyWorker)
-
-	r := sampleReferral("9434765919")
-	if err := s.Referrals.Register(admin, r); err != nil {
-		t.Fatal(err)
-	}
+	team := newWorkflow(t)
+	s, clock, admin, doc, manager, kw := team.s, team.clock, team.admin, team.doc, team.manager, team.worker
+	r := register(t, s, admin, sampleReferral("9434765919"))
 	other := sampleReferral("9000000009") // a second referral's events must not appear
-	if err := s.Referrals.Register(admin, other); err != nil {
-		t.Fatal(err)
-	}
+	register(t, s, admin, other)
 	clock.Advance(time.Hour)
 	// The recommendation is accept, urgent: routine overrides it.
 	if err := s.Referrals.Decide(doc, r.ID, r.Version, Decision{Outcome: models.DecisionAccept, Priority: models.PriorityRoutine, Reason: "Stable for years"}); err != nil {
@@ -52,8 +43,8 @@ func TestTimelineTellsTheReferralsStoryInOrder(t *testing.T) {
 		{"Test doc", "Decision: accept (overrides the recommendation: Stable for years). Status: accepted"},
 		{"Test admin", "Initial assessment booked for 01/12/2026 10:30 (Attend Anywhere video)"},
 		{"Test admin", "Status: assessment booked (initial assessment booked)"},
-		{"Test manager", "Key worker allocated: Test kw"},
-		{"Test kw", "Joint working recorded with the community mental health team (City East CMHT)"},
+		{"Test manager", "Key worker allocated: Test worker"},
+		{"Test worker", "Joint working recorded with the community mental health team (City East CMHT)"},
 	}
 	if len(got) != len(want) {
 		t.Fatalf("timeline has %d entries, want %d:\n%v", len(got), len(want), got)

@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -54,7 +55,7 @@ func validateReferral(r *models.Referral, today models.Date) error {
 	if strings.TrimSpace(r.Referrer.Name) == "" {
 		v.Add(models.FieldReferrerName, "enter the referrer's name")
 	}
-	if !validReferrerRole(r.Referrer.Role) {
+	if !slices.Contains(models.ReferrerRoles, models.ProfessionalRole(r.Referrer.Role)) {
 		v.Add(models.FieldReferrerRole, "choose the referrer's role")
 	}
 	switch r.Stage {
@@ -81,15 +82,6 @@ func validateReferral(r *models.Referral, today models.Date) error {
 		v.Add(models.FieldReceived, "enter when the referral was received")
 	}
 	return v.Err()
-}
-
-func validReferrerRole(role string) bool {
-	for _, r := range models.ReferrerRoles {
-		if string(r) == role {
-			return true
-		}
-	}
-	return false
 }
 
 // lettersCanPrint checks, and tidies, what her letters will print, so that

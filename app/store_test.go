@@ -142,13 +142,7 @@ func TestOlderDatabaseUpgradesInPlace(t *testing.T) {
 	if err := db.Omit("Patient", "Referrer").Create(r).Error; err != nil {
 		t.Fatal(err)
 	}
-	Close(db)
-
-	db, err = Open(path)
-	if err != nil {
-		t.Fatalf("upgrade: %v", err)
-	}
-	defer Close(db)
+	db, _ = upgraded(t, db, path)
 	var applied int64
 	db.Table("migrations").Count(&applied)
 	if int(applied) != len(all) {

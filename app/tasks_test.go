@@ -124,9 +124,7 @@ func TestAcceptingAnInpatientOrMBUReferralMakesTasksThatFollowTheKeyWorker(t *te
 	before := countRows(t, w.s, "tasks")
 	inpatient := sampleReferral(testNHSNumber(99))
 	inpatient.CurrentServices.PsychiatricInpatient = true
-	if err := w.s.Referrals.Register(w.admin, inpatient); err != nil {
-		t.Fatal(err)
-	}
+	register(t, w.s, w.admin, inpatient)
 	if countRows(t, w.s, "tasks") != before {
 		t.Error("registering a referral made a task before it was accepted")
 	}

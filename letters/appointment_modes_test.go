@@ -11,14 +11,7 @@ import (
 // text as printed, on one line.
 func modeLetter(t *testing.T, kind models.LetterKind, f Fields) string {
 	t.Helper()
-	body, err := DefaultTemplate(kind)
-	if err != nil {
-		t.Fatal(err)
-	}
-	text, err := Merge(body, f)
-	if err != nil {
-		t.Fatalf("%s: %v", kind, err)
-	}
+	body, text := mergeDefault(t, kind, f)
 	l, err := SampleLetter(kind, body, sampleService())
 	if err != nil {
 		t.Fatal(err)

@@ -41,18 +41,26 @@ func TestEveryKindHasAValidDefaultTemplate(t *testing.T) {
 	}
 }
 
-// merged returns a kind's default template merged with f.
+// merged returns a kind's default template merged with f, on one line.
 func merged(t *testing.T, kind models.LetterKind, f Fields) string {
+	t.Helper()
+	_, text := mergeDefault(t, kind, f)
+	return flat(text)
+}
+
+// mergeDefault returns a kind's default template, and the template merged
+// with f.
+func mergeDefault(t *testing.T, kind models.LetterKind, f Fields) (body, text string) {
 	t.Helper()
 	body, err := DefaultTemplate(kind)
 	if err != nil {
 		t.Fatal(err)
 	}
-	text, err := Merge(body, f)
+	text, err = Merge(body, f)
 	if err != nil {
 		t.Fatalf("%s: %v", kind, err)
 	}
-	return flat(text)
+	return body, text
 }
 
 func containsAll(t *testing.T, what, text string, want ...string) {

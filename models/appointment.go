@@ -17,18 +17,14 @@ const (
 var AppointmentKinds = []AppointmentKind{KindInitialAssessment, KindKeyWorkerContact, KindMedicalReview, KindReview}
 
 // Label returns the kind in words.
-func (k AppointmentKind) Label() string {
-	switch k {
-	case KindInitialAssessment:
-		return "Initial assessment"
-	case KindKeyWorkerContact:
-		return "Key-worker contact"
-	case KindMedicalReview:
-		return "Medical review"
-	case KindReview:
-		return "Review"
-	}
-	return string(k)
+func (k AppointmentKind) Label() string { return labelOf(appointmentKindLabels, k) }
+
+// appointmentKindLabels holds the words for each AppointmentKind.
+var appointmentKindLabels = map[AppointmentKind]string{
+	KindInitialAssessment: "Initial assessment",
+	KindKeyWorkerContact:  "Key-worker contact",
+	KindMedicalReview:     "Medical review",
+	KindReview:            "Review",
 }
 
 // Mode is how an appointment is held.
@@ -46,18 +42,14 @@ const (
 var Modes = []Mode{ModeVideo, ModeTelephone, ModeFaceToFace, ModeHomeVisit}
 
 // Label returns the mode in words.
-func (m Mode) Label() string {
-	switch m {
-	case ModeVideo:
-		return "Attend Anywhere video"
-	case ModeTelephone:
-		return "Telephone"
-	case ModeFaceToFace:
-		return "Face to face"
-	case ModeHomeVisit:
-		return "Home visit"
-	}
-	return string(m)
+func (m Mode) Label() string { return labelOf(modeLabels, m) }
+
+// modeLabels holds the words for each Mode.
+var modeLabels = map[Mode]string{
+	ModeVideo:      "Attend Anywhere video",
+	ModeTelephone:  "Telephone",
+	ModeFaceToFace: "Face to face",
+	ModeHomeVisit:  "Home visit",
 }
 
 // MHSDSConsultationCode returns the MHSDS consultation mechanism code.
@@ -91,24 +83,17 @@ const (
 var Attendances = []Attendance{AttendFuture, AttendCancelledByPatient, AttendDNA, AttendCancelledByService, AttendOnTime, AttendLateSeen, AttendLateNotSeen}
 
 // Label returns the code's meaning.
-func (a Attendance) Label() string {
-	switch a {
-	case AttendFuture:
-		return "Not yet held"
-	case AttendCancelledByPatient:
-		return "Cancelled by the patient"
-	case AttendDNA:
-		return "Did not attend"
-	case AttendCancelledByService:
-		return "Cancelled by the service"
-	case AttendOnTime:
-		return "Attended on time"
-	case AttendLateSeen:
-		return "Arrived late and was seen"
-	case AttendLateNotSeen:
-		return "Arrived late and was not seen"
-	}
-	return string(a)
+func (a Attendance) Label() string { return labelOf(attendanceLabels, a) }
+
+// attendanceLabels holds the words for each Attendance.
+var attendanceLabels = map[Attendance]string{
+	AttendFuture:             "Not yet held",
+	AttendCancelledByPatient: "Cancelled by the patient",
+	AttendDNA:                "Did not attend",
+	AttendCancelledByService: "Cancelled by the service",
+	AttendOnTime:             "Attended on time",
+	AttendLateSeen:           "Arrived late and was seen",
+	AttendLateNotSeen:        "Arrived late and was not seen",
 }
 
 // Missed reports whether the woman was not seen through no choice of the service:

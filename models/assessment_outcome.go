@@ -2,6 +2,7 @@ package models
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -23,28 +24,19 @@ const (
 var AssessmentOutcomes = []AssessmentOutcome{OutcomeCaseload, OutcomeMedicalReview, OutcomeDischarged}
 
 // Label says what an outcome means for the woman.
-func (o AssessmentOutcome) Label() string {
-	switch o {
-	case OutcomeNone:
-		return "No outcome recorded"
-	case OutcomeCaseload:
-		return "Open to the caseload: a key worker will be allocated"
-	case OutcomeMedicalReview:
-		return "Medical review needed: book it next"
-	case OutcomeDischarged:
-		return "Discharged with advice and signposting"
-	}
-	return string(o)
+func (o AssessmentOutcome) Label() string { return labelOf(assessmentOutcomeLabels, o) }
+
+// assessmentOutcomeLabels holds the words for each AssessmentOutcome.
+var assessmentOutcomeLabels = map[AssessmentOutcome]string{
+	OutcomeNone:          "No outcome recorded",
+	OutcomeCaseload:      "Open to the caseload: a key worker will be allocated",
+	OutcomeMedicalReview: "Medical review needed: book it next",
+	OutcomeDischarged:    "Discharged with advice and signposting",
 }
 
 // Valid reports whether o is an outcome a clinician can record.
 func (o AssessmentOutcome) Valid() bool {
-	for _, v := range AssessmentOutcomes {
-		if o == v {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(AssessmentOutcomes, o)
 }
 
 // Status returns the status the referral moves to when o is recorded, or ""
@@ -103,12 +95,7 @@ var ClosureReasons = []ClosureReason{
 
 // Valid reports whether r is one of ClosureReasons.
 func (r ClosureReason) Valid() bool {
-	for _, v := range ClosureReasons {
-		if r == v {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(ClosureReasons, r)
 }
 
 // Label returns the reason in words, starting with a capital.

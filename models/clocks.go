@@ -48,20 +48,15 @@ const (
 )
 
 // Label returns the state in words.
-func (s ClockState) Label() string {
-	switch s {
-	case ClockNotStarted:
-		return "Not started"
-	case ClockRunning:
-		return "Within target"
-	case ClockOverdue:
-		return "Overdue"
-	case ClockMet:
-		return "Target met"
-	case ClockMissed:
-		return "Target missed"
-	}
-	return string(s)
+func (s ClockState) Label() string { return labelOf(clockStateLabels, s) }
+
+// clockStateLabels holds the words for each ClockState.
+var clockStateLabels = map[ClockState]string{
+	ClockNotStarted: "Not started",
+	ClockRunning:    "Within target",
+	ClockOverdue:    "Overdue",
+	ClockMet:        "Target met",
+	ClockMissed:     "Target missed",
 }
 
 // WaitClock is one waiting-time clock on one referral.
@@ -114,16 +109,13 @@ const (
 )
 
 // Label returns the band in words.
-func (b DueBand) Label() string {
-	switch b {
-	case BandOverdue:
-		return "Overdue"
-	case BandDueSoon:
-		return "Due soon"
-	case BandDue:
-		return "Due"
-	}
-	return string(b)
+func (b DueBand) Label() string { return labelOf(dueBandLabels, b) }
+
+// dueBandLabels holds the words for each DueBand.
+var dueBandLabels = map[DueBand]string{
+	BandOverdue: "Overdue",
+	BandDueSoon: "Due soon",
+	BandDue:     "Due",
 }
 
 // DueBandOf places a due date in its band on today: overdue after the due

@@ -2,6 +2,7 @@ package models
 
 import (
 	"errors"
+	"slices"
 	"strings"
 )
 
@@ -21,20 +22,15 @@ const (
 var ContactMethods = []ContactMethod{ContactLetter, ContactTelephone, ContactTextMessage, ContactEmail}
 
 // Label returns the method in words.
-func (m ContactMethod) Label() string {
-	switch m {
-	case ContactNotStated:
-		return "Not stated"
-	case ContactLetter:
-		return "Letter"
-	case ContactTelephone:
-		return "Telephone"
-	case ContactTextMessage:
-		return "Text message"
-	case ContactEmail:
-		return "Email"
-	}
-	return string(m)
+func (m ContactMethod) Label() string { return labelOf(contactMethodLabels, m) }
+
+// contactMethodLabels holds the words for each ContactMethod.
+var contactMethodLabels = map[ContactMethod]string{
+	ContactNotStated:   "Not stated",
+	ContactLetter:      "Letter",
+	ContactTelephone:   "Telephone",
+	ContactTextMessage: "Text message",
+	ContactEmail:       "Email",
 }
 
 // CommunicationNeeds are a woman's information and communication needs, as
@@ -212,37 +208,23 @@ func (n CommunicationNeeds) Normalised() (CommunicationNeeds, error) {
 	if n.Language != LanguageOther {
 		n.LanguageOtherName = ""
 	}
-	if n.PreferredContact != ContactNotStated && !containsContact(n.PreferredContact) {
+	if n.PreferredContact != ContactNotStated && !slices.Contains(ContactMethods, n.PreferredContact) {
 		errs = append(errs, &FieldError{FieldPreferredContact, "choose letter, telephone, text message or email"})
 	}
 	if p := addressLinesProblem(AddressLines(n.SafeAddressLines)); p != "" {
 		errs = append(errs, &FieldError{FieldSafeAddress, p})
 	}
-	hasLines := n.SafeAddressLines != ""
-	switch {
-	case n.SafePostcode != "":
-		pc, err := NormalisePostcode(n.SafePostcode)
-		if err != nil {
-			errs = append(errs, OnField(FieldSafePostcode, err))
-		} else {
-			n.SafePostcode = pc
-		}
-		if !hasLines {
-			errs = append(errs, &FieldError{FieldSafeAddress, "enter the lines of the safe address above its postcode"})
-		}
-	case hasLines:
-		errs = append(errs, &FieldError{FieldSafePostcode, "enter the postcode of the safe address"})
-	}
+	var problems []error
+	n.SafePostcode, problems = safeAddressFields.check(n.SafeAddressLines, n.SafePostcode)
+	errs = append(errs, problems...)
 	return n, errors.Join(errs...)
 }
 
-func containsContact(m ContactMethod) bool {
-	for _, v := range ContactMethods {
-		if v == m {
-			return true
-		}
-	}
-	return false
+// safeAddressFields are the fields of the safe address.
+var safeAddressFields = addressFields{
+	lines: FieldSafeAddress, postcode: FieldSafePostcode,
+	noLines:    "enter the lines of the safe address above its postcode",
+	noPostcode: "enter the postcode of the safe address",
 }
 
 // SafeAddress returns the safe address as lines with the postcode last, or

@@ -186,13 +186,8 @@ func TestNHSNumberErrors(t *testing.T) {
 	}
 	for _, c := range cases {
 		got, err := NormaliseNHSNumber(c.in)
-		if got != "" || !errors.Is(err, c.reason) {
-			t.Errorf("NormaliseNHSNumber(%q) = %q, %v; want %v", c.in, got, err, c.reason)
+		if !refusedFor(t, "NormaliseNHSNumber", c.in, got, err, c.reason, FieldNHSNumber) {
 			continue
-		}
-		var fe *FieldError
-		if !errors.As(err, &fe) || fe.Field != FieldNHSNumber || fe.Message == "" {
-			t.Errorf("NormaliseNHSNumber(%q) error %#v is not a field error for the NHS number", c.in, err)
 		}
 		if !strings.HasPrefix(err.Error(), "NHS number: ") {
 			t.Errorf("NormaliseNHSNumber(%q) error %q does not name the field", c.in, err)
@@ -225,13 +220,42 @@ func TestPostcodeErrors(t *testing.T) {
 	}
 	for _, c := range cases {
 		got, err := NormalisePostcode(c.in)
-		if got != "" || !errors.Is(err, c.reason) {
-			t.Errorf("NormalisePostcode(%q) = %q, %v; want %v", c.in, got, err, c.reason)
-			continue
-		}
-		var fe *FieldError
-		if !errors.As(err, &fe) || fe.Field != FieldPostcode || fe.Message == "" {
-			t.Errorf("NormalisePostcode(%q) error %#v is not a field error for the postcode", c.in, err)
-		}
+		refusedFor(t, "NormalisePostcode", c.in, got, err, c.reason, FieldPostcode)
 	}
+}
+
+// fieldsAtFault returns the labels of the fields that err, errors joined
+// with errors.Join, names, failing the test (case name) if any of them is
+// not a *FieldError.
+func fieldsAtFault(t *testing.T, name string, err error) []string {
+	t.Helper()
+	if err == nil {
+		return nil
+	}
+	var fields []string
+	for _, e := range err.(interface{ Unwrap() []error }).Unwrap() {
+		var ie *FieldError
+		if !errors.As(e, &ie) {
+			t.Fatalf("%s: %v is not a FieldError", name, e)
+		}
+		fields = append(fields, ie.Field.Label())
+	}
+	return fields
+}
+
+// refusedFor checks that fn refused in for reason: it gave no value, and
+// an error that is reason (errors.Is) and a *FieldError for field with a
+// message. It reports whether the first of these held, as the rest of a
+// case's checks need it.
+func refusedFor(t *testing.T, fn, in, got string, err, reason error, field FieldID) bool {
+	t.Helper()
+	if got != "" || !errors.Is(err, reason) {
+		t.Errorf("%s(%q) = %q, %v; want %v", fn, in, got, err, reason)
+		return false
+	}
+	var fe *FieldError
+	if !errors.As(err, &fe) || fe.Field != field || fe.Message == "" {
+		t.Errorf("%s(%q) error %#v is not a field error for the %s", fn, in, err, field.Label())
+	}
+	return true
 }

@@ -17,22 +17,16 @@ const (
 var JointServices = []JointService{JointCMHT, JointSubstanceMisuse, JointEatingDisorder, JointInpatientWard, JointMBU, JointOther}
 
 // Label returns the service in words.
-func (s JointService) Label() string {
-	switch s {
-	case JointCMHT:
-		return "Community mental health team"
-	case JointSubstanceMisuse:
-		return "Substance misuse service"
-	case JointEatingDisorder:
-		return "Eating disorder service"
-	case JointInpatientWard:
-		return "Psychiatric inpatient ward"
-	case JointMBU:
-		return "Mother and baby unit"
-	case JointOther:
-		return "Other service"
-	}
-	return string(s)
+func (s JointService) Label() string { return labelOf(jointServiceLabels, s) }
+
+// jointServiceLabels holds the words for each JointService.
+var jointServiceLabels = map[JointService]string{
+	JointCMHT:            "Community mental health team",
+	JointSubstanceMisuse: "Substance misuse service",
+	JointEatingDisorder:  "Eating disorder service",
+	JointInpatientWard:   "Psychiatric inpatient ward",
+	JointMBU:             "Mother and baby unit",
+	JointOther:           "Other service",
 }
 
 // JointWorking records another service working with the woman alongside the team.

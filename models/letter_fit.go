@@ -1,6 +1,9 @@
 package models
 
-import "fmt"
+import (
+	"fmt"
+	"slices"
+)
 
 // LetterState is what decides which letters fit a referral: where it stands
 // on the pathway, the assessment outcome recorded, why it was closed, and
@@ -117,7 +120,7 @@ func LetterFits(kind LetterKind, s LetterState) error {
 		return &LetterFitError{Kind: kind, Reason: "it is not a kind of letter"}
 	}
 	refuse := func(reason string) error { return &LetterFitError{Kind: kind, Reason: reason} }
-	if !containsStatus(rule.statuses, s.Status) {
+	if !slices.Contains(rule.statuses, s.Status) {
 		return refuse(statusClause(s))
 	}
 	if rule.closure != "" && s.ClosureReason != rule.closure {
@@ -150,15 +153,6 @@ func LettersFor(s LetterState) []LetterKind {
 		}
 	}
 	return out
-}
-
-func containsStatus(list []Status, s Status) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
 }
 
 // statusClause says where a referral stands, as the reason a letter does

@@ -53,34 +53,22 @@ var ClosureLetterKinds = []LetterKind{
 var AllLetterKinds = LetterKinds
 
 // Label returns the kind in words.
-func (k LetterKind) Label() string {
-	switch k {
-	case LetterAcceptance:
-		return "Referral accepted"
-	case LetterOutcomeCaseload:
-		return "Outcome: taken onto the caseload"
-	case LetterOutcomeMedical:
-		return "Outcome: medical review arranged"
-	case LetterOutcomeDischarge:
-		return "Outcome: discharged with advice"
-	case LetterNotAccepted:
-		return "Referral not accepted"
-	case LetterAssessmentNotNeeded:
-		return "Assessment not needed"
-	case LetterClosureTreatmentComplete:
-		return "Closure: treatment complete"
-	case LetterClosurePerinatalEnd:
-		return "Closure: end of the perinatal period"
-	case LetterClosureMovedAway:
-		return "Closure: moved away"
-	case LetterClosureTransferred:
-		return "Closure: transferred"
-	case LetterClosureDeclinedContact:
-		return "Closure: declined further contact"
-	case LetterClosureDidNotAttend:
-		return "Closure: did not attend"
-	}
-	return string(k)
+func (k LetterKind) Label() string { return labelOf(letterKindLabels, k) }
+
+// letterKindLabels holds the words for each LetterKind.
+var letterKindLabels = map[LetterKind]string{
+	LetterAcceptance:               "Referral accepted",
+	LetterOutcomeCaseload:          "Outcome: taken onto the caseload",
+	LetterOutcomeMedical:           "Outcome: medical review arranged",
+	LetterOutcomeDischarge:         "Outcome: discharged with advice",
+	LetterNotAccepted:              "Referral not accepted",
+	LetterAssessmentNotNeeded:      "Assessment not needed",
+	LetterClosureTreatmentComplete: "Closure: treatment complete",
+	LetterClosurePerinatalEnd:      "Closure: end of the perinatal period",
+	LetterClosureMovedAway:         "Closure: moved away",
+	LetterClosureTransferred:       "Closure: transferred",
+	LetterClosureDeclinedContact:   "Closure: declined further contact",
+	LetterClosureDidNotAttend:      "Closure: did not attend",
 }
 
 // Valid reports whether k is one of AllLetterKinds.

@@ -7,10 +7,7 @@ import (
 )
 
 func TestParseClockAcceptsTheWaysPeopleTypeATime(t *testing.T) {
-	cases := []struct {
-		in   string
-		want ClockTime
-	}{
+	checkReads(t, "ParseClock", ParseClock, []readCase[ClockTime]{
 		{"14:30", ClockTime{14, 30}},
 		{"14.30", ClockTime{14, 30}},
 		{"1430", ClockTime{14, 30}},
@@ -31,13 +28,7 @@ func TestParseClockAcceptsTheWaysPeopleTypeATime(t *testing.T) {
 		{"10 a.m.", ClockTime{10, 0}},
 		{"noon", ClockTime{12, 0}},
 		{"Midday", ClockTime{12, 0}},
-	}
-	for _, c := range cases {
-		got, err := ParseClock(c.in)
-		if err != nil || got != c.want {
-			t.Errorf("ParseClock(%q) = %v, %v; want %v", c.in, got, err, c.want)
-		}
-	}
+	})
 }
 
 func TestParseClockRefusesWhatItCannotReadAndNeverGivesMidnight(t *testing.T) {
@@ -50,74 +41,6 @@ func TestParseClockRefusesWhatItCannotReadAndNeverGivesMidnight(t *testing.T) {
 		if !errors.As(err, &ie) || ie.Field != FieldTime || ie.Message == "" {
 			t.Errorf("ParseClock(%q) = %v, %v; want a FieldError for Time", in, got, err)
 		}
-	}
-}
-
-func TestParseUKDateTimeGivesTheUTCInstant(t *testing.T) {
-	utc := func(y int, m time.Month, d, h, min int) time.Time { return time.Date(y, m, d, h, min, 0, 0, time.UTC) }
-	cases := []struct {
-		date, clock string
-		want        time.Time
-	}{
-		{"23/11/2026", "14:30", utc(2026, 11, 23, 14, 30)},   // GMT
-		{"15/07/2026", "14:30", utc(2026, 7, 15, 13, 30)},    // BST
-		{" 2/3/2027 ", " 9:00 ", utc(2027, 3, 2, 9, 0)},      // short, padded
-		{"2027-06-01", "0900", utc(2027, 6, 1, 8, 0)},        // ISO date
-		{"23/11/2026", "2.30 pm", utc(2026, 11, 23, 14, 30)}, // 12-hour clock
-		{"31/12/2026", "11.59pm", utc(2026, 12, 31, 23, 59)}, // last minute of the year
-		{"29/02/2028", "noon", utc(2028, 2, 29, 12, 0)},      // leap day
-		{"01/01/2030", "00:00", utc(2030, 1, 1, 0, 0)},       // midnight typed as such is fine
-		{"01/07/2030", "00:00", utc(2030, 6, 30, 23, 0)},     // midnight in summer is 23:00 UTC the day before
-		{"27/03/2027", "23:30", utc(2027, 3, 27, 23, 30)},    // the evening before the clocks go forward
-		{"28/03/2027", "00:59", utc(2027, 3, 28, 0, 59)},     // the last GMT minute
-		{"28/03/2027", "02:00", utc(2027, 3, 28, 1, 0)},      // the first BST minute
-		{"30/03/2025", "03:15", utc(2025, 3, 30, 2, 15)},     // another year's change
-		{"24/10/2026", "13:00", utc(2026, 10, 24, 12, 0)},    // the day before the clocks go back
-		{"25/10/2026", "00:30", utc(2026, 10, 24, 23, 30)},   // still BST
-		{"25/10/2026", "01:30", utc(2026, 10, 25, 0, 30)},    // happens twice: the first, in BST
-		{"26/10/2025", "1am", utc(2025, 10, 26, 0, 0)},       // likewise in 2025
-		{"25/10/2026", "02:00", utc(2026, 10, 25, 2, 0)},     // GMT again
-		{"31/10/2026", "13:00", utc(2026, 10, 31, 13, 0)},    // the week after
-	}
-	for _, c := range cases {
-		got, err := ParseUKDateTime(c.date, c.clock)
-		if err != nil || !got.Equal(c.want) || got.Location() != time.UTC {
-			t.Errorf("ParseUKDateTime(%q, %q) = %v, %v; want %v", c.date, c.clock, got, err, c.want)
-		}
-	}
-}
-
-func TestParseUKDateTimeRefusesAndNamesTheField(t *testing.T) {
-	cases := []struct{ date, clock, field string }{
-		{"", "14:30", "Date"},
-		{"31/02/2027", "14:30", "Date"},
-		{"23/11/26", "14:30", "Date"},
-		{"23.11.2026", "14:30", "Date"},
-		{"tomorrow", "14:30", "Date"},
-		{"23/11/2026", "", "Time"},
-		{"23/11/2026", "2.30", "Time"},
-		{"23/11/2026", "25:00", "Time"},
-		{"28/03/2027", "01:00", "Time"}, // the clocks go forward: 01:00 to 01:59 never happen
-		{"28/03/2027", "01:30", "Time"},
-		{"30/03/2025", "1.59am", "Time"},
-		{"", "", "Date"},
-	}
-	for _, c := range cases {
-		got, err := ParseUKDateTime(c.date, c.clock)
-		var ie *FieldError
-		if !errors.As(err, &ie) || ie.Field.Label() != c.field {
-			t.Errorf("ParseUKDateTime(%q, %q) = %v, %v; want a FieldError for %s", c.date, c.clock, got, err, c.field)
-		}
-		if !got.IsZero() {
-			t.Errorf("ParseUKDateTime(%q, %q) returned %v with its error; a refused time must be zero", c.date, c.clock, got)
-		}
-	}
-}
-
-func TestTheGapMessageSaysWhatToEnter(t *testing.T) {
-	_, err := ParseUKDateTime("28/03/2027", "01:30")
-	if err == nil || err.Error() != "Time: 01:30 does not exist on 28/03/2027: the clocks go forward from 01:00 to 02:00 that night; enter 02:30 or later" {
-		t.Errorf("gap error = %v", err)
 	}
 }
 

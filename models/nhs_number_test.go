@@ -199,7 +199,7 @@ func TestNHSNumberWithCheckDigit(t *testing.T) {
 }
 
 func TestFormatNHSNumber(t *testing.T) {
-	cases := []struct{ in, want string }{
+	checkGives(t, "FormatNHSNumber", FormatNHSNumber, []readCase[string]{
 		{"9434765919", "943 476 5919"},
 		{"943 476 5919", "943 476 5919"},
 		{"943-476-5919", "943 476 5919"},
@@ -212,19 +212,11 @@ func TestFormatNHSNumber(t *testing.T) {
 		{"943 476 591", "943 476 591"},
 		{"", ""},
 		{"unknown", "unknown"},
-	}
-	for _, c := range cases {
-		if got := FormatNHSNumber(c.in); got != c.want {
-			t.Errorf("FormatNHSNumber(%q) = %q, want %q", c.in, got, c.want)
-		}
-	}
+	})
 }
 
 func TestIsTestNHSNumber(t *testing.T) {
-	cases := []struct {
-		in   string
-		want bool
-	}{
+	checkGives(t, "IsTestNHSNumber", IsTestNHSNumber, []readCase[bool]{
 		{"9990000018", true},
 		{"999 000 0018", true},
 		{"9991234560", true}, // the range, not the check digit, decides
@@ -236,10 +228,5 @@ func TestIsTestNHSNumber(t *testing.T) {
 		{"99900000188", false}, // eleven
 		{"", false},
 		{"999", false},
-	}
-	for _, c := range cases {
-		if got := IsTestNHSNumber(c.in); got != c.want {
-			t.Errorf("IsTestNHSNumber(%q) = %v, want %v", c.in, got, c.want)
-		}
-	}
+	})
 }

@@ -2,6 +2,7 @@ package models
 
 import (
 	"errors"
+	"slices"
 	"strings"
 )
 
@@ -23,32 +24,21 @@ const (
 var OrganisationKinds = []OrganisationKind{OrgGPPractice, OrgCMHT, OrgMidwiferyTeam, OrgHealthVisiting, OrgWard, OrgOther}
 
 // Label returns the kind in words.
-func (k OrganisationKind) Label() string {
-	switch k {
-	case OrgGPPractice:
-		return "GP practice"
-	case OrgCMHT:
-		return "Community mental health team"
-	case OrgMidwiferyTeam:
-		return "Midwifery team"
-	case OrgHealthVisiting:
-		return "Health visiting team"
-	case OrgWard:
-		return "Inpatient ward"
-	case OrgOther:
-		return "Other organisation"
-	}
-	return string(k)
+func (k OrganisationKind) Label() string { return labelOf(organisationKindLabels, k) }
+
+// organisationKindLabels holds the words for each OrganisationKind.
+var organisationKindLabels = map[OrganisationKind]string{
+	OrgGPPractice:     "GP practice",
+	OrgCMHT:           "Community mental health team",
+	OrgMidwiferyTeam:  "Midwifery team",
+	OrgHealthVisiting: "Health visiting team",
+	OrgWard:           "Inpatient ward",
+	OrgOther:          "Other organisation",
 }
 
 // Valid reports whether k is one of OrganisationKinds.
 func (k OrganisationKind) Valid() bool {
-	for _, v := range OrganisationKinds {
-		if k == v {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(OrganisationKinds, k)
 }
 
 // Organisation is an entry in the directory of organisations that letters
@@ -128,24 +118,20 @@ func (o Organisation) Normalised() (Organisation, error) {
 	if err := CheckAddressLines(AddressLines(o.AddressLines)); err != nil {
 		errs = append(errs, err)
 	}
-	switch {
-	case o.Postcode != "":
-		pc, err := NormalisePostcode(o.Postcode)
-		if err != nil {
-			errs = append(errs, OnField(FieldOrgPostcode, err))
-		} else {
-			o.Postcode = pc
-		}
-		if o.AddressLines == "" {
-			errs = append(errs, &FieldError{FieldOrgAddress, "enter the address lines above the postcode"})
-		}
-	case o.AddressLines != "":
-		errs = append(errs, &FieldError{FieldOrgPostcode, "enter the postcode; a letter cannot be posted without it"})
-	}
+	var problems []error
+	o.Postcode, problems = orgAddressFields.check(o.AddressLines, o.Postcode)
+	errs = append(errs, problems...)
 	if o.Email != "" && !plausibleEmail(o.Email) {
 		errs = append(errs, &FieldError{FieldOrgEmail, "enter an email address such as team@nhs.net"})
 	}
 	return o, errors.Join(errs...)
+}
+
+// orgAddressFields are the fields of an organisation's address.
+var orgAddressFields = addressFields{
+	lines: FieldOrgAddress, postcode: FieldOrgPostcode,
+	noLines:    "enter the address lines above the postcode",
+	noPostcode: "enter the postcode; a letter cannot be posted without it",
 }
 
 // NormaliseGPPracticeCode checks a GP practice's ODS code and returns it in

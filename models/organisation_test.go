@@ -125,16 +125,7 @@ func TestOrganisationNormalised(t *testing.T) {
 		o := gp
 		c.edit(&o)
 		got, err := o.Normalised()
-		var fields []string
-		if err != nil {
-			for _, e := range err.(interface{ Unwrap() []error }).Unwrap() {
-				var ie *FieldError
-				if !errors.As(e, &ie) {
-					t.Fatalf("%s: %v is not a FieldError", c.name, e)
-				}
-				fields = append(fields, ie.Field.Label())
-			}
-		}
+		fields := fieldsAtFault(t, c.name, err)
 		if !slices.Equal(fields, c.fields) {
 			t.Errorf("%s: fields at fault %q; want %q (%v)", c.name, fields, c.fields, err)
 		}

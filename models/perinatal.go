@@ -15,16 +15,13 @@ func (s Stage) Valid() bool {
 }
 
 // Label returns the stage in words.
-func (s Stage) Label() string {
-	switch s {
-	case StagePreconception:
-		return "Planning a pregnancy"
-	case StagePregnant:
-		return "Pregnant"
-	case StagePostnatal:
-		return "After birth"
-	}
-	return string(s)
+func (s Stage) Label() string { return labelOf(stageLabels, s) }
+
+// stageLabels holds the words for each Stage.
+var stageLabels = map[Stage]string{
+	StagePreconception: "Planning a pregnancy",
+	StagePregnant:      "Pregnant",
+	StagePostnatal:     "After birth",
 }
 
 // Band places a woman in the perinatal period for screening.
@@ -41,20 +38,15 @@ const (
 )
 
 // Label returns the band in words.
-func (b Band) Label() string {
-	switch b {
-	case BandPreconception:
-		return "Planning a pregnancy"
-	case BandPregnant:
-		return "Pregnant"
-	case BandUpTo9Months:
-		return "Up to 9 months after birth"
-	case Band9To12Months:
-		return "9 to 12 months after birth"
-	case BandBeyond12Months:
-		return "More than 12 months after birth"
-	}
-	return string(b)
+func (b Band) Label() string { return labelOf(bandLabels, b) }
+
+// bandLabels holds the words for each Band.
+var bandLabels = map[Band]string{
+	BandPreconception:  "Planning a pregnancy",
+	BandPregnant:       "Pregnant",
+	BandUpTo9Months:    "Up to 9 months after birth",
+	Band9To12Months:    "9 to 12 months after birth",
+	BandBeyond12Months: "More than 12 months after birth",
 }
 
 // Limits on an expected delivery date for a woman said to be pregnant.

@@ -50,3 +50,34 @@ func trailingPostcode(line string) (rest, postcode string, ok bool) {
 	}
 	return "", "", false
 }
+
+// addressFields names the two fields of an optional postal address, its
+// lines and its postcode, and says what to ask for when one is given
+// without the other.
+type addressFields struct {
+	lines, postcode     FieldID
+	noLines, noPostcode string
+}
+
+// check checks an optional address: lines (tidied, one per "\n") and a
+// postcode, each of which needs the other. It returns the postcode in its
+// standard form (as given when it is not a postcode) and the problems,
+// each a *FieldError naming one of the two fields.
+func (f addressFields) check(lines, postcode string) (string, []error) {
+	var errs []error
+	switch {
+	case postcode != "":
+		pc, err := NormalisePostcode(postcode)
+		if err != nil {
+			errs = append(errs, OnField(f.postcode, err))
+		} else {
+			postcode = pc
+		}
+		if lines == "" {
+			errs = append(errs, &FieldError{f.lines, f.noLines})
+		}
+	case lines != "":
+		errs = append(errs, &FieldError{f.postcode, f.noPostcode})
+	}
+	return postcode, errs
+}

@@ -73,19 +73,14 @@ func TestNormalisePostcode(t *testing.T) {
 }
 
 func TestPostcodeDistrict(t *testing.T) {
-	cases := []struct{ in, want string }{
+	checkGives(t, "PostcodeDistrict", PostcodeDistrict, []readCase[string]{
 		{"le11 3tu", "LE11"},
 		{"LE3 0AB", "LE3"},
 		{"EC1A 1BB", "EC1A"},
 		{"m11ae", "M1"},
 		{"not a postcode", ""},
 		{"", ""},
-	}
-	for _, c := range cases {
-		if got := PostcodeDistrict(c.in); got != c.want {
-			t.Errorf("PostcodeDistrict(%q) = %q, want %q", c.in, got, c.want)
-		}
-	}
+	})
 }
 
 func TestPostcodeArea(t *testing.T) {

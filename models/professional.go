@@ -19,26 +19,18 @@ const (
 var ReferrerRoles = []ProfessionalRole{ProfGP, ProfMidwife, ProfHealthVisitor, ProfObstetrician, ProfPsychiatrist, ProfCMHT, ProfOther, ProfSelf}
 
 // Label returns the role in words.
-func (r ProfessionalRole) Label() string {
-	switch r {
-	case ProfGP:
-		return "GP"
-	case ProfMidwife:
-		return "Midwife"
-	case ProfHealthVisitor:
-		return "Health visitor"
-	case ProfObstetrician:
-		return "Obstetrician"
-	case ProfPsychiatrist:
-		return "Psychiatrist"
-	case ProfCMHT:
-		return "Community mental health team"
-	case ProfOther:
-		return "Other health professional"
-	case ProfSelf:
-		return "Self-referral"
-	}
-	return string(r)
+func (r ProfessionalRole) Label() string { return labelOf(professionalRoleLabels, r) }
+
+// professionalRoleLabels holds the words for each ProfessionalRole.
+var professionalRoleLabels = map[ProfessionalRole]string{
+	ProfGP:            "GP",
+	ProfMidwife:       "Midwife",
+	ProfHealthVisitor: "Health visitor",
+	ProfObstetrician:  "Obstetrician",
+	ProfPsychiatrist:  "Psychiatrist",
+	ProfCMHT:          "Community mental health team",
+	ProfOther:         "Other health professional",
+	ProfSelf:          "Self-referral",
 }
 
 // Professional is a referrer, or another professional who is copied into letters.

@@ -2,6 +2,7 @@ package models
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -29,28 +30,19 @@ var Professions = []Profession{
 }
 
 // Label returns the profession in words.
-func (p Profession) Label() string {
-	switch p {
-	case ProfessionNone:
-		return "Not recorded"
-	case ProfessionDoctor:
-		return "Doctor"
-	case ProfessionNurse:
-		return "Nurse"
-	case ProfessionMidwife:
-		return "Midwife"
-	case ProfessionPsychologist:
-		return "Practitioner psychologist"
-	case ProfessionOccupationalTherapist:
-		return "Occupational therapist"
-	case ProfessionArtsTherapist:
-		return "Arts therapist"
-	case ProfessionSocialWorker:
-		return "Social worker"
-	case ProfessionUnregistered:
-		return "Not a registered profession"
-	}
-	return string(p)
+func (p Profession) Label() string { return labelOf(professionLabels, p) }
+
+// professionLabels holds the words for each Profession.
+var professionLabels = map[Profession]string{
+	ProfessionNone:                  "Not recorded",
+	ProfessionDoctor:                "Doctor",
+	ProfessionNurse:                 "Nurse",
+	ProfessionMidwife:               "Midwife",
+	ProfessionPsychologist:          "Practitioner psychologist",
+	ProfessionOccupationalTherapist: "Occupational therapist",
+	ProfessionArtsTherapist:         "Arts therapist",
+	ProfessionSocialWorker:          "Social worker",
+	ProfessionUnregistered:          "Not a registered profession",
 }
 
 // Regulator is the body that keeps a profession's register.
@@ -133,7 +125,7 @@ func (r ProfessionalRegistration) Normalised() (ProfessionalRegistration, error)
 		return r, &FieldError{FieldRegistrationNumber, shape}
 	}
 	switch {
-	case r.Profession != ProfessionNone && !containsProfession(r.Profession):
+	case r.Profession != ProfessionNone && !slices.Contains(Professions, r.Profession):
 		return r, &FieldError{FieldProfession, "choose a profession from the list"}
 	case reg == RegulatorNone && n != "":
 		return refuse("this profession has no register; leave the number empty")
@@ -152,15 +144,6 @@ func (r ProfessionalRegistration) Normalised() (ProfessionalRegistration, error)
 		return refuse("a Social Work England number is SW and up to 7 digits, such as SW12345")
 	}
 	return r, nil
-}
-
-func containsProfession(p Profession) bool {
-	for _, v := range Professions {
-		if p == v {
-			return true
-		}
-	}
-	return false
 }
 
 // matchShape reports whether s matches shape, where '9' stands for a digit

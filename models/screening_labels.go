@@ -6,70 +6,47 @@ import "strings"
 // The codes themselves are what the recommendation JSON holds.
 
 // Label returns the decision in words.
-func (d Decision) Label() string {
-	switch d {
-	case DecisionAccept:
-		return "Accept"
-	case DecisionDiscuss:
-		return "Discuss at the team meeting"
-	case DecisionSignpost:
-		return "Signpost to another service"
-	case DecisionDecline:
-		return "Decline"
-	}
-	return string(d)
+func (d Decision) Label() string { return labelOf(decisionLabels, d) }
+
+// decisionLabels holds the words for each Decision.
+var decisionLabels = map[Decision]string{
+	DecisionAccept:   "Accept",
+	DecisionDiscuss:  "Discuss at the team meeting",
+	DecisionSignpost: "Signpost to another service",
+	DecisionDecline:  "Decline",
 }
 
 // SignpostLabel returns a signpost code in words.
-func SignpostLabel(code string) string {
-	switch code {
-	case SignpostVitaMinds:
-		return "VitaMinds (LLR NHS Talking Therapies; women can refer themselves)"
-	case SignpostSubstanceMisuseService:
-		return "Local drug and alcohol service"
-	case SignpostEatingDisorderService:
-		return "Eating disorder service"
-	case SignpostPrimaryCare:
-		return "GP and primary care"
-	case SignpostDutyWorker:
-		return "Perinatal duty worker, for telephone advice"
-	case SignpostLocalPerinatalService:
-		return "Perinatal mental health service where she lives"
-	}
-	return code
+func SignpostLabel(code string) string { return labelOf(signpostLabels, code) }
+
+// signpostLabels holds the words for each signpost code.
+var signpostLabels = map[string]string{
+	SignpostVitaMinds:              "VitaMinds (LLR NHS Talking Therapies; women can refer themselves)",
+	SignpostSubstanceMisuseService: "Local drug and alcohol service",
+	SignpostEatingDisorderService:  "Eating disorder service",
+	SignpostPrimaryCare:            "GP and primary care",
+	SignpostDutyWorker:             "Perinatal duty worker, for telephone advice",
+	SignpostLocalPerinatalService:  "Perinatal mental health service where she lives",
 }
 
 // FlagLabel returns a flag code in words.
-func FlagLabel(code string) string {
-	switch code {
-	case FlagMoodStabiliser:
-		return "On a mood stabiliser"
-	case FlagAntipsychotic:
-		return "On an antipsychotic"
-	case FlagCMHTJointWorking:
-		return "Joint working with the CMHT"
-	case FlagSubstanceMisuseJointWorking:
-		return "Joint working with substance misuse services"
-	case FlagEatingDisorderJointWorking:
-		return "Joint working with the eating disorder service"
-	case FlagInpatient:
-		return "Psychiatric inpatient"
-	case FlagMBU:
-		return "In a mother and baby unit"
-	case FlagFamilyHistoryPP:
-		return "Family history of postpartum psychosis"
-	case FlagPreviousPP:
-		return "Previous postpartum psychosis"
-	case FlagCheckResidence:
-		return "Check residence"
-	case FlagTimeframe9To12Months:
-		return "9 to 12 months after birth"
-	case FlagOutsideTimeframe:
-		return "Outside the perinatal timeframe"
-	case FlagTestNHSNumber:
-		return "Test NHS number"
-	}
-	return code
+func FlagLabel(code string) string { return labelOf(flagLabels, code) }
+
+// flagLabels holds the words for each flag code.
+var flagLabels = map[string]string{
+	FlagMoodStabiliser:              "On a mood stabiliser",
+	FlagAntipsychotic:               "On an antipsychotic",
+	FlagCMHTJointWorking:            "Joint working with the CMHT",
+	FlagSubstanceMisuseJointWorking: "Joint working with substance misuse services",
+	FlagEatingDisorderJointWorking:  "Joint working with the eating disorder service",
+	FlagInpatient:                   "Psychiatric inpatient",
+	FlagMBU:                         "In a mother and baby unit",
+	FlagFamilyHistoryPP:             "Family history of postpartum psychosis",
+	FlagPreviousPP:                  "Previous postpartum psychosis",
+	FlagCheckResidence:              "Check residence",
+	FlagTimeframe9To12Months:        "9 to 12 months after birth",
+	FlagOutsideTimeframe:            "Outside the perinatal timeframe",
+	FlagTestNHSNumber:               "Test NHS number",
 }
 
 // ConditionLabel returns a condition code of the referral form in words, in

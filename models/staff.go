@@ -1,6 +1,7 @@
 package models
 
 import (
+	"slices"
 	"strings"
 	"time"
 )
@@ -20,18 +21,14 @@ const (
 var Roles = []Role{RoleAdministrator, RoleClinician, RoleKeyWorker, RoleManager}
 
 // Label returns the role in words.
-func (r Role) Label() string {
-	switch r {
-	case RoleAdministrator:
-		return "Administrator"
-	case RoleClinician:
-		return "Clinician"
-	case RoleKeyWorker:
-		return "Key worker"
-	case RoleManager:
-		return "Team manager"
-	}
-	return string(r)
+func (r Role) Label() string { return labelOf(roleLabels, r) }
+
+// roleLabels holds the words for each Role.
+var roleLabels = map[Role]string{
+	RoleAdministrator: "Administrator",
+	RoleClinician:     "Clinician",
+	RoleKeyWorker:     "Key worker",
+	RoleManager:       "Team manager",
 }
 
 // ParseRole accepts a role code or its label in any case.
@@ -94,12 +91,7 @@ func (s *StaffMember) RoleSet() []Role {
 
 // HasRole reports whether the member holds role r. A team manager holds every permission.
 func (s *StaffMember) HasRole(r Role) bool {
-	for _, have := range s.RoleSet() {
-		if have == r {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(s.RoleSet(), r)
 }
 
 // SetRoles stores roles as the comma-separated list.

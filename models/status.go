@@ -1,6 +1,9 @@
 package models
 
-import "fmt"
+import (
+	"fmt"
+	"slices"
+)
 
 // Status is where a referral stands on the pathway.
 type Status string
@@ -32,26 +35,18 @@ var transitions = map[Status][]Status{
 }
 
 // Label returns the status in words for lists and letters.
-func (s Status) Label() string {
-	switch s {
-	case StatusReceived:
-		return "Awaiting screening"
-	case StatusDiscuss:
-		return "For team discussion"
-	case StatusAccepted:
-		return "Accepted"
-	case StatusAssessmentBooked:
-		return "Assessment booked"
-	case StatusMedicalReview:
-		return "Medical review"
-	case StatusCaseload:
-		return "On caseload"
-	case StatusNotAccepted:
-		return "Not accepted"
-	case StatusClosed:
-		return "Closed"
-	}
-	return string(s)
+func (s Status) Label() string { return labelOf(statusLabels, s) }
+
+// statusLabels holds the words for each Status.
+var statusLabels = map[Status]string{
+	StatusReceived:         "Awaiting screening",
+	StatusDiscuss:          "For team discussion",
+	StatusAccepted:         "Accepted",
+	StatusAssessmentBooked: "Assessment booked",
+	StatusMedicalReview:    "Medical review",
+	StatusCaseload:         "On caseload",
+	StatusNotAccepted:      "Not accepted",
+	StatusClosed:           "Closed",
 }
 
 // Valid reports whether s is a known status.
@@ -65,12 +60,7 @@ func (s Status) Open() bool { return s != StatusNotAccepted && s != StatusClosed
 
 // CanMoveTo reports whether the pathway allows moving from s to next.
 func (s Status) CanMoveTo(next Status) bool {
-	for _, t := range transitions[s] {
-		if t == next {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(transitions[s], next)
 }
 
 // TransitionError is returned for a move the pathway does not allow.

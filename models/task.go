@@ -40,20 +40,14 @@ type Task struct {
 func (t *Task) Open() bool { return t.CompletedAt == nil }
 
 // Label returns the kind in words.
-func (k TaskKind) Label() string {
-	switch k {
-	case TaskInpatientVisit:
-		return "See during the inpatient admission"
-	case TaskMBUDischarge:
-		return "See on discharge from the mother and baby unit"
-	case TaskPlanDischarge:
-		return "Plan discharge at the end of the perinatal period"
-	case TaskMissedFollowUp:
-		return "Follow up a missed appointment"
-	case TaskOutcomeLetter:
-		return "Send the outcome letter"
-	case TaskOther:
-		return "Other"
-	}
-	return string(k)
+func (k TaskKind) Label() string { return labelOf(taskKindLabels, k) }
+
+// taskKindLabels holds the words for each TaskKind.
+var taskKindLabels = map[TaskKind]string{
+	TaskInpatientVisit: "See during the inpatient admission",
+	TaskMBUDischarge:   "See on discharge from the mother and baby unit",
+	TaskPlanDischarge:  "Plan discharge at the end of the perinatal period",
+	TaskMissedFollowUp: "Follow up a missed appointment",
+	TaskOutcomeLetter:  "Send the outcome letter",
+	TaskOther:          "Other",
 }

@@ -254,24 +254,22 @@ func (g *generator) caseload(svc *app.Services, clock *app.ManualClock, r *model
 		if k == 3 {
 			a.Kind = models.KindReview
 		}
-		clock.Set(minTime(start.Add(-7*24*time.Hour), g.now))
-		if err := svc.Appointments.Book(g.actor, a, true); err != nil {
+		future, err := g.bookThenHold(svc, clock, a, func() (models.Attendance, string, string) {
+			code := codes[g.rng.IntN(len(codes))]
+			missed = missed || code.Missed() // the service makes a follow-up task
+			by, why := "", ""
+			if code == models.AttendCancelledByPatient {
+				by, why = "Patient", "Baby unwell (demo)."
+			} else if code == models.AttendCancelledByService {
+				by, why = "Key worker", "Staff sickness (demo)."
+			}
+			return code, by, why
+		})
+		if err != nil {
 			return err
 		}
-		if start.After(g.now) {
+		if future {
 			break
-		}
-		clock.Set(minTime(start.Add(time.Hour), g.now))
-		code := codes[g.rng.IntN(len(codes))]
-		missed = missed || code.Missed() // the service makes a follow-up task
-		by, why := "", ""
-		if code == models.AttendCancelledByPatient {
-			by, why = "Patient", "Baby unwell (demo)."
-		} else if code == models.AttendCancelledByService {
-			by, why = "Key worker", "Staff sickness (demo)."
-		}
-		if err := svc.Appointments.RecordAttendance(g.actor, a.ID, a.Version, code, by, why); err != nil {
-			return err
 		}
 	}
 	if err := g.workOnTasks(svc, clock, r, missed); err != nil {
@@ -312,19 +310,29 @@ func (g *generator) keepInTouch(svc *app.Services, clock *app.ManualClock, r *mo
 			continue
 		}
 		a := &models.Appointment{ReferralID: r.ID, Kind: models.KindKeyWorkerContact, Mode: modes[g.rng.IntN(len(modes))], StartsAt: start, DurationMinutes: 60, ClinicianID: worker.ID, Demo: true}
-		clock.Set(minTime(start.Add(-7*24*time.Hour), g.now))
-		if err := svc.Appointments.Book(g.actor, a, true); err != nil {
-			return err
-		}
-		if start.After(g.now) {
-			continue
-		}
-		clock.Set(minTime(start.Add(time.Hour), g.now))
-		if err := svc.Appointments.RecordAttendance(g.actor, a.ID, a.Version, models.AttendOnTime, "", ""); err != nil {
+		onTime := func() (models.Attendance, string, string) { return models.AttendOnTime, "", "" }
+		if _, err := g.bookThenHold(svc, clock, a, onTime); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// bookThenHold books a, as if a week before it starts, and, once its time
+// has passed, records what attend says happened, as if an hour after it
+// started. It reports whether the appointment is still to come.
+func (g *generator) bookThenHold(svc *app.Services, clock *app.ManualClock, a *models.Appointment, attend func() (code models.Attendance, by, why string)) (future bool, err error) {
+	start := a.StartsAt
+	clock.Set(minTime(start.Add(-7*24*time.Hour), g.now))
+	if err := svc.Appointments.Book(g.actor, a, true); err != nil {
+		return false, err
+	}
+	if start.After(g.now) {
+		return true, nil
+	}
+	clock.Set(minTime(start.Add(time.Hour), g.now))
+	code, by, why := attend()
+	return false, svc.Appointments.RecordAttendance(g.actor, a.ID, a.Version, code, by, why)
 }
 
 // workOnTasks completes most of a woman's open tasks and hands some to a

@@ -137,14 +137,8 @@ func (c *checker) patient(o *object, r *models.Referral, asOf models.Date) {
 			c.add(join(o.path, "date_of_birth"), "is more than 100 years before the referral; check the year")
 		}
 	}
-	if items, path := o.list("address_lines"); path != "" {
-		var lines []string
-		for i, item := range items {
-			if s, ok := c.text(item, index(path, i)); ok && s != "" {
-				lines = append(lines, s)
-			}
-		}
-		p.AddressLines = strings.Join(lines, "\n")
+	if lines, given := c.lines(o, "address_lines"); given {
+		p.AddressLines = lines
 	}
 	if s := o.str("postcode", filled); s != "" {
 		pc, err := models.NormalisePostcode(s)
@@ -169,6 +163,23 @@ func (c *checker) patient(o *object, r *models.Referral, asOf models.Date) {
 	p.UpdateSearchKeys()
 }
 
+// lines reads the list of address lines at key, leaving out empty ones,
+// and returns them joined with "\n"; given reports whether the list is in
+// the file at all.
+func (c *checker) lines(o *object, key string) (joined string, given bool) {
+	items, path := o.list(key)
+	if path == "" {
+		return "", false
+	}
+	var lines []string
+	for i, item := range items {
+		if s, ok := c.text(item, index(path, i)); ok && s != "" {
+			lines = append(lines, s)
+		}
+	}
+	return strings.Join(lines, "\n"), true
+}
+
 // contactCodes are the values of communication_needs.preferred_contact.
 var contactCodes = func() []string {
 	out := make([]string, len(models.ContactMethods))
@@ -188,14 +199,8 @@ func (c *checker) needs(o *object, n *models.CommunicationNeeds) {
 	if safe, given := o.flag("safe_to_write_home", false); given {
 		n.UnsafeToWriteHome = !safe
 	}
-	if items, path := o.list("safe_address_lines"); path != "" {
-		var lines []string
-		for i, item := range items {
-			if s, ok := c.text(item, index(path, i)); ok && s != "" {
-				lines = append(lines, s)
-			}
-		}
-		n.SafeAddressLines = strings.Join(lines, "\n")
+	if lines, given := c.lines(o, "safe_address_lines"); given {
+		n.SafeAddressLines = lines
 	}
 	n.SafePostcode = o.str("safe_postcode", optional)
 	n.Notes = o.str("notes", optional)
@@ -252,18 +257,26 @@ func (c *checker) perinatal(o *object, r *models.Referral, asOf models.Date) {
 }
 
 func (c *checker) conditions(top *object) []models.Condition {
-	items, path := top.list("conditions")
-	var out []models.Condition
-	for i, item := range items {
-		o := c.obj(item, index(path, i))
+	return eachObject(c, top, "conditions", func(o *object) models.Condition {
 		cond := models.Condition{
 			Code:   o.oneOf("code", true, models.ConditionCodes),
 			Status: models.ConditionStatus(o.oneOf("status", true, statusCodes)),
 		}
 		cond.Primary, _ = o.flag("primary", false)
 		cond.Note = o.str("note", optional)
+		return cond
+	})
+}
+
+// eachObject reads the list of objects at key with read, and refuses any
+// field of an object that read did not take (see object.done).
+func eachObject[T any](c *checker, top *object, key string, read func(o *object) T) []T {
+	items, path := top.list(key)
+	var out []T
+	for i, item := range items {
+		o := c.obj(item, index(path, i))
+		out = append(out, read(o))
 		o.done()
-		out = append(out, cond)
 	}
 	return out
 }
@@ -285,18 +298,13 @@ func (c *checker) familyHistory(top *object) []string {
 }
 
 func (c *checker) medications(top *object) []models.Medication {
-	items, path := top.list("medication")
-	var out []models.Medication
-	for i, item := range items {
-		o := c.obj(item, index(path, i))
-		out = append(out, models.Medication{
+	return eachObject(c, top, "medication", func(o *object) models.Medication {
+		return models.Medication{
 			Name:  o.str("name", filled),
 			Class: o.oneOf("class", true, models.MedicationClasses),
 			Dose:  o.str("dose", optional),
-		})
-		o.done()
-	}
-	return out
+		}
+	})
 }
 
 func (c *checker) currentServices(o *object) models.CurrentServices {
@@ -314,19 +322,14 @@ func (c *checker) currentServices(o *object) models.CurrentServices {
 }
 
 func (c *checker) otherProfessionals(top *object) []models.CopyRecipient {
-	items, path := top.list("other_professionals")
-	var out []models.CopyRecipient
-	for i, item := range items {
-		o := c.obj(item, index(path, i))
-		out = append(out, models.CopyRecipient{Professional: models.Professional{
+	return eachObject(c, top, "other_professionals", func(o *object) models.CopyRecipient {
+		return models.CopyRecipient{Professional: models.Professional{
 			Name:         o.str("name", filled),
 			Role:         o.str("role", present),
 			Organisation: o.str("organisation", optional),
 			Address:      o.str("address", optional),
 			Email:        o.str("email", optional),
 			Phone:        o.str("phone", optional),
-		}})
-		o.done()
-	}
-	return out
+		}}
+	})
 }

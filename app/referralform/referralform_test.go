@@ -24,6 +24,21 @@ type expectation struct {
 	Signpost []string          `json:"signpost"`
 }
 
+// parseValid parses the valid fixture name, failing the test if it is
+// refused, and returns the referral and the file.
+func parseValid(t *testing.T, name string) (*models.Referral, []byte) {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(fixtures, "valid", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := Parse(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r, data
+}
+
 func validFixtures(t *testing.T) []string {
 	t.Helper()
 	all, err := filepath.Glob(filepath.Join(fixtures, "valid", "*.json"))
@@ -186,14 +201,7 @@ func TestParseInvalidFixtures(t *testing.T) {
 // TestParseMapsEveryField checks a fixture that fills in every field of the
 // format lands in the right place.
 func TestParseMapsEveryField(t *testing.T) {
-	data, err := os.ReadFile(filepath.Join(fixtures, "valid", "accept-inpatient-postpartum-psychosis.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := Parse(data)
-	if err != nil {
-		t.Fatal(err)
-	}
+	r, _ := parseValid(t, "accept-inpatient-postpartum-psychosis.json")
 	date := func(s string) models.Date {
 		d, err := models.ParseISODate(s)
 		if err != nil {
@@ -495,14 +503,7 @@ func paths(ve models.FieldErrors) []string {
 // TestParseCommunicationNeeds checks her name for letters and her
 // communication needs land in the right place.
 func TestParseCommunicationNeeds(t *testing.T) {
-	data, err := os.ReadFile(filepath.Join(fixtures, "valid", "accept-communication-needs.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := Parse(data)
-	if err != nil {
-		t.Fatal(err)
-	}
+	r, data := parseValid(t, "accept-communication-needs.json")
 	want := models.CommunicationNeeds{InterpreterNeeded: true, Language: "ar", LargePrint: true, PreferredContact: models.ContactTelephone,
 		UnsafeToWriteHome: true, SafeAddressLines: "c/o Example Family Centre\n2 Example Lane\nLeicester", SafePostcode: "LE4 0ZZ",
 		Notes: "Ring only on her mobile."}
@@ -513,7 +514,7 @@ func TestParseCommunicationNeeds(t *testing.T) {
 		t.Errorf("name for letters = %q", r.Patient.NameForLetters)
 	}
 	// Left out, safe_to_write_home means it is safe.
-	r, err = Parse([]byte(strings.Replace(string(data), `"safe_to_write_home": false,`, "", 1)))
+	r, err := Parse([]byte(strings.Replace(string(data), `"safe_to_write_home": false,`, "", 1)))
 	if err != nil || r.Patient.UnsafeToWriteHome {
 		t.Errorf("without safe_to_write_home: unsafe %v, %v", r != nil && r.Patient.UnsafeToWriteHome, err)
 	}
