@@ -88,6 +88,20 @@ func (c *core) saveVersioned(tx *gorm.DB, entity string, obj versioned, setVersi
 	return nil
 }
 
+// checkRead returns the conflict error, naming who changed the record and
+// when, if the stored version of obj is no longer read, the version the
+// caller read. Services call it straight after loading a record, before any
+// rule about the record's state or content: a stale edit is always told
+// that it is stale, never refused for a state it could not see. The
+// version-guarded update (saveVersioned) still catches a change that
+// commits between the load and the update.
+func (c *core) checkRead(tx *gorm.DB, entity string, obj versioned, read int) error {
+	if obj.GetVersion() == read {
+		return nil
+	}
+	return c.conflict(tx, entity, obj.GetID())
+}
+
 // conflict builds the error for a stale write, naming who changed the record last.
 func (c *core) conflict(tx *gorm.DB, entity string, id uint) error {
 	var last models.AuditEvent

@@ -147,6 +147,9 @@ func (s *StaffService) Update(actor *models.StaffMember, m *models.StaffMember) 
 		if err := tx.First(&before, m.ID).Error; err != nil {
 			return notFound(err)
 		}
+		if err := s.checkRead(tx, "staff", &before, m.Version); err != nil {
+			return err
+		}
 		m.PasswordHash, m.FailedSignIns, m.LockedUntil = before.PasswordHash, before.FailedSignIns, before.LockedUntil
 		m.Signature = before.Signature // changed only by SetSignature
 		m.Active, m.System = before.Active, before.System
