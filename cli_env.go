@@ -5,6 +5,7 @@ import (
 	"io"
 	"runtime"
 	"runtime/debug"
+	"sync"
 
 	"perinatal-caseload/app"
 	"perinatal-caseload/models"
@@ -28,22 +29,37 @@ var commands = map[string]command{
 	"import":  cmdImport,
 }
 
-func openEnv(dbFlag string) (*env, error) {
+// openEnv opens the database and finds the system user. While another
+// program holds the write lock that either needs, it says so on stderr and
+// waits (see app.WhileBusy).
+func openEnv(dbFlag string, stderr io.Writer) (*env, error) {
 	path, err := app.ResolveDB(dbFlag)
 	if err != nil {
 		return nil, err
 	}
-	db, err := app.Open(path)
+	notice := busyNotice(stderr)
+	db, err := app.OpenNoticing(path, notice)
 	if err != nil {
 		return nil, err
 	}
 	svc := app.New(db, app.SystemClock{})
-	actor, err := svc.Staff.SystemUser()
+	var actor *models.StaffMember
+	err = app.WhileBusy(notice, func() error {
+		actor, err = svc.Staff.SystemUser()
+		return err
+	})
 	if err != nil {
 		app.Close(db)
 		return nil, err
 	}
 	return &env{path: path, svc: svc, actor: actor}, nil
+}
+
+// busyNotice returns what tells the person at stderr, once, that the
+// program is waiting for a busy database.
+func busyNotice(stderr io.Writer) func(string) {
+	var once sync.Once
+	return func(msg string) { once.Do(func() { fmt.Fprintln(stderr, "caseload:", msg) }) }
 }
 
 func versionText() string {

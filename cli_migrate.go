@@ -37,7 +37,11 @@ func runMigrate(dbFlag string, args []string, stdout, stderr io.Writer) int {
 	if check {
 		return reportPending(db, target, stdout, stderr)
 	}
-	applied, err := app.Upgrade(db)
+	var applied []string
+	err = app.WhileBusy(busyNotice(stderr), func() error {
+		applied, err = app.Upgrade(db)
+		return err
+	})
 	if err != nil {
 		fmt.Fprintf(stderr, "caseload: %s: %v\n", app.DescribeTarget(target), err)
 		return 1

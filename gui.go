@@ -25,7 +25,7 @@ func runGUI(dbFlag string, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "caseload:", err)
 		return 1
 	}
-	db, err := app.Open(path)
+	db, err := app.OpenNoticing(path, busyNotice(stderr))
 	if err != nil {
 		fmt.Fprintln(stderr, "caseload:", err)
 		return 1

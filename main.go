@@ -47,7 +47,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "caseload: unknown command %q\n%s", cmd, usage)
 		return 2
 	}
-	env, err := openEnv(dbFlag)
+	env, err := openEnv(dbFlag, stderr)
 	if err != nil {
 		fmt.Fprintln(stderr, "caseload:", err)
 		return 1

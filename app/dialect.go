@@ -25,6 +25,9 @@ func onPostgres(db *gorm.DB) bool { return db.Dialector.Name() == "postgres" }
 func checkIsCaseloadStore(db *gorm.DB) error {
 	if !onPostgres(db) {
 		if err := db.Exec("SELECT count(*) FROM sqlite_master").Error; err != nil {
+			if isBusy(err) {
+				return err
+			}
 			return fmt.Errorf("it is not a Perinatal Caseload database (%v)", err)
 		}
 		return nil
