@@ -27,6 +27,7 @@ var commands = map[string]command{
 	"letters": cmdLetters,
 	"triage":  cmdTriage,
 	"import":  cmdImport,
+	"copy-db": cmdCopyDB,
 }
 
 // openEnv opens the database and finds the system user. While another

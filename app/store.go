@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"time"
 
 	"github.com/mattn/go-sqlite3"
 	"gorm.io/driver/sqlite"
@@ -59,6 +60,9 @@ func gormConfig() *gorm.Config {
 	return &gorm.Config{
 		Logger:                 logger.Discard, // SQL may carry patient data: never log it
 		SkipDefaultTransaction: true,           // writes run in explicit transactions with their audit rows
+		// created_at and updated_at as SystemClock tells the time: UTC, to
+		// the microsecond that PostgreSQL keeps.
+		NowFunc: func() time.Time { return SystemClock{}.Now() },
 	}
 }
 
