@@ -36,7 +36,7 @@ func runGUI(dbFlag string, stderr io.Writer) int {
 	a := fyneapp.NewWithID(appID)
 	a.SetIcon(assets.Icon)
 	a.Settings().SetTheme(widgets.OfficeTheme{})
-	w := views.NewMainWindow(a, svc, views.Options{DatabaseLabel: databaseLabel(path)})
+	w := views.NewMainWindow(a, svc, views.Options{DatabaseLabel: databaseLabel(path), Changes: app.NewChangeFeed(db, path)})
 	w.ShowAndRun()
 	return 0
 }

@@ -37,6 +37,7 @@ type editResult struct {
 	ChangedBy string    `json:"changed_by,omitempty"`
 	ChangedAt time.Time `json:"changed_at,omitzero"`
 	Error     string    `json:"error,omitempty"`
+	Done      time.Time `json:"done"` // when the edit had committed or failed
 }
 
 // TestConflictingEditsProcess is not a test of its own: run with the
@@ -81,6 +82,7 @@ func TestConflictingEditsProcess(t *testing.T) {
 		default:
 			res.Error = err.Error()
 		}
+		res.Done = time.Now()
 		_ = out.Encode(res)
 	}
 }

@@ -17,6 +17,10 @@ import (
 type Options struct {
 	// DatabaseLabel names the database in the status bar.
 	DatabaseLabel string
+	// Changes, if set, tells the window of changes made elsewhere, so that
+	// the lists on show are read again and an open referral says who
+	// changed it (see followChanges).
+	Changes *app.ChangeFeed
 
 	// background runs queries off the UI goroutine; nil means
 	// widgets.NewBackground(). Tests set one that works inline.
@@ -77,6 +81,9 @@ func NewMainWindow(a fyne.App, svc *app.Services, opts Options) *MainWindow {
 func (m *MainWindow) ShowAndRun() {
 	m.stop = make(chan struct{})
 	m.window.SetOnClosed(func() { close(m.stop) })
+	if m.opts.Changes != nil {
+		go m.followChanges(m.opts.Changes, m.stop)
+	}
 	go func() {
 		t := time.NewTicker(m.opts.tickEvery)
 		defer t.Stop()

@@ -25,6 +25,10 @@ type referralDetail struct {
 	// actions holds what the shell adds to the detail: the decision panel,
 	// the timeline and the letter actions.
 	actions *fyne.Container
+	// Reload reads the referral again; it is shown, with changedBy, once
+	// someone else has changed it (see showChangedBy).
+	Reload    *widget.Button
+	changedBy *widget.Label
 }
 
 // newReferralDetail builds the detail of r; today is the date in the UK,
