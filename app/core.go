@@ -56,12 +56,13 @@ func (c *core) write(actor *models.StaffMember, p models.Permission, fn func(tx 
 
 // transaction runs fn in a transaction. Inside a batch, fn runs directly in
 // the batch's transaction: an error there fails the whole batch, which then
-// rolls back everything, so no write is ever half kept.
+// rolls back everything, so no write is ever half kept. A connection to
+// the server lost on the way is an *UnreachableError: nothing was kept.
 func (c *core) transaction(fn func(tx *gorm.DB) error) error {
 	if c.batch != nil {
 		return fn(c.db)
 	}
-	return c.db.Transaction(fn)
+	return explainLost(c.db.Transaction(fn))
 }
 
 // versioned is any entity with an ID and an optimistic-locking version.

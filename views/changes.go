@@ -100,3 +100,47 @@ func (d *referralDetail) showChangedBy(c app.Change, reload func()) {
 	d.actions.Objects = append([]fyne.CanvasObject{container.NewBorder(nil, nil, nil, d.Reload, d.changedBy)}, d.actions.Objects...)
 	d.actions.Refresh()
 }
+
+// watchConnection asks the database every few seconds whether it answers,
+// and tells the shell when that changes, until stop closes.
+func (m *MainWindow) watchConnection(stop <-chan struct{}) {
+	t := time.NewTicker(5 * time.Second)
+	defer t.Stop()
+	var was error
+	for {
+		select {
+		case <-t.C:
+		case <-stop:
+			return
+		}
+		err := m.svc.Ping(context.Background())
+		if (err == nil) != (was == nil) {
+			fyne.Do(func() {
+				if m.shell != nil {
+					m.shell.showConnection(err)
+				}
+			})
+		}
+		was = err
+	}
+}
+
+// showConnection says in the status bar that the database server cannot
+// be reached, keeping every screen as it is, or, once it answers again,
+// names the database and reads the screen on show again.
+func (sh *shell) showConnection(err error) {
+	if err != nil {
+		sh.dbLabel.SetText("The database server cannot be reached. What is on screen is kept, but nothing can be saved until it is back. Trying again...")
+		sh.dbLabel.Importance = widget.DangerImportance
+		sh.dbLabel.Refresh()
+		return
+	}
+	sh.dbLabel.SetText(sh.dbText)
+	sh.dbLabel.Importance = widget.LowImportance
+	sh.dbLabel.Refresh()
+	if _, scr := sh.Current(); scr != nil {
+		if r, ok := scr.(interface{ Shown() }); ok {
+			r.Shown()
+		}
+	}
+}

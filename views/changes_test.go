@@ -1,10 +1,14 @@
 package views
 
 import (
+	"strings"
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2/widget"
+
 	"perinatal-caseload/app"
+	"perinatal-caseload/views/widgets"
 )
 
 func TestAnOpenReferralChangedElsewhereSaysWhoAndWhenWithReload(t *testing.T) {
@@ -29,5 +33,19 @@ func TestAnOpenReferralChangedElsewhereSaysWhoAndWhenWithReload(t *testing.T) {
 	s.Detail.Reload.OnTapped()
 	if s.Detail == nil || s.Detail.Reload != nil {
 		t.Error("Reload did not read the referral again")
+	}
+}
+
+func TestTheStatusBarSaysWhenTheServerIsLostAndBack(t *testing.T) {
+	e := newTestEnv(t, 1)
+	_, w := e.referralsScreen(e.system)
+	sh := newShell(&session{Actor: e.system, Services: e.svc, Window: w, Background: &widgets.Background{Inline: true}}, "Database: test", func() {}, func() {})
+	sh.showConnection(app.ErrUnreachable)
+	if !strings.Contains(sh.dbLabel.Text, "cannot be reached") || sh.dbLabel.Importance != widget.DangerImportance {
+		t.Errorf("status bar %q; want it to say the server cannot be reached", sh.dbLabel.Text)
+	}
+	sh.showConnection(nil)
+	if sh.dbLabel.Text != "Database: test" {
+		t.Errorf("status bar %q once the server is back; want the database named again", sh.dbLabel.Text)
 	}
 }

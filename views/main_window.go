@@ -83,6 +83,7 @@ func (m *MainWindow) ShowAndRun() {
 	m.window.SetOnClosed(func() { close(m.stop) })
 	if m.opts.Changes != nil {
 		go m.followChanges(m.opts.Changes, m.stop)
+		go m.watchConnection(m.stop)
 	}
 	go func() {
 		t := time.NewTicker(m.opts.tickEvery)
