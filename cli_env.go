@@ -6,6 +6,7 @@ import (
 	"io"
 	"runtime"
 	"runtime/debug"
+	"sync"
 
 	"perinatal-caseload/app"
 	"perinatal-caseload/models"
@@ -29,6 +30,7 @@ var commands = map[string]command{
 	"letters": cmdLetters,
 	"triage":  cmdTriage,
 	"import":  cmdImport,
+	"copy-db": cmdCopyDB,
 }
 
 // openTarget finds the database that --db names (or, without it, the
@@ -64,18 +66,33 @@ func parseFlags(fs *flag.FlagSet, args []string) error {
 	return nil
 }
 
-func openEnv(dbFlag string) (*env, error) {
-	db, path, err := openTarget(dbFlag, app.Open)
+// openEnv opens the database and finds the system user. While another
+// program holds the write lock that either needs, it says so on stderr and
+// waits (see app.WhileBusy).
+func openEnv(dbFlag string, stderr io.Writer) (*env, error) {
+	notice := busyNotice(stderr)
+	db, path, err := openTarget(dbFlag, func(target string) (*gorm.DB, error) { return app.OpenNoticing(target, notice) })
 	if err != nil {
 		return nil, err
 	}
 	svc := app.New(db, app.SystemClock{})
-	actor, err := svc.Staff.SystemUser()
+	var actor *models.StaffMember
+	err = app.WhileBusy(notice, func() error {
+		actor, err = svc.Staff.SystemUser()
+		return err
+	})
 	if err != nil {
 		app.Close(db)
 		return nil, err
 	}
 	return &env{path: path, svc: svc, actor: actor}, nil
+}
+
+// busyNotice returns what tells the person at stderr, once, that the
+// program is waiting for a busy database.
+func busyNotice(stderr io.Writer) func(string) {
+	var once sync.Once
+	return func(msg string) { once.Do(func() { fmt.Fprintln(stderr, "caseload:", msg) }) }
 }
 
 func versionText() string {

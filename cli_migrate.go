@@ -31,7 +31,11 @@ func runMigrate(dbFlag string, args []string, stdout, stderr io.Writer) int {
 		pending, err := app.PendingMigrations(db)
 		return listMigrations(stdout, stderr, target, err, "due", pending, "%d migrations are due; run caseload migrate with the migration role.")
 	}
-	applied, err := app.Upgrade(db)
+	var applied []string
+	err = app.WhileBusy(busyNotice(stderr), func() error {
+		applied, err = app.Upgrade(db)
+		return err
+	})
 	return listMigrations(stdout, stderr, target, err, "applied", applied, "The database schema is up to date after %d migrations.")
 }
 

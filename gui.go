@@ -6,6 +6,8 @@ import (
 
 	fyneapp "fyne.io/fyne/v2/app"
 
+	"gorm.io/gorm"
+
 	"perinatal-caseload/app"
 	"perinatal-caseload/assets"
 	"perinatal-caseload/views"
@@ -20,7 +22,7 @@ const appID = "uk.nhs.llr.perinatalcaseload"
 // window closes. It returns the exit status: 1 if the database cannot be
 // opened, which it reports on stderr.
 func runGUI(dbFlag string, stderr io.Writer) int {
-	db, path, err := openTarget(dbFlag, app.Open)
+	db, path, err := openTarget(dbFlag, func(target string) (*gorm.DB, error) { return app.OpenNoticing(target, busyNotice(stderr)) })
 	if err != nil {
 		fmt.Fprintln(stderr, "caseload:", err)
 		return 1
@@ -31,7 +33,7 @@ func runGUI(dbFlag string, stderr io.Writer) int {
 	a := fyneapp.NewWithID(appID)
 	a.SetIcon(assets.Icon)
 	a.Settings().SetTheme(widgets.OfficeTheme{})
-	w := views.NewMainWindow(a, svc, views.Options{DatabaseLabel: databaseLabel(path), ScreenArea: screenArea, About: about()})
+	w := views.NewMainWindow(a, svc, views.Options{DatabaseLabel: databaseLabel(path), ScreenArea: screenArea, About: about(), Changes: app.NewChangeFeed(db, path)})
 	w.ShowAndRun()
 	return 0
 }

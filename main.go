@@ -47,7 +47,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "caseload: unknown command %q\n%s", cmd, usage)
 		return 2
 	}
-	env, err := openEnv(dbFlag)
+	env, err := openEnv(dbFlag, stderr)
 	if err != nil {
 		fmt.Fprintln(stderr, "caseload:", err)
 		return 1
@@ -88,6 +88,7 @@ Commands:
   users add --name N --username U --role R  add an account (password on stdin)
   users reset-password U                    set a new password (on stdin)
   letters --referral ID --out DIR [--kind K]  render a referral's letter pack as PDFs
+  copy-db --to TARGET                       copy the whole caseload into an empty database
 
 The database is --db, else $CASELOAD_DB, else the machine-wide configuration
 file (` + "`database = \"...\"`" + ` in /etc/perinatal-caseload/config.toml, or

@@ -90,6 +90,9 @@ func (s *AppointmentService) Reschedule(actor *models.StaffMember, id uint, read
 		if err := tx.Preload("Clinician").First(&a, id).Error; err != nil {
 			return notFound(err)
 		}
+		if err := s.checkRead(tx, "appointment", &a, readVersion); err != nil {
+			return err
+		}
 		if a.Attendance != models.AttendFuture {
 			return fmt.Errorf("this appointment is already recorded as %q, so it cannot be moved; book a new one", strings.ToLower(a.Attendance.Label()))
 		}
@@ -128,6 +131,9 @@ func (s *AppointmentService) Cancel(actor *models.StaffMember, id uint, readVers
 		var a models.Appointment
 		if err := tx.First(&a, id).Error; err != nil {
 			return notFound(err)
+		}
+		if err := s.checkRead(tx, "appointment", &a, readVersion); err != nil {
+			return err
 		}
 		if a.Attendance != models.AttendFuture {
 			return fmt.Errorf("this appointment is already recorded as %q, so it cannot be cancelled", strings.ToLower(a.Attendance.Label()))

@@ -127,6 +127,9 @@ func (s *AppointmentService) RecordAttendance(actor *models.StaffMember, id uint
 // started yet can be cancelled, but not recorded as attended or missed
 // (see models.CheckAttendanceTime).
 func (c *core) setAttendance(tx *gorm.DB, actor *models.StaffMember, a *models.Appointment, readVersion int, code models.Attendance, cancelledBy, reason string) error {
+	if err := c.checkRead(tx, "appointment", a, readVersion); err != nil {
+		return err
+	}
 	if err := models.CheckAttendanceTime(code, a.StartsAt, c.clock.Now()); err != nil {
 		return err
 	}

@@ -45,6 +45,9 @@ func (s *ReferralService) recordOutcome(actor *models.StaffMember, id uint, read
 		if err != nil {
 			return err
 		}
+		if err := s.checkRead(tx, "referral", r, readVersion); err != nil {
+			return err
+		}
 		if err := s.assessmentHeld(tx, r); err != nil {
 			return err
 		}
@@ -118,7 +121,9 @@ func (s *ReferralService) Discharge(actor *models.StaffMember, id uint, readVers
 		if err != nil {
 			return err
 		}
-		r.Version = readVersion
+		if err := s.checkRead(tx, "referral", r, readVersion); err != nil {
+			return err
+		}
 		r.ClosureReason, r.ClosureDetails, r.ClosedByID = string(reason), details, &actor.ID
 		if err := s.moveStatus(tx, actor, r, models.StatusClosed, "closed: "+string(reason)); err != nil {
 			return err

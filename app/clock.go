@@ -13,8 +13,11 @@ type Clock interface {
 // SystemClock is the real clock.
 type SystemClock struct{}
 
-// Now returns the current time in UTC.
-func (SystemClock) Now() time.Time { return time.Now().UTC() }
+// Now returns the current time in UTC, to the microsecond: the resolution
+// PostgreSQL keeps, so that both engines hold the same instants and a
+// caseload copied between them (see CopyDatabase) is the same to the last
+// digit.
+func (SystemClock) Now() time.Time { return time.Now().UTC().Truncate(time.Microsecond) }
 
 // ManualClock is a clock that only moves when told to. It is safe for
 // concurrent use.

@@ -56,12 +56,13 @@ func (c *core) write(actor *models.StaffMember, p models.Permission, fn func(tx 
 
 // transaction runs fn in a transaction. Inside a batch, fn runs directly in
 // the batch's transaction: an error there fails the whole batch, which then
-// rolls back everything, so no write is ever half kept.
+// rolls back everything, so no write is ever half kept. A connection to
+// the server lost on the way is an *UnreachableError: nothing was kept.
 func (c *core) transaction(fn func(tx *gorm.DB) error) error {
 	if c.batch != nil {
 		return fn(c.db)
 	}
-	return c.db.Transaction(fn)
+	return explainLost(c.db.Transaction(fn))
 }
 
 // versioned is any entity with an ID and an optimistic-locking version.
@@ -86,6 +87,20 @@ func (c *core) saveVersioned(tx *gorm.DB, entity string, obj versioned, setVersi
 		return c.conflict(tx, entity, obj.GetID())
 	}
 	return nil
+}
+
+// checkRead returns the conflict error, naming who changed the record and
+// when, if the stored version of obj is no longer read, the version the
+// caller read. Services call it straight after loading a record, before any
+// rule about the record's state or content: a stale edit is always told
+// that it is stale, never refused for a state it could not see. The
+// version-guarded update (saveVersioned) still catches a change that
+// commits between the load and the update.
+func (c *core) checkRead(tx *gorm.DB, entity string, obj versioned, read int) error {
+	if obj.GetVersion() == read {
+		return nil
+	}
+	return c.conflict(tx, entity, obj.GetID())
 }
 
 // conflict builds the error for a stale write, naming who changed the record last.

@@ -8,6 +8,7 @@ package app
 // store_postgres.go.)
 
 import (
+	"database/sql"
 	"errors"
 	"fmt"
 
@@ -25,6 +26,9 @@ func onPostgres(db *gorm.DB) bool { return db.Dialector.Name() == "postgres" }
 func checkIsCaseloadStore(db *gorm.DB) error {
 	if !onPostgres(db) {
 		if err := db.Exec("SELECT count(*) FROM sqlite_master").Error; err != nil {
+			if isBusy(err) {
+				return err
+			}
 			return fmt.Errorf("it is not a Perinatal Caseload database (%v)", err)
 		}
 		return nil
@@ -105,6 +109,39 @@ func migrateByteOrderSearch(tx *gorm.DB) error {
 		if err := tx.Exec(sql).Error; err != nil {
 			return fmt.Errorf("cannot set the search order of %s.%s: %w", c.table, c.column, err)
 		}
+	}
+	return nil
+}
+
+// foreignKeyParents returns the tables that table's foreign keys refer to.
+func foreignKeyParents(db *gorm.DB, table string) ([]string, error) {
+	var parents []string
+	query := `SELECT DISTINCT "table" FROM pragma_foreign_key_list(?)`
+	if onPostgres(db) {
+		query = `SELECT DISTINCT p.relname FROM pg_constraint c
+			JOIN pg_class t ON t.oid = c.conrelid JOIN pg_class p ON p.oid = c.confrelid
+			WHERE c.contype = 'f' AND t.relname = ? AND t.relnamespace = current_schema()::regnamespace`
+	}
+	err := db.Raw(query, table).Scan(&parents).Error
+	return parents, err
+}
+
+// resetSequence moves table's ID sequence past the highest ID it holds,
+// after rows went in with their own IDs. SQLite's AUTOINCREMENT already
+// follows the highest ID inserted.
+func resetSequence(tx *gorm.DB, table string) error {
+	if !onPostgres(tx) {
+		return nil
+	}
+	return tx.Exec(fmt.Sprintf(`SELECT setval(pg_get_serial_sequence('%s', 'id'), COALESCE(MAX(id), 1), MAX(id) IS NOT NULL) FROM %s`, table, tx.Statement.Quote(table))).Error
+}
+
+// snapshotOptions are the options of a transaction that reads a whole
+// database as it stood at one moment while others go on working. (SQLite's
+// transactions, begun with the write lock, are such a snapshot already.)
+func snapshotOptions(db *gorm.DB) *sql.TxOptions {
+	if onPostgres(db) {
+		return &sql.TxOptions{Isolation: sql.LevelRepeatableRead}
 	}
 	return nil
 }

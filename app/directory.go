@@ -107,6 +107,9 @@ func (s *DirectoryService) UpdateOrganisation(actor *models.StaffMember, o *mode
 		if err := tx.First(&before, o.ID).Error; err != nil {
 			return notFound(err)
 		}
+		if err := s.checkRead(tx, "organisation", &before, o.Version); err != nil {
+			return err
+		}
 		if err := checkDirectoryDuplicate(tx, &clean, o.ID); err != nil {
 			return err
 		}
@@ -127,6 +130,9 @@ func (s *DirectoryService) SetRetired(actor *models.StaffMember, id uint, readVe
 		var o models.Organisation
 		if err := tx.First(&o, id).Error; err != nil {
 			return notFound(err)
+		}
+		if err := s.checkRead(tx, "organisation", &o, readVersion); err != nil {
+			return err
 		}
 		before := o
 		if !retired {
@@ -251,6 +257,9 @@ func (s *DirectoryService) UpdateProfessional(actor *models.StaffMember, p *mode
 		var before models.Professional
 		if err := tx.First(&before, p.ID).Error; err != nil {
 			return notFound(err)
+		}
+		if err := s.checkRead(tx, "professional", &before, p.Version); err != nil {
+			return err
 		}
 		if p.OrganisationID != nil {
 			var o models.Organisation

@@ -57,6 +57,9 @@ func (s *JointWorkingService) End(actor *models.StaffMember, id uint, readVersio
 		if err := tx.First(&j, id).Error; err != nil {
 			return notFound(err)
 		}
+		if err := s.checkRead(tx, "joint_working", &j, readVersion); err != nil {
+			return err
+		}
 		if !j.StartDate.IsZero() && end.Before(j.StartDate) {
 			return models.NewFieldError(models.FieldJointEnd, "the end date is before the start date, %s", j.StartDate.UK())
 		}

@@ -26,6 +26,9 @@ func (s *ReferralService) UpdateNeeds(actor *models.StaffMember, patientID uint,
 		if err := tx.First(&p, patientID).Error; err != nil {
 			return notFound(err)
 		}
+		if err := s.checkRead(tx, "patient", &p, readVersion); err != nil {
+			return err
+		}
 		before := p
 		p.NameForLetters, p.CommunicationNeeds = nameForLetters, needs
 		var problems models.FieldErrors

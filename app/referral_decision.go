@@ -50,6 +50,9 @@ func (s *ReferralService) Decide(actor *models.StaffMember, id uint, readVersion
 		if err != nil {
 			return err
 		}
+		if err := s.checkRead(tx, "referral", r, readVersion); err != nil {
+			return err
+		}
 		before := *r
 		rec := models.Screen(r, r.ReceivedAt, s.ScreeningOptions())
 		overrides := rec.Decision != d.Outcome || rec.Priority != d.Priority

@@ -19,15 +19,15 @@ type StaffService struct{ *core }
 
 // SystemUser returns the system user, creating it on first use. It holds
 // every role but has no password, so nobody can sign in as it.
+//
+// Programs that start at the same moment on a new database may each find
+// no system user and try to create it: one succeeds, and the others, refused
+// by the unique username, read the one it made.
 func (s *StaffService) SystemUser() (*models.StaffMember, error) {
-	var u models.StaffMember
-	if err := s.db.Where("username = ?", SystemUsername).Limit(1).Find(&u).Error; err != nil {
-		return nil, err
+	if u, err := s.storedSystemUser(); err != nil || u != nil {
+		return u, err
 	}
-	if u.ID != 0 {
-		return &u, nil
-	}
-	u = models.StaffMember{Name: "System (command line)", Username: SystemUsername, JobTitle: "System", Active: true, System: true}
+	u := models.StaffMember{Name: "System (command line)", Username: SystemUsername, JobTitle: "System", Active: true, System: true}
 	u.SetRoles(models.RoleManager)
 	u.Version = 1
 	err := s.transaction(func(tx *gorm.DB) error {
@@ -37,7 +37,22 @@ func (s *StaffService) SystemUser() (*models.StaffMember, error) {
 		return s.audit(tx, &u, ActionCreate, "staff", u.ID, nil, &u, "system user")
 	})
 	if err != nil {
+		if made, _ := s.storedSystemUser(); made != nil {
+			return made, nil // another program made it first
+		}
 		return nil, fmt.Errorf("cannot create the system user: %w", err)
+	}
+	return &u, nil
+}
+
+// storedSystemUser reads the system user, or nil when there is none yet.
+func (s *StaffService) storedSystemUser() (*models.StaffMember, error) {
+	var u models.StaffMember
+	if err := s.db.Where("username = ?", SystemUsername).Limit(1).Find(&u).Error; err != nil {
+		return nil, err
+	}
+	if u.ID == 0 {
+		return nil, nil
 	}
 	return &u, nil
 }
@@ -146,6 +161,9 @@ func (s *StaffService) Update(actor *models.StaffMember, m *models.StaffMember) 
 		var before models.StaffMember
 		if err := tx.First(&before, m.ID).Error; err != nil {
 			return notFound(err)
+		}
+		if err := s.checkRead(tx, "staff", &before, m.Version); err != nil {
+			return err
 		}
 		m.PasswordHash, m.FailedSignIns, m.LockedUntil = before.PasswordHash, before.FailedSignIns, before.LockedUntil
 		m.Signature = before.Signature // changed only by SetSignature

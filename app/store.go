@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"time"
 
 	"github.com/mattn/go-sqlite3"
 	"gorm.io/driver/sqlite"
@@ -31,17 +32,10 @@ func (e *OpenError) Unwrap() error { return e.Err }
 // postgres:// URL) and brings its schema up to date when it needs it.
 // A database whose schema is already current is only read: opening it
 // takes no write lock.
-func Open(target string) (*gorm.DB, error) {
-	db, err := Connect(target)
-	if err != nil {
-		return nil, err
-	}
-	if err := Migrate(db); err != nil {
-		closeDB(db)
-		return nil, &OpenError{Target: DescribeTarget(target), Err: err}
-	}
-	return db, nil
-}
+//
+// While another program holds the write lock that a migration needs, it
+// waits (see OpenNoticing), silently.
+func Open(target string) (*gorm.DB, error) { return OpenNoticing(target, nil) }
 
 // Connect opens the database named by target without looking at or
 // changing its schema (see Open and Upgrade).
@@ -66,6 +60,9 @@ func gormConfig() *gorm.Config {
 	return &gorm.Config{
 		Logger:                 logger.Discard, // SQL may carry patient data: never log it
 		SkipDefaultTransaction: true,           // writes run in explicit transactions with their audit rows
+		// created_at and updated_at as SystemClock tells the time: UTC, to
+		// the microsecond that PostgreSQL keeps.
+		NowFunc: func() time.Time { return SystemClock{}.Now() },
 	}
 }
 

@@ -29,16 +29,9 @@ const pgConnectTimeout = 10 * time.Second
 // times, as the SQLite driver does, so the two engines give the services
 // the same values.
 func openPostgres(target string) (*gorm.DB, error) {
-	cfg, err := pgx.ParseConfig(target)
+	cfg, err := pgConfig(target)
 	if err != nil {
-		return nil, fmt.Errorf("the PostgreSQL address cannot be used: %w", err)
-	}
-	if cfg.ConnectTimeout == 0 {
-		cfg.ConnectTimeout = pgConnectTimeout
-	}
-	cfg.RuntimeParams["timezone"] = "UTC"
-	if cfg.RuntimeParams["application_name"] == "" {
-		cfg.RuntimeParams["application_name"] = "Perinatal Caseload"
+		return nil, err
 	}
 	sqlDB := stdlib.OpenDB(*cfg, stdlib.OptionAfterConnect(func(_ context.Context, conn *pgx.Conn) error {
 		conn.TypeMap().RegisterType(&pgtype.Type{
@@ -60,6 +53,22 @@ func openPostgres(target string) (*gorm.DB, error) {
 		return nil, err
 	}
 	return db, nil
+}
+
+// pgConfig reads the connection settings of the URL target.
+func pgConfig(target string) (*pgx.ConnConfig, error) {
+	cfg, err := pgx.ParseConfig(target)
+	if err != nil {
+		return nil, fmt.Errorf("the PostgreSQL address cannot be used: %w", err)
+	}
+	if cfg.ConnectTimeout == 0 {
+		cfg.ConnectTimeout = pgConnectTimeout
+	}
+	cfg.RuntimeParams["timezone"] = "UTC"
+	if cfg.RuntimeParams["application_name"] == "" {
+		cfg.RuntimeParams["application_name"] = "Perinatal Caseload"
+	}
+	return cfg, nil
 }
 
 // explainConnectError turns a failure to connect into a sentence: the

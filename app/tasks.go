@@ -129,11 +129,10 @@ func (s *TaskService) Add(actor *models.StaffMember, t *models.Task) error {
 // Complete marks an open task done, with an optional note of what was done.
 func (s *TaskService) Complete(actor *models.StaffMember, id uint, readVersion int, note string) error {
 	return s.write(actor, models.PermUpdateCaseload, func(tx *gorm.DB) error {
-		t, err := s.loadOpen(tx, id)
+		t, err := s.loadOpen(tx, id, readVersion)
 		if err != nil {
 			return err
 		}
-		t.Version = readVersion
 		return s.finishTask(tx, actor, t, false, note)
 	})
 }
@@ -146,7 +145,7 @@ func (s *TaskService) Reassign(actor *models.StaffMember, id uint, readVersion i
 		if err != nil {
 			return err
 		}
-		t, err := s.loadOpen(tx, id)
+		t, err := s.loadOpen(tx, id, readVersion)
 		if err != nil {
 			return err
 		}
@@ -160,7 +159,6 @@ func (s *TaskService) Reassign(actor *models.StaffMember, id uint, readVersion i
 				from = prev.Name
 			}
 		}
-		t.Version = readVersion
 		detail := fmt.Sprintf("reassigned from %s to %s", from, to.Name)
 		if reason = strings.TrimSpace(reason); reason != "" {
 			detail += ": " + reason
@@ -187,10 +185,13 @@ func (s *TaskService) History(actor *models.StaffMember, id uint) ([]TaskEvent, 
 }
 
 // loadOpen reads a task that is still open.
-func (s *TaskService) loadOpen(tx *gorm.DB, id uint) (*models.Task, error) {
+func (s *TaskService) loadOpen(tx *gorm.DB, id uint, readVersion int) (*models.Task, error) {
 	var t models.Task
 	if err := tx.First(&t, id).Error; err != nil {
 		return nil, notFound(err)
+	}
+	if err := s.checkRead(tx, "task", &t, readVersion); err != nil {
+		return nil, err
 	}
 	if !t.Open() {
 		what := "completed"

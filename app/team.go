@@ -30,7 +30,7 @@ func (e *StillHoldsWorkError) Error() string {
 // themselves, and the last active team manager cannot be deactivated.
 func (s *StaffService) Deactivate(actor *models.StaffMember, id uint, readVersion int, confirm bool) error {
 	return s.write(actor, models.PermManageUsers, func(tx *gorm.DB) error {
-		m, err := s.loadEditable(tx, id)
+		m, err := s.loadEditable(tx, id, readVersion)
 		if err != nil {
 			return err
 		}
@@ -63,7 +63,7 @@ func (s *StaffService) Deactivate(actor *models.StaffMember, id uint, readVersio
 // Reactivate brings back a member of staff who was deactivated.
 func (s *StaffService) Reactivate(actor *models.StaffMember, id uint, readVersion int) error {
 	return s.write(actor, models.PermManageUsers, func(tx *gorm.DB) error {
-		m, err := s.loadEditable(tx, id)
+		m, err := s.loadEditable(tx, id, readVersion)
 		if err != nil {
 			return err
 		}
@@ -89,10 +89,13 @@ func (s *StaffService) setActive(tx *gorm.DB, actor *models.StaffMember, m *mode
 
 // loadEditable reads a staff record that the Team screen may change: any
 // but the system user.
-func (s *StaffService) loadEditable(tx *gorm.DB, id uint) (*models.StaffMember, error) {
+func (s *StaffService) loadEditable(tx *gorm.DB, id uint, readVersion int) (*models.StaffMember, error) {
 	var m models.StaffMember
 	if err := tx.First(&m, id).Error; err != nil {
 		return nil, notFound(err)
+	}
+	if err := s.checkRead(tx, "staff", &m, readVersion); err != nil {
+		return nil, err
 	}
 	if m.System {
 		return nil, fmt.Errorf("the system user is not a member of the team and cannot be changed")

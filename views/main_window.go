@@ -24,6 +24,10 @@ type Options struct {
 	// pixels once the application has started; the window is fitted to
 	// it and centred.
 	ScreenArea func() (width, height int, ok bool)
+	// Changes, if set, tells the window of changes made elsewhere, so that
+	// the lists on show are read again and an open referral says who
+	// changed it (see followChanges).
+	Changes *app.ChangeFeed
 
 	// background runs queries off the UI goroutine; nil means
 	// widgets.NewBackground(). Tests set one that works inline.
@@ -97,6 +101,10 @@ func (m *MainWindow) ShowAndRun() {
 	lc.SetOnStopped(m.closeShell)
 	m.stop = make(chan struct{})
 	m.window.SetOnClosed(func() { close(m.stop) })
+	if m.opts.Changes != nil {
+		go m.followChanges(m.opts.Changes, m.stop)
+		go m.watchConnection(m.stop)
+	}
 	go func() {
 		t := time.NewTicker(m.opts.tickEvery)
 		defer t.Stop()

@@ -30,6 +30,10 @@ type referralDetail struct {
 	// actions holds what the shell adds to the detail: the appointments,
 	// the caseload, the letter actions and the timeline.
 	actions *fyne.Container
+	// Reload reads the referral again; it is shown, with changedBy, once
+	// someone else has changed it (see showChangedBy).
+	Reload    *widget.Button
+	changedBy *widget.Label
 }
 
 // newReferralDetail builds the detail of r; today is the date in the UK,

@@ -33,6 +33,10 @@ type shell struct {
 	content fyne.CanvasObject
 	onLock  func()
 	signOut func()
+	// dbLabel names the database in the status bar, or says that its
+	// server cannot be reached (see showConnection).
+	dbLabel *widget.Label
+	dbText  string
 }
 
 // newShell builds the shell for a session and opens the first screen.
@@ -71,6 +75,7 @@ func newShell(s *session, databaseLabel string, onLock, onSignOut func()) *shell
 	dbLabel := widget.NewLabel(databaseLabel)
 	dbLabel.Importance = widget.LowImportance
 	dbLabel.Truncation = fyne.TextTruncateEllipsis
+	sh.dbLabel, sh.dbText = dbLabel, databaseLabel
 	status := container.NewBorder(widget.NewSeparator(), nil, hints, nil, dbLabel)
 	sh.body = container.NewStack()
 	nav := container.NewBorder(nil, nil, nil, widget.NewSeparator(), container.New(widgets.FixedWidth(180), sh.Nav))
