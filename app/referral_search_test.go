@@ -108,6 +108,10 @@ func TestSearchForgivesAccentsApostrophesSpacesAndFindsTheReference(t *testing.T
 		{fmt.Sprintf("pmh%06d", ids[3]), []int{3}},
 		{fmt.Sprint(ids[3]), []int{3}},
 		{"PMH-999999", nil},
+		{"s", []int{0, 1, 4}}, // one letter: given, family or part of the family name
+		{"Ł", []int{3}},
+		{"w", []int{3}},
+		{"q", nil},
 		{"xyz", nil},
 		{"'", nil},
 	} {

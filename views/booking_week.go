@@ -43,6 +43,7 @@ type bookingWeek struct {
 	onPick    func(time.Time)
 	onDate    func(models.Date)
 	onLoaded  func()
+	scroll    *container.Scroll
 	content   fyne.CanvasObject
 }
 
@@ -59,9 +60,10 @@ func newBookingWeek(s *session, onPick func(time.Time), onDate func(models.Date)
 	w.Days = container.NewVBox()
 	room := canvas.NewRectangle(theme.Color(theme.ColorNameBackground))
 	room.SetMinSize(fyne.NewSize(0, 190))
+	w.scroll = container.NewVScroll(w.Days)
 	w.content = container.NewBorder(
 		container.NewBorder(nil, nil, w.Prev, container.NewHBox(w.Next, w.PickDate), w.Title), nil, nil, nil,
-		container.NewStack(room, container.NewVScroll(w.Days)))
+		container.NewStack(room, w.scroll))
 	w.Show(w.day)
 	return w
 }
@@ -142,6 +144,14 @@ func (w *bookingWeek) Covers(day models.Date) bool {
 func (w *bookingWeek) showDays(week *app.ClinicianWeek, message string) {
 	w.Slots = nil
 	w.Days.RemoveAll()
+	defer func() {
+		// The days change height: lay the list out again, from the top.
+		w.Days.Refresh()
+		if w.scroll != nil {
+			w.scroll.ScrollToTop()
+			w.scroll.Refresh()
+		}
+	}()
 	if week == nil {
 		note := paragraph(message)
 		note.Importance = widget.LowImportance
@@ -172,7 +182,11 @@ func (w *bookingWeek) showDays(week *app.ClinicianWeek, message string) {
 			slots = append(slots, b)
 		}
 		if len(slots) == 0 {
-			none := widget.NewLabel("No free time")
+			text := "No free time"
+			if day.Before(models.LondonDate(w.s.Services.Clock().Now())) {
+				text = "In the past"
+			}
+			none := widget.NewLabel(text)
 			none.Importance = widget.LowImportance
 			w.Days.Add(none)
 			continue
