@@ -83,7 +83,7 @@ func TestAShortcutBehindADialogDoesNothing(t *testing.T) {
 	}
 }
 
-func TestCtrlNAndSignOutAskBeforeDiscardingAStartedReferral(t *testing.T) {
+func TestCtrlNSignOutAndCloseAskBeforeDiscardingAStartedReferral(t *testing.T) {
 	_, m := newSignedInWindow(t, 3, "alice", models.RoleAdministrator)
 	newReferral := menuAction(t, m, "New referral…")
 	newReferral()
@@ -108,6 +108,15 @@ func TestCtrlNAndSignOutAskBeforeDiscardingAStartedReferral(t *testing.T) {
 	tapButton(t, m.window, "Stay signed in")
 	if m.shell == nil || f.GivenName.Text != "Zoë" {
 		t.Fatal("staying signed in lost the referral")
+	}
+	closed := false
+	m.shell.Quit(func() { closed = true }) // what closing the window does
+	if closed || !drawn(m.window, "Closing the program discards it") {
+		t.Fatal("closing the window with a started referral did not ask")
+	}
+	tapButton(t, m.window, "Keep it open")
+	if closed {
+		t.Fatal("Keep it open closed the window")
 	}
 
 	newReferral()

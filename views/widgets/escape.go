@@ -38,13 +38,13 @@ func DialogOnShow(c fyne.Canvas) bool {
 // ShowDialog (such as a message or a file chooser) is simply closed.
 func Escape(c fyne.Canvas) bool {
 	top := c.Overlays().Top()
+	if top == nil {
+		return false // (dialogs the idle lock has put away are kept)
+	}
 	for o := range escapes {
 		if o != top && !o.Visible() {
 			delete(escapes, o) // closed since
 		}
-	}
-	if top == nil {
-		return false
 	}
 	if fn, ok := escapes[top]; ok {
 		fn()
