@@ -92,8 +92,8 @@ func newCaseloadScreen(s *session) *caseloadScreen {
 	legend.Importance = widget.LowImportance
 	legend.Truncation = fyne.TextTruncateEllipsis
 
-	filters := container.NewBorder(nil, nil, container.New(widgets.FixedWidth(300), c.Worker),
-		container.NewHBox(container.New(widgets.FixedWidth(230), c.Flag), refresh), c.Search)
+	filters := container.NewBorder(nil, nil, nil, refresh,
+		container.New(widgets.WeightedRow{1.3, 1.7, 1}, c.Worker, c.Search, c.Flag))
 	top := container.NewVBox(filters, c.Count, c.header, widget.NewSeparator())
 	caseload := container.NewBorder(top, legend, nil, nil, c.List)
 

@@ -1,6 +1,9 @@
 package views
 
 import (
+	"errors"
+	"net/url"
+	"strings"
 	"testing"
 	"time"
 
@@ -83,7 +86,7 @@ func TestAShortcutBehindADialogDoesNothing(t *testing.T) {
 	}
 }
 
-func TestCtrlNAndSignOutAskBeforeDiscardingAStartedReferral(t *testing.T) {
+func TestCtrlNSignOutAndCloseAskBeforeDiscardingAStartedReferral(t *testing.T) {
 	_, m := newSignedInWindow(t, 3, "alice", models.RoleAdministrator)
 	newReferral := menuAction(t, m, "New referral…")
 	newReferral()
@@ -108,6 +111,15 @@ func TestCtrlNAndSignOutAskBeforeDiscardingAStartedReferral(t *testing.T) {
 	tapButton(t, m.window, "Stay signed in")
 	if m.shell == nil || f.GivenName.Text != "Zoë" {
 		t.Fatal("staying signed in lost the referral")
+	}
+	closed := false
+	m.shell.Quit(func() { closed = true }) // what closing the window does
+	if closed || !drawn(m.window, "Closing the program discards it") {
+		t.Fatal("closing the window with a started referral did not ask")
+	}
+	tapButton(t, m.window, "Keep it open")
+	if closed {
+		t.Fatal("Keep it open closed the window")
 	}
 
 	newReferral()
@@ -152,5 +164,22 @@ func TestTheReferralListIsReadAgainOnComingBack(t *testing.T) {
 	m.shell.Show(screenReferrals)
 	if list.Count.Text == before {
 		t.Fatalf("the list still says %q after a referral was added", before)
+	}
+}
+
+func TestLetterOpenSaysWhenNoViewerOpenedAndOffersACopy(t *testing.T) {
+	e, admin, _, r := newAcceptedCase(t)
+	if _, err := e.svc.Letters.IssuePack(admin, r.ID, ""); err != nil {
+		t.Fatal(err)
+	}
+	s, w, _ := e.lettersScreen(admin)
+	s.Files.Opener = func(*url.URL) error { return errors.New("this computer has no program set up to open PDF files") }
+	s.List.Select(0)
+	test.Tap(s.Open)
+	if strings.Contains(s.Message.Text, "is open in your PDF viewer") || !strings.Contains(s.Message.Text, "could not be opened") {
+		t.Fatalf("the message after a failed open is %q", s.Message.Text)
+	}
+	if !drawn(w, "The PDF viewer did not open") || !drawn(w, "Save a copy…") {
+		t.Fatal("no copy was offered when the viewer did not open")
 	}
 }

@@ -24,19 +24,29 @@ func fits(t *testing.T, sh *shell, what string) {
 func TestEveryScreenFitsTheSmallestWindow(t *testing.T) {
 	e := newTestEnv(t, 30)
 	e.addStaff("everyone", models.RoleManager, models.RoleAdministrator, models.RoleClinician, models.RoleKeyWorker)
+	e.addStaff("admin", models.RoleAdministrator) // sees the whole team's caseloads
+	for _, who := range []string{"everyone", "admin"} {
+		screensFit(t, e, who)
+	}
+}
+
+// screensFit signs who in on a window of the smallest size and checks
+// that every screen they can open fits it.
+func screensFit(t *testing.T, e *testEnv, who string) {
+	t.Helper()
 	m := e.mainWindow()
 	m.window.Resize(widgets.SmallestWindowSize)
 	if need := m.window.Content().MinSize(); need.Width > widgets.SmallestWindowSize.Width || need.Height > widgets.SmallestWindowSize.Height {
 		t.Errorf("the sign-in screen needs %v", need)
 	}
-	e.signIn(m, "everyone", testPassword)
+	e.signIn(m, who, testPassword)
 	sh := m.shell
 	if need := m.window.Content().MinSize(); need.Width > widgets.SmallestWindowSize.Width || need.Height > widgets.SmallestWindowSize.Height {
 		t.Errorf("the shell needs %v, more than the smallest window %v", need, widgets.SmallestWindowSize)
 	}
 	for _, d := range sh.defs {
 		sh.Show(d.ID)
-		fits(t, sh, d.Title)
+		fits(t, sh, who+": "+d.Title)
 	}
 	sh.NewReferral()
 	fits(t, sh, "The new-referral form")

@@ -78,8 +78,15 @@ func NewMainWindow(a fyne.App, svc *app.Services, opts Options) *MainWindow {
 	widgets.HandleEscape(m.window)
 	widgets.RestoreWindowSize(m.prefs, m.window)
 	m.window.SetCloseIntercept(func() {
-		widgets.RememberWindowSize(m.prefs, m.window)
-		m.window.Close()
+		quit := func() {
+			widgets.RememberWindowSize(m.prefs, m.window)
+			m.window.Close()
+		}
+		if m.shell == nil || m.locked {
+			quit()
+			return
+		}
+		m.shell.Quit(quit)
 	})
 	m.showStart("", "")
 	return m

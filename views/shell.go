@@ -218,16 +218,26 @@ func (sh *shell) MainMenu() *fyne.MainMenu {
 // SignOut runs signOut, after asking if a new referral has been started
 // and not saved, since signing out discards it.
 func (sh *shell) SignOut(signOut func()) {
+	sh.unlessDraft("Sign out?", "Signing out discards it.", "Sign out and discard it", "Stay signed in", signOut)
+}
+
+// Quit runs quit (closing the window), after asking as SignOut does.
+func (sh *shell) Quit(quit func()) {
+	sh.unlessDraft("Close Perinatal Caseload?", "Closing the program discards it.", "Close and discard it", "Keep it open", quit)
+}
+
+// unlessDraft runs action at once if no new referral has been started and
+// left unsaved; otherwise it shows that referral and asks first, in the
+// words given.
+func (sh *shell) unlessDraft(title, consequence, discardText, keepText string, action func()) {
 	list, ok := sh.built[screenReferrals].(*referralsScreen)
 	if !ok || !list.DraftStarted() {
-		signOut()
+		action()
 		return
 	}
 	sh.Show(screenReferrals)
 	list.ShowPage(list.draftPage)
-	askDiscardDraft(sh.Session, "Sign out?",
-		"You have started a new referral and not saved it. Signing out discards it.",
-		"Sign out and discard it", "Stay signed in", signOut)
+	askDiscardDraft(sh.Session, title, "You have started a new referral and not saved it. "+consequence, discardText, keepText, action)
 }
 
 // Close lets every screen that keeps temporary files (such as letters
