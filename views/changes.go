@@ -6,8 +6,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"perinatal-caseload/app"
@@ -96,8 +94,9 @@ func (d *referralDetail) showChangedBy(c app.Change, reload func()) {
 	d.changedBy = widget.NewLabel(text)
 	d.changedBy.Wrapping = fyne.TextWrapWord
 	d.changedBy.Importance = widget.WarningImportance
-	d.Reload = widget.NewButtonWithIcon("Reload", theme.ViewRefreshIcon(), reload)
-	d.actions.Objects = append([]fyne.CanvasObject{container.NewBorder(nil, nil, nil, d.Reload, d.changedBy)}, d.actions.Objects...)
+	d.Reload = widget.NewButton("Reload", reload)
+	d.Reload.Importance = widget.HighImportance
+	d.actions.Objects = append([]fyne.CanvasObject{d.changedBy, d.Reload}, d.actions.Objects...)
 	d.actions.Refresh()
 }
 
