@@ -43,11 +43,8 @@ func TestRegisterCountMatchesTheRegisterPages(t *testing.T) {
 func TestPreviewTemplateUsesSampleDataAndRefusesUnknownFields(t *testing.T) {
 	s, _, _ := newTestServices(t)
 	doc := addStaff(t, s, "doc", models.RoleClinician)
-	tmpl, err := s.Letters.Template(models.LetterOutcomeCaseload)
-	if err != nil {
-		t.Fatal(err)
-	}
-	l, err := s.Letters.PreviewTemplate(doc, models.LetterOutcomeCaseload, tmpl.Body)
+	body := templateBody(t, s, models.LetterOutcomeCaseload)
+	l, err := s.Letters.PreviewTemplate(doc, models.LetterOutcomeCaseload, body)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -57,15 +54,15 @@ func TestPreviewTemplateUsesSampleDataAndRefusesUnknownFields(t *testing.T) {
 	if name := s.Settings.Get(SetServiceName); l.Service.Name != name {
 		t.Errorf("preview letterhead is %q, want the service's name from settings %q", l.Service.Name, name)
 	}
-	pdf, err := s.Letters.PreviewTemplatePDF(doc, models.LetterOutcomeCaseload, tmpl.Body)
+	pdf, err := s.Letters.PreviewTemplatePDF(doc, models.LetterOutcomeCaseload, body)
 	if err != nil || !bytes.HasPrefix(pdf, []byte("%PDF")) {
 		t.Fatalf("preview PDF: %d bytes, %v", len(pdf), err)
 	}
-	if _, err := s.Letters.PreviewTemplate(doc, models.LetterOutcomeCaseload, tmpl.Body+"\n{{.ShoeSize}}"); err == nil || !strings.Contains(err.Error(), "ShoeSize") {
+	if _, err := s.Letters.PreviewTemplate(doc, models.LetterOutcomeCaseload, body+"\n{{.ShoeSize}}"); err == nil || !strings.Contains(err.Error(), "ShoeSize") {
 		t.Errorf("preview of an unknown field = %v, want it named", err)
 	}
 	var perm *PermissionError
-	if _, err := s.Letters.PreviewTemplate(&models.StaffMember{Name: "Nobody", Record: models.Record{ID: 999}}, models.LetterOutcomeCaseload, tmpl.Body); !errors.As(err, &perm) {
+	if _, err := s.Letters.PreviewTemplate(&models.StaffMember{Name: "Nobody", Record: models.Record{ID: 999}}, models.LetterOutcomeCaseload, body); !errors.As(err, &perm) {
 		t.Errorf("preview without a role = %v, want a permission error", err)
 	}
 }

@@ -122,11 +122,7 @@ func TestPreviewsAreDrafts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tmpl, err := s.Letters.Template(models.LetterAcceptance)
-	if err != nil {
-		t.Fatal(err)
-	}
-	sample, err := s.Letters.PreviewTemplatePDF(admin, models.LetterAcceptance, tmpl.Body)
+	sample, err := s.Letters.PreviewTemplatePDF(admin, models.LetterAcceptance, templateBody(t, s, models.LetterAcceptance))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -49,6 +49,16 @@ func acceptedWithVideo(t *testing.T, s *Services, admin, doc *models.StaffMember
 	return r
 }
 
+// templateBody returns the text of the kind's letter template as it stands.
+func templateBody(t *testing.T, s *Services, kind models.LetterKind) string {
+	t.Helper()
+	tmpl, err := s.Letters.Template(kind)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tmpl.Body
+}
+
 func TestIssuePackStoresEachRecipientsLetterInTheRegister(t *testing.T) {
 	s, _, admin, doc := newTeamServices(t)
 	r := sampleReferral("9434765919")
