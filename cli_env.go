@@ -26,6 +26,7 @@ var commands = map[string]command{
 	"letters": cmdLetters,
 	"triage":  cmdTriage,
 	"import":  cmdImport,
+	"backup":  cmdBackup,
 }
 
 func openEnv(dbFlag string) (*env, error) {
