@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"time"
 
 	fyneapp "fyne.io/fyne/v2/app"
 
@@ -32,6 +33,12 @@ func runGUI(dbFlag string, stderr io.Writer) int {
 	}
 	defer app.Close(db)
 	svc := app.New(db, app.SystemClock{})
+	// Automatic backups while the program runs (docs/backup.md); a failure
+	// is recorded for Settings and the Dashboard, and noted here.
+	stop := svc.StartAutoBackups(path, autoBackupCheck, func(err error) {
+		fmt.Fprintln(stderr, "caseload: automatic backup:", err)
+	})
+	defer stop()
 
 	a := fyneapp.NewWithID(appID)
 	a.SetIcon(assets.Icon)
@@ -40,6 +47,10 @@ func runGUI(dbFlag string, stderr io.Writer) int {
 	w.ShowAndRun()
 	return 0
 }
+
+// autoBackupCheck is how often the running program looks whether an
+// automatic backup is due.
+const autoBackupCheck = 15 * time.Minute
 
 // databaseLabel names the database for the status bar.
 func databaseLabel(path string) string { return "Database: " + app.DescribeTarget(path) }

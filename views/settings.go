@@ -22,6 +22,8 @@ type settingsScreen struct {
 	Logo *logoRow
 	// Message says who may change settings, or why they could not be read.
 	Message *widget.Label
+	// Backup says when the last automatic backup ran and how it went.
+	Backup *widget.Label
 
 	settings *app.SettingsService
 	actor    *models.StaffMember
@@ -67,7 +69,9 @@ func newSettingsScreen(ses *session) *settingsScreen {
 	}
 	title := widget.NewLabelWithStyle("Settings", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameHeadingText
-	s.content = container.NewPadded(container.NewBorder(container.NewVBox(title, s.Message), nil, nil, nil,
+	s.Backup = widget.NewLabel(ses.Services.BackupStatus().Text())
+	s.Backup.Wrapping = fyne.TextWrapWord
+	s.content = container.NewPadded(container.NewBorder(container.NewVBox(title, s.Message, s.Backup), nil, nil, nil,
 		container.NewVScroll(container.New(widgets.FixedWidth(760), list))))
 	return s
 }
