@@ -41,6 +41,7 @@ func runGUI(dbFlag string, stderr io.Writer) int {
 	defer stop()
 
 	a := fyneapp.NewWithID(appID)
+	widgets.UsePrivateFiles() // every file saved from a dialog: 0600, never through a link
 	a.SetIcon(assets.Icon)
 	a.Settings().SetTheme(widgets.OfficeTheme{})
 	w := views.NewMainWindow(a, svc, views.Options{DatabaseLabel: databaseLabel(path)})
