@@ -30,9 +30,12 @@ func cmdDemo(e *env, args []string, _ io.Reader, stdout, stderr io.Writer) error
 	if err != nil {
 		return err
 	}
+	if res.Resumed > 0 {
+		fmt.Fprintf(stderr, "demo: carried on from the %d referrals an interrupted run had made\n", res.Resumed)
+	}
 	fmt.Fprintf(stderr, "demo: made %d synthetic referrals in %s (DEMO DATA, not real people)\n", res.Referrals, time.Since(start).Round(time.Millisecond))
 	if len(res.Accounts) > 0 {
-		fmt.Fprintln(stderr, "DEMO ACCOUNTS (for trying the program only; change or remove before real use):")
+		fmt.Fprintln(stderr, "DEMO ACCOUNTS (for trying the program only; the passwords are random and shown only now):")
 		for _, a := range res.Accounts {
 			fmt.Fprintf(stderr, "  %-22s password %-30s %s\n", a.Username, a.Password, a.Role)
 		}

@@ -31,6 +31,7 @@ var commands = map[string]command{
 	"triage":  cmdTriage,
 	"import":  cmdImport,
 	"copy-db": cmdCopyDB,
+	"backup":  cmdBackup,
 }
 
 // openTarget finds the database that --db names (or, without it, the

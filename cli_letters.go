@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strings"
 
+	"perinatal-caseload/app"
 	"perinatal-caseload/models"
 )
 
@@ -24,6 +25,7 @@ func cmdLetters(e *env, args []string, _ io.Reader, stdout, stderr io.Writer) er
 	out := fs.String("out", "", "the folder to write the PDFs into")
 	kind := fs.String("kind", "", "the kind of letter (default: the first that fits the referral's state)")
 	author := fs.String("author", "", "the username of the person who signs the letters (default: the clinician who made the decision)")
+	force := fs.Bool("force", false, "replace letters already in the folder")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -53,29 +55,42 @@ func cmdLetters(e *env, args []string, _ io.Reader, stdout, stderr io.Writer) er
 	if err := os.MkdirAll(*out, 0o700); err != nil {
 		return fmt.Errorf("--out: cannot create the folder: %w", err)
 	}
+	paths := make([]string, len(pack))
 	for i, p := range pack {
 		if p.HoldReason != "" { // held, not posted: there is nothing to print
+			continue
+		}
+		paths[i] = filepath.Join(*out, letterFileName(*id, i, p))
+		if _, err := os.Lstat(paths[i]); err == nil && !*force {
+			return fmt.Errorf("%s already exists; nothing was written: choose another folder, or add --force to replace the letters", paths[i])
+		}
+	}
+	for i, p := range pack {
+		if paths[i] == "" {
 			fmt.Fprintf(stderr, "caseload letters: letter %d of referral %d is held, not posted: %s\n", i+1, *id, p.HoldReason)
 			continue
 		}
-		// File names carry the recipient's role, never the woman's name.
-		role := p.Letter.Recipient.Role
-		switch {
-		case p.Role == "patient" && p.Language != "":
-			role = "patient-" + p.Language
-		case p.Letter.Recipient.Name == p.Letter.Patient.Name:
-			role = "patient"
-		case role == "":
-			role = p.Letter.Recipient.Name // a professional's name is not patient data
+		if err := app.WritePrivateFile(paths[i], pdfs[i], *force); err != nil {
+			return err
 		}
-		name := fmt.Sprintf("referral-%d-%s-%02d-%s.pdf", *id, p.Letter.Kind, i+1, fileSafe(role))
-		path := filepath.Join(*out, name)
-		if err := os.WriteFile(path, pdfs[i], 0o600); err != nil {
-			return fmt.Errorf("cannot write %s: %w", path, err)
-		}
-		fmt.Fprintln(stdout, path)
+		fmt.Fprintln(stdout, paths[i])
 	}
 	return nil
+}
+
+// letterFileName names the i-th letter of the pack of referral id. File
+// names carry the recipient's role, never the woman's name.
+func letterFileName(id uint, i int, p app.PackLetter) string {
+	role := p.Letter.Recipient.Role
+	switch {
+	case p.Role == "patient" && p.Language != "":
+		role = "patient-" + p.Language
+	case p.Letter.Recipient.Name == p.Letter.Patient.Name:
+		role = "patient"
+	case role == "":
+		role = p.Letter.Recipient.Name // a professional's name is not patient data
+	}
+	return fmt.Sprintf("referral-%d-%s-%02d-%s.pdf", id, p.Letter.Kind, i+1, fileSafe(role))
 }
 
 // fieldMessage returns a field error's message without its field label.

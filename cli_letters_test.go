@@ -40,6 +40,35 @@ func TestLettersCommandWritesThePackSignedByTheAuthor(t *testing.T) {
 	if code, _, stderr := runCLI(t, db, "letters", "--referral", "1", "--out", out, "--kind", "thank-you"); code != 2 || !strings.Contains(stderr, "--kind") {
 		t.Errorf("an unknown kind gave %d: %s", code, stderr)
 	}
+	lettersNeverOverwriteUnaskedNorFollowALink(t, db, out, paths)
+}
+
+// lettersNeverOverwriteUnaskedNorFollowALink runs the letters of referral 1
+// again into out, which holds them (paths): refused without --force; with
+// it, a symbolic link in their place is replaced, not followed.
+func lettersNeverOverwriteUnaskedNorFollowALink(t *testing.T, db, out string, paths []string) {
+	t.Helper()
+	victim := filepath.Join(t.TempDir(), "victim.pdf")
+	os.WriteFile(victim, []byte("not a letter"), 0o644)
+	os.Remove(paths[0])
+	if err := os.Symlink(victim, paths[0]); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	code, stdout, stderr := runCLI(t, db, "letters", "--referral", "1", "--out", out)
+	if code != 1 || stdout != "" || !strings.Contains(stderr, "already exists") {
+		t.Errorf("letters over existing files: exit %d, %q, %q", code, stdout, stderr)
+	}
+	if code, _, stderr := runCLI(t, db, "letters", "--referral", "1", "--out", out, "--force"); code != 0 {
+		t.Fatalf("letters --force: %s", stderr)
+	}
+	if b, _ := os.ReadFile(victim); string(b) != "not a letter" {
+		t.Error("letters wrote through a symbolic link")
+	}
+	for _, p := range paths {
+		if info, err := os.Lstat(p); err != nil || !info.Mode().IsRegular() || info.Mode().Perm() != 0o600 {
+			t.Errorf("%s after --force: %v, %v; want a regular file with mode 0600", p, info, err)
+		}
+	}
 }
 
 // A kind of letter that does not fit the referral's state is refused with

@@ -17,11 +17,11 @@ import (
 // new version needs the migration role before the desktops are upgraded.
 func runMigrate(dbFlag string, args []string, stdout, stderr io.Writer) int {
 	check := len(args) == 1 && args[0] == "--check"
-	if len(args) > 0 && !check {
-		fmt.Fprintln(stderr, "caseload: migrate takes no arguments but --check; name the database with --db before it")
-		return 2
+	target, code := directTarget(dbFlag, len(args) == 0 || check, "migrate takes no arguments but --check; name the database with --db before it", stderr)
+	if code != 0 {
+		return code
 	}
-	db, target, err := openTarget(dbFlag, app.Connect)
+	db, err := app.Connect(target)
 	if err != nil {
 		fmt.Fprintln(stderr, "caseload:", err)
 		return 1
@@ -57,4 +57,20 @@ func listMigrations(stdout, stderr io.Writer, target string, err error, word str
 	}
 	fmt.Fprintf(stdout, summary+"\n", len(ids))
 	return 0
+}
+
+// directTarget checks a direct command's arguments (argsOK; else it
+// reports usage, exit status 2) and resolves its database target (see
+// app.ResolveDB; else it reports why, status 1).
+func directTarget(dbFlag string, argsOK bool, usage string, stderr io.Writer) (string, int) {
+	if !argsOK {
+		fmt.Fprintln(stderr, "caseload: "+usage)
+		return "", 2
+	}
+	target, err := app.ResolveDB(dbFlag)
+	if err != nil {
+		fmt.Fprintln(stderr, "caseload:", err)
+		return "", 1
+	}
+	return target, 0
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"time"
 
 	fyneapp "fyne.io/fyne/v2/app"
 
@@ -29,14 +30,25 @@ func runGUI(dbFlag string, stderr io.Writer) int {
 	}
 	defer app.Close(db)
 	svc := app.New(db, app.SystemClock{})
+	// Automatic backups while the program runs (docs/backup.md); a failure
+	// is recorded for Settings and the Dashboard, and noted here.
+	stop := svc.StartAutoBackups(path, autoBackupCheck, func(err error) {
+		fmt.Fprintln(stderr, "caseload: automatic backup:", err)
+	})
+	defer stop()
 
 	a := fyneapp.NewWithID(appID)
+	widgets.UsePrivateFiles() // every file saved from a dialog: 0600, never through a link
 	a.SetIcon(assets.Icon)
 	a.Settings().SetTheme(widgets.OfficeTheme{})
 	w := views.NewMainWindow(a, svc, views.Options{DatabaseLabel: databaseLabel(path), ScreenArea: screenArea, About: about(), Changes: app.NewChangeFeed(db, path)})
 	w.ShowAndRun()
 	return 0
 }
+
+// autoBackupCheck is how often the running program looks whether an
+// automatic backup is due.
+const autoBackupCheck = 15 * time.Minute
 
 // databaseLabel names the database for the status bar.
 func databaseLabel(path string) string { return "Database: " + app.DescribeTarget(path) }

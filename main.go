@@ -39,8 +39,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprint(stdout, usage)
 		return 0
 	}
-	if cmd == "migrate" {
-		return runMigrate(dbFlag, cmdArgs, stdout, stderr)
+	if direct, ok := directCommands[cmd]; ok {
+		return direct(dbFlag, cmdArgs, stdout, stderr)
 	}
 	handler, ok := commands[cmd]
 	if !ok {
@@ -67,6 +67,14 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return 0
 }
 
+// directCommands are the commands that must not open the database for
+// work first: they look at the file or schema as it is.
+var directCommands = map[string]func(dbFlag string, args []string, stdout, stderr io.Writer) int{
+	"migrate": runMigrate,
+	"restore": runRestore,
+	"check":   runCheck,
+}
+
 // errReported means the command already told the user what went wrong.
 var errReported = errors.New("reported")
 
@@ -89,6 +97,9 @@ Commands:
   users reset-password U                    set a new password (on stdin)
   letters --referral ID --out DIR [--kind K]  render a referral's letter pack as PDFs
   copy-db --to TARGET                       copy the whole caseload into an empty database
+  backup --out FILE [--force]               a checked copy of the database, while others work
+  restore FILE                              replace the database with a backup (all closed)
+  check                                     integrity, foreign keys and schema; exit 1 on a fault
 
 The database is --db, else $CASELOAD_DB, else the machine-wide configuration
 file (` + "`database = \"...\"`" + ` in /etc/perinatal-caseload/config.toml, or

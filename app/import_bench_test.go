@@ -39,8 +39,23 @@ func writeSyntheticReferrals(tb testing.TB, dir string, n int) {
 
 // BenchmarkImport1000 measures importing a folder of 1,000 referral files,
 // each in its own transaction (target under 10 s).
-func BenchmarkImport1000(b *testing.B) {
-	const n = 1000
+func BenchmarkImport1000(b *testing.B) { benchImport(b, 1000) }
+
+// BenchmarkImport1000Synchronous measures the cost of synchronous=FULL
+// (every commit on the disc before it returns) against NORMAL on the same
+// import (docs/backup.md).
+func BenchmarkImport1000Synchronous(b *testing.B) {
+	for _, mode := range []string{"NORMAL", "FULL"} {
+		b.Run(mode, func(b *testing.B) {
+			defer func(was string) { sqliteSynchronous = was }(sqliteSynchronous)
+			sqliteSynchronous = mode
+			benchImport(b, 1000)
+		})
+	}
+}
+
+// benchImport imports a folder of n referral files into a new database.
+func benchImport(b *testing.B, n int) {
 	dir := b.TempDir()
 	writeSyntheticReferrals(b, dir, n)
 	for i := 0; i < b.N; i++ {
@@ -60,5 +75,5 @@ func BenchmarkImport1000(b *testing.B) {
 		}
 		b.StartTimer()
 	}
-	b.ReportMetric(n, "files")
+	b.ReportMetric(float64(n), "files")
 }

@@ -107,7 +107,11 @@ func Migrate(db *gorm.DB) error {
 // nothing is written. A database with a migration this program does not
 // know was made by a newer version: ErrNewerDatabase, and nothing changes.
 func Upgrade(db *gorm.DB) ([]string, error) {
-	return migrateTo(db, migrations())
+	applied, err := migrateTo(db, migrations())
+	if err == nil {
+		err = markCaseload(db)
+	}
+	return applied, err
 }
 
 // PendingMigrations returns the IDs of the migrations the database lacks,

@@ -104,6 +104,11 @@ var settingDefs = map[string]settingDef{
 	// Leicestershire and Rutland perinatal mental health service.
 	SetTrustName:      {"NHS trust, as the letterhead names it", "Leicestershire Partnership NHS Trust", false},
 	SetLetterheadLogo: {"Letterhead logo (PNG or JPEG; none to start with)", "", false},
+
+	// Automatic backups (issue 14, backup_auto.go).
+	SetBackupFolder:     {"Folder for the automatic backups (a network share is fine; empty: a \"backups\" folder beside the database)", "", false},
+	SetBackupKeep:       {"Automatic backups to keep", "14", true},
+	SetBackupEveryHours: {"Hours between automatic backups", "24", true},
 }
 
 // settingOrder is the order the Settings screen lists them in: the service
@@ -116,6 +121,7 @@ var settingOrder = []string{
 	SetPlanDischargeWeeks, SetMissedFollowUpDays, SetInpatientVisitDays,
 	SetAreaPrefixes, SetPartlyInArea,
 	SetLockoutAttempts, SetLockoutMinutes, SetIdleLockMinutes,
+	SetBackupFolder, SetBackupKeep, SetBackupEveryHours,
 }
 
 // settingField returns the field ID of the setting with key, such as

@@ -66,11 +66,17 @@ func gormConfig() *gorm.Config {
 	}
 }
 
-// sqliteDSN returns the connection string: WAL journal, foreign keys on and
-// a busy timeout, all in the DSN so every pooled connection gets them.
+// sqliteDSN returns the connection string: WAL journal, foreign keys on,
+// a busy timeout and synchronous=FULL (a commit is on the disc before it
+// returns, so a power cut cannot undo it; see docs/backup.md for its
+// cost), all in the DSN so every pooled connection gets them.
 func sqliteDSN(path string) string {
-	return "file:" + path + "?_journal_mode=WAL&_foreign_keys=on&_busy_timeout=10000&_txlock=immediate&_cache_size=-65536"
+	return "file:" + path + "?_journal_mode=WAL&_foreign_keys=on&_busy_timeout=10000&_txlock=immediate&_cache_size=-65536&_synchronous=" + sqliteSynchronous
 }
+
+// sqliteSynchronous is the synchronous setting; only the benchmark of its
+// cost changes it.
+var sqliteSynchronous = "FULL"
 
 // sqliteDriverName is the SQLite driver registered with the connection
 // settings that a DSN cannot carry.
@@ -95,6 +101,18 @@ func openSQLite(path string) (*gorm.DB, error) {
 	}
 	if err := ensureCheckedFile(path); err != nil {
 		return nil, err
+	}
+	// Nothing may write to an existing file before it is known to be a
+	// healthy caseload of this version or older (sqlite_guard.go).
+	if info, err := os.Stat(path); err == nil && info.Size() > 0 {
+		err := inspectSQLite(path)
+		if errors.Is(err, ErrNewerDatabase) {
+			// Only read: Upgrade then refuses it, and nothing is written.
+			return openReadOnly(path)
+		}
+		if err != nil {
+			return nil, err
+		}
 	}
 	db, err := gorm.Open(sqlite.New(sqlite.Config{DriverName: sqliteDriverName, DSN: sqliteDSN(path)}), gormConfig())
 	if err != nil {

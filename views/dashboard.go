@@ -47,7 +47,8 @@ type dashboardData struct {
 	assessments []app.DiaryEntry
 	tasks       []app.TaskRow
 	awaiting    int64
-	soonDays    int // how many days ahead count as due soon (a setting)
+	soonDays    int    // how many days ahead count as due soon (a setting)
+	backup      string // the team manager's warning of no recent backup
 }
 
 // newDashboardScreen builds the Dashboard for the session and reads it.
@@ -113,7 +114,7 @@ func (d *dashboardScreen) Reload() {
 				showMessage(d.Message, "The figures could not be read. "+sentence(err), true)
 				return
 			}
-			showMessage(d.Message, "", false)
+			showMessage(d.Message, data.backup, data.backup != "")
 			d.data = data
 			d.show()
 		}
@@ -123,7 +124,7 @@ func (d *dashboardScreen) Reload() {
 // readDashboard reads the figures as of today.
 func readDashboard(svc *app.Services, actor *models.StaffMember) (*dashboardData, error) {
 	today := svc.Today()
-	data := &dashboardData{today: today, soonDays: svc.Settings.Int(app.SetDueSoonDays)}
+	data := &dashboardData{today: today, soonDays: svc.Settings.Int(app.SetDueSoonDays), backup: svc.BackupWarning(actor)}
 	if _, err := svc.Tasks.PlanDischargeTasks(actor, today); err != nil {
 		return nil, err
 	}

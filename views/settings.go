@@ -24,6 +24,8 @@ type settingsScreen struct {
 	Message *widget.Label
 	// About names the version and opens the clinical safety case.
 	About *aboutRow
+	// Backup says when the last automatic backup ran and how it went.
+	Backup *widget.Label
 
 	settings *app.SettingsService
 	actor    *models.StaffMember
@@ -70,7 +72,9 @@ func newSettingsScreen(ses *session) *settingsScreen {
 	}
 	title := widget.NewLabelWithStyle("Settings", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameHeadingText
-	s.content = container.NewPadded(container.NewBorder(container.NewVBox(container.NewBorder(nil, nil, title, s.About.content), s.Message), nil, nil, nil,
+	s.Backup = widget.NewLabel(ses.Services.BackupStatus().Text())
+	s.Backup.Wrapping = fyne.TextWrapWord
+	s.content = container.NewPadded(container.NewBorder(container.NewVBox(container.NewBorder(nil, nil, title, s.About.content), s.Message, s.Backup), nil, nil, nil,
 		container.NewVScroll(container.New(widgets.FixedWidth(760), list))))
 	return s
 }

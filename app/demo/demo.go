@@ -5,6 +5,7 @@
 package demo
 
 import (
+	crand "crypto/rand"
 	"fmt"
 	"math/rand/v2"
 	"time"
@@ -28,8 +29,13 @@ type Account struct {
 
 // Result says what the generator made.
 type Result struct {
+	// Accounts are the accounts made in this run, each with its password,
+	// random for this run and shown only here.
 	Accounts  []Account
 	Referrals int
+	// Resumed counts the referrals an interrupted earlier run had made,
+	// which this run kept and carried on from.
+	Resumed int
 }
 
 // batchSize is how many referrals are written per transaction.
@@ -44,11 +50,19 @@ func Generate(s *app.Services, opts Options) (*Result, error) {
 	if opts.Referrals < 0 {
 		return nil, fmt.Errorf("--referrals must be 0 or more")
 	}
+	state, err := s.DemoProgress() // refuses a database with real referrals
+	if err != nil {
+		return nil, err
+	}
+	if state.Referrals > opts.Referrals {
+		return nil, fmt.Errorf("the database already holds %d demo referrals, more than the %d asked for; use a new --db file", state.Referrals, opts.Referrals)
+	}
 	system, err := s.Staff.SystemUser()
 	if err != nil {
 		return nil, err
 	}
-	g := &generator{rng: rand.New(rand.NewPCG(opts.Seed, opts.Seed^0x9e3779b97f4a7c15)), now: s.Clock().Now(), actor: system, n: opts.Referrals}
+	src := rand.NewPCG(opts.Seed, opts.Seed^0x9e3779b97f4a7c15)
+	g := &generator{src: src, rng: rand.New(src), seed: opts.Seed, now: s.Clock().Now(), actor: system, n: opts.Referrals}
 	res := &Result{}
 	if err := s.Batch(func(tx *app.Services) error {
 		accounts, err := g.staff(tx)
@@ -57,7 +71,11 @@ func Generate(s *app.Services, opts Options) (*Result, error) {
 	}); err != nil {
 		return nil, fmt.Errorf("cannot create the demo team: %w", err)
 	}
-	for start := 0; start < opts.Referrals; start += batchSize {
+	if err := g.resume(state); err != nil {
+		return nil, err
+	}
+	res.Resumed = state.Referrals
+	for start := state.Referrals; start < opts.Referrals; start += batchSize {
 		end := min(start+batchSize, opts.Referrals)
 		err := s.Batch(func(tx *app.Services) error {
 			for i := start; i < end; i++ {
@@ -65,7 +83,7 @@ func Generate(s *app.Services, opts Options) (*Result, error) {
 					return fmt.Errorf("demo referral %d: %w", i+1, err)
 				}
 			}
-			return nil
+			return g.checkpoint(tx, end)
 		})
 		if err != nil {
 			return nil, err
@@ -89,7 +107,9 @@ func Generate(s *app.Services, opts Options) (*Result, error) {
 // generator holds the state of one demo run: the random source, the time
 // it runs at, and what it has made so far that later records refer to.
 type generator struct {
+	src       *rand.PCG // rng's source, whose state a checkpoint keeps
 	rng       *rand.Rand
+	seed      uint64
 	now       time.Time
 	actor     *models.StaffMember
 	n         int
@@ -111,7 +131,7 @@ func (g *generator) staff(tx *app.Services) ([]Account, error) {
 		if err != nil {
 			m = &models.StaffMember{Name: d.Name, Username: d.Username, JobTitle: d.JobTitle, WorkingFraction: d.Fraction, CaseloadCapacity: d.Capacity, Demo: true}
 			m.SetRoles(d.Roles...)
-			password := d.Username + "-demo-2026"
+			password := crand.Text() // random for this run, shown once
 			if err := tx.Staff.Add(g.actor, m, password); err != nil {
 				return nil, err
 			}

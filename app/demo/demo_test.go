@@ -2,6 +2,7 @@ package demo_test
 
 import (
 	"encoding/json"
+	"errors"
 	"testing"
 
 	"perinatal-caseload/app"
@@ -164,5 +165,68 @@ func TestDemoIsDeterministicForTheSameSeed(t *testing.T) {
 	}
 	if fingerprint(t, a) == fingerprint(t, c) {
 		t.Error("seeds 42 and 43 gave identical data")
+	}
+}
+
+// errInterrupted stands for the program being stopped part way.
+type errInterrupted struct{}
+
+func TestDemoResumesAfterAnInterruptionAsIfNeverStopped(t *testing.T) {
+	const n = 260 // one whole batch of 250, then the rest
+	whole := apptest.New(t).Services
+	first, err := demo.Generate(whole, demo.Options{Referrals: n, Seed: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cut := apptest.New(t).Services
+	func() {
+		defer func() {
+			if r := recover(); r != nil && r != (errInterrupted{}) {
+				panic(r)
+			}
+		}()
+		demo.Generate(cut, demo.Options{Referrals: n, Seed: 1, Progress: func(done, total int) {
+			panic(errInterrupted{}) // stopped after the first batch was saved
+		}})
+		t.Fatal("the run was not interrupted")
+	}()
+	if got := countRows(t, cut, "referrals"); got != 250 {
+		t.Fatalf("%d referrals after the interruption, want the first batch of 250", got)
+	}
+	res, err := demo.Generate(cut, demo.Options{Referrals: n, Seed: 1})
+	if err != nil {
+		t.Fatalf("resuming: %v", err)
+	}
+	if res.Resumed != 250 || res.Referrals != n || len(res.Accounts) != 0 {
+		t.Errorf("resumed run = %+v; want 250 kept, %d in all, no new accounts", res, n)
+	}
+	if fingerprint(t, whole) != fingerprint(t, cut) {
+		t.Error("the resumed demo differs from one run without a stop")
+	}
+	if _, err := demo.Generate(cut, demo.Options{Referrals: n - 1, Seed: 1}); err == nil {
+		t.Error("a demo smaller than the one already made was accepted")
+	}
+	// Passwords are random: another run's differ.
+	other, err := demo.Generate(apptest.New(t).Services, demo.Options{Referrals: 0, Seed: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if other.Accounts[0].Password == first.Accounts[0].Password || len(first.Accounts[0].Password) < 16 {
+		t.Errorf("demo passwords %q and %q; want long random ones, different each run", first.Accounts[0].Password, other.Accounts[0].Password)
+	}
+}
+
+func TestDemoRefusesADatabaseWithRealReferrals(t *testing.T) {
+	s := apptest.New(t).Services
+	if _, err := demo.Generate(s, demo.Options{Referrals: 3, Seed: 1}); err != nil {
+		t.Fatal(err)
+	}
+	s.DB().Exec("UPDATE referrals SET demo = ? WHERE id = 1", false)
+	before := countRows(t, s, "audit_events")
+	if _, err := demo.Generate(s, demo.Options{Referrals: 5, Seed: 1}); !errors.Is(err, app.ErrRealReferrals) {
+		t.Errorf("demo on real data = %v, want ErrRealReferrals", err)
+	}
+	if countRows(t, s, "audit_events") != before {
+		t.Error("the refused demo wrote something")
 	}
 }
