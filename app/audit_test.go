@@ -15,7 +15,7 @@ func TestRegisterWritesReferralAndAuditTogether(t *testing.T) {
 		t.Fatal(err)
 	}
 	var ev models.AuditEvent
-	s.DB().Where("entity = ? AND entity_id = ? AND action = ?", "referral", r.ID, ActionCreate).First(&ev)
+	s.core.db.Where("entity = ? AND entity_id = ? AND action = ?", "referral", r.ID, ActionCreate).First(&ev)
 	if ev.ActorID != admin.ID || ev.After == "" {
 		t.Errorf("audit event = %+v; want one by the administrator with the new record", ev)
 	}

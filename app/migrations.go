@@ -49,6 +49,7 @@ func migrations() []*gormigrate.Migration {
 		{ID: "2026120601_letter_pathway", Migrate: migrateLetterPathway},
 		{ID: "2026120301_forgiving_search_keys", Migrate: migrateSearchKeys},
 		{ID: "2026120302_sign_in_throttles", Migrate: migrateSignInThrottles},
+		{ID: "2026121401_audit_hash_chain", Migrate: migrateAuditChain},
 	}
 }
 
