@@ -11,7 +11,7 @@ STATICCHECK = honnef.co/go/tools/cmd/staticcheck@v0.8.2
 DEADCODE    = golang.org/x/tools/cmd/deadcode@v0.52.0
 GREMLINS    = github.com/go-gremlins/gremlins/cmd/gremlins@v0.5.0
 
-.PHONY: run build test lint mutation bench deps-build deps-test clean test-pg deps-pg
+.PHONY: run build test lint mutation bench fuzz deps-build deps-test clean test-pg deps-pg
 
 run: deps-build build
 	./$(BINARY)
@@ -52,6 +52,18 @@ mutation: deps-build
 
 bench: deps-test
 	$(GO) test -run '^$$' -bench . -benchtime 1x ./...
+
+# fuzz runs each native fuzz test for FUZZTIME (their seeds already run in
+# `make test`). New inputs that fail are kept under the package's
+# testdata/fuzz, where `go test` then runs them too.
+FUZZTIME ?= 60s
+FUZZ_TARGETS = ./models:FuzzNormaliseNHSNumber ./models:FuzzNormalisePostcode ./models:FuzzParseUKDate \
+	./app/referralform:FuzzParse ./letters:FuzzTemplate
+fuzz:
+	@for t in $(FUZZ_TARGETS); do \
+		pkg=$${t%%:*}; fn=$${t##*:}; echo "fuzz: $$fn in $$pkg for $(FUZZTIME)"; \
+		$(GO) test -run '^$$' -fuzz "^$$fn$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
+	done
 
 deps-build:
 	@bash .ci/apt-ensure $(BUILD_PKGS)

@@ -25,7 +25,7 @@ func cmdBackup(e *env, args []string, _ io.Reader, stdout, stderr io.Writer) err
 	if *out == "" || fs.NArg() > 0 {
 		return usageError{"backup: give --out FILE (and --force to replace an existing file)"}
 	}
-	r, err := app.Backup(e.svc.DB(), *out, *force)
+	r, err := e.svc.TakeBackup(e.actor, *out, *force)
 	if err != nil {
 		return err
 	}

@@ -11,10 +11,11 @@ import (
 // previews, not issued letters, so every page of every one says DRAFT.
 func TestLettersCommandWritesDrafts(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "c.db")
+	addCLIManager(t, db)
 	if code, _, stderr := runCLI(t, db, "demo", "--referrals", "40", "--seed", "2"); code != 0 {
 		t.Fatalf("demo: %s", stderr)
 	}
-	code, stdout, stderr := runCLI(t, db, "letters", "--referral", "1", "--out", t.TempDir())
+	code, stdout, stderr := runAs(t, db, "letters", "--referral", "1", "--out", t.TempDir())
 	if code != 0 {
 		t.Fatalf("letters: %s", stderr)
 	}

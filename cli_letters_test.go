@@ -14,12 +14,13 @@ import (
 
 func TestLettersCommandWritesThePackSignedByTheAuthor(t *testing.T) {
 	db := testTarget(t)
+	addCLIManager(t, db)
 	if code, _, stderr := runCLI(t, db, "demo", "--referrals", "40", "--seed", "2"); code != 0 {
 		t.Fatalf("demo: %s", stderr)
 	}
 	// Referral 1 is the oldest demo referral: decided long ago, so it has a letter to send.
 	out := t.TempDir()
-	code, stdout, stderr := runCLI(t, db, "letters", "--referral", "1", "--out", out, "--author", "demo.clinician")
+	code, stdout, stderr := runAs(t, db, "letters", "--referral", "1", "--out", out, "--author", "demo.clinician")
 	if code != 0 {
 		t.Fatalf("letters: %s", stderr)
 	}
@@ -37,7 +38,7 @@ func TestLettersCommandWritesThePackSignedByTheAuthor(t *testing.T) {
 	if err != nil || !strings.Contains(string(text), "Dr Orla Ní Bhriain") {
 		t.Errorf("the letter is not signed by the author (%v)", err)
 	}
-	if code, _, stderr := runCLI(t, db, "letters", "--referral", "1", "--out", out, "--kind", "thank-you"); code != 2 || !strings.Contains(stderr, "--kind") {
+	if code, _, stderr := runAs(t, db, "letters", "--referral", "1", "--out", out, "--kind", "thank-you"); code != 2 || !strings.Contains(stderr, "--kind") {
 		t.Errorf("an unknown kind gave %d: %s", code, stderr)
 	}
 	lettersNeverOverwriteUnaskedNorFollowALink(t, db, out, paths)
@@ -78,6 +79,7 @@ func lettersNeverOverwriteUnaskedNorFollowALink(t *testing.T, db, out string, pa
 // Hazard: HAZ-001.
 func TestLettersCommandRefusesAKindThatDoesNotFitAndWritesNothing(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "c.db")
+	addCLIManager(t, db)
 	if code, _, stderr := runCLI(t, db, "demo", "--referrals", "40", "--seed", "2"); code != 0 {
 		t.Fatalf("demo: %s", stderr)
 	}
@@ -95,7 +97,7 @@ func TestLettersCommandRefusesAKindThatDoesNotFitAndWritesNothing(t *testing.T) 
 	}
 
 	out := filepath.Join(t.TempDir(), "letters")
-	code, stdout, stderr := runCLI(t, db, "letters", "--referral", fmt.Sprint(onCaseload.ID), "--out", out, "--kind", "acceptance")
+	code, stdout, stderr := runAs(t, db, "letters", "--referral", fmt.Sprint(onCaseload.ID), "--out", out, "--kind", "acceptance")
 	if code == 0 || stdout != "" || !strings.Contains(stderr, "An acceptance letter cannot be sent: she is on the caseload.") {
 		t.Fatalf("letters --kind acceptance for a woman on the caseload = %d, %q, %q", code, stdout, stderr)
 	}
@@ -115,7 +117,7 @@ func TestLettersCommandRefusesAKindThatDoesNotFitAndWritesNothing(t *testing.T) 
 
 	// The kind that fits is drawn as a draft, signed by the clinician who
 	// recorded the outcome.
-	code, stdout, stderr = runCLI(t, db, "letters", "--referral", fmt.Sprint(onCaseload.ID), "--out", out, "--kind", "Outcome: taken onto the caseload")
+	code, stdout, stderr = runAs(t, db, "letters", "--referral", fmt.Sprint(onCaseload.ID), "--out", out, "--kind", "Outcome: taken onto the caseload")
 	if code != 0 {
 		t.Fatalf("letters --kind outcome-caseload: %s", stderr)
 	}

@@ -47,7 +47,7 @@ func TestMigrateAndEveryCommandRefuseADatabaseFromANewerVersion(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, args := range [][]string{{"migrate"}, {"import", validDir}} {
-		code, stdout, stderr := runCLI(t, target, args...)
+		code, stdout, stderr := runAs(t, target, args...)
 		if code != 1 || stdout != "" || !strings.Contains(stderr, "newer version of Perinatal Caseload") {
 			t.Errorf("%v: exit %d, stdout %q, stderr %q; want a refusal naming the newer version", args, code, stdout, stderr)
 		}
@@ -55,10 +55,10 @@ func TestMigrateAndEveryCommandRefuseADatabaseFromANewerVersion(t *testing.T) {
 }
 
 func TestTheCommandLineTakesTheDatabaseFromTheEnvironment(t *testing.T) {
-	target := testTarget(t)
+	target := signedInTarget(t)
 	t.Setenv(app.EnvDB, target)
 	var out, errOut strings.Builder
-	if code := run([]string{"import", validDir}, strings.NewReader(""), &out, &errOut); code != 0 {
+	if code := run([]string{"--user", cliManager, "import", validDir}, strings.NewReader(cliPassword+"\n"), &out, &errOut); code != 0 {
 		t.Fatalf("import with %s set: exit %d, %s", app.EnvDB, code, errOut.String())
 	}
 	db, err := app.Open(target)

@@ -34,12 +34,51 @@ func testTarget(t *testing.T) string {
 	})
 }
 
-// runCLI runs the command line against the database db.
+// runCLI runs the command line against the database db, without signing in.
 func runCLI(t *testing.T, db string, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
+	return runWithInput(t, "", append([]string{"--db", db}, args...)...)
+}
+
+// runWithInput runs the command line with args and stdin.
+func runWithInput(t *testing.T, stdin string, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
 	var out, errOut bytes.Buffer
-	code = run(append([]string{"--db", db}, args...), strings.NewReader(""), &out, &errOut)
+	code = run(args, strings.NewReader(stdin), &out, &errOut)
 	return code, out.String(), errOut.String()
+}
+
+// The team manager the command-line tests sign in as, made on each test
+// database as its first account (see addCLIManager).
+const (
+	cliManager  = "cli.manager"
+	cliPassword = "correct horse battery"
+)
+
+// runAs runs the command line against db signed in as cliManager, the
+// password being the first line of standard input.
+func runAs(t *testing.T, db string, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	return runWithInput(t, cliPassword+"\n", append([]string{"--db", db, "--user", cliManager}, args...)...)
+}
+
+// addCLIManager adds cliManager to db, as the first team manager of a
+// database with none, which needs no sign-in.
+func addCLIManager(t *testing.T, db string) {
+	t.Helper()
+	code, _, stderr := runWithInput(t, cliPassword+"\n", "--db", db, "users", "add", "--name", "Test Manager",
+		"--username", cliManager, "--role", "team_manager,administrator,clinician")
+	if code != 0 {
+		t.Fatalf("adding the first team manager: exit %d: %s", code, stderr)
+	}
+}
+
+// signedInTarget is testTarget with cliManager added.
+func signedInTarget(t *testing.T) string {
+	t.Helper()
+	db := testTarget(t)
+	addCLIManager(t, db)
+	return db
 }
 
 // referralFixtures lists the referral files (not the expectations) in dir.
@@ -71,7 +110,7 @@ type expectation struct {
 }
 
 func TestTriageAgreesWithEveryExpectedFixture(t *testing.T) {
-	db := testTarget(t)
+	db := signedInTarget(t)
 	files := referralFixtures(t, validDir)
 	code, stdout, stderr := runCLI(t, db, append([]string{"triage"}, files...)...)
 	if code != 0 || stderr != "" {
@@ -112,7 +151,7 @@ func TestTriageAgreesWithEveryExpectedFixture(t *testing.T) {
 			}
 		}
 	}
-	if code, out, _ := runCLI(t, db, "import", validDir); code != 0 || out == "" {
+	if code, out, _ := runAs(t, db, "import", validDir); code != 0 || out == "" {
 		t.Fatalf("importing after triage: exit %d", code)
 	}
 }
@@ -134,9 +173,9 @@ func TestTriageReportsABadFileAndGoesOn(t *testing.T) {
 }
 
 func TestImportRefusesEachInvalidFixtureNamingTheField(t *testing.T) {
-	db := testTarget(t)
+	db := signedInTarget(t)
 	for _, f := range referralFixtures(t, invalidDir) {
-		code, stdout, stderr := runCLI(t, db, "import", f)
+		code, stdout, stderr := runAs(t, db, "import", f)
 		lines := strings.Split(strings.TrimSpace(stderr), "\n")
 		if code == 0 || stdout != "" || len(lines) != 1 || !strings.Contains(lines[0], f+": ") {
 			t.Errorf("%s: exit %d, stdout %q, stderr %q; want one stderr line naming the file", f, code, stdout, stderr)
@@ -155,21 +194,21 @@ func TestImportRefusesEachInvalidFixtureNamingTheField(t *testing.T) {
 		"truncated.json": "cut short",
 	}
 	for name, text := range want {
-		if _, _, stderr := runCLI(t, db, "import", filepath.Join(invalidDir, name)); !strings.Contains(stderr, text) {
+		if _, _, stderr := runAs(t, db, "import", filepath.Join(invalidDir, name)); !strings.Contains(stderr, text) {
 			t.Errorf("%s: stderr %q should say %q", name, stderr, text)
 		}
 	}
 	// Nothing was saved: a valid import now gets referral 1.
-	code, stdout, _ := runCLI(t, db, "import", filepath.Join(validDir, "accept-bipolar-lithium.json"))
+	code, stdout, _ := runAs(t, db, "import", filepath.Join(validDir, "accept-bipolar-lithium.json"))
 	if code != 0 || strings.TrimSpace(stdout) != "1" {
 		t.Errorf("first valid import: exit %d, stdout %q; want referral 1", code, stdout)
 	}
 }
 
 func TestImportFolderPrintsNewIDsAndSkipsDuplicates(t *testing.T) {
-	db := testTarget(t)
+	db := signedInTarget(t)
 	files := referralFixtures(t, validDir)
-	code, stdout, stderr := runCLI(t, db, "import", validDir)
+	code, stdout, stderr := runAs(t, db, "import", validDir)
 	if code != 0 || stderr != "" {
 		t.Fatalf("exit %d, stderr %q", code, stderr)
 	}
@@ -184,7 +223,7 @@ func TestImportFolderPrintsNewIDsAndSkipsDuplicates(t *testing.T) {
 	}
 	// Again: every file with a form_id is a duplicate; only the one
 	// without a form_id makes a new referral.
-	code, stdout, stderr = runCLI(t, db, "import", validDir)
+	code, stdout, stderr = runAs(t, db, "import", validDir)
 	if code != 0 {
 		t.Errorf("re-import exit %d; duplicates are not failures", code)
 	}

@@ -1,17 +1,19 @@
 package main
 
 import (
-	"bufio"
 	"errors"
 	"fmt"
 	"io"
 	"strings"
 
+	"perinatal-caseload/app"
 	"perinatal-caseload/models"
 )
 
-// cmdUsers adds accounts and resets passwords. Passwords are read from
-// standard input (the first line), never from the command line.
+// cmdUsers adds accounts and resets passwords, signed in as a team manager
+// (or, for the first team manager of a new database, without a sign-in).
+// The new password is read after the sign-in's, from the terminal or the
+// next line of standard input, never from the command line.
 func cmdUsers(e *env, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
 		return usageError{"users: say add or reset-password"}
@@ -40,11 +42,13 @@ func cmdUsers(e *env, args []string, stdin io.Reader, stdout, stderr io.Writer) 
 			rs = append(rs, r)
 		}
 		m.SetRoles(rs...)
-		password, err := readPassword(stdin)
+		password, err := readSecret(stdin, stderr, "New password: ")
 		if err != nil {
 			return err
 		}
-		if err := e.svc.Staff.Add(e.actor, m, password); err != nil {
+		if err := e.svc.Staff.Add(e.actor, m, password); errors.Is(err, app.ErrNotSignedIn) {
+			return errors.New("users add: sign in with --user as a team manager; without it, only the first team manager of a database that has nobody who can sign in can be added")
+		} else if err != nil {
 			return err
 		}
 		fmt.Fprintln(stdout, m.Username)
@@ -53,7 +57,7 @@ func cmdUsers(e *env, args []string, stdin io.Reader, stdout, stderr io.Writer) 
 		if len(args) != 2 {
 			return usageError{"users reset-password: give exactly one username"}
 		}
-		password, err := readPassword(stdin)
+		password, err := readSecret(stdin, stderr, "New password: ")
 		if err != nil {
 			return err
 		}
@@ -64,17 +68,4 @@ func cmdUsers(e *env, args []string, stdin io.Reader, stdout, stderr io.Writer) 
 		return nil
 	}
 	return usageError{fmt.Sprintf("users: unknown subcommand %q; use add or reset-password", args[0])}
-}
-
-// readPassword reads the first line of stdin.
-func readPassword(stdin io.Reader) (string, error) {
-	line, err := bufio.NewReader(stdin).ReadString('\n')
-	if err != nil && !errors.Is(err, io.EOF) {
-		return "", fmt.Errorf("cannot read the password from standard input: %w", err)
-	}
-	line = strings.TrimRight(line, "\r\n")
-	if line == "" {
-		return "", errors.New("Password: type the password on standard input, for example: echo 'a long password' | caseload users add …")
-	}
-	return line, nil
 }

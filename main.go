@@ -8,8 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
-
-	"perinatal-caseload/app"
+	"strings"
 )
 
 // Version is the program version; release builds set it with -ldflags.
@@ -22,7 +21,7 @@ func main() {
 // run parses the global flags and dispatches to a subcommand or the GUI.
 // It returns the exit status: 0 ok, 1 failure, 2 bad usage.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	dbFlag, rest, err := globalFlags(args)
+	dbFlag, userFlag, rest, err := globalFlags(args)
 	if err != nil {
 		fmt.Fprintln(stderr, "caseload:", err)
 		return 2
@@ -52,8 +51,13 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "caseload:", err)
 		return 1
 	}
-	defer app.Close(env.svc.DB())
-	if err := handler(env, cmdArgs, stdin, stdout, stderr); err != nil {
+	defer env.svc.Close()
+	in := newInput(stdin)
+	if err := signIn(env, cmd, cmdArgs, userFlag, in, stderr); err != nil {
+		fmt.Fprintln(stderr, "caseload:", err)
+		return 1
+	}
+	if err := handler(env, cmdArgs, in, stdout, stderr); err != nil {
 		var u usageError
 		if errors.As(err, &u) {
 			fmt.Fprintln(stderr, "caseload:", err)
@@ -83,7 +87,7 @@ type usageError struct{ msg string }
 
 func (u usageError) Error() string { return u.msg }
 
-const usage = `Usage: caseload [--db FILE|URL] [command]
+const usage = `Usage: caseload [--db FILE|URL] [--user USERNAME] [command]
 
 With no command, starts the desktop application.
 
@@ -101,6 +105,11 @@ Commands:
   restore FILE                              replace the database with a backup (all closed)
   check                                     integrity, foreign keys and schema; exit 1 on a fault
 
+--user signs in; the password is read from the terminal, or as the first
+line of standard input when that is not a terminal. Every command but
+version, migrate and triage needs it, except demo on a database with no
+referrals and users add for the first team manager of a new database.
+
 The database is --db, else $CASELOAD_DB, else the machine-wide configuration
 file (` + "`database = \"...\"`" + ` in /etc/perinatal-caseload/config.toml, or
 %ProgramData%\PerinatalCaseload\config.toml on Windows), else the default
@@ -109,21 +118,24 @@ server as postgres://user@host/database?sslmode=verify-full; the password
 is never in the URL but in the PostgreSQL password file or PGPASSWORD.
 `
 
-// globalFlags takes --db from the front of the arguments.
-func globalFlags(args []string) (string, []string, error) {
-	db := ""
+// globalFlags takes --db and --user from the front of the arguments.
+func globalFlags(args []string) (db, user string, rest []string, err error) {
+	flags := map[string]*string{"db": &db, "user": &user}
+	needs := map[string]string{"db": "a file path or a postgres:// URL", "user": "a username"}
 	for len(args) > 0 {
+		name, value, inline := strings.Cut(strings.TrimLeft(args[0], "-"), "=")
+		target, ok := flags[name]
+		if !ok || !strings.HasPrefix(args[0], "-") {
+			return db, user, args, nil
+		}
 		switch {
-		case args[0] == "--db" || args[0] == "-db":
-			if len(args) < 2 {
-				return "", nil, errors.New("--db needs a file path or a postgres:// URL")
-			}
-			db, args = args[1], args[2:]
-		case len(args[0]) > 5 && args[0][:5] == "--db=":
-			db, args = args[0][5:], args[1:]
+		case inline:
+			*target, args = value, args[1:]
+		case len(args) < 2:
+			return "", "", nil, fmt.Errorf("--%s needs %s", name, needs[name])
 		default:
-			return db, args, nil
+			*target, args = args[1], args[2:]
 		}
 	}
-	return db, args, nil
+	return db, user, args, nil
 }

@@ -22,6 +22,9 @@ const (
 	ActionIssueLetter  = "issue letter"
 	ActionHoldLetter   = "hold letter"
 	ActionPrint        = "print"
+	// ActionView is a look at a woman's record or her letters, so that the
+	// trail answers who has looked at her record.
+	ActionView = "viewed"
 )
 
 // audit inserts one audit event on tx, so it commits or rolls back with the
@@ -35,6 +38,9 @@ func (c *core) audit(tx *gorm.DB, actor *models.StaffMember, action, entity stri
 // details are written with the event, in the same row, so the timeline
 // reads them as typed fields (see the constructors in audit_details.go).
 func (c *core) auditWith(tx *gorm.DB, actor *models.StaffMember, action, entity string, id uint, before, after any, detail string, details models.AuditDetails) error {
+	if c.session != nil {
+		details.Session = c.session
+	}
 	ev := models.AuditEvent{
 		At:       c.clock.Now().UTC(),
 		Action:   action,
@@ -53,14 +59,15 @@ func (c *core) auditWith(tx *gorm.DB, actor *models.StaffMember, action, entity 
 	if ev.After, err = auditJSON(after); err != nil {
 		return err
 	}
+	row, err := newAuditRow(ev)
+	if err != nil {
+		return err
+	}
 	if c.batch != nil {
-		c.batch.events = append(c.batch.events, ev)
+		c.batch.events = append(c.batch.events, row)
 		return nil
 	}
-	if err := tx.Create(&ev).Error; err != nil {
-		return fmt.Errorf("cannot write the audit trail: %w", err)
-	}
-	return nil
+	return appendAudit(tx, []auditRow{row})
 }
 
 func auditJSON(v any) (string, error) {
@@ -74,13 +81,10 @@ func auditJSON(v any) (string, error) {
 	return string(b), nil
 }
 
-// flushAudit writes a batch's buffered audit events on tx.
+// flushAudit chains a batch's buffered audit events and writes them on tx.
 func (b *batchState) flushAudit(tx *gorm.DB) error {
-	if len(b.events) == 0 {
-		return nil
-	}
-	if err := tx.CreateInBatches(b.events, 200).Error; err != nil {
-		return fmt.Errorf("cannot write the audit trail: %w", err)
+	if err := appendAudit(tx, b.events); err != nil {
+		return err
 	}
 	b.events = nil
 	return nil

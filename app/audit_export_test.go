@@ -27,7 +27,7 @@ func TestAuditExportIsCSVAndIsItselfAudited(t *testing.T) {
 		t.Fatalf("csv = %v, %v", rows, err)
 	}
 	var exports int64
-	s.DB().Table("audit_events").Where("action = ? AND actor_id = ?", ActionExport, boss.ID).Count(&exports)
+	s.core.db.Table("audit_events").Where("action = ? AND actor_id = ?", ActionExport, boss.ID).Count(&exports)
 	if exports != 1 {
 		t.Error("the export was not audited")
 	}

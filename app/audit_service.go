@@ -16,6 +16,10 @@ type AuditFilter struct {
 	EntityID uint
 	Action   string
 	From, To time.Time // inclusive From, exclusive To; zero means open
+	// Patient is a woman's NHS number or name, as the referral search
+	// takes them: the events about her referrals, her patient record and
+	// her letters, so that the trail answers who looked at her record.
+	Patient string
 }
 
 // AuditService reads the audit trail. It has no method that edits or deletes:
@@ -45,6 +49,12 @@ func (s *AuditService) filtered(f AuditFilter) *gorm.DB {
 	}
 	if f.Action != "" {
 		q = q.Where("action = ?", f.Action)
+	}
+	if patients := s.matchingPatients(strings.TrimSpace(f.Patient)); patients != nil {
+		referrals := s.db.Table("referrals").Select("id").Where("patient_id IN (?)", patients)
+		q = q.Where(s.db.Where("entity = ? AND entity_id IN (?)", "referral", referrals).
+			Or("entity = ? AND entity_id IN (?)", "patient", patients).
+			Or("entity = ? AND entity_id IN (?)", "letter", s.db.Table("letters").Select("id").Where("referral_id IN (?)", referrals)))
 	}
 	if !f.From.IsZero() {
 		q = q.Where("at >= ?", f.From.UTC())

@@ -11,7 +11,7 @@ func TestRegisterWritesReferralAndAuditTogether(t *testing.T) {
 	s, _, admin := newAdminServices(t)
 	r := register(t, s, admin, sampleReferral("9434765919"))
 	var ev models.AuditEvent
-	s.DB().Where("entity = ? AND entity_id = ? AND action = ?", "referral", r.ID, ActionCreate).First(&ev)
+	s.core.db.Where("entity = ? AND entity_id = ? AND action = ?", "referral", r.ID, ActionCreate).First(&ev)
 	if ev.ActorID != admin.ID || ev.After == "" {
 		t.Errorf("audit event = %+v; want one by the administrator with the new record", ev)
 	}

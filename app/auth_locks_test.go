@@ -49,7 +49,7 @@ func TestSignInTellsNoOneWhichUsernamesExist(t *testing.T) {
 		t.Errorf("after the lock: %v", err)
 	}
 	var kept int64
-	s.DB().Table("sign_in_throttles").Where("username_hash = ?", "no.such.person").Count(&kept)
+	s.core.db.Table("sign_in_throttles").Where("username_hash = ?", "no.such.person").Count(&kept)
 	if kept != 0 {
 		t.Error("the throttle table holds a username as typed; it keeps only its hash")
 	}
@@ -97,7 +97,7 @@ func TestTheTeamManagerSeesAndUnlocksLockedAccounts(t *testing.T) {
 		t.Errorf("unlocking an unlocked account = %v", err)
 	}
 	var events []string
-	s.DB().Table("audit_events").Where("entity = ? AND entity_id = ? AND action = ? AND actor_id = ?", "staff", nurse.ID, ActionUpdate, boss.ID).Pluck("detail", &events)
+	s.core.db.Table("audit_events").Where("entity = ? AND entity_id = ? AND action = ? AND actor_id = ?", "staff", nurse.ID, ActionUpdate, boss.ID).Pluck("detail", &events)
 	if len(events) != 1 || events[0] != "account unlocked" {
 		t.Errorf("audited %q, want the one unlock", events)
 	}

@@ -14,12 +14,12 @@ func TestPasswordsAreStoredOnlyAsBcryptHashes(t *testing.T) {
 	s, _, _ := newTestServices(t)
 	m := addStaff(t, s, "nurse", models.RoleKeyWorker)
 	var hash string
-	s.DB().Table("staff_members").Where("id = ?", m.ID).Pluck("password_hash", &hash)
+	s.core.db.Table("staff_members").Where("id = ?", m.ID).Pluck("password_hash", &hash)
 	if !strings.HasPrefix(hash, "$2a$") || strings.Contains(hash, "correct horse") {
 		t.Errorf("stored password %q is not a bcrypt hash", hash)
 	}
 	var leaks int64
-	s.DB().Table("audit_events").Where("after LIKE ? OR before LIKE ?", "%correct horse%", "%correct horse%").Count(&leaks)
+	s.core.db.Table("audit_events").Where("after LIKE ? OR before LIKE ?", "%correct horse%", "%correct horse%").Count(&leaks)
 	if leaks != 0 {
 		t.Error("the audit trail holds the password")
 	}
@@ -67,8 +67,8 @@ func TestSignInLocksAfterRepeatedFailuresAndAuditsEach(t *testing.T) {
 		t.Fatalf("after the lock ends: %v, %v", m, err)
 	}
 	var failed, ok int64
-	s.DB().Table("audit_events").Where("action = ?", ActionSignInFailed).Count(&failed)
-	s.DB().Table("audit_events").Where("action = ?", ActionSignIn).Count(&ok)
+	s.core.db.Table("audit_events").Where("action = ?", ActionSignInFailed).Count(&failed)
+	s.core.db.Table("audit_events").Where("action = ?", ActionSignIn).Count(&ok)
 	if failed != 6 || ok != 1 {
 		t.Errorf("audited %d failed and %d successful sign-ins, want 6 and 1", failed, ok)
 	}

@@ -6,6 +6,8 @@ import (
 	"sort"
 
 	"gorm.io/gorm"
+
+	"perinatal-caseload/models"
 )
 
 // ErrBackupPostgres is returned when a backup or restore is asked of a
@@ -131,4 +133,21 @@ func (r *BackupReport) Summary() string {
 		}
 	}
 	return s
+}
+
+// TakeBackup is Backup of this caseload, by actor, who needs the audit
+// permission: a backup holds every record. The backup is audited once it
+// has been written and checked.
+func (s *Services) TakeBackup(actor *models.StaffMember, out string, overwrite bool) (*BackupReport, error) {
+	if err := s.core.authorise(actor, models.PermViewAudit); err != nil {
+		return nil, err
+	}
+	r, err := Backup(s.core.db, out, overwrite)
+	if err != nil {
+		return nil, err
+	}
+	err = s.core.db.Transaction(func(tx *gorm.DB) error {
+		return s.core.audit(tx, actor, "backup", "database", 0, nil, nil, "a checked backup was written")
+	})
+	return r, err
 }

@@ -59,7 +59,7 @@ func (s *Services) BackupStatus() BackupStatus {
 // BackupWarning is the Dashboard's warning to a team manager when the
 // SQLite caseload has had no good backup for a day; "" otherwise.
 func (s *Services) BackupWarning(actor *models.StaffMember) string {
-	if actor == nil || !actor.HasRole(models.RoleManager) || onPostgres(s.DB()) {
+	if actor == nil || !actor.HasRole(models.RoleManager) || onPostgres(s.core.db) {
 		return ""
 	}
 	st := s.BackupStatus()
@@ -80,7 +80,7 @@ func (s *Services) BackupWarning(actor *models.StaffMember) string {
 // result for BackupStatus. It reports whether it tried. A PostgreSQL
 // caseload is never backed up here.
 func (s *Services) BackupIfDue(dbPath string) (bool, error) {
-	if onPostgres(s.DB()) {
+	if onPostgres(s.core.db) {
 		return false, nil
 	}
 	now := s.Clock().Now().UTC()
@@ -103,7 +103,7 @@ func (s *Services) BackupIfDue(dbPath string) (bool, error) {
 		rec[backupLastOKKey] = now.Format(time.RFC3339)
 	}
 	for k, v := range rec {
-		if serr := saveInternalSetting(s.DB(), k, v); serr != nil && err == nil {
+		if serr := saveInternalSetting(s.core.db, k, v); serr != nil && err == nil {
 			err = fmt.Errorf("the backup was taken but its result could not be recorded: %w", serr)
 		}
 	}
@@ -116,7 +116,7 @@ func (s *Services) backupInto(folder string, now time.Time) error {
 		return fmt.Errorf("the backup folder cannot be made: %w", err)
 	}
 	out := filepath.Join(folder, autoBackupPrefix+now.Format("20060102-150405")+".db")
-	if _, err := Backup(s.DB(), out, false); err != nil {
+	if _, err := Backup(s.core.db, out, false); err != nil {
 		return err
 	}
 	return pruneBackups(folder, s.Settings.Int(SetBackupKeep))

@@ -47,7 +47,7 @@ func TestBackupIsCheckedPrivateAndNeverOverwritesUnasked(t *testing.T) {
 	testdb.SkipOnPostgres(t, "SQLite backups (PostgreSQL uses the server's tools)")
 	s, _ := importedCaseload(t, 3)
 	out := filepath.Join(t.TempDir(), "backup.db")
-	r, err := Backup(s.DB(), out, false)
+	r, err := Backup(s.core.db, out, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -61,13 +61,13 @@ func TestBackupIsCheckedPrivateAndNeverOverwritesUnasked(t *testing.T) {
 		t.Errorf("the backup holds %d referrals, want 3", n)
 	}
 	before := fileSHA(t, out)
-	if _, err := Backup(s.DB(), out, false); !errors.Is(err, ErrFileExists) {
+	if _, err := Backup(s.core.db, out, false); !errors.Is(err, ErrFileExists) {
 		t.Errorf("second backup to the same file = %v, want ErrFileExists", err)
 	}
 	if fileSHA(t, out) != before {
 		t.Error("a refused backup changed the existing file")
 	}
-	if _, err := Backup(s.DB(), out, true); err != nil {
+	if _, err := Backup(s.core.db, out, true); err != nil {
 		t.Errorf("backup with overwrite: %v", err)
 	}
 	if left, _ := filepath.Glob(filepath.Join(filepath.Dir(out), ".*part*")); len(left) > 0 {
@@ -80,7 +80,7 @@ func TestBackupOfAPostgresCaseloadExplainsTheServerTools(t *testing.T) {
 		t.Skip("about PostgreSQL caseloads")
 	}
 	s, _, _ := newTestServices(t)
-	if _, err := Backup(s.DB(), filepath.Join(t.TempDir(), "b.db"), false); !errors.Is(err, ErrBackupPostgres) {
+	if _, err := Backup(s.core.db, filepath.Join(t.TempDir(), "b.db"), false); !errors.Is(err, ErrBackupPostgres) {
 		t.Errorf("Backup on PostgreSQL = %v, want ErrBackupPostgres", err)
 	}
 }
@@ -97,10 +97,10 @@ func TestBackupDuringAnImportRestoresEveryReferralCommittedBeforeIt(t *testing.T
 	var committed int64
 	for committed < 20 {
 		time.Sleep(5 * time.Millisecond)
-		s.DB().Table("referrals").Count(&committed)
+		s.core.db.Table("referrals").Count(&committed)
 	}
 	out := filepath.Join(t.TempDir(), "during.db")
-	if _, err := Backup(s.DB(), out, false); err != nil {
+	if _, err := Backup(s.core.db, out, false); err != nil {
 		t.Fatalf("backup during an import: %v", err)
 	}
 	for _, r := range <-done {

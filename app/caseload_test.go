@@ -119,7 +119,7 @@ func countQueries(db *gorm.DB, fn func()) int64 {
 func TestCaseloadMakesTheSameQueriesForTwoWomenAsForTwelve(t *testing.T) {
 	w := newWorkflow(t)
 	load := func() int64 {
-		return countQueries(w.s.DB(), func() {
+		return countQueries(w.s.core.db, func() {
 			if _, err := w.s.Caseload.Caseload(w.manager, CaseloadFilter{}); err != nil {
 				t.Fatal(err)
 			}

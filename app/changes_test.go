@@ -26,7 +26,7 @@ func TestAChangeByAnotherProcessReachesTheFeedWithinTwoSeconds(t *testing.T) {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	feed := NewChangeFeed(s.DB(), target).Subscribe(ctx)
+	feed := NewChangeFeed(s.core.db, target).Subscribe(ctx)
 	time.Sleep(300 * time.Millisecond) // the PostgreSQL listener connects
 
 	for round := range 3 {

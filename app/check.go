@@ -27,14 +27,23 @@ type healthCheck struct {
 	run  func(db *gorm.DB) ([]string, error)
 }
 
-// healthChecks are the checks Check runs, in order. The audit-chain check
-// (each audit event's hash chained to the one before; issue 14, second
-// half) is to be added at the end of this list, as
-// {"audit chain", checkAuditChain}.
+// healthChecks are the checks Check runs, in order.
 var healthChecks = []healthCheck{
 	{"integrity", integrityFaults},
 	{"foreign keys", foreignKeyFaults},
 	{"schema version", schemaFaults},
+	{"audit chain", auditChainFaults},
+}
+
+// auditChainFaults names the first audit event whose hash does not follow
+// from the one before: an event edited, or events removed before it.
+func auditChainFaults(db *gorm.DB) ([]string, error) {
+	err := verifyAuditChain(db)
+	var fault *ChainFault
+	if errors.As(err, &fault) {
+		return []string{fault.Error()}, nil
+	}
+	return nil, err
 }
 
 // Check runs every health check on the caseload db (SQLite or PostgreSQL)

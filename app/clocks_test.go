@@ -160,7 +160,7 @@ func TestAnOutcomeLetterStopsTheClockAndClosingForOtherReasonsStopsItOwing(t *te
 		l := models.Letter{ReferralID: referralID, Kind: kind, RecipientName: "Zoë Nguyễn", RecipientRole: "patient", AuthorID: w.admin.ID,
 			IssuedAt: w.clock.Now().Add(48 * time.Hour), TemplateVersion: 1, SHA256: "test"}
 		l.Version = 1
-		if err := w.s.DB().Create(&l).Error; err != nil {
+		if err := w.s.core.db.Create(&l).Error; err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -163,14 +163,14 @@ func TestConflictingEditsFromFourProcessesLoseNothing(t *testing.T) {
 			}
 		}
 		var p models.Patient
-		if err := s.DB().First(&p, id).Error; err != nil {
+		if err := s.core.db.First(&p, id).Error; err != nil {
 			t.Fatal(err)
 		}
 		if last := list[len(list)-1]; p.Version != len(list)+1 || p.NameForLetters != last.Name {
 			t.Errorf("patient %d is at version %d named %q; want %d named %q", id, p.Version, p.NameForLetters, len(list)+1, last.Name)
 		}
 		var events int64
-		s.DB().Model(&models.AuditEvent{}).Where("entity = ? AND entity_id = ? AND action = ?", "patient", id, ActionUpdate).Count(&events)
+		s.core.db.Model(&models.AuditEvent{}).Where("entity = ? AND entity_id = ? AND action = ?", "patient", id, ActionUpdate).Count(&events)
 		if int(events) != len(list) {
 			t.Errorf("patient %d: %d audited updates for %d saved edits", id, events, len(list))
 		}

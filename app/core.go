@@ -21,11 +21,14 @@ type core struct {
 	// written in one multi-row insert just before the batch commits, still
 	// in the same transaction as the changes they record.
 	batch *batchState
+	// session, when set, is written into the details of every audit
+	// event (see Services.ForCommandLine).
+	session *models.SessionDetails
 }
 
 // batchState is what a batch keeps until it commits.
 type batchState struct {
-	events   []models.AuditEvent
+	events   []auditRow
 	settings map[string]string
 }
 

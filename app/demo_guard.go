@@ -34,7 +34,7 @@ const demoCheckpointKey = "demo.checkpoint"
 // SaveDemoCheckpoint keeps the demo generator's state, state, beside the
 // referrals it has made; in a Batch it is saved with them.
 func (s *Services) SaveDemoCheckpoint(state string) error {
-	return saveInternalSetting(s.DB(), demoCheckpointKey, state)
+	return saveInternalSetting(s.core.db, demoCheckpointKey, state)
 }
 
 // saveInternalSetting stores a value the program keeps for itself in the
@@ -54,7 +54,7 @@ func saveInternalSetting(db *gorm.DB, key, value string) error {
 
 // DemoProgress returns the database's demo state, or ErrRealReferrals.
 func (s *Services) DemoProgress() (*DemoState, error) {
-	db := s.DB()
+	db := s.core.db
 	var real, demo int64
 	if err := db.Model(&models.Referral{}).Where("demo = ?", false).Count(&real).Error; err != nil {
 		return nil, fmt.Errorf("cannot read the referrals: %w", err)

@@ -11,6 +11,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/jackc/pgx/v5/pgconn"
 	"gorm.io/gorm"
@@ -57,6 +58,39 @@ func lockSchema(tx *gorm.DB) error {
 		return nil
 	}
 	return tx.Exec("SELECT pg_advisory_xact_lock(?)", int64(schemaLockKey)).Error
+}
+
+// auditChainLockKey is the PostgreSQL advisory lock that one writer of
+// the audit trail at a time holds ("audchain" in ASCII).
+const auditChainLockKey = 0x617564636861696e
+
+// lockAuditChain makes an append to the audit trail wait for any other
+// append on tx until that one commits, so that the hash chain never forks.
+// On SQLite every transaction already began with the write lock (the DSN
+// asks for immediate transactions); on PostgreSQL a transaction-scoped
+// advisory lock does the same, released at commit or rollback.
+func lockAuditChain(tx *gorm.DB) error {
+	if !onPostgres(tx) {
+		return nil
+	}
+	return tx.Exec("SELECT pg_advisory_xact_lock(?)", int64(auditChainLockKey)).Error
+}
+
+// forbidAuditChanges makes SQLite itself refuse to change or remove an
+// audit event, whoever asks, through any handle of the program. On
+// PostgreSQL the application role has no right to (docs/postgresql-roles.sql).
+func forbidAuditChanges(tx *gorm.DB) error {
+	if onPostgres(tx) {
+		return nil
+	}
+	for _, op := range []string{"UPDATE", "DELETE"} {
+		sql := fmt.Sprintf(`CREATE TRIGGER IF NOT EXISTS audit_events_no_%s BEFORE %s ON audit_events
+BEGIN SELECT RAISE(ABORT, 'audit events are never changed or removed'); END`, strings.ToLower(op), op)
+		if err := tx.Exec(sql).Error; err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // isPermissionDenied reports whether err is the server refusing an

@@ -31,7 +31,7 @@ func TestEveryTimeColumnIsTimeZoneAwareOnPostgreSQL(t *testing.T) {
 	}
 	s, _, _ := newTestServices(t)
 	var types []struct{ Column, Type string }
-	err := s.DB().Raw("SELECT table_name || '.' || column_name AS column, data_type AS type FROM information_schema.columns " +
+	err := s.core.db.Raw("SELECT table_name || '.' || column_name AS column, data_type AS type FROM information_schema.columns " +
 		"WHERE table_schema = current_schema() AND data_type LIKE 'timestamp%'").Scan(&types).Error
 	if err != nil || len(types) == 0 {
 		t.Fatalf("time columns: %v, %v", types, err)
@@ -50,7 +50,7 @@ func TestSearchedColumnsCompareCodePointByCodePointOnPostgreSQL(t *testing.T) {
 	s, _, _ := newTestServices(t)
 	for _, c := range byteOrderColumns {
 		var collation *string
-		err := s.DB().Raw("SELECT collation_name FROM information_schema.columns WHERE table_schema = current_schema() "+
+		err := s.core.db.Raw("SELECT collation_name FROM information_schema.columns WHERE table_schema = current_schema() "+
 			"AND table_name = ? AND column_name = ?", c.table, c.column).Scan(&collation).Error
 		if err != nil || collation == nil || *collation != "C" {
 			t.Errorf("%s.%s has collation %v (%v); want C", c.table, c.column, collation, err)

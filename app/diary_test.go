@@ -81,7 +81,7 @@ func TestBookingTheSameClinicianTwiceNeedsConfirmation(t *testing.T) {
 		t.Errorf("rescheduling to no time = %v", err)
 	}
 	var moved int64
-	w.s.DB().Table("audit_events").Where("entity = ? AND entity_id = ? AND detail = ?", "appointment", second.ID, "rescheduled from 11:00 on 25/11/2026 to 10:15 on 25/11/2026").Count(&moved)
+	w.s.core.db.Table("audit_events").Where("entity = ? AND entity_id = ? AND detail = ?", "appointment", second.ID, "rescheduled from 11:00 on 25/11/2026 to 10:15 on 25/11/2026").Count(&moved)
 	if moved != 1 {
 		t.Error("the move was not audited with the old and new times")
 	}

@@ -100,7 +100,7 @@ func TestDirectoryIsKeptByAdministratorsWithVersionsAndAudit(t *testing.T) {
 		t.Errorf("with the retired: %q", got)
 	}
 	var audited int64
-	s.DB().Table("audit_events").Where("entity = ? AND action IN ?", "organisation", []string{ActionCreate, ActionUpdate}).Count(&audited)
+	s.core.db.Table("audit_events").Where("entity = ? AND action IN ?", "organisation", []string{ActionCreate, ActionUpdate}).Count(&audited)
 	if audited != 4 { // two added, one edited, one retired
 		t.Errorf("%d directory changes audited; want 4", audited)
 	}

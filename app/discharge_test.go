@@ -57,7 +57,7 @@ func TestClosingEndsTheAllocationTasksAndFutureAppointmentsAndStaysReadable(t *t
 		t.Errorf("allocation after closing = %+v", history)
 	}
 	var ended int64
-	w.s.DB().Table("audit_events").Where("entity = ? AND entity_id = ? AND detail = ?", "allocation", history[0].ID, "ended: referral closed: moved away").Count(&ended)
+	w.s.core.db.Table("audit_events").Where("entity = ? AND entity_id = ? AND detail = ?", "allocation", history[0].ID, "ended: referral closed: moved away").Count(&ended)
 	if ended != 1 {
 		t.Error("the end of the allocation was not audited")
 	}

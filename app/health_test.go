@@ -116,7 +116,7 @@ func TestALostServerIsSaidPlainlyNothingIsHalfSavedAndItComesBack(t *testing.T) 
 		t.Fatalf("a change with the server gone = %v; want the plain ErrUnreachable", err)
 	}
 	var p models.Patient
-	if err := s.DB().First(&p, r.PatientID).Error; err != nil || p.Version != r.Patient.Version || p.NameForLetters != "" {
+	if err := s.core.db.First(&p, r.PatientID).Error; err != nil || p.Version != r.Patient.Version || p.NameForLetters != "" {
 		t.Fatalf("after the failed change her record is at version %d (%v); nothing may have been saved", p.Version, err)
 	}
 

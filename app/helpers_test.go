@@ -113,7 +113,7 @@ func sampleReferral(nhs string) *models.Referral {
 func countRows(t testing.TB, s *Services, table string) int64 {
 	t.Helper()
 	var n int64
-	if err := s.DB().Table(table).Count(&n).Error; err != nil {
+	if err := s.core.db.Table(table).Count(&n).Error; err != nil {
 		t.Fatal(err)
 	}
 	return n

@@ -131,7 +131,7 @@ func TestExportedICSHasNoPatientDataAndIsAudited(t *testing.T) {
 		t.Errorf("file name %q", name)
 	}
 	var exports int64
-	w.s.DB().Table("audit_events").Where("action = ? AND entity = ? AND entity_id = ?", ActionExport, "appointment", a.ID).Count(&exports)
+	w.s.core.db.Table("audit_events").Where("action = ? AND entity = ? AND entity_id = ?", ActionExport, "appointment", a.ID).Count(&exports)
 	if exports != 1 {
 		t.Error("the export was not audited")
 	}

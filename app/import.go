@@ -194,7 +194,7 @@ func (s *Services) importGroup(actor *models.StaffMember, files []string, fileDo
 		}
 	}()
 	err := s.core.db.Transaction(func(tx *gorm.DB) error {
-		in := newServices(&core{db: tx, clock: s.core.clock})
+		in := newServices(&core{db: tx, clock: s.core.clock, session: s.core.session})
 		for i, r := range parsed {
 			if r == nil {
 				fileDone()
@@ -225,7 +225,8 @@ func (s *Services) importGroup(actor *models.StaffMember, files []string, fileDo
 // ReferralFiles expands paths into the referral files to read: a file
 // stands for itself; a folder for the *.json files directly in it, sorted
 // by name, leaving out *.expected.json. Each file appears once. A path that
-// cannot be read is returned in bad with its error.
+// cannot be read, or is not a plain file (a pipe, say, which would keep the
+// import waiting), is returned in bad with its error and skipped.
 func ReferralFiles(paths []string) (files []string, bad []ImportResult) {
 	seen := map[string]bool{}
 	add := func(p string) {
@@ -245,6 +246,10 @@ func ReferralFiles(paths []string) (files []string, bad []ImportResult) {
 			continue
 		}
 		if !info.IsDir() {
+			if !info.Mode().IsRegular() {
+				bad = append(bad, notRegular(p))
+				continue
+			}
 			add(p)
 			continue
 		}
@@ -261,10 +266,21 @@ func ReferralFiles(paths []string) (files []string, bad []ImportResult) {
 		}
 		sort.Strings(names)
 		for _, n := range names {
+			// A pipe would make the import wait for ever for a writer.
+			if info, err := os.Stat(filepath.Join(p, n)); err != nil || !info.Mode().IsRegular() {
+				bad = append(bad, notRegular(filepath.Join(p, n)))
+				continue
+			}
 			add(filepath.Join(p, n))
 		}
 	}
 	return files, bad
+}
+
+// notRegular is the result of a path skipped because it is a pipe, a
+// device, a socket or anything else but a plain file.
+func notRegular(p string) ImportResult {
+	return ImportResult{Path: p, Err: &ImportError{Path: p, Err: errors.New("it is not a plain file (a pipe, device or socket, say); it was skipped")}}
 }
 
 // isReferralFileName reports whether a file in a folder is a referral file.

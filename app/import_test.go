@@ -134,7 +134,7 @@ func TestImportFolderImportsEveryValidFixture(t *testing.T) {
 	}
 	// The fixtures share one test NHS number: they are re-referrals of one woman.
 	var known int64
-	s.DB().Table("patients").Where("nhs_number = ?", "9990000107").Count(&known)
+	s.core.db.Table("patients").Where("nhs_number = ?", "9990000107").Count(&known)
 	if known != 1 {
 		t.Errorf("%d patients with the shared NHS number; want 1", known)
 	}
@@ -200,7 +200,7 @@ func TestImportRollsBackAFileThatFailsPartWayInAGroup(t *testing.T) {
 	s, _, admin := newAdminServices(t)
 	// Saving a referral whose reason is FAIL fails after its patient,
 	// referrer and their audit events are written.
-	failReferralInsertsWithReason(t, s.DB(), "FAIL")
+	failReferralInsertsWithReason(t, s.core.db, "FAIL")
 	dir := t.TempDir()
 	writeSyntheticReferrals(t, dir, 3)
 	middle := filepath.Join(dir, "referral-000001.json")
@@ -229,12 +229,12 @@ func TestImportRollsBackAFileThatFailsPartWayInAGroup(t *testing.T) {
 		t.Errorf("%d patients; want 2: the failed file's patient must be rolled back", n)
 	}
 	var orphan int64
-	s.DB().Table("professionals").Where("name = ?", "Dr Only In The Failed File").Count(&orphan)
+	s.core.db.Table("professionals").Where("name = ?", "Dr Only In The Failed File").Count(&orphan)
 	if orphan != 0 {
 		t.Error("the failed file's referrer was kept")
 	}
 	var audited int64
-	s.DB().Table("audit_events").Where("entity = ? AND action = ?", "patient", ActionCreate).Count(&audited)
+	s.core.db.Table("audit_events").Where("entity = ? AND action = ?", "patient", ActionCreate).Count(&audited)
 	if audited != 2 {
 		t.Errorf("%d patient-creation audit events; want 2", audited)
 	}

@@ -39,7 +39,7 @@ func TestTheCMHTCareCoordinatorOnTheFormIsTheJointWorkingContactAndCopied(t *tes
 		t.Errorf("joint working = %+v", j)
 	}
 	var audited int64
-	w.s.DB().Table("audit_events").Where("entity = ? AND entity_id = ? AND action = ?", "joint_working", j.ID, ActionCreate).Count(&audited)
+	w.s.core.db.Table("audit_events").Where("entity = ? AND entity_id = ? AND action = ?", "joint_working", j.ID, ActionCreate).Count(&audited)
 	if audited != 1 {
 		t.Error("the joint working made on acceptance was not audited")
 	}

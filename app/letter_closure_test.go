@@ -53,7 +53,7 @@ func TestClosingEndsJointWorkingAndCopiesThoseInvolvedAtClosure(t *testing.T) {
 		}
 	}
 	var audited int64
-	w.s.DB().Table("audit_events").Where("entity = ? AND entity_id = ? AND detail = ?", "joint_working", cmht.ID, "ended: referral closed: treatment complete").Count(&audited)
+	w.s.core.db.Table("audit_events").Where("entity = ? AND entity_id = ? AND detail = ?", "joint_working", cmht.ID, "ended: referral closed: treatment complete").Count(&audited)
 	if audited != 1 {
 		t.Error("the end of the joint working was not audited")
 	}

@@ -191,7 +191,7 @@ func TestStaffRegistrationAndSignature(t *testing.T) {
 		t.Error("the manager could not remove the signature")
 	}
 	var audited int64
-	w.s.DB().Table("audit_events").Where("entity = ? AND entity_id = ? AND detail LIKE ?", "staff", w.doc.ID, "signature image set, sha256 %").Count(&audited)
+	w.s.core.db.Table("audit_events").Where("entity = ? AND entity_id = ? AND detail LIKE ?", "staff", w.doc.ID, "signature image set, sha256 %").Count(&audited)
 	if audited != 1 {
 		t.Errorf("%d signature changes audited with the image's fingerprint, want 1", audited)
 	}

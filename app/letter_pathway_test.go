@@ -13,8 +13,8 @@ import (
 // registerCounts is what issuing writes: letters and their audit events.
 func registerCounts(t *testing.T, s *Services) (letters, issues int64) {
 	t.Helper()
-	s.DB().Table("letters").Count(&letters)
-	s.DB().Table("audit_events").Where("action = ?", ActionIssueLetter).Count(&issues)
+	s.core.db.Table("letters").Count(&letters)
+	s.core.db.Table("audit_events").Where("action = ?", ActionIssueLetter).Count(&issues)
 	return letters, issues
 }
 

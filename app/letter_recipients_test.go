@@ -14,7 +14,7 @@ import (
 func addOrganisation(t *testing.T, s *Services, o models.Organisation) *models.Organisation {
 	t.Helper()
 	var manager models.StaffMember
-	if err := s.DB().Where("username = ?", "dirmanager").Limit(1).Find(&manager).Error; err != nil {
+	if err := s.core.db.Where("username = ?", "dirmanager").Limit(1).Find(&manager).Error; err != nil {
 		t.Fatal(err)
 	}
 	if manager.ID == 0 {
@@ -226,7 +226,7 @@ func TestNoLetterGoesToHerHomeWithoutConsent(t *testing.T) {
 		t.Errorf("the register shows %d held letters; want 1", held)
 	}
 	var events int64
-	s.DB().Table("audit_events").Where("action = ? AND entity = ?", ActionHoldLetter, "letter").Count(&events)
+	s.core.db.Table("audit_events").Where("action = ? AND entity = ?", ActionHoldLetter, "letter").Count(&events)
 	if events != 1 {
 		t.Errorf("%d holds audited; want 1", events)
 	}

@@ -187,13 +187,17 @@ func londonDayBounds(t time.Time) (time.Time, time.Time) {
 	return models.StartOfLondonDay(day), models.StartOfLondonDay(day.AddDays(1))
 }
 
-// Register returns a page of the register, newest first.
+// Register returns a page of the register, newest first. The first page of
+// one referral's letters is audited as a view of them.
 func (s *LetterService) Register(actor *models.StaffMember, f LetterFilter, offset, limit int) ([]LetterRow, error) {
 	if err := s.authorise(actor, models.PermViewReferrals); err != nil {
 		return nil, err
 	}
 	var rows []LetterRow
 	err := s.registerQuery(f).Order("letters.issued_at DESC, letters.id DESC").Offset(offset).Limit(limit).Scan(&rows).Error
+	if err == nil && f.ReferralID != 0 && offset == 0 {
+		err = s.auditView(actor, f.ReferralID, "her letters")
+	}
 	return rows, err
 }
 

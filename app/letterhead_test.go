@@ -104,7 +104,7 @@ func TestLogoIsStoredForEveryDesktopAndPrinted(t *testing.T) {
 
 	// The audit trail records the image by size and fingerprint.
 	var details []string
-	s.DB().Table("audit_events").Where("entity = ?", "setting").Pluck("after", &details)
+	s.core.db.Table("audit_events").Where("entity = ?", "setting").Pluck("after", &details)
 	joined := strings.Join(details, "\n")
 	if !strings.Contains(joined, "SHA-256") || strings.Contains(joined, base64.StdEncoding.EncodeToString(logo)[:40]) {
 		t.Errorf("the audit trail records the logo as %q", joined)

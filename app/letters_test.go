@@ -93,7 +93,7 @@ func TestIssuePackStoresEachRecipientsLetterInTheRegister(t *testing.T) {
 		t.Errorf("reprint differs from the issued letter (err %v)", err)
 	}
 	var audited int64
-	s.DB().Table("audit_events").Where("action = ? AND entity = ?", ActionIssueLetter, "letter").Count(&audited)
+	s.core.db.Table("audit_events").Where("action = ? AND entity = ?", ActionIssueLetter, "letter").Count(&audited)
 	if audited != 3 {
 		t.Errorf("%d letter issues audited, want 3", audited)
 	}

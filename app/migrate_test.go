@@ -73,7 +73,7 @@ func openWithin(t *testing.T, target string) error {
 
 func TestOpeningACurrentDatabaseTakesNoWriteLock(t *testing.T) {
 	s, _, target := newTestServices(t)
-	Close(s.DB())
+	Close(s.core.db)
 	release := holdWriteLock(t, target)
 	defer release()
 	if err := openWithin(t, target); err != nil {

@@ -50,6 +50,7 @@ func migrations() []*gormigrate.Migration {
 		{ID: "2026120302_sign_in_throttles", Migrate: migrateSignInThrottles},
 		{ID: "2026121101_letter_template_standards", Migrate: migrateTemplateStandards},
 		{ID: "2026121101_change_notices", Migrate: migrateChangeNotices},
+		{ID: "2026121401_audit_hash_chain", Migrate: migrateAuditChain},
 	}
 }
 

@@ -366,7 +366,7 @@ func TestPermissionMatrixIsEnforcedInTheServices(t *testing.T) {
 			t.Run(tc.name+"/"+string(role), func(t *testing.T) {
 				actor := people[role]
 				var refusedBefore int64
-				s.DB().Table("audit_events").Where("action = ? AND actor_id = ?", ActionRefused, actor.ID).Count(&refusedBefore)
+				s.core.db.Table("audit_events").Where("action = ? AND actor_id = ?", ActionRefused, actor.ID).Count(&refusedBefore)
 				err := tc.call(actor)
 				var pe *PermissionError
 				refused := errors.As(err, &pe)
@@ -380,7 +380,7 @@ func TestPermissionMatrixIsEnforcedInTheServices(t *testing.T) {
 					t.Fatalf("%s was not refused: err = %v", role, err)
 				}
 				var refusedAfter int64
-				s.DB().Table("audit_events").Where("action = ? AND actor_id = ?", ActionRefused, actor.ID).Count(&refusedAfter)
+				s.core.db.Table("audit_events").Where("action = ? AND actor_id = ?", ActionRefused, actor.ID).Count(&refusedAfter)
 				if refusedAfter != refusedBefore+1 {
 					t.Error("the refusal was not audited")
 				}

@@ -34,11 +34,13 @@ func (s *ReferralService) Timeline(actor *models.StaffMember, id uint) ([]Timeli
 		return s.db.Table(table).Select("id").Where("referral_id = ?", id)
 	}
 	var events []models.AuditEvent
-	err := s.db.Where("entity = ? AND entity_id = ?", "referral", id).
+	// Views of her record are in the audit trail, not in her history.
+	err := s.db.Where(s.db.Where("entity = ? AND entity_id = ?", "referral", id).
 		Or("entity = ? AND entity_id IN (?)", "appointment", belongs("appointments")).
 		Or("entity = ? AND entity_id IN (?)", "allocation", belongs("allocations")).
 		Or("entity = ? AND entity_id IN (?)", "joint_working", belongs("joint_workings")).
-		Or("entity = ? AND entity_id IN (?)", "letter", belongs("letters")).
+		Or("entity = ? AND entity_id IN (?)", "letter", belongs("letters"))).
+		Where("action <> ?", ActionView).
 		Order("at, id").Find(&events).Error
 	if err != nil {
 		return nil, fmt.Errorf("cannot read the referral's history: %w", err)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"perinatal-caseload/models"
@@ -15,9 +16,11 @@ import (
 // what is missing or malformed, it refuses what cannot be true (see
 // models.CheckDateOfBirth and models.CheckDueDate): a date of birth in the
 // future or making her under 10 or over 60 when referred, and a due date
-// too far from the referral for a pregnancy.
-func validateReferral(r *models.Referral, today models.Date) error {
-	var v models.FieldErrors
+// too far from the referral for a pregnancy; and it refuses what is past
+// the intake limits (see intakeLimits). now is the time on the clock.
+func validateReferral(r *models.Referral, now time.Time) error {
+	today := models.LondonDate(now)
+	v := intakeLimits(r, now)
 	p := &r.Patient
 	p.GivenName, p.FamilyName = strings.TrimSpace(p.GivenName), strings.TrimSpace(p.FamilyName)
 	if p.GivenName == "" {

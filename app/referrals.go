@@ -44,8 +44,7 @@ func (s *ReferralService) Register(actor *models.StaffMember, r *models.Referral
 	if err := s.authorise(actor, models.PermRegisterReferrals); err != nil {
 		return err
 	}
-	today := models.LondonDate(s.clock.Now())
-	if err := validateReferral(r, today); err != nil {
+	if err := validateReferral(r, s.clock.Now()); err != nil {
 		return err
 	}
 	if r.Status == "" {
@@ -153,12 +152,24 @@ func (s *ReferralService) findOrCreateProfessional(tx *gorm.DB, actor *models.St
 	return s.audit(tx, actor, ActionCreate, "professional", p.ID, nil, p, "")
 }
 
-// Get returns a referral with its patient, referrer, history and copy list.
+// Get returns a referral with its patient, referrer, history and copy
+// list, for the person to read: the look is audited as a view.
 func (s *ReferralService) Get(actor *models.StaffMember, id uint) (*models.Referral, error) {
 	if err := s.authorise(actor, models.PermViewReferrals); err != nil {
 		return nil, err
 	}
-	return s.loadReferralFull(s.db, id)
+	r, err := s.loadReferralFull(s.db, id)
+	if err != nil {
+		return nil, err
+	}
+	return r, s.auditView(actor, id, "her record")
+}
+
+// auditView records that actor looked at what of referral id.
+func (c *core) auditView(actor *models.StaffMember, id uint, what string) error {
+	return c.transaction(func(tx *gorm.DB) error {
+		return c.audit(tx, actor, ActionView, "referral", id, nil, nil, what)
+	})
 }
 
 // StoredRecommendation returns the recommendation saved with the referral.

@@ -14,7 +14,7 @@ import (
 func backupOf(t *testing.T, s *Services) string {
 	t.Helper()
 	out := filepath.Join(t.TempDir(), "backup.db")
-	if _, err := Backup(s.DB(), out, false); err != nil {
+	if _, err := Backup(s.core.db, out, false); err != nil {
 		t.Fatal(err)
 	}
 	return out
@@ -37,7 +37,7 @@ func TestRestoreBesideStaleWALAndSHMGivesAHealthyDatabase(t *testing.T) {
 	s, live := importedCaseload(t, 2)
 	backup := backupOf(t, s)
 	// The live database carries on, with later commits in its -wal file.
-	s.DB().Exec("UPDATE patients SET given_name = 'Changed' WHERE id = 1")
+	s.core.db.Exec("UPDATE patients SET given_name = 'Changed' WHERE id = 1")
 	for _, own := range []bool{true, false} {
 		// The target is left as a killed program leaves it, with its own
 		// -wal and -shm files; or a file copied by hand over a caseload

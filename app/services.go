@@ -6,6 +6,8 @@ package app
 
 import (
 	"gorm.io/gorm"
+
+	"perinatal-caseload/models"
 )
 
 // Services bundles every workflow service over one database and clock.
@@ -63,15 +65,17 @@ func (s *Services) Clock() Clock { return s.core.clock }
 func (s *Services) Batch(fn func(tx *Services) error) error {
 	return s.core.db.Transaction(func(tx *gorm.DB) error {
 		b := &batchState{settings: map[string]string{}}
-		if err := fn(newServices(&core{db: tx, clock: s.core.clock, batch: b})); err != nil {
+		if err := fn(newServices(&core{db: tx, clock: s.core.clock, batch: b, session: s.core.session})); err != nil {
 			return err
 		}
 		return b.flushAudit(tx)
 	})
 }
 
-// DB returns the database handle, for closing it and for tests of the store.
-func (s *Services) DB() *gorm.DB { return s.core.db }
+// Close closes the database the services use. The services never hand out
+// their database handle: everything is read and written through them, so
+// nothing can change or remove an audit event.
+func (s *Services) Close() { closeDB(s.core.db) }
 
 // WithClock returns services that share this database (and batch, if any)
 // but tell the time by clock. The demo generator uses it to date each step
@@ -79,5 +83,14 @@ func (s *Services) DB() *gorm.DB { return s.core.db }
 func (s *Services) WithClock(clock Clock) *Services {
 	c := *s.core
 	c.clock = clock
+	return newServices(&c)
+}
+
+// ForCommandLine returns services over the same database whose every audit
+// event says it came from that command of the command line, run by osUser
+// (the operating-system account), beside the person signed in.
+func (s *Services) ForCommandLine(command, osUser string) *Services {
+	c := *s.core
+	c.session = &models.SessionDetails{Via: "command line", Command: command, OSUser: osUser}
 	return newServices(&c)
 }

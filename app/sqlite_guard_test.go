@@ -111,15 +111,15 @@ func TestOpenRefusesFilesThatAreNotHealthyCaseloadsAndLeavesThemUntouched(t *tes
 func TestCaseloadsCarryTheApplicationIDAndSynchronousFull(t *testing.T) {
 	testdb.SkipOnPostgres(t, "the SQLite file header")
 	s, _, path := newTestServices(t)
-	if id, err := applicationID(s.DB()); err != nil || id != ApplicationID {
+	if id, err := applicationID(s.core.db); err != nil || id != ApplicationID {
 		t.Errorf("application_id of a new caseload = %#x, %v; want %#x", id, err, ApplicationID)
 	}
 	var sync int
-	s.DB().Raw("PRAGMA synchronous").Row().Scan(&sync)
+	s.core.db.Raw("PRAGMA synchronous").Row().Scan(&sync)
 	if sync != 2 {
 		t.Errorf("synchronous = %d, want 2 (FULL)", sync)
 	}
-	Close(s.DB())
+	Close(s.core.db)
 	before := fileSHA(t, path)
 	db, err := Open(path)
 	if err != nil {

@@ -26,17 +26,17 @@ func TestOpenCreatesPrivateFileWithWALAndForeignKeys(t *testing.T) {
 		t.Errorf("database file mode = %o, want 600", mode)
 	}
 	var journal string
-	s.DB().Raw("PRAGMA journal_mode").Scan(&journal)
+	s.core.db.Raw("PRAGMA journal_mode").Scan(&journal)
 	if journal != "wal" {
 		t.Errorf("journal_mode = %q, want wal", journal)
 	}
 	var fk int
-	s.DB().Raw("PRAGMA foreign_keys").Scan(&fk)
+	s.core.db.Raw("PRAGMA foreign_keys").Scan(&fk)
 	if fk != 1 {
 		t.Errorf("foreign_keys = %d, want 1", fk)
 	}
 	var timeout int
-	s.DB().Raw("PRAGMA busy_timeout").Scan(&timeout)
+	s.core.db.Raw("PRAGMA busy_timeout").Scan(&timeout)
 	if timeout < 1000 {
 		t.Errorf("busy_timeout = %d, want at least 1000 ms", timeout)
 	}
@@ -66,10 +66,10 @@ func TestOpenRefusesAFileThatIsNotADatabaseAndLeavesItUntouched(t *testing.T) {
 // Hazard: HAZ-021.
 func TestOpenRefusesADatabaseFromANewerVersion(t *testing.T) {
 	s, _, target := newTestServices(t)
-	if err := s.DB().Exec("INSERT INTO migrations (id) VALUES ('2099010101_from_the_future')").Error; err != nil {
+	if err := s.core.db.Exec("INSERT INTO migrations (id) VALUES ('2099010101_from_the_future')").Error; err != nil {
 		t.Fatal(err)
 	}
-	Close(s.DB())
+	Close(s.core.db)
 	before := schemaSnapshot(t, target)
 	_, err := Open(target)
 	if !errors.Is(err, ErrNewerDatabase) {
@@ -170,10 +170,10 @@ func TestFailedMigrationLeavesTheDatabaseAsItWas(t *testing.T) {
 			return errors.New("something went wrong half way")
 		},
 	})
-	if _, err := migrateTo(s.DB(), broken); err == nil {
+	if _, err := migrateTo(s.core.db, broken); err == nil {
 		t.Fatal("a failing migration reported success")
 	}
-	if s.DB().Migrator().HasTable("half_done") {
+	if s.core.db.Migrator().HasTable("half_done") {
 		t.Error("the failed migration's first step was kept")
 	}
 }

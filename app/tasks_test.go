@@ -29,7 +29,7 @@ func TestMissedAppointmentMakesAFollowUpTaskForHerKeyWorker(t *testing.T) {
 		t.Errorf("follow-up task = %+v", task)
 	}
 	var created int64
-	w.s.DB().Table("audit_events").Where("entity = ? AND entity_id = ? AND action = ?", "task", task.ID, ActionCreate).Count(&created)
+	w.s.core.db.Table("audit_events").Where("entity = ? AND entity_id = ? AND action = ?", "task", task.ID, ActionCreate).Count(&created)
 	if created != 1 {
 		t.Error("the task's creation was not audited")
 	}

@@ -42,7 +42,7 @@ func TestDeactivatingAndReactivatingStaff(t *testing.T) {
 		t.Errorf("a reactivated account cannot sign in: %v", err)
 	}
 	var events []string
-	w.s.DB().Table("audit_events").Where("entity = ? AND entity_id = ? AND action = ?", "staff", w.worker.ID, ActionUpdate).Order("id").Pluck("detail", &events)
+	w.s.core.db.Table("audit_events").Where("entity = ? AND entity_id = ? AND action = ?", "staff", w.worker.ID, ActionUpdate).Order("id").Pluck("detail", &events)
 	if len(events) != 2 || events[0] != "deactivated" || events[1] != "reactivated" {
 		t.Errorf("audited staff changes = %q", events)
 	}

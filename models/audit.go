@@ -20,6 +20,11 @@ type AuditEvent struct {
 	// nothing to tell carries an empty set); nil means the event was
 	// written before, and its facts are only in Before, After and Detail.
 	Details *AuditDetails `gorm:"serializer:json;type:text" json:"details,omitempty"`
+	// ChainSeq is the event's place in the audit trail's hash chain, from
+	// 1, and Hash its SHA-256 (hex) over its fields and the hash of the
+	// event before it, so that a removed or changed event is found.
+	ChainSeq uint64 `gorm:"not null;default:0" json:"chain_seq"`
+	Hash     string `gorm:"size:64;not null;default:''" json:"hash"`
 }
 
 // AuditDetails are the facts of an audit event that a referral's history
@@ -32,6 +37,20 @@ type AuditDetails struct {
 	Allocation   *AllocationEventDetails   `json:"allocation,omitempty"`
 	JointWorking *JointWorkingEventDetails `json:"joint_working,omitempty"`
 	Letter       *LetterEventDetails       `json:"letter,omitempty"`
+	// Session says where the event came from when that was not the
+	// desktop application: the command line, run by which person of the
+	// operating system.
+	Session *SessionDetails `json:"session,omitempty"`
+}
+
+// SessionDetails say how the person an event names was working.
+type SessionDetails struct {
+	// Via is "command line".
+	Via string `json:"via"`
+	// Command is the command run, such as "import".
+	Command string `json:"command,omitempty"`
+	// OSUser is the operating-system account that ran it.
+	OSUser string `json:"os_user,omitempty"`
 }
 
 // ReferralEventDetails are the facts of an event on a referral.

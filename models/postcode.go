@@ -40,7 +40,7 @@ func NormalisePostcode(s string) (string, error) {
 		return "", ErrPostcodeShape
 	}
 	outward, inward := compact[:len(compact)-3], compact[len(compact)-3:]
-	if !isDigit(inward[0]) || !isLetter(inward[1]) || !isLetter(inward[2]) || !validOutward(outward) {
+	if !isDigit(inward[0]) || !isLetter(inward[1]) || !isLetter(inward[2]) || !validOutward(outward) || !lettersAllowed(outward, inward) {
 		return "", ErrPostcodeShape
 	}
 	return outward + " " + inward, nil
@@ -62,6 +62,31 @@ func validOutward(s string) bool {
 		return isDigit(rest[0]) && (isDigit(rest[1]) || isLetter(rest[1]))
 	}
 	return false
+}
+
+// lettersAllowed checks the letters of a well-shaped postcode against the
+// positions in which BS 7666 (and Royal Mail's Postcode Address File,
+// which follows it) allows each letter:
+//   - the first letter of the area is never Q, V or X;
+//   - the second letter of the area is never I, J or Z;
+//   - a letter ending an A9A district is one of A B C D E F G H J K P S T U W;
+//   - a letter ending an AA9A district is one of A B E H M N P R V W X Y;
+//   - the two letters of the inward code are never C, I, K, M, O or V.
+func lettersAllowed(outward, inward string) bool {
+	letters := areaLetterCount(outward)
+	if strings.IndexByte("QVX", outward[0]) >= 0 || (letters == 2 && strings.IndexByte("IJZ", outward[1]) >= 0) {
+		return false
+	}
+	if last := outward[len(outward)-1]; isLetter(last) {
+		allowed := "ABCDEFGHJKPSTUW"
+		if letters == 2 {
+			allowed = "ABEHMNPRVWXY"
+		}
+		if strings.IndexByte(allowed, last) < 0 {
+			return false
+		}
+	}
+	return strings.IndexByte("CIKMOV", inward[1]) < 0 && strings.IndexByte("CIKMOV", inward[2]) < 0
 }
 
 // areaLetterCount returns how many letters begin s.

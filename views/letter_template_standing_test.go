@@ -17,7 +17,7 @@ func TestTemplateEditorShowsATemplateBasedOnAnOlderStandard(t *testing.T) {
 	admin := e.addStaff("admin", models.RoleAdministrator)
 	ours := "Dear {{.FirstName}}\n\nPlease bring someone you trust to your appointment.\n"
 	// As an upgrade leaves a template edited before standards were recorded.
-	if err := e.svc.DB().Exec("UPDATE letter_templates SET body = ?, standard_sha256 = '' WHERE kind = ? AND language = ''",
+	if err := e.setup.DB.Exec("UPDATE letter_templates SET body = ?, standard_sha256 = '' WHERE kind = ? AND language = ''",
 		ours, models.LetterAcceptance).Error; err != nil {
 		t.Fatal(err)
 	}

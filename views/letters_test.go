@@ -152,7 +152,7 @@ func TestLetterOpenGivesTheViewerTheStoredPDF(t *testing.T) {
 		t.Fatalf("the viewer was given %d files (%s)", len(*opened), s.Message.Text)
 	}
 	var stored models.Letter
-	if err := e.svc.DB().First(&stored, s.selected.ID).Error; err != nil {
+	if err := e.setup.DB.First(&stored, s.selected.ID).Error; err != nil {
 		t.Fatal(err)
 	}
 	if got := e.readOpened((*opened)[0]); !bytes.Equal(got, stored.PDF) || len(got) == 0 {

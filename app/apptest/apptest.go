@@ -16,6 +16,8 @@ import (
 	"perinatal-caseload/app/demo"
 	"perinatal-caseload/app/testdb"
 	"perinatal-caseload/models"
+
+	"gorm.io/gorm"
 )
 
 // Password is the password of every account the tests make.
@@ -30,8 +32,11 @@ type Env struct {
 	T        testing.TB
 	Path     string // the database: a SQLite file path or a PostgreSQL URL
 	Services *app.Services
-	Clock    *app.ManualClock    // stopped at Now until the test moves it
-	System   *models.StaffMember // the system user, which adds the accounts
+	// DB is a handle on the same database, for tests that look at or
+	// tamper with rows directly. The services never hand theirs out.
+	DB     *gorm.DB
+	Clock  *app.ManualClock    // stopped at Now until the test moves it
+	System *models.StaffMember // the system user, which adds the accounts
 }
 
 // New makes a new database that the test owns, on the engine the
@@ -60,7 +65,7 @@ func Open(t testing.TB, path string) *Env {
 		t.Fatalf("open: %v", err)
 	}
 	t.Cleanup(func() { app.Close(db) })
-	e := &Env{T: t, Path: path, Clock: app.NewManualClock(Now)}
+	e := &Env{T: t, Path: path, Clock: app.NewManualClock(Now), DB: db}
 	e.Services = app.New(db, e.Clock)
 	if e.System, err = e.Services.Staff.SystemUser(); err != nil {
 		t.Fatal(err)

@@ -9,20 +9,23 @@ import (
 	"perinatal-caseload/app/apptest"
 	"perinatal-caseload/app/demo"
 	"perinatal-caseload/models"
+
+	"gorm.io/gorm"
 )
 
 // countRows counts the rows of a table.
-func countRows(t testing.TB, s *app.Services, table string) int64 {
+func countRows(t testing.TB, db *gorm.DB, table string) int64 {
 	t.Helper()
 	var n int64
-	if err := s.DB().Table(table).Count(&n).Error; err != nil {
+	if err := db.Table(table).Count(&n).Error; err != nil {
 		t.Fatal(err)
 	}
 	return n
 }
 
 func TestDemoCoversEveryStatusKindModeAndCode(t *testing.T) {
-	s := apptest.New(t).Services
+	e := apptest.New(t)
+	s, db := e.Services, e.DB
 	res, err := demo.Generate(s, demo.Options{Referrals: 60, Seed: 7})
 	if err != nil {
 		t.Fatal(err)
@@ -32,7 +35,7 @@ func TestDemoCoversEveryStatusKindModeAndCode(t *testing.T) {
 	}
 	distinct := func(table, column string) map[string]bool {
 		var vals []string
-		if err := s.DB().Table(table).Distinct(column).Pluck(column, &vals).Error; err != nil {
+		if err := db.Table(table).Distinct(column).Pluck(column, &vals).Error; err != nil {
 			t.Fatal(err)
 		}
 		out := map[string]bool{}
@@ -74,15 +77,15 @@ func TestDemoCoversEveryStatusKindModeAndCode(t *testing.T) {
 		t.Errorf("demo team has %d staff with roles %v; want 8 to 15 covering every role", len(staff), roles)
 	}
 	var testRange, notDemo int64
-	s.DB().Table("patients").Where("nhs_number LIKE '999%'").Count(&testRange)
-	s.DB().Table("referrals").Where("demo = ?", false).Count(&notDemo)
-	if testRange != countRows(t, s, "patients") || notDemo != 0 {
-		t.Errorf("%d of %d patients have test-range NHS numbers; %d referrals not marked demo", testRange, countRows(t, s, "patients"), notDemo)
+	db.Table("patients").Where("nhs_number LIKE '999%'").Count(&testRange)
+	db.Table("referrals").Where("demo = ?", false).Count(&notDemo)
+	if testRange != countRows(t, db, "patients") || notDemo != 0 {
+		t.Errorf("%d of %d patients have test-range NHS numbers; %d referrals not marked demo", testRange, countRows(t, db, "patients"), notDemo)
 	}
-	if countRows(t, s, "allocations") == 0 || countRows(t, s, "joint_workings") == 0 {
+	if countRows(t, db, "allocations") == 0 || countRows(t, db, "joint_workings") == 0 {
 		t.Error("no allocations or joint working")
 	}
-	if kinds := distinct("letters", "kind"); len(kinds) < 3 || countRows(t, s, "letters") == 0 {
+	if kinds := distinct("letters", "kind"); len(kinds) < 3 || countRows(t, db, "letters") == 0 {
 		t.Errorf("demo letters cover kinds %v; want real letters of several kinds", kinds)
 	}
 	services := distinct("joint_workings", "service")
@@ -98,22 +101,23 @@ func TestDemoCoversEveryStatusKindModeAndCode(t *testing.T) {
 		}
 	}
 	var open, done, cancelled, reassigned int64
-	s.DB().Table("tasks").Where("completed_at IS NULL").Count(&open)
-	s.DB().Table("tasks").Where("completed_at IS NOT NULL AND cancelled = ?", false).Count(&done)
-	s.DB().Table("tasks").Where("cancelled = ?", true).Count(&cancelled)
-	s.DB().Table("audit_events").Where("entity = ? AND detail LIKE ?", "task", "reassigned%").Count(&reassigned)
+	db.Table("tasks").Where("completed_at IS NULL").Count(&open)
+	db.Table("tasks").Where("completed_at IS NOT NULL AND cancelled = ?", false).Count(&done)
+	db.Table("tasks").Where("cancelled = ?", true).Count(&cancelled)
+	db.Table("audit_events").Where("entity = ? AND detail LIKE ?", "task", "reassigned%").Count(&reassigned)
 	if open == 0 || done == 0 || cancelled == 0 || reassigned == 0 {
 		t.Errorf("demo tasks: %d open, %d done, %d cancelled, %d reassigned; want some of each", open, done, cancelled, reassigned)
 	}
 	var endedOnClosure int64
-	s.DB().Table("audit_events").Where("entity = ? AND detail LIKE ?", "allocation", "ended: referral closed%").Count(&endedOnClosure)
+	db.Table("audit_events").Where("entity = ? AND detail LIKE ?", "allocation", "ended: referral closed%").Count(&endedOnClosure)
 	if endedOnClosure == 0 {
 		t.Error("no demo allocation was ended by closing a referral")
 	}
 }
 
 func TestDemoWritesAnAuditEventForEveryRecord(t *testing.T) {
-	s := apptest.New(t).Services
+	e := apptest.New(t)
+	s, db := e.Services, e.DB
 	if _, err := demo.Generate(s, demo.Options{Referrals: 50, Seed: 3}); err != nil {
 		t.Fatal(err)
 	}
@@ -122,7 +126,7 @@ func TestDemoWritesAnAuditEventForEveryRecord(t *testing.T) {
 		"appointments": "appointment", "allocations": "allocation", "joint_workings": "joint_working", "tasks": "task",
 	} {
 		var missing int64
-		s.DB().Table(table).Where("id NOT IN (SELECT entity_id FROM audit_events WHERE entity = ? AND action = ?)", entity, app.ActionCreate).Count(&missing)
+		db.Table(table).Where("id NOT IN (SELECT entity_id FROM audit_events WHERE entity = ? AND action = ?)", entity, app.ActionCreate).Count(&missing)
 		if missing != 0 {
 			t.Errorf("%d %s rows have no audit event for their creation", missing, table)
 		}
@@ -137,33 +141,31 @@ type demoFingerprint struct {
 	Tasks        []map[string]any
 }
 
-func fingerprint(t *testing.T, s *app.Services) string {
+func fingerprint(t *testing.T, db *gorm.DB) string {
 	t.Helper()
 	var fp demoFingerprint
-	s.DB().Table("referrals").Select("id, patient_id, referrer_id, received_at, status, priority, stage, decision, recommendation").Order("id").Find(&fp.Referrals)
-	s.DB().Table("appointments").Select("id, referral_id, kind, mode, starts_at, clinician_id, attendance").Order("id").Find(&fp.Appointments)
-	s.DB().Table("allocations").Select("id, referral_id, key_worker_id, allocated_at, ended_at").Order("id").Find(&fp.Allocations)
-	s.DB().Table("tasks").Select("id, referral_id, kind, title, assignee_id, due_date, completed_at, cancelled").Order("id").Find(&fp.Tasks)
+	db.Table("referrals").Select("id, patient_id, referrer_id, received_at, status, priority, stage, decision, recommendation").Order("id").Find(&fp.Referrals)
+	db.Table("appointments").Select("id, referral_id, kind, mode, starts_at, clinician_id, attendance").Order("id").Find(&fp.Appointments)
+	db.Table("allocations").Select("id, referral_id, key_worker_id, allocated_at, ended_at").Order("id").Find(&fp.Allocations)
+	db.Table("tasks").Select("id, referral_id, kind, title, assignee_id, due_date, completed_at, cancelled").Order("id").Find(&fp.Tasks)
 	b, _ := json.Marshal(fp)
 	return string(b)
 }
 
 func TestDemoIsDeterministicForTheSameSeed(t *testing.T) {
-	a := apptest.New(t).Services
-	b := apptest.New(t).Services
-	c := apptest.New(t).Services
-	for _, s := range []*app.Services{a, b} {
-		if _, err := demo.Generate(s, demo.Options{Referrals: 40, Seed: 42}); err != nil {
+	a, b, c := apptest.New(t), apptest.New(t), apptest.New(t)
+	for _, e := range []*apptest.Env{a, b} {
+		if _, err := demo.Generate(e.Services, demo.Options{Referrals: 40, Seed: 42}); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if _, err := demo.Generate(c, demo.Options{Referrals: 40, Seed: 43}); err != nil {
+	if _, err := demo.Generate(c.Services, demo.Options{Referrals: 40, Seed: 43}); err != nil {
 		t.Fatal(err)
 	}
-	if fingerprint(t, a) != fingerprint(t, b) {
+	if fingerprint(t, a.DB) != fingerprint(t, b.DB) {
 		t.Error("two demo runs with seed 42 differ")
 	}
-	if fingerprint(t, a) == fingerprint(t, c) {
+	if fingerprint(t, a.DB) == fingerprint(t, c.DB) {
 		t.Error("seeds 42 and 43 gave identical data")
 	}
 }
@@ -173,12 +175,13 @@ type errInterrupted struct{}
 
 func TestDemoResumesAfterAnInterruptionAsIfNeverStopped(t *testing.T) {
 	const n = 260 // one whole batch of 250, then the rest
-	whole := apptest.New(t).Services
-	first, err := demo.Generate(whole, demo.Options{Referrals: n, Seed: 1})
+	wholeEnv := apptest.New(t)
+	first, err := demo.Generate(wholeEnv.Services, demo.Options{Referrals: n, Seed: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
-	cut := apptest.New(t).Services
+	cutEnv := apptest.New(t)
+	cut := cutEnv.Services
 	func() {
 		defer func() {
 			if r := recover(); r != nil && r != (errInterrupted{}) {
@@ -190,7 +193,7 @@ func TestDemoResumesAfterAnInterruptionAsIfNeverStopped(t *testing.T) {
 		}})
 		t.Fatal("the run was not interrupted")
 	}()
-	if got := countRows(t, cut, "referrals"); got != 250 {
+	if got := countRows(t, cutEnv.DB, "referrals"); got != 250 {
 		t.Fatalf("%d referrals after the interruption, want the first batch of 250", got)
 	}
 	res, err := demo.Generate(cut, demo.Options{Referrals: n, Seed: 1})
@@ -200,7 +203,7 @@ func TestDemoResumesAfterAnInterruptionAsIfNeverStopped(t *testing.T) {
 	if res.Resumed != 250 || res.Referrals != n || len(res.Accounts) != 0 {
 		t.Errorf("resumed run = %+v; want 250 kept, %d in all, no new accounts", res, n)
 	}
-	if fingerprint(t, whole) != fingerprint(t, cut) {
+	if fingerprint(t, wholeEnv.DB) != fingerprint(t, cutEnv.DB) {
 		t.Error("the resumed demo differs from one run without a stop")
 	}
 	if _, err := demo.Generate(cut, demo.Options{Referrals: n - 1, Seed: 1}); err == nil {
@@ -217,16 +220,17 @@ func TestDemoResumesAfterAnInterruptionAsIfNeverStopped(t *testing.T) {
 }
 
 func TestDemoRefusesADatabaseWithRealReferrals(t *testing.T) {
-	s := apptest.New(t).Services
+	env := apptest.New(t)
+	s := env.Services
 	if _, err := demo.Generate(s, demo.Options{Referrals: 3, Seed: 1}); err != nil {
 		t.Fatal(err)
 	}
-	s.DB().Exec("UPDATE referrals SET demo = ? WHERE id = 1", false)
-	before := countRows(t, s, "audit_events")
+	env.DB.Exec("UPDATE referrals SET demo = ? WHERE id = 1", false)
+	before := countRows(t, env.DB, "audit_events")
 	if _, err := demo.Generate(s, demo.Options{Referrals: 5, Seed: 1}); !errors.Is(err, app.ErrRealReferrals) {
 		t.Errorf("demo on real data = %v, want ErrRealReferrals", err)
 	}
-	if countRows(t, s, "audit_events") != before {
+	if countRows(t, env.DB, "audit_events") != before {
 		t.Error("the refused demo wrote something")
 	}
 }
