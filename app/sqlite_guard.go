@@ -127,4 +127,3 @@ func markCaseload(db *gorm.DB) error {
 	}
 	return nil
 }
-
