@@ -11,25 +11,25 @@ import (
 
 func TestBackupRestoreAndCheckFromTheCommandLine(t *testing.T) {
 	testdb.SkipOnPostgres(t, "SQLite backups; PostgreSQL's are the server's (see the test below)")
-	db := testTarget(t)
-	if code, _, stderr := runCLI(t, db, "import", validDir); code != 0 {
+	db := signedInTarget(t)
+	if code, _, stderr := runAs(t, db, "import", validDir); code != 0 {
 		t.Fatalf("import: %s", stderr)
 	}
 	out := filepath.Join(t.TempDir(), "backup.db")
-	code, stdout, stderr := runCLI(t, db, "backup", "--out", out)
+	code, stdout, stderr := runAs(t, db, "backup", "--out", out)
 	if code != 0 || !strings.HasPrefix(stdout, out+"\n") || !strings.Contains(stdout, "checked") {
 		t.Fatalf("backup: exit %d, %q, %q", code, stdout, stderr)
 	}
 	if info, err := os.Stat(out); err != nil || info.Mode().Perm() != 0o600 {
 		t.Errorf("backup file: %v, %v", info, err)
 	}
-	if code, _, stderr := runCLI(t, db, "backup", "--out", out); code != 1 || !strings.Contains(stderr, "already exists") {
+	if code, _, stderr := runAs(t, db, "backup", "--out", out); code != 1 || !strings.Contains(stderr, "already exists") {
 		t.Errorf("backup over an existing file: exit %d, %q", code, stderr)
 	}
-	if code, _, _ := runCLI(t, db, "backup", "--out", out, "--force"); code != 0 {
+	if code, _, _ := runAs(t, db, "backup", "--out", out, "--force"); code != 0 {
 		t.Errorf("backup --force: exit %d", code)
 	}
-	if code, _, stderr := runCLI(t, db, "backup"); code != 2 || !strings.Contains(stderr, "--out") {
+	if code, _, stderr := runAs(t, db, "backup"); code != 2 || !strings.Contains(stderr, "--out") {
 		t.Errorf("backup without --out: exit %d, %q", code, stderr)
 	}
 

@@ -89,11 +89,12 @@ func sameTables(t *testing.T, what string, a, b map[string][]string, except ...s
 func TestCopyDBThereAndBackKeepsEveryRowAndTheAuditTrail(t *testing.T) {
 	dir := t.TempDir()
 	source := filepath.Join(dir, "source.db")
+	addCLIManager(t, source)
 	if code, _, stderr := runCLI(t, source, "demo", "--referrals", "40"); code != 0 {
 		t.Fatalf("demo: exit %d: %s", code, stderr)
 	}
 	middle := testdb.Target(t) // PostgreSQL when the tests run on it
-	code, stdout, stderr := runCLI(t, source, "copy-db", "--to", middle)
+	code, stdout, stderr := runAs(t, source, "copy-db", "--to", middle)
 	if code != 0 {
 		t.Fatalf("copy-db to %s: exit %d: %s", middle, code, stderr)
 	}
@@ -106,38 +107,45 @@ func TestCopyDBThereAndBackKeepsEveryRowAndTheAuditTrail(t *testing.T) {
 	sameTables(t, "after the first copy", first, tableDump(t, middle))
 
 	back := filepath.Join(dir, "back.db")
-	if code, _, stderr := runCLI(t, middle, "copy-db", "--to", back); code != 0 {
+	if code, _, stderr := runAs(t, middle, "copy-db", "--to", back); code != 0 {
 		t.Fatalf("copy-db back: exit %d: %s", code, stderr)
 	}
 	there, home := tableDump(t, middle), tableDump(t, back)
 	sameTables(t, "after the copy back", there, home)
-	// The audit trail came home as it left, with one more event: the
-	// copy back, recorded in the middle database before it was copied.
-	sameTables(t, "there and back", first, home, "audit_events")
+	// The audit trail came home as it left, with two more events, both
+	// written in the middle database before it was copied back: the
+	// sign-in of the person who copied it back, and the copy. Signing in
+	// also touched that person's account row (its last change), and nothing
+	// else.
+	sameTables(t, "there and back", first, home, "audit_events", "staff_members")
 	events := home["audit_events"]
-	if len(events) != len(first["audit_events"])+1 || !strings.Contains(events[len(events)-1], "copied the whole caseload to "+app.DescribeTarget(back)) {
-		t.Fatalf("%d audit events came home for %d sent; the last should record the copy back", len(events), len(first["audit_events"]))
+	if len(events) != len(first["audit_events"])+2 || !strings.Contains(events[len(events)-1], "copied the whole caseload to "+app.DescribeTarget(back)) {
+		t.Fatalf("%d audit events came home for %d sent; the last two should be the sign-in and the copy back", len(events), len(first["audit_events"]))
 	}
-	sameTables(t, "the audit trail there and back", map[string][]string{"a": first["audit_events"]}, map[string][]string{"a": events[:len(events)-1]})
+	sameTables(t, "the audit trail there and back", map[string][]string{"a": first["audit_events"]}, map[string][]string{"a": events[:len(first["audit_events"])]})
+	if len(home["staff_members"]) != len(first["staff_members"]) {
+		t.Errorf("%d accounts came home for %d sent", len(home["staff_members"]), len(first["staff_members"]))
+	}
 
 	// The copy goes on from the identifiers it kept: a new referral takes the next.
-	if code, _, stderr := runCLI(t, middle, "import", referralFixtures(t, validDir)[0]); code != 0 {
+	if code, _, stderr := runAs(t, middle, "import", referralFixtures(t, validDir)[0]); code != 0 {
 		t.Errorf("import into the copy: exit %d: %s", code, stderr)
 	}
 }
 
 func TestCopyDBRefusesATargetThatIsNotEmptyAndChangesNothing(t *testing.T) {
-	source, target := testTarget(t), filepath.Join(t.TempDir(), "used.db")
-	if code, _, stderr := runCLI(t, target, "import", referralFixtures(t, validDir)[0]); code != 0 {
+	source, target := signedInTarget(t), filepath.Join(t.TempDir(), "used.db")
+	addCLIManager(t, target)
+	if code, _, stderr := runAs(t, target, "import", referralFixtures(t, validDir)[0]); code != 0 {
 		t.Fatalf("import: exit %d: %s", code, stderr)
 	}
 	before := tableDump(t, target)
-	code, stdout, stderr := runCLI(t, source, "copy-db", "--to", target)
+	code, stdout, stderr := runAs(t, source, "copy-db", "--to", target)
 	if code != 1 || stdout != "" || !strings.Contains(stderr, "not empty") {
 		t.Errorf("copy-db into a used database: exit %d, stdout %q, stderr %q; want a refusal", code, stdout, stderr)
 	}
 	sameTables(t, "the refused target", before, tableDump(t, target))
-	if code, _, stderr := runCLI(t, source, "copy-db", "--to"); code != 2 || !strings.Contains(stderr, "--to TARGET") {
+	if code, _, stderr := runAs(t, source, "copy-db", "--to"); code != 2 || !strings.Contains(stderr, "--to TARGET") {
 		t.Errorf("copy-db without a target: exit %d, %q", code, stderr)
 	}
 }

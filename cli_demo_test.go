@@ -6,11 +6,11 @@ import (
 )
 
 func TestDemoRefusesADatabaseWithRealReferralsAndPrintsRandomPasswordsOnce(t *testing.T) {
-	real := testTarget(t)
-	if code, _, stderr := runCLI(t, real, "import", validDir); code != 0 {
+	real := signedInTarget(t)
+	if code, _, stderr := runAs(t, real, "import", validDir); code != 0 {
 		t.Fatalf("import: %s", stderr)
 	}
-	code, stdout, stderr := runCLI(t, real, "demo", "--referrals", "2")
+	code, stdout, stderr := runAs(t, real, "demo", "--referrals", "2")
 	if code != 1 || stdout != "" || !strings.Contains(stderr, "not demo data") || !strings.Contains(stderr, "--db demo.db") {
 		t.Errorf("demo on real data: exit %d, %q, %q", code, stdout, stderr)
 	}

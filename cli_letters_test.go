@@ -55,11 +55,11 @@ func lettersNeverOverwriteUnaskedNorFollowALink(t *testing.T, db, out string, pa
 	if err := os.Symlink(victim, paths[0]); err != nil {
 		t.Skip("no symbolic links here:", err)
 	}
-	code, stdout, stderr := runCLI(t, db, "letters", "--referral", "1", "--out", out)
+	code, stdout, stderr := runAs(t, db, "letters", "--referral", "1", "--out", out)
 	if code != 1 || stdout != "" || !strings.Contains(stderr, "already exists") {
 		t.Errorf("letters over existing files: exit %d, %q, %q", code, stdout, stderr)
 	}
-	if code, _, stderr := runCLI(t, db, "letters", "--referral", "1", "--out", out, "--force"); code != 0 {
+	if code, _, stderr := runAs(t, db, "letters", "--referral", "1", "--out", out, "--force"); code != 0 {
 		t.Fatalf("letters --force: %s", stderr)
 	}
 	if b, _ := os.ReadFile(victim); string(b) != "not a letter" {
