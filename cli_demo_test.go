@@ -5,6 +5,7 @@ import (
 	"testing"
 )
 
+// Hazard: HAZ-024.
 func TestDemoRefusesADatabaseWithRealReferralsAndPrintsRandomPasswordsOnce(t *testing.T) {
 	real := signedInTarget(t)
 	if code, _, stderr := runAs(t, real, "import", validDir); code != 0 {

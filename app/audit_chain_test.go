@@ -47,6 +47,7 @@ func tamper(t *testing.T, db *gorm.DB, sql string, args ...any) {
 	}
 }
 
+// Hazard: HAZ-023.
 func TestAuditChainNamesTheFirstEventAfterARemovedOne(t *testing.T) {
 	s, _, _ := newTestServices(t)
 	manager, ids := auditTrail(t, s)
@@ -58,6 +59,7 @@ func TestAuditChainNamesTheFirstEventAfterARemovedOne(t *testing.T) {
 	}
 }
 
+// Hazard: HAZ-023.
 func TestAuditChainNamesTheFirstChangedEvent(t *testing.T) {
 	s, _, _ := newTestServices(t)
 	_, ids := auditTrail(t, s)
@@ -69,6 +71,7 @@ func TestAuditChainNamesTheFirstChangedEvent(t *testing.T) {
 	}
 }
 
+// Hazard: HAZ-023.
 func TestTheProgramCannotChangeOrRemoveAnAuditEvent(t *testing.T) {
 	s, _, _ := newTestServices(t)
 	if onPostgres(s.core.db) {

@@ -8,6 +8,8 @@ import (
 
 // TestTheTrailAnswersWhoLookedAtHerRecord opens a woman's record and her
 // letters, then asks the trail who looked, by her NHS number and by name.
+//
+// Hazard: HAZ-023.
 func TestTheTrailAnswersWhoLookedAtHerRecord(t *testing.T) {
 	s, _, _ := newTestServices(t)
 	admin := addStaff(t, s, "admin", models.RoleAdministrator)

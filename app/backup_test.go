@@ -43,6 +43,7 @@ func referralsIn(t *testing.T, path string) int64 {
 	return n
 }
 
+// Hazard: HAZ-010.
 func TestBackupIsCheckedPrivateAndNeverOverwritesUnasked(t *testing.T) {
 	testdb.SkipOnPostgres(t, "SQLite backups (PostgreSQL uses the server's tools)")
 	s, _ := importedCaseload(t, 3)
@@ -85,6 +86,7 @@ func TestBackupOfAPostgresCaseloadExplainsTheServerTools(t *testing.T) {
 	}
 }
 
+// Hazard: HAZ-010.
 func TestBackupDuringAnImportRestoresEveryReferralCommittedBeforeIt(t *testing.T) {
 	testdb.SkipOnPostgres(t, "SQLite backups")
 	s, _, _ := newTestServices(t)

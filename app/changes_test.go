@@ -13,6 +13,7 @@ import (
 	"perinatal-caseload/models"
 )
 
+// Hazard: HAZ-025.
 func TestAChangeByAnotherProcessReachesTheFeedWithinTwoSeconds(t *testing.T) {
 	if os.Getenv(envEditTarget) != "" {
 		t.Skip("inside an editing process")

@@ -87,6 +87,7 @@ func TestConflictingEditsProcess(t *testing.T) {
 	}
 }
 
+// Hazard: HAZ-011.
 func TestConflictingEditsFromFourProcessesLoseNothing(t *testing.T) {
 	if os.Getenv(envEditTarget) != "" {
 		t.Skip("inside an editing process")

@@ -70,6 +70,7 @@ func (p *tcpProxy) stop() {
 	p.conns = nil
 }
 
+// Hazard: HAZ-029.
 func TestALostServerIsSaidPlainlyNothingIsHalfSavedAndItComesBack(t *testing.T) {
 	if !testdb.OnPostgres() {
 		t.Skip("about a database server; SQLite is a file on this PC")

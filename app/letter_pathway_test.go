@@ -108,6 +108,8 @@ func withRegistration(t *testing.T, s *Services, manager, m *models.StaffMember,
 
 // The clinician who made the decision signs, with their registration;
 // an administrator issuing says so; the register's author is who issued.
+//
+// Hazard: HAZ-030.
 func TestLettersAreSignedByTheResponsibleClinician(t *testing.T) {
 	w := newWorkflow(t)
 	withRegistration(t, w.s, w.manager, w.doc, models.ProfessionDoctor, "gmc 1234567", "Consultant Perinatal Psychiatrist")

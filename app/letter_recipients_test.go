@@ -138,6 +138,7 @@ func TestPackCopyListNamesExactlyThoseWhoGetACopy(t *testing.T) {
 	}
 }
 
+// Hazard: HAZ-031.
 func TestPackWithoutAPostalAddressIsRefusedNamingWho(t *testing.T) {
 	w := newWorkflow(t)
 	s := w.s

@@ -32,6 +32,7 @@ func copyFile(t *testing.T, from, to string) {
 	}
 }
 
+// Hazard: HAZ-010.
 func TestRestoreBesideStaleWALAndSHMGivesAHealthyDatabase(t *testing.T) {
 	testdb.SkipOnPostgres(t, "SQLite files")
 	s, live := importedCaseload(t, 2)
@@ -138,6 +139,7 @@ func TestRestoreRefusesAndLeavesTheDatabaseAsItWas(t *testing.T) {
 	}
 }
 
+// Hazard: HAZ-028.
 func TestCheckReportsForeignKeyIntegrityAndForeignFileFaults(t *testing.T) {
 	testdb.SkipOnPostgres(t, "SQLite files")
 	healthy := closedCaseload(t)

@@ -51,6 +51,7 @@ func corruptPage(t *testing.T, path string) {
 	}
 }
 
+// Hazard: HAZ-028.
 func TestOpenRefusesFilesThatAreNotHealthyCaseloadsAndLeavesThemUntouched(t *testing.T) {
 	testdb.SkipOnPostgres(t, "SQLite files of other programs and versions")
 	cases := []struct {

@@ -70,6 +70,7 @@ func TestCheckTextRefusesWhatCannotBeShownNamingTheFieldOnly(t *testing.T) {
 	}
 }
 
+// Hazard: HAZ-003.
 func TestCheckReceivedAtAllowsFiveMinutesOfClockDifference(t *testing.T) {
 	now := time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)
 	for _, c := range []struct {

@@ -8,6 +8,8 @@ import (
 // TestUnansweredIsNotNo checks that a question not answered yet is never
 // read as "no": the recommendation is incomplete, never Decline, until an
 // answer given decides it.
+//
+// Hazard: HAZ-013.
 func TestUnansweredIsNotNo(t *testing.T) {
 	_, asOf := screenCase{}.referral(t)
 	cases := []struct {

@@ -13,6 +13,8 @@ import (
 // is refused under the choice, with Save off and nothing saved, while a
 // cancellation stays possible; once the appointment has started the same
 // choice is saved.
+//
+// Hazard: HAZ-004.
 func TestAttendanceForAFutureAppointmentIsRefusedInTheDialog(t *testing.T) {
 	e, admin, doc, r := newAcceptedCase(t)
 	start := e.clock.Now().In(models.London).AddDate(0, 0, 1)

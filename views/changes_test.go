@@ -11,6 +11,7 @@ import (
 	"perinatal-caseload/views/widgets"
 )
 
+// Hazard: HAZ-025.
 func TestAnOpenReferralChangedElsewhereSaysWhoAndWhenWithReload(t *testing.T) {
 	e := newTestEnv(t, 3)
 	s, w := e.referralsScreen(e.system)

@@ -39,6 +39,7 @@ func pressEscape(m *MainWindow) {
 // topDialog returns the dialog on show, or nil.
 func topDialog(m *MainWindow) fyne.CanvasObject { return m.window.Canvas().Overlays().Top() }
 
+// Hazard: HAZ-026.
 func TestEscapeClosesADialogAndAsksFirstIfSomethingWasTyped(t *testing.T) {
 	_, m := newSignedInWindow(t, 0, "alice", models.RoleAdministrator)
 	menuAction(t, m, "My signature…")()
@@ -86,6 +87,7 @@ func TestAShortcutBehindADialogDoesNothing(t *testing.T) {
 	}
 }
 
+// Hazard: HAZ-026.
 func TestCtrlNSignOutAndCloseAskBeforeDiscardingAStartedReferral(t *testing.T) {
 	_, m := newSignedInWindow(t, 3, "alice", models.RoleAdministrator)
 	newReferral := menuAction(t, m, "New referral…")

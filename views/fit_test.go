@@ -21,6 +21,7 @@ func fits(t *testing.T, sh *shell, what string) {
 	}
 }
 
+// Hazard: HAZ-027.
 func TestEveryScreenFitsTheSmallestWindow(t *testing.T) {
 	e := newTestEnv(t, 30)
 	e.addStaff("everyone", models.RoleManager, models.RoleAdministrator, models.RoleClinician, models.RoleKeyWorker)

@@ -13,6 +13,8 @@ import (
 // form says "Not enough information yet", that an unanswered "lives in
 // LLR" is said to be not answered rather than read as "no", and that the
 // referral cannot be saved until it is answered.
+//
+// Hazard: HAZ-013.
 func TestScreeningPanelNeverDeclinesForWantOfAnAnswer(t *testing.T) {
 	e := newTestEnv(t, 0)
 	admin := e.addStaff("admin", models.RoleAdministrator)

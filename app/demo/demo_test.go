@@ -219,6 +219,7 @@ func TestDemoResumesAfterAnInterruptionAsIfNeverStopped(t *testing.T) {
 	}
 }
 
+// Hazard: HAZ-024.
 func TestDemoRefusesADatabaseWithRealReferrals(t *testing.T) {
 	env := apptest.New(t)
 	s := env.Services
