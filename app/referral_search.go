@@ -200,9 +200,21 @@ func nameCondition(words []string) (string, []any) {
 // referralOrder is the list's order: urgent first, then oldest first.
 const referralOrder = "referrals.urgent_rank, referrals.received_at, referrals.id"
 
-// Count returns how many referrals match f.
+// SearchCountLimit is how far Count counts the matches of a search: a
+// search matching more is counted as SearchCountLimit+1, which the list
+// shows as "more than 1,000". Nobody reads that far down a search's answer,
+// and counting every referral a single letter matches would take longer
+// than the search itself. A var, so that tests can lower it.
+var SearchCountLimit int64 = 1000
+
+// Count returns how many referrals match f. With a search (f.Query), it
+// counts no further than SearchCountLimit+1.
 func (s *ReferralService) Count(actor *models.StaffMember, f ReferralFilter) (int64, error) {
-	return s.countFor(actor, models.PermViewReferrals, s.filterReferrals(s.db.Table("referrals"), f))
+	q := s.filterReferrals(s.db.Table("referrals"), f)
+	if strings.TrimSpace(f.Query) != "" {
+		q = s.db.Table("(?) AS matches", q.Select("referrals.id").Limit(int(SearchCountLimit+1)))
+	}
+	return s.countFor(actor, models.PermViewReferrals, q)
 }
 
 // Page returns rows offset..offset+limit of the referrals matching f,

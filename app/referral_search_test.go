@@ -199,3 +199,34 @@ func TestSearchKeysMigrationRefoldsAnOlderDatabase(t *testing.T) {
 		}
 	}
 }
+
+func TestASearchCountsNoFurtherThanItsLimit(t *testing.T) {
+	s, _, admin := newAdminServices(t)
+	for _, nhs := range []string{"9000000009", "9434765919", "9990000107"} {
+		r := sampleReferral(nhs)
+		r.Patient.FamilyName = "Sandhu"
+		register(t, s, admin, r)
+	}
+	defer func(was int64) { SearchCountLimit = was }(SearchCountLimit)
+	SearchCountLimit = 2
+	for _, tc := range []struct {
+		name string
+		f    ReferralFilter
+		want int64
+	}{
+		{"a search matching more than the limit counts one past it", ReferralFilter{Query: "s"}, 3},
+		{"a search matching exactly the limit counts them all", ReferralFilter{Query: "9000000009"}, 1},
+		{"the list without a search counts every referral", ReferralFilter{}, 3},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			n, err := s.Referrals.Count(admin, tc.f)
+			if err != nil || n != tc.want {
+				t.Errorf("count = %d, %v; want %d", n, err, tc.want)
+			}
+		})
+	}
+	SearchCountLimit = 3
+	if n, _ := s.Referrals.Count(admin, ReferralFilter{Query: "sandhu"}); n != 3 {
+		t.Errorf("three matches within a limit of 3 counted %d", n)
+	}
+}

@@ -143,7 +143,7 @@ func (s *referralsScreen) query(fromTop bool) {
 			if err != nil {
 				s.showError(err)
 			} else {
-				showMessage(s.Count, countText(int64(total), "referral", "referrals"), false)
+				showMessage(s.Count, referralCountText(int64(total)), false)
 			}
 			if fromTop {
 				widgets.ShowFromTop(s.List)
@@ -236,4 +236,14 @@ func (s *referralsScreen) CloseDetail() {
 	s.root.Objects = []fyne.CanvasObject{s.listView}
 	s.root.Refresh()
 	s.query(false) // what was done on the referral shows in its row
+}
+
+// referralCountText says how many referrals the list holds; a search that
+// matched more than it counts (app.SearchCountLimit) says so, and how to
+// narrow it.
+func referralCountText(total int64) string {
+	if total > app.SearchCountLimit {
+		return "More than " + groupThousands(app.SearchCountLimit) + " referrals match: type more of her name, or her NHS number."
+	}
+	return countText(total, "referral", "referrals")
 }

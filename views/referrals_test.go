@@ -190,3 +190,18 @@ func TestReferralsShowPermissionRefusal(t *testing.T) {
 		t.Fatal("a refused person sees rows")
 	}
 }
+
+func TestReferralCountTextSaysWhenASearchMatchedMoreThanItCounts(t *testing.T) {
+	for _, tc := range []struct {
+		total int64
+		want  string
+	}{
+		{1, "1 referral"},
+		{app.SearchCountLimit, countText(app.SearchCountLimit, "referral", "referrals")},
+		{app.SearchCountLimit + 1, "More than 1,000 referrals match: type more of her name, or her NHS number."},
+	} {
+		if got := referralCountText(tc.total); got != tc.want {
+			t.Errorf("%d referrals: %q, want %q", tc.total, got, tc.want)
+		}
+	}
+}
