@@ -49,9 +49,11 @@ func newScreeningPanel() *screeningPanel {
 	}
 	p.Decision.TextStyle.Bold = true
 	p.Decision.SizeName = theme.SizeNameSubHeadingText
+	p.Decision.Wrapping = fyne.TextWrapWord // "Not enough information yet" is wider than the panel
 	p.Priority.TextStyle.Bold = true
 	p.Known.TextStyle.Bold = true
 	p.Known.Importance = widget.WarningImportance
+	p.Known.Wrapping = fyne.TextWrapWord
 	p.signpostBox = container.NewVBox(subheading("Signpost to"), p.Signposts)
 	p.knownBox = container.NewVBox(p.Known, p.Earlier)
 	p.knownBox.Hide()
@@ -59,7 +61,7 @@ func newScreeningPanel() *screeningPanel {
 	note.Importance = widget.LowImportance
 	p.content = container.NewVScroll(container.NewVBox(
 		subheading("Screening"),
-		container.NewHBox(p.Decision, p.Priority),
+		container.NewBorder(nil, nil, nil, p.Priority, p.Decision),
 		p.Stage,
 		subheading("Why"), p.Reasons,
 		p.signpostBox,

@@ -60,3 +60,22 @@ func TestScreeningPanelNeverDeclinesForWantOfAnAnswer(t *testing.T) {
 		t.Fatalf("answered, the referral was not saved: %s", f.Problems.Text)
 	}
 }
+
+// TestScreeningPanelFitsItsWidthWhateverItSays checks that nothing the
+// panel shows (the longest decision, a warning) makes it wider than the
+// width the form gives it, which would push it off a 1024×768 screen.
+//
+// Hazard: HAZ-027.
+func TestScreeningPanelFitsItsWidthWhateverItSays(t *testing.T) {
+	e := newTestEnv(t, 0)
+	admin := e.addStaff("admin", models.RoleAdministrator)
+	f, _, _ := e.referralForm(admin)
+	if got := f.Panel.Decision.Text; got != notEnoughInformation {
+		t.Fatalf("an empty form shows %q", got)
+	}
+	f.Panel.Known.SetText("Known to the service: 3 earlier referrals with this NHS number")
+	f.Panel.knownBox.Show()
+	if w := f.Panel.Content().MinSize().Width; w > panelMinWidth {
+		t.Errorf("the screening panel needs %.0f points; the form gives it %d", w, panelMinWidth)
+	}
+}
