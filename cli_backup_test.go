@@ -56,9 +56,9 @@ func TestBackupAndRestoreOfAPostgresCaseloadPointToTheServerTools(t *testing.T) 
 	if !testdb.OnPostgres() {
 		t.Skip("about PostgreSQL caseloads")
 	}
-	db := testTarget(t)
+	db := signedInTarget(t)
 	for _, args := range [][]string{{"backup", "--out", filepath.Join(t.TempDir(), "b.db")}, {"restore", "b.db"}} {
-		code, _, stderr := runCLI(t, db, args...)
+		code, _, stderr := runAs(t, db, args...)
 		if code != 1 || !strings.Contains(stderr, "pg_dump") {
 			t.Errorf("%v on PostgreSQL: exit %d, %q", args, code, stderr)
 		}
