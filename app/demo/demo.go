@@ -150,6 +150,9 @@ func (g *generator) staff(tx *app.Services) ([]Account, error) {
 	if err := g.addDirectory(tx); err != nil {
 		return nil, err
 	}
+	if err := g.completeReturnAddress(tx); err != nil {
+		return nil, err
+	}
 	if tx.Settings.Get(app.SetLettersTrackedFrom) == "" {
 		from := models.LondonDate(g.now.Add(-g.lettersSince())).UK()
 		if err := tx.Settings.Set(g.actor, app.SetLettersTrackedFrom, from, 0); err != nil {
@@ -157,6 +160,23 @@ func (g *generator) staff(tx *app.Services) ([]Account, error) {
 		}
 	}
 	return accounts, nil
+}
+
+// completeReturnAddress gives the demo's letters a whole return address
+// (a synthetic one) when the setting still lacks its postcode, as it does
+// until a team sets its own; a value someone has set is left alone.
+func (g *generator) completeReturnAddress(tx *app.Services) error {
+	all, err := tx.Settings.All()
+	if err != nil {
+		return err
+	}
+	for _, v := range all {
+		if v.Key == app.SetServiceAddress && v.Problem != "" && v.Version == 0 {
+			return tx.Settings.Set(g.actor, app.SetServiceAddress,
+				"Perinatal Mental Health Service (demo)\nSample House, 1 Sample Road\nLeicester\nLE1 1AA", 0)
+		}
+	}
+	return nil
 }
 
 // nextNHSNumber returns the next valid number in the 999 test range.

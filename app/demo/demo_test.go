@@ -3,6 +3,7 @@ package demo_test
 import (
 	"encoding/json"
 	"errors"
+	"strings"
 	"testing"
 
 	"perinatal-caseload/app"
@@ -233,5 +234,21 @@ func TestDemoRefusesADatabaseWithRealReferrals(t *testing.T) {
 	}
 	if countRows(t, env.DB, "audit_events") != before {
 		t.Error("the refused demo wrote something")
+	}
+}
+
+func TestDemoLettersHaveAWholeReturnAddress(t *testing.T) {
+	env := apptest.New(t)
+	if _, err := demo.Generate(env.Services, demo.Options{Referrals: 3, Seed: 1}); err != nil {
+		t.Fatal(err)
+	}
+	all, err := env.Services.Settings.All()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range all {
+		if v.Key == app.SetServiceAddress && (v.Problem != "" || !strings.HasSuffix(v.Value, "LE1 1AA")) {
+			t.Errorf("the demo's return address is %q (%s)", v.Value, v.Problem)
+		}
 	}
 }
