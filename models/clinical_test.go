@@ -35,9 +35,11 @@ func TestClosureDetailsFollowTheReason(t *testing.T) {
 		{ClosureMovedAway, typed, ClosureDetails{TransferredTo: "Nottingham Perinatal Team\n0115 000 0000"}, ""},
 		{ClosureTransferred, typed, ClosureDetails{TransferredTo: "Nottingham Perinatal Team\n0115 000 0000"}, ""},
 		{ClosureMovedAway, ClosureDetails{WhatHelped: "x"}, ClosureDetails{}, FieldTransferredTo},
+		{ClosureTransferred, ClosureDetails{TransferredTo: strings.Repeat("line\n", 8)}, ClosureDetails{TransferredTo: strings.TrimSuffix(strings.Repeat("line\n", 8), "\n")}, ""}, // 8 lines, the most
 		{ClosureTransferred, ClosureDetails{TransferredTo: strings.Repeat("line\n", 9)}, ClosureDetails{TransferredTo: strings.TrimSuffix(strings.Repeat("line\n", 9), "\n")}, FieldTransferredTo},
 		{ClosureTreatmentComplete, typed, ClosureDetails{WhatHelped: "Talking.", WarningSigns: "Poor sleep."}, ""},
 		{ClosureTreatmentComplete, ClosureDetails{}, ClosureDetails{}, ""},
+		{ClosureTreatmentComplete, ClosureDetails{WarningSigns: strings.Repeat("b", maxClinicalText)}, ClosureDetails{WarningSigns: strings.Repeat("b", maxClinicalText)}, ""},
 		{ClosureTreatmentComplete, ClosureDetails{WarningSigns: strings.Repeat("b", maxClinicalText+1)}, ClosureDetails{WarningSigns: strings.Repeat("b", maxClinicalText+1)}, FieldWarningSigns},
 		{ClosureDidNotAttend, typed, ClosureDetails{}, ""},
 		{ClosureEndOfPerinatalPeriod, typed, ClosureDetails{}, ""},

@@ -259,3 +259,32 @@ func refusedFor(t *testing.T, fn, in, got string, err, reason error, field Field
 	}
 	return true
 }
+
+// TestListItemNeedsANameAndAnIndexFromZero pins how a list field's ID is
+// split: a name before "[", then a whole number from 0.
+func TestListItemNeedsANameAndAnIndexFromZero(t *testing.T) {
+	cases := []struct {
+		id   FieldID
+		list FieldID
+		i    int
+		ok   bool
+	}{
+		{"medication[0]", "medication", 0, true},
+		{"medication[12]", "medication", 12, true},
+		{"m[1]", "m", 1, true},
+		{"[1]", "", 0, false}, // no name before the bracket
+		{"medication[-1]", "", 0, false},
+		{"medication[]", "", 0, false},
+		{"medication[x]", "", 0, false},
+		{"medication[1", "", 0, false},
+		{"medication", "", 0, false},
+	}
+	for _, c := range cases {
+		t.Run(string(c.id), func(t *testing.T) {
+			list, i, ok := c.id.listItem()
+			if list != c.list || i != c.i || ok != c.ok {
+				t.Errorf("listItem(%q) = %q, %d, %v; want %q, %d, %v", c.id, list, i, ok, c.list, c.i, c.ok)
+			}
+		})
+	}
+}

@@ -2,6 +2,7 @@ package models
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -91,5 +92,26 @@ func TestCheckCopyRecipientsAllowsTwenty(t *testing.T) {
 		if err := CheckCopyRecipients(n); (err == nil) != ok {
 			t.Errorf("CheckCopyRecipients(%d) = %v; want ok %v", n, err, ok)
 		}
+	}
+}
+
+// TestBidiControlRanges pins the ends of the two ranges of bidirectional
+// controls in UAX #9 (U+202A to U+202E and U+2066 to U+2069), with the
+// character just outside each end, and the plain marks LRM and RLM.
+func TestBidiControlRanges(t *testing.T) {
+	cases := []struct {
+		r    rune
+		want bool
+	}{
+		{0x2029, false}, {0x202A, true}, {0x202E, true}, {0x202F, false},
+		{0x2065, false}, {0x2066, true}, {0x2069, true}, {0x206A, false},
+		{0x200E, false}, {0x200F, false},
+	}
+	for _, c := range cases {
+		t.Run(fmt.Sprintf("U+%04X", c.r), func(t *testing.T) {
+			if got := isBidiControl(c.r); got != c.want {
+				t.Errorf("isBidiControl(U+%04X) = %v, want %v", c.r, got, c.want)
+			}
+		})
 	}
 }

@@ -65,6 +65,7 @@ func TestCheckNameScript(t *testing.T) {
 		{"Łucja", NamePrintable, ""},                             // the design's test name
 		{"Siobhán", NamePrintable, ""},                           // the design's test name
 		{"Zoë", NamePrintable, ""},                               // the design's test name
+		{"سارا સારા", NameOtherScript, "Arabic"},                 // two named scripts: the first is named
 	}
 	for _, c := range cases {
 		got, script := CheckNameScript(c.name)

@@ -96,3 +96,40 @@ func lastSundayAt1UTC(year int, month time.Month) time.Time {
 	last := time.Date(year, month+1, 0, 1, 0, 0, 0, time.UTC)
 	return last.AddDate(0, 0, -int(last.Weekday()))
 }
+
+// TestLondonInstantNamesTheSkippedHour pins the message for a time in the
+// hour skipped when the clocks go forward. London's winter offset is zero,
+// so the same rule is also checked in a zone whose offsets are both
+// non-zero: New York, where clocks go forward from 02:00 to 03:00 on the
+// second Sunday of March (US Energy Policy Act of 2005, section 110).
+func TestLondonInstantNamesTheSkippedHour(t *testing.T) {
+	cases := []struct {
+		zone string
+		d    Date
+		c    ClockTime
+		want string
+	}{
+		{"Europe/London", NewDate(2026, 3, 29), ClockTime{1, 0},
+			"01:00 does not exist on 29/03/2026: the clocks go forward from 01:00 to 02:00 that night; enter 02:00 or later"},
+		{"Europe/London", NewDate(2026, 3, 29), ClockTime{1, 59},
+			"01:59 does not exist on 29/03/2026: the clocks go forward from 01:00 to 02:00 that night; enter 02:59 or later"},
+		{"America/New_York", NewDate(2026, 3, 8), ClockTime{2, 30},
+			"02:30 does not exist on 08/03/2026: the clocks go forward from 02:00 to 03:00 that night; enter 03:30 or later"},
+	}
+	for _, c := range cases {
+		t.Run(c.zone+" "+c.c.String(), func(t *testing.T) {
+			zone, err := time.LoadLocation(c.zone)
+			if err != nil {
+				t.Skipf("no time-zone database: %v", err)
+			}
+			saved := London
+			London = zone
+			t.Cleanup(func() { London = saved })
+			got, err := LondonInstant(c.d, c.c)
+			var fe *FieldError
+			if !errors.As(err, &fe) || fe.Field != FieldTime || fe.Message != c.want {
+				t.Errorf("LondonInstant(%s, %s) = %v, %v; want the message %q", c.d, c.c, got, err, c.want)
+			}
+		})
+	}
+}

@@ -56,6 +56,9 @@ func TestGPPracticeCode(t *testing.T) {
 		{" c82001 ", "C82001", true},
 		{"Y02 345", "Y02345", true},
 		{"A00000", "A00000", true},
+		{"Z99999", "Z99999", true},    // the last letter and the last digit
+		{"[82001", "[82001", false},   // the character after Z
+		{"C8200:", "C8200:", false},   // the character after 9
 		{"C8200", "C8200", false},     // five characters
 		{"C820012", "C820012", false}, // seven
 		{"CC8200", "CC8200", false},   // two letters
@@ -109,6 +112,8 @@ func TestOrganisationNormalised(t *testing.T) {
 		{"a CMHT without a code", func(o *Organisation) { o.Kind, o.ODSCode = OrgCMHT, "" }, nil},
 		{"a team with a malformed code", func(o *Organisation) { o.Kind, o.ODSCode = OrgMidwiferyTeam, "R-T5" }, []string{"ODS code"}},
 		{"a team with a code too long", func(o *Organisation) { o.Kind, o.ODSCode = OrgHealthVisiting, "RT5ABCDEFGH" }, []string{"ODS code"}},
+		{"a team with a ten-character code", func(o *Organisation) { o.Kind, o.ODSCode = OrgHealthVisiting, "RT5ABCDEFG" }, nil},
+		{"a team with a two-character code", func(o *Organisation) { o.Kind, o.ODSCode = OrgHealthVisiting, "RT" }, []string{"ODS code"}},
 		{"no kind", func(o *Organisation) { o.Kind = "" }, []string{"Kind"}},
 		{"no name", func(o *Organisation) { o.Name = "  " }, []string{"Name"}},
 		{"no address at all", func(o *Organisation) { o.AddressLines, o.Postcode = "", "" }, nil},
@@ -141,5 +146,34 @@ func TestOrganisationNormalised(t *testing.T) {
 	}
 	if OrganisationKind("surgery").Valid() {
 		t.Error("an unknown kind is valid")
+	}
+}
+
+// TestODSCodeShape pins the edges of an ODS code's shape: 3 to 10
+// characters, each A to Z or 0 to 9 (the character either side of each
+// range is refused).
+func TestODSCodeShape(t *testing.T) {
+	cases := []struct {
+		in   string
+		want bool
+	}{
+		{"RT5", true},
+		{"RT", false},
+		{"RT5ABCDEFG", true},
+		{"RT5ABCDEFGH", false},
+		{"AZ0", true},
+		{"R9Z", true},
+		{"@T5", false}, // before A
+		{"R[5", false}, // after Z
+		{"RT/", false}, // before 0
+		{"RT:", false}, // after 9
+		{"rt5", false},
+	}
+	for _, c := range cases {
+		t.Run(c.in, func(t *testing.T) {
+			if got := validODSShape(c.in); got != c.want {
+				t.Errorf("validODSShape(%q) = %v, want %v", c.in, got, c.want)
+			}
+		})
 	}
 }

@@ -18,6 +18,8 @@ func TestPostalAddress(t *testing.T) {
 		{"1 Station Road\nLoughborough LE113TU", []string{"1 Station Road", "Loughborough", "LE11 3TU"}},
 		{"Charnwood Practice, 1 Station Road, Loughborough, Leicestershire, LE11 3TU",
 			[]string{"Charnwood Practice", "1 Station Road", "Loughborough", "Leicestershire", "LE11 3TU"}},
+		{"1 Station Road\nLE11 3TU", []string{"1 Station Road", "LE11 3TU"}}, // the fewest lines: one and the postcode
+		{"Loughborough LE11 3TU", []string{"Loughborough", "LE11 3TU"}},
 		{"", nil},                                       // nothing
 		{"LE11 3TU", nil},                               // a postcode alone
 		{"1 Station Road\nLoughborough", nil},           // no postcode

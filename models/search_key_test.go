@@ -85,6 +85,28 @@ func TestUpdateSearchKeys(t *testing.T) {
 	}
 }
 
+// TestPostcodeSearchKeyFitsItsColumn pins the cut-off for the postcode
+// search key: a key that fits the 8-character column is kept (a real
+// postcode has at most 7), a longer one is dropped.
+func TestPostcodeSearchKeyFitsItsColumn(t *testing.T) {
+	cases := []struct {
+		name, postcode, want string
+	}{
+		{"seven characters, the longest postcode", "SW1A 1AA", "SW1A1AA"},
+		{"eight characters, the column's width", "SW1A 1AAX", "SW1A1AAX"},
+		{"nine characters, too long", "SW1A 1AAXY", ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			p := Patient{Postcode: c.postcode}
+			p.UpdateSearchKeys()
+			if p.PostcodeKey != c.want {
+				t.Errorf("postcode %q gives the key %q, want %q", c.postcode, p.PostcodeKey, c.want)
+			}
+		})
+	}
+}
+
 func TestPostcodeKey(t *testing.T) {
 	for in, want := range map[string]string{"le11 3tu": "LE113TU", "LE113TU": "LE113TU", " le1 ": "LE1", "": ""} {
 		if got := PostcodeKey(in); got != want {
