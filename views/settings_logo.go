@@ -2,18 +2,14 @@ package views
 
 import (
 	"errors"
-	"io"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"perinatal-caseload/app"
-	"perinatal-caseload/letters"
 )
 
 // logoRow is the letterhead logo on the Settings screen: a preview of the
@@ -71,25 +67,9 @@ func (r *logoRow) show() {
 
 // openChooser lets the person pick an image file.
 func (r *logoRow) openChooser() {
-	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
-		if err != nil {
-			showMessage(r.Status, sentence(err), true)
-			return
-		}
-		if rc == nil {
-			return // cancelled
-		}
-		defer rc.Close()
-		// Read one byte more than an image may have, to tell it is too big.
-		data, err := io.ReadAll(io.LimitReader(rc, letters.MaxImageBytes+1))
-		if err != nil {
-			showMessage(r.Status, "The file could not be read. "+sentence(err), true)
-			return
-		}
-		r.ChooseLogo(data)
-	}, r.screen.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".png", ".jpg", ".jpeg"}))
-	d.Show()
+	chooseImageFile(r.screen.win, r.ChooseLogo, func(err error) {
+		showMessage(r.Status, "The file could not be read. "+sentence(err), true)
+	})
 }
 
 // ChooseLogo stores the image data as the letterhead logo and shows it, or

@@ -2,13 +2,10 @@ package views
 
 import (
 	"bytes"
-	"io"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -40,21 +37,11 @@ func newSignaturePicker(win fyne.Window, current []byte) *signaturePicker {
 	p.Preview.FillMode = canvas.ImageFillContain
 	p.Preview.SetMinSize(fyne.NewSize(240, 70))
 	p.Choose = widget.NewButtonWithIcon("Choose image…", theme.FileImageIcon(), func() {
-		d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
-			if err != nil || rc == nil {
-				return
-			}
-			defer rc.Close()
-			data, err := io.ReadAll(io.LimitReader(rc, 1<<20))
-			if err == nil {
-				err = p.Use(data)
-			}
-			if err != nil {
+		chooseImageFile(win, func(data []byte) {
+			if err := p.Use(data); err != nil {
 				p.Status.SetText(sentence(err))
 			}
-		}, win)
-		d.SetFilter(storage.NewExtensionFileFilter([]string{".png", ".jpg", ".jpeg"}))
-		d.Show()
+		}, func(err error) { p.Status.SetText("The file could not be read. " + sentence(err)) })
 	})
 	p.Remove = widget.NewButtonWithIcon("Remove", theme.DeleteIcon(), func() {
 		p.image, p.changed = nil, true
