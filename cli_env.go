@@ -32,6 +32,7 @@ var commands = map[string]command{
 	"import":  cmdImport,
 	"copy-db": cmdCopyDB,
 	"backup":  cmdBackup,
+	"export":  cmdExport,
 }
 
 // openTarget finds the database that --db names (or, without it, the

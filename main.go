@@ -104,6 +104,7 @@ Commands:
   backup --out FILE [--force]               a checked copy of the database, while others work
   restore FILE                              replace the database with a backup (all closed)
   check                                     integrity, foreign keys and schema; exit 1 on a fault
+  export patient --nhs-number N --out DIR   her subject-access copy: record.json, record.pdf, her letters
 
 --user signs in; the password is read from the terminal, or as the first
 line of standard input when that is not a terminal. Every command but

@@ -33,9 +33,13 @@ func parseBody(s string) []block {
 		if n := len(out); n > 0 && !newChunk {
 			last = &out[n-1]
 		}
-		if h, ok := headingText(t); ok {
+		literal := strings.HasPrefix(t, `\`)
+		if literal {
+			t = t[1:]
+		}
+		if h, ok := headingText(t); ok && !literal {
 			out = append(out, block{kind: blockHeading, lines: []string{h}, newChunk: newChunk})
-		} else if b, ok := bulletText(t); ok {
+		} else if b, ok := bulletText(t); ok && !literal {
 			out = append(out, block{kind: blockBullet, lines: []string{b}, newChunk: newChunk})
 		} else if last != nil && last.kind == blockBullet {
 			last.lines[0] += " " + t
@@ -153,4 +157,21 @@ func urlOf(text string) string {
 		return ""
 	}
 	return strings.TrimRight(text, ".,;:)!?'\"")
+}
+
+// Literal returns free text (a note, a reason) for a body, so that the
+// markup reads it as plain text: a line that would start a heading or a
+// bullet, or that starts with a backslash, gets a backslash before it, and
+// a double asterisk is split so it is not read as bold.
+func Literal(s string) string {
+	lines := strings.Split(strings.ReplaceAll(s, "**", "* *"), "\n")
+	for i, l := range lines {
+		t := strings.TrimSpace(l)
+		if _, ok := headingText(t); ok || strings.HasPrefix(t, `\`) {
+			lines[i] = `\` + t
+		} else if _, ok := bulletText(t); ok {
+			lines[i] = `\` + t
+		}
+	}
+	return strings.Join(lines, "\n")
 }

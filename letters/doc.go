@@ -58,5 +58,8 @@
 //   - a line starting with "# " is a heading;
 //   - a line starting with "- " (or "* ") is a bullet point; following lines
 //     without a marker continue that bullet, until a blank line;
-//   - **text between double asterisks** is bold.
+//   - **text between double asterisks** is bold;
+//   - a line starting with a backslash is plain text, the backslash
+//     dropped, even when it then starts like a heading or a bullet
+//     (Literal escapes free text this way).
 package letters

@@ -67,3 +67,21 @@ func fontCoverage() (*coverage, error) {
 	})
 	return cover, coverErr
 }
+
+// Printable returns s with every character the letter fonts cannot draw
+// replaced by "?", for a document that must print whatever free text it is
+// given (a copy of her record) rather than refuse it as a letter does.
+// Line breaks and tabs are kept.
+func Printable(s string) (string, error) {
+	c, err := fontCoverage()
+	if err != nil {
+		return "", err
+	}
+	out := []rune(s)
+	for i, r := range out {
+		if r != '\n' && r != '\t' && !c.has(r) {
+			out[i] = '?'
+		}
+	}
+	return string(out), nil
+}

@@ -34,6 +34,7 @@ func TestEntityRulesPermissionMatrix(t *testing.T) {
 		PermViewReports:        0,
 		PermViewAudit:          0,
 		PermManageDirectory:    A,
+		PermExportRecords:      A,
 	}
 	if len(matrix) != len(Permissions) {
 		t.Fatalf("the matrix has %d permissions, Permissions lists %d", len(matrix), len(Permissions))

@@ -19,6 +19,9 @@ const (
 	PermManageUsers        Permission = "manage user accounts"
 	PermViewReports        Permission = "view reports"
 	PermViewAudit          Permission = "view and export the audit trail"
+	// PermExportRecords is making a woman's subject-access copy: everything
+	// held about her, written out of the program.
+	PermExportRecords Permission = "export a woman's whole record (subject access)"
 )
 
 // grants says which roles hold each permission. The team manager holds all of them.
@@ -37,13 +40,14 @@ var grants = map[Permission][]Role{
 	PermManageUsers:        {},
 	PermViewReports:        {},
 	PermViewAudit:          {},
+	PermExportRecords:      {RoleAdministrator},
 }
 
 // Permissions lists every permission in matrix order.
 var Permissions = []Permission{
 	PermViewReferrals, PermRegisterReferrals, PermManageAppointments, PermIssueLetters,
 	PermEditTemplates, PermEditSettings, PermManageDirectory, PermScreeningDecision, PermAssessmentOutcome,
-	PermUpdateCaseload, PermAllocate, PermManageUsers, PermViewReports, PermViewAudit,
+	PermUpdateCaseload, PermAllocate, PermManageUsers, PermViewReports, PermViewAudit, PermExportRecords,
 }
 
 // Allows reports whether holding roles grants permission p.

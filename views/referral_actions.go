@@ -38,8 +38,9 @@ func referralActions(s *session) func(d *referralDetail, reopen func()) {
 		needs := widget.NewButtonWithIcon("Communication needs…", theme.AccountIcon(), func() {
 			showNeedsDialog(s, r.Patient, reopen)
 		})
-		panel.Add(container.NewHBox(issue, needs))
-		panel.Add(notPermitted(s, onlyWith(models.PermIssueLetters, issue)))
+		copyRecord := widget.NewButtonWithIcon("Copy of her record…", theme.DocumentSaveIcon(), newRecordExport(s, &r.Patient).Choose)
+		panel.Add(container.NewHBox(issue, needs, copyRecord))
+		panel.Add(notPermitted(s, onlyWith(models.PermIssueLetters, issue), onlyWith(models.PermExportRecords, copyRecord)))
 		panel.Add(widget.NewAccordion(widget.NewAccordionItem("Timeline", timeline.Content())))
 		d.AddActions(panel)
 	}
