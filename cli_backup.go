@@ -33,15 +33,26 @@ func cmdBackup(e *env, args []string, _ io.Reader, stdout, stderr io.Writer) err
 	return nil
 }
 
-// runRestore is `caseload restore FILE`. It does not open the database
-// for work (it must be closed everywhere); see app.Restore.
-func runRestore(dbFlag string, args []string, stdout, stderr io.Writer) int {
-	target, code := directTarget(dbFlag, len(args) == 1, "restore: name one backup file; the database it replaces is --db", stderr)
+// runRestore is `caseload --user U restore FILE`. It does not open the
+// database for work (it must be closed everywhere); U must be a team
+// manager in the backup, with that password (see app.RestoreSigned).
+func runRestore(c directCall) int {
+	args, stdout, stderr := c.args, c.stdout, c.stderr
+	target, code := directTarget(c.db, len(args) == 1, "restore: name one backup file; the database it replaces is --db", stderr)
 	if code != 0 {
 		return code
 	}
-	r, err := app.Restore(target, args[0], time.Now())
+	if c.user == "" {
+		fmt.Fprintln(stderr, "caseload: restore: sign in first with --user USERNAME (before the command), as a team manager of the backup")
+		return 1
+	}
+	password, err := readSecret(c.in, stderr, "Password for "+c.user+": ")
 	if err != nil {
+		fmt.Fprintln(stderr, "caseload: --user:", err)
+		return 1
+	}
+	r, err := app.RestoreSigned(target, args[0], time.Now(), c.user, password, osUser())
+	if err != nil && r == nil {
 		fmt.Fprintln(stderr, "caseload: restore:", err)
 		return 1
 	}
@@ -52,6 +63,10 @@ func runRestore(dbFlag string, args []string, stdout, stderr io.Writer) int {
 	for _, f := range r.MovedAside {
 		fmt.Fprintf(stdout, "Moved aside: %s\n", f)
 	}
+	if err != nil {
+		fmt.Fprintln(stderr, "caseload: restore:", err)
+		return 1
+	}
 	return 0
 }
 
@@ -59,8 +74,9 @@ func runRestore(dbFlag string, args []string, stdout, stderr io.Writer) int {
 // and the schema version (on PostgreSQL, the constraints and the schema
 // version). It prints what it checked and any fault, one a line, and
 // exits 1 on any fault. It only reads: a damaged file is examined as it is.
-func runCheck(dbFlag string, args []string, stdout, stderr io.Writer) int {
-	target, code := directTarget(dbFlag, len(args) == 0, "check takes no arguments; name the database with --db before it", stderr)
+func runCheck(c directCall) int {
+	args, stdout, stderr := c.args, c.stdout, c.stderr
+	target, code := directTarget(c.db, len(args) == 0, "check takes no arguments; name the database with --db before it", stderr)
 	if code != 0 {
 		return code
 	}

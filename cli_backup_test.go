@@ -37,11 +37,21 @@ func TestBackupRestoreAndCheckFromTheCommandLine(t *testing.T) {
 	if code != 0 || !strings.Contains(stdout, "ok     integrity") || !strings.Contains(stdout, "passed every check") {
 		t.Errorf("check: exit %d, %q, %q", code, stdout, stderr)
 	}
-	code, stdout, stderr = runCLI(t, db, "restore", out)
+	if code, _, stderr := runCLI(t, db, "restore", out); code != 1 || !strings.Contains(stderr, "sign in first") {
+		t.Errorf("restore without --user: exit %d, %q", code, stderr)
+	}
+	if code, _, stderr := runWithInput(t, "wrong password\n", "--db", db, "--user", cliManager, "restore", out); code != 1 || !strings.Contains(stderr, "username or password") {
+		t.Errorf("restore with a wrong password: exit %d, %q", code, stderr)
+	}
+	code, stdout, stderr = runAs(t, db, "restore", out)
 	if code != 0 || !strings.Contains(stdout, "kept as "+db+".replaced-") {
 		t.Errorf("restore: exit %d, %q, %q", code, stdout, stderr)
 	}
-	if code, _, stderr := runCLI(t, db, "restore"); code != 2 || !strings.Contains(stderr, "one backup file") {
+	restored := testdb.CountSQLite(t, db, "SELECT COUNT(*) FROM audit_events WHERE action = 'restore' AND actor_name = 'Test Manager'")
+	if restored != 1 {
+		t.Errorf("%d restore events in the restored trail, want 1", restored)
+	}
+	if code, _, stderr := runAs(t, db, "restore"); code != 2 || !strings.Contains(stderr, "one backup file") {
 		t.Errorf("restore without a file: exit %d, %q", code, stderr)
 	}
 	// A fault: a row pointing at nothing.

@@ -15,9 +15,10 @@ import (
 // newer version is refused and left as it is. With --check it changes
 // nothing and lists the migrations that are due, so IT can see whether a
 // new version needs the migration role before the desktops are upgraded.
-func runMigrate(dbFlag string, args []string, stdout, stderr io.Writer) int {
+func runMigrate(c directCall) int {
+	args, stdout, stderr := c.args, c.stdout, c.stderr
 	check := len(args) == 1 && args[0] == "--check"
-	target, code := directTarget(dbFlag, len(args) == 0 || check, "migrate takes no arguments but --check; name the database with --db before it", stderr)
+	target, code := directTarget(c.db, len(args) == 0 || check, "migrate takes no arguments but --check; name the database with --db before it", stderr)
 	if code != 0 {
 		return code
 	}

@@ -39,7 +39,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 0
 	}
 	if direct, ok := directCommands[cmd]; ok {
-		return direct(dbFlag, cmdArgs, stdout, stderr)
+		return direct(directCall{db: dbFlag, user: userFlag, args: cmdArgs, in: stdin, stdout: stdout, stderr: stderr})
 	}
 	handler, ok := commands[cmd]
 	if !ok {
@@ -73,10 +73,19 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 
 // directCommands are the commands that must not open the database for
 // work first: they look at the file or schema as it is.
-var directCommands = map[string]func(dbFlag string, args []string, stdout, stderr io.Writer) int{
+var directCommands = map[string]func(c directCall) int{
 	"migrate": runMigrate,
 	"restore": runRestore,
 	"check":   runCheck,
+}
+
+// directCall is how a direct command was called: the global --db and
+// --user, its arguments, and standard input and output.
+type directCall struct {
+	db, user       string
+	args           []string
+	in             io.Reader
+	stdout, stderr io.Writer
 }
 
 // errReported means the command already told the user what went wrong.

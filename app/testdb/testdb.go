@@ -220,3 +220,19 @@ func ExecSQLite(t testing.TB, path string, stmts ...string) {
 		}
 	}
 }
+
+// CountSQLite runs a query that returns one number on the SQLite file at
+// path, outside the program, and returns it.
+func CountSQLite(t testing.TB, path, query string) int64 {
+	t.Helper()
+	db, err := sql.Open("sqlite3", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var n int64
+	if err := db.QueryRow(query).Scan(&n); err != nil {
+		t.Fatalf("%s: %v", query, err)
+	}
+	return n
+}
