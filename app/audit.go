@@ -1,6 +1,7 @@
 package app
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 
@@ -53,10 +54,7 @@ func (c *core) auditWith(tx *gorm.DB, actor *models.StaffMember, action, entity 
 		ev.ActorID, ev.ActorName = actor.ID, actor.Name
 	}
 	var err error
-	if ev.Before, err = auditJSON(before); err != nil {
-		return err
-	}
-	if ev.After, err = auditJSON(after); err != nil {
+	if ev.Before, ev.After, err = auditImages(before, after, c.wholeImages); err != nil {
 		return err
 	}
 	row, err := newAuditRow(ev)
@@ -68,6 +66,38 @@ func (c *core) auditWith(tx *gorm.DB, actor *models.StaffMember, action, entity 
 		return nil
 	}
 	return appendAudit(tx, []auditRow{row})
+}
+
+// auditImages returns the JSON the event stores of the record before and
+// after the change. A change to an existing record stores only the fields
+// that changed, on both sides, with the record's id and version; a
+// created record (no before) is stored whole, as is every record when
+// whole is set.
+func auditImages(before, after any, whole bool) (string, string, error) {
+	b, err := auditJSON(before)
+	if err != nil {
+		return "", "", err
+	}
+	a, err := auditJSON(after)
+	if err != nil || b == "" || a == "" || whole {
+		return b, a, err
+	}
+	var bm, am map[string]json.RawMessage
+	if json.Unmarshal([]byte(b), &bm) != nil || json.Unmarshal([]byte(a), &am) != nil {
+		return b, a, nil // not records of fields: keep them whole
+	}
+	for k, v := range bm {
+		if k != "id" && k != "version" && bytes.Equal(v, am[k]) {
+			delete(bm, k)
+			delete(am, k)
+		}
+	}
+	bb, err := json.Marshal(bm)
+	if err != nil {
+		return "", "", err
+	}
+	ab, err := json.Marshal(am)
+	return string(bb), string(ab), err
 }
 
 func auditJSON(v any) (string, error) {

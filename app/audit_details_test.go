@@ -128,6 +128,7 @@ func TestNewAuditEventsCarryTypedDetails(t *testing.T) {
 // older events still have no details, and the timeline reads the same.
 func TestTimelineOfADatabaseMadeBeforeAuditDetails(t *testing.T) {
 	s, clock, current := newTestServices(t)
+	s.core.wholeImages = true // the older release stored whole records
 	id, reader := timelineStory(t, s, clock)
 	want, err := s.Referrals.Timeline(reader, id)
 	if err != nil {

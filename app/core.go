@@ -24,6 +24,10 @@ type core struct {
 	// session, when set, is written into the details of every audit
 	// event (see Services.ForCommandLine).
 	session *models.SessionDetails
+	// wholeImages makes audit events store whole records before and after
+	// a change, as releases before the changed-fields-only trail did; only
+	// the tests that rebuild an older release's database set it.
+	wholeImages bool
 }
 
 // batchState is what a batch keeps until it commits.
