@@ -11,7 +11,7 @@ STATICCHECK = honnef.co/go/tools/cmd/staticcheck@v0.8.2
 DEADCODE    = golang.org/x/tools/cmd/deadcode@v0.52.0
 GREMLINS    = github.com/go-gremlins/gremlins/cmd/gremlins@v0.5.0
 
-.PHONY: run build test lint mutation bench fuzz deps-build deps-test clean test-pg deps-pg
+.PHONY: run build test lint mutation bench fuzz soak deps-build deps-test clean test-pg deps-pg
 
 run: deps-build build
 	./$(BINARY)
@@ -64,6 +64,12 @@ fuzz:
 		pkg=$${t%%:*}; fn=$${t##*:}; echo "fuzz: $$fn in $$pkg for $(FUZZTIME)"; \
 		$(GO) test -run '^$$' -fuzz "^$$fn$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
 	done
+
+# soak kills an import with SIGKILL at random moments SOAK_KILLS times
+# (the suite does it 20 times), checking the database after every kill.
+SOAK_KILLS ?= 1000
+soak: deps-test
+	CASELOAD_SOAK_KILLS=$(SOAK_KILLS) $(GO) test -count=1 -timeout 4h -run '^TestImportKilledAtRandomPointsLosesNothing$$' -v . | grep -v '^=== '
 
 deps-build:
 	@bash .ci/apt-ensure $(BUILD_PKGS)

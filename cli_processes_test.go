@@ -41,14 +41,13 @@ type process struct {
 // startProcess starts the program with args, as another process.
 func startProcess(t *testing.T, args ...string) *process {
 	t.Helper()
+	return startProcessWithInput(t, "", args...)
+}
+
+// encodeArgs encodes args for envProcessArgs.
+func encodeArgs(args []string) string {
 	encoded, _ := json.Marshal(args)
-	p := &process{cmd: exec.Command(os.Args[0])}
-	p.cmd.Env = append(os.Environ(), envProcessArgs+"="+string(encoded))
-	p.cmd.Stdout, p.cmd.Stderr = &p.stdout, &p.stderr
-	if err := p.cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	return p
+	return string(encoded)
 }
 
 // wait waits for the process and returns its exit status.

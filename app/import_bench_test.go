@@ -1,40 +1,17 @@
 package app
 
 import (
-	"fmt"
-	"os"
-	"path/filepath"
-	"strings"
 	"testing"
 
+	"perinatal-caseload/app/testforms"
 	"perinatal-caseload/models"
 )
 
-// writeSyntheticReferrals writes n distinct valid referral files into dir,
-// made from one fixture by giving each its own form_id and 999 test NHS number.
+// writeSyntheticReferrals writes n distinct valid referral files into dir
+// (see testforms.Write).
 func writeSyntheticReferrals(tb testing.TB, dir string, n int) {
 	tb.Helper()
-	data, err := os.ReadFile(filepath.Join(validFixtures, "accept-bipolar-lithium.json"))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	base := string(data)
-	if !strings.Contains(base, `"test-0001"`) || !strings.Contains(base, `"943 476 5919"`) {
-		tb.Fatal("the fixture no longer has the form_id and NHS number this benchmark replaces")
-	}
-	made := 0
-	for i := 0; made < n; i++ {
-		nhs, ok := models.NHSNumberWithCheckDigit(fmt.Sprintf("999%06d", 500000+i))
-		if !ok {
-			continue // no check digit exists for these nine digits
-		}
-		text := strings.Replace(base, `"test-0001"`, fmt.Sprintf(`"bench-%06d"`, made), 1)
-		text = strings.Replace(text, `"943 476 5919"`, `"`+nhs+`"`, 1)
-		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("referral-%06d.json", made)), []byte(text), 0o600); err != nil {
-			tb.Fatal(err)
-		}
-		made++
-	}
+	testforms.Write(tb, validFixtures, dir, n)
 }
 
 // BenchmarkImport1000 measures importing a folder of 1,000 referral files,
