@@ -355,3 +355,41 @@ func TestContactsAreBackFilledFromAppointments(t *testing.T) {
 		t.Errorf("run twice: %d contacts", n)
 	}
 }
+
+func TestJointWorkingIsEditedWithAVersionCheckAndAudited(t *testing.T) {
+	w := newWorkflow(t)
+	r := w.onCaseload(nil, w.worker)
+	j := &models.JointWorking{ReferralID: r.ID, Service: models.JointCMHT, Team: "City East CMHT", ContactName: "Paul Newman", StartDate: models.LondonDate(testNow).AddDays(-30)}
+	if err := w.s.JointWorking.Add(w.worker, j); err != nil {
+		t.Fatal(err)
+	}
+	e := EditOf(j)
+	e.ContactName, e.Notes = " Ruth Ellis ", "New care coordinator from December."
+	if err := w.s.JointWorking.Update(w.worker, j.ID, j.Version, e); err != nil {
+		t.Fatal(err)
+	}
+	var conflict *ConflictError
+	if err := w.s.JointWorking.Update(w.doc, j.ID, j.Version, e); !errors.As(err, &conflict) || conflict.ChangedBy != w.worker.Name {
+		t.Errorf("stale edit: %v", err)
+	}
+	e.EndDate = e.StartDate.AddDays(-1)
+	if err := w.s.JointWorking.Update(w.worker, j.ID, j.Version+1, e); !hasField(err, "End date") {
+		t.Errorf("end before start: %v", err)
+	}
+	var refused *PermissionError
+	if err := w.s.JointWorking.Update(w.admin, j.ID, j.Version+1, EditOf(j)); !errors.As(err, &refused) {
+		t.Errorf("an administrator edited joint working: %v", err)
+	}
+	records, _ := w.s.JointWorking.ForReferral(w.worker, r.ID)
+	got := records[len(records)-1]
+	if got.ContactName != "Ruth Ellis" || got.Notes != e.Notes || got.Version != 2 || got.Team != "City East CMHT" {
+		t.Errorf("after the edit %+v", got)
+	}
+	if auditCount(t, w, "joint_working", j.ID, ActionUpdate) != 1 {
+		t.Error("the edit was not audited once")
+	}
+	// Ended with a date, as before.
+	if err := w.s.JointWorking.End(w.worker, j.ID, got.Version, models.LondonDate(testNow)); err != nil {
+		t.Fatal(err)
+	}
+}
