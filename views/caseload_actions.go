@@ -30,7 +30,7 @@ type caseloadPanel struct {
 	AddJointWorking *widget.Button
 	// EditJointWorking edits or ends a joint-working record.
 	EditJointWorking *widget.Button
-	Discharge       *widget.Button
+	Discharge        *widget.Button
 	// JointWorking lists the joint-working records, one line each.
 	JointWorking *widget.Label
 	// Flags shows the CMHT flag while CMHT joint working is active.

@@ -31,12 +31,12 @@ type tasksPanel struct {
 	Add    *widget.Button
 	Adding *taskAddDialog
 
-	s         *session
-	load      func() ([]app.TaskRow, error)
-	showWoman bool // each row names the woman (a person's list)
+	s          *session
+	load       func() ([]app.TaskRow, error)
+	showWoman  bool // each row names the woman (a person's list)
 	referralID uint // the referral listed, or 0 for a person's tasks
-	rows      *fyne.Container
-	content   fyne.CanvasObject
+	rows       *fyne.Container
+	content    fyne.CanvasObject
 }
 
 // newReferralTasksPanel lists referral referralID's tasks.
