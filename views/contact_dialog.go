@@ -2,10 +2,12 @@ package views
 
 import (
 	"errors"
+	"slices"
 	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -23,11 +25,12 @@ import (
 // appointment takes its attendance from the appointment.
 type contactDialog struct {
 	*formDialog
-	Date       *widgets.FormEntry
-	Time       *widgets.FormEntry
-	Mode       *widgets.Choice
-	Duration   *widgets.FormEntry
-	Present    *widget.CheckGroup
+	Date     *widgets.FormEntry
+	Time     *widgets.FormEntry
+	Mode     *widgets.Choice
+	Duration *widgets.FormEntry
+	// Present has one box per party, in the order of models.ContactParties.
+	Present    []*widget.Check
 	Attendance *widgets.Choice
 	Note       *widgets.FormEntry
 	// SaveAndSign saves the note and signs it.
@@ -56,12 +59,11 @@ func showContactDialog(s *session, referralID uint, c *models.Contact, title str
 		return m.Label() + " (MHSDS " + m.MHSDSConsultationCode() + ")"
 	}, "Choose how", nil)
 	d.Duration = widgets.NewHintedFormEntry("minutes", submit)
-	parties := make([]string, len(models.ContactParties))
+	boxes := make([]fyne.CanvasObject, len(models.ContactParties))
 	for i, p := range models.ContactParties {
-		parties[i] = p.Label()
+		d.Present = append(d.Present, widget.NewCheck(p.Label(), nil))
+		boxes[i] = d.Present[i]
 	}
-	d.Present = widget.NewCheckGroup(parties, nil)
-	d.Present.Horizontal = true
 	d.Attendance = widgets.NewChoice(codesOf(contactCodes), func(c string) string { return attendanceText(models.Attendance(c)) }, "Choose what happened", nil)
 	d.Note = widgets.NewHintedFormTextArea("How she is, what was done, and the plan", submit, 8)
 	now := s.Services.Clock().Now()
@@ -72,7 +74,7 @@ func showContactDialog(s *session, referralID uint, c *models.Contact, title str
 	d.fill(e)
 	form := widget.NewForm(
 		required("Date", d.Date), required("Time (UK)", d.Time), required("Mode", d.Mode.Select),
-		required("Duration (minutes)", d.Duration), widget.NewFormItem("Who was there", d.Present),
+		required("Duration (minutes)", d.Duration), widget.NewFormItem("Who was there", container.NewGridWithColumns(3, boxes...)),
 		required("What happened", d.Attendance.Select), widget.NewFormItem("Note", d.Note),
 	)
 	if c != nil && c.AppointmentID != nil {
@@ -99,11 +101,9 @@ func (d *contactDialog) fill(e app.ContactEntry) {
 	d.Time.SetText(at.Format("15:04"))
 	d.Mode.SetCode(string(e.Mode))
 	d.Duration.SetText(strconv.Itoa(e.DurationMinutes))
-	var chosen []string
-	for _, p := range e.Present {
-		chosen = append(chosen, p.Label())
+	for i, p := range models.ContactParties {
+		d.Present[i].SetChecked(slices.Contains(e.Present, p))
 	}
-	d.Present.SetSelected(chosen)
 	d.Attendance.SetCode(string(e.Attendance))
 	d.Note.SetText(e.Note)
 }
@@ -119,11 +119,9 @@ func (d *contactDialog) entry() (app.ContactEntry, error) {
 		return app.ContactEntry{}, fieldProblem(models.FieldContactDuration, "enter the length of the contact in minutes, such as 45")
 	}
 	var present []models.ContactParty
-	for _, p := range models.ContactParties {
-		for _, label := range d.Present.Selected {
-			if label == p.Label() {
-				present = append(present, p)
-			}
+	for i, p := range models.ContactParties {
+		if d.Present[i].Checked {
+			present = append(present, p)
 		}
 	}
 	return app.ContactEntry{At: at, Mode: models.Mode(d.Mode.Code()), DurationMinutes: minutes, Present: present,

@@ -107,7 +107,7 @@ func (c *contactsSection) Reload() {
 
 // row builds the line for contact x.
 func (c *contactsSection) row(x *app.ContactRow) *contactRow {
-	r := &contactRow{Summary: widget.NewLabel(contactSummary(x)), Note: widget.NewLabel(orNotStated(x.FirstLine(110))), Why: widget.NewLabel("")}
+	r := &contactRow{Summary: widget.NewLabel(contactSummary(x)), Note: widget.NewLabel(noteOrNone(x.FirstLine(110))), Why: widget.NewLabel("")}
 	r.Summary.TextStyle.Bold = true
 	r.Summary.Wrapping = fyne.TextWrapWord
 	r.Note.Truncation = fyne.TextTruncateEllipsis
@@ -173,7 +173,7 @@ func contactSummary(x *app.ContactRow) string {
 // showNote shows a contact's whole note, with who wrote and signed it, and
 // its addenda, each dated.
 func (c *contactsSection) showNote(x *app.ContactRow) {
-	lines := []string{contactSummary(x), "Written by " + orNotStated(x.AuthorName) + ".", "", orNotStated(x.Note)}
+	lines := []string{contactSummary(x), "Written by " + orNotStated(x.AuthorName) + ".", "", noteOrNone(x.Note)}
 	for _, a := range x.Addenda {
 		lines = append(lines, "", "Addendum by "+orNotStated(a.AuthorName)+", "+ukDateTime(a.At)+":", a.Text)
 	}
@@ -218,4 +218,12 @@ func (c *contactsSection) addAddendum(x *models.Contact) *addendumDialog {
 	d.Text.OnSave = d.Submit
 	d.ShowFocused(d.Text)
 	return d
+}
+
+// noteOrNone is a note, or says none is written yet.
+func noteOrNone(note string) string {
+	if strings.TrimSpace(note) == "" {
+		return "No note written yet."
+	}
+	return note
 }

@@ -2,6 +2,7 @@ package views
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -78,7 +79,7 @@ func TestAKeyWorkerRecordsAttendanceIsAskedForTheNoteSignsItAndCanThenOnlyAddToI
 		note.Attendance.Code() != string(models.AttendOnTime) || !note.Attendance.Select.Disabled() {
 		t.Fatalf("the note is not filled in from the visit: %s %s %s %s %s", note.Date.Text, note.Time.Text, note.Mode.Code(), note.Duration.Text, note.Attendance.Code())
 	}
-	note.Present.SetSelected([]string{models.PartyWoman.Label(), models.PartyBaby.Label()})
+	note.Present[slices.Index(models.ContactParties, models.PartyBaby)].SetChecked(true)
 	test.Type(note.Note, "Mood brighter; sleeping better. Plan: visit in two weeks.")
 	test.Tap(note.SaveAndSign)
 	if note.Message.Visible() {
