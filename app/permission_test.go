@@ -295,6 +295,24 @@ func TestPermissionMatrixIsEnforcedInTheServices(t *testing.T) {
 			}
 			return s.JointWorking.End(a, j.ID, j.Version, models.LondonDate(testNow))
 		}},
+		{"JointWorking.Update", C | K | M, func(a *models.StaffMember) error {
+			j := &models.JointWorking{ReferralID: newReferral().ID, Service: models.JointCMHT, StartDate: models.LondonDate(testNow)}
+			if err := s.JointWorking.Add(manager, j); err != nil {
+				return err
+			}
+			e := EditOf(j)
+			e.ContactName = "New care coordinator"
+			return s.JointWorking.Update(a, j.ID, j.Version, e)
+		}},
+		{"Contacts.Record", C | K | M, func(a *models.StaffMember) error {
+			_, err := s.Contacts.Record(a, newReferral().ID, ContactEntry{At: testNow.Add(-time.Hour), Mode: models.ModeTelephone,
+				DurationMinutes: 10, Attendance: models.AttendOnTime, Present: []models.ContactParty{models.PartyWoman}, Note: "Rang her."})
+			return err
+		}},
+		{"Contacts.ForReferral", A | C | K | M, func(a *models.StaffMember) error {
+			_, _, err := s.Contacts.ForReferral(a, newReferral().ID, 10)
+			return err
+		}},
 		{"Auth.LockedAccounts", M, func(a *models.StaffMember) error { _, err := s.Auth.LockedAccounts(a); return err }},
 		{"Auth.Unlock", M, func(a *models.StaffMember) error {
 			m := newStaff(true)
