@@ -2,7 +2,6 @@ package app
 
 import (
 	"errors"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -299,15 +298,8 @@ func TestTheCaseloadsLastContactIsTheLastContactSeen(t *testing.T) {
 // attendance code gets its contact, by its clinician, with no note; one
 // not yet held gets none; and running it again makes no more.
 func TestContactsAreBackFilledFromAppointments(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "old.db")
-	db, err := openSQLite(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := migrateTo(db, migrations()); err != nil {
-		t.Fatal(err)
-	}
-	old := New(db, NewManualClock(testNow))
+	old, _, target := newTestServices(t) // on either engine
+	db := old.core.db
 	admin := addStaff(t, old, "admin", models.RoleAdministrator)
 	doc := addStaff(t, old, "doc", models.RoleClinician)
 	r := register(t, old, admin, sampleReferral(testNHSNumber(1)))
@@ -331,7 +323,7 @@ func TestContactsAreBackFilledFromAppointments(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	db, _ = upgraded(t, db, path)
+	db, _ = upgraded(t, db, target)
 	var contacts []models.Contact
 	if err := db.Order("at DESC").Find(&contacts).Error; err != nil {
 		t.Fatal(err)
