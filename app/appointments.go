@@ -113,7 +113,7 @@ func (s *AppointmentService) RecordAttendance(actor *models.StaffMember, id uint
 	if err := checkAttendance(code, reason); err != nil {
 		return err
 	}
-	return s.write(actor, models.PermManageAppointments, func(tx *gorm.DB) error {
+	return s.write(actor, s.attendancePermission(actor, id), func(tx *gorm.DB) error {
 		var a models.Appointment
 		if err := tx.First(&a, id).Error; err != nil {
 			return notFound(err)
@@ -140,6 +140,9 @@ func (c *core) setAttendance(tx *gorm.DB, actor *models.StaffMember, a *models.A
 		return err
 	}
 	if err := c.auditWith(tx, actor, ActionUpdate, "appointment", a.ID, &before, a, "attendance "+string(code), appointmentDetails(a)); err != nil {
+		return err
+	}
+	if err := c.contactForAppointment(tx, actor, a); err != nil {
 		return err
 	}
 	return c.afterAttendance(tx, actor, &before, a)

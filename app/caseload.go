@@ -93,7 +93,8 @@ type CaseloadRow struct {
 	NextAppointment *time.Time             `gorm:"-"`
 	NextKind        models.AppointmentKind `gorm:"-"`
 	NextMode        models.Mode            `gorm:"-"`
-	// LastContact is the start of the last appointment she attended (nil if none).
+	// LastContact is the start of the last contact at which she was seen
+	// (attended, code 5 or 6), booked or not (nil if none).
 	LastContact   *time.Time     `gorm:"-"`
 	Flags         []CaseloadFlag `gorm:"-"`
 	KeyWorkerID   uint
@@ -227,7 +228,8 @@ func inChunks(ids []uint, fn func(chunk []uint) error) error {
 
 // addAppointments fills in next appointments and last contacts: the
 // future appointments not yet held (a few per woman), and the latest
-// attended appointment per woman, grouped in the database. Two queries.
+// contact at which she was seen (attendance 5 or 6) per woman, grouped in
+// the database. Two queries.
 func (s *CaseloadService) addAppointments(ids []uint, byID map[uint]*caseloadRecord) error {
 	var future []models.Appointment
 	err := inChunks(ids, func(chunk []uint) error {
@@ -247,17 +249,19 @@ func (s *CaseloadService) addAppointments(ids []uint, byID map[uint]*caseloadRec
 			r.NextAppointment, r.NextKind, r.NextMode = &at, a.Kind, a.Mode
 		}
 	}
-	// The latest attended start per woman, joined back to read it as a time
-	// (an aggregate loses its column type in some drivers).
-	attended := []models.Attendance{models.AttendOnTime, models.AttendLateSeen}
-	var last []models.Appointment
+	// The latest contact at which she was seen, per woman, joined back to
+	// read it as a time (an aggregate loses its column type in some
+	// drivers). The index on contacts (referral_id, attendance, at) answers
+	// both queries without reading the contact rows.
+	seen := []models.Attendance{models.AttendOnTime, models.AttendLateSeen}
+	var last []models.Contact
 	err = inChunks(ids, func(chunk []uint) error {
-		latest := s.db.Table("appointments").Select("referral_id, MAX(starts_at) AS last").
-			Where("attendance IN ? AND referral_id IN ?", attended, chunk).Group("referral_id")
-		var part []models.Appointment
-		err := s.db.Select("appointments.referral_id, appointments.starts_at").
-			Joins("JOIN (?) latest ON latest.referral_id = appointments.referral_id AND latest.last = appointments.starts_at", latest).
-			Where("appointments.attendance IN ?", attended).Find(&part).Error
+		latest := s.db.Table("contacts").Select("referral_id, MAX(at) AS last").
+			Where("attendance IN ? AND referral_id IN ?", seen, chunk).Group("referral_id")
+		var part []models.Contact
+		err := s.db.Table("contacts").Select("contacts.referral_id, contacts.at").
+			Joins("JOIN (?) latest ON latest.referral_id = contacts.referral_id AND latest.last = contacts.at", latest).
+			Where("contacts.attendance IN ?", seen).Find(&part).Error
 		last = append(last, part...)
 		return err
 	})
@@ -266,7 +270,7 @@ func (s *CaseloadService) addAppointments(ids []uint, byID map[uint]*caseloadRec
 	}
 	for _, l := range last {
 		if r := byID[l.ReferralID]; r != nil {
-			at := l.StartsAt.UTC()
+			at := l.At.UTC()
 			r.LastContact = &at
 		}
 	}

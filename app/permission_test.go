@@ -36,16 +36,18 @@ func TestPermissionMatrixIsEnforcedInTheServices(t *testing.T) {
 		r.Version++
 		return r
 	}
-	booked := func() (*models.Referral, *models.Appointment) {
+	bookedWith := func(clinician *models.StaffMember) (*models.Referral, *models.Appointment) {
 		r := accepted()
 		// Booked in the past, so that attendance can be recorded.
-		a := &models.Appointment{ReferralID: r.ID, Kind: models.KindInitialAssessment, Mode: models.ModeVideo, StartsAt: testNow.Add(-time.Duration(n) * time.Hour), DurationMinutes: 60, ClinicianID: doc.ID}
+		a := &models.Appointment{ReferralID: r.ID, Kind: models.KindInitialAssessment, Mode: models.ModeVideo, StartsAt: testNow.Add(-time.Duration(n) * time.Hour), DurationMinutes: 60, ClinicianID: clinician.ID}
 		if err := s.Appointments.Book(admin, a, true); err != nil {
 			t.Fatal(err)
 		}
 		r.Version++
 		return r, a
 	}
+	booked := func() (*models.Referral, *models.Appointment) { return bookedWith(doc) }
+	locum := addStaff(t, s, "locum", models.RoleClinician)
 	held := func() *models.Referral {
 		r, a := booked()
 		if err := s.Appointments.RecordAttendance(admin, a.ID, a.Version, models.AttendOnTime, "", ""); err != nil {
@@ -113,7 +115,12 @@ func TestPermissionMatrixIsEnforcedInTheServices(t *testing.T) {
 			return s.Appointments.Book(a, &models.Appointment{ReferralID: r.ID, Kind: models.KindInitialAssessment, Mode: models.ModeVideo, StartsAt: testNow.Add(72 * time.Hour), DurationMinutes: 60, ClinicianID: doc.ID}, true)
 		}},
 		{"Appointments.RecordAttendance", A | M, func(a *models.StaffMember) error {
-			_, ap := booked()
+			_, ap := bookedWith(locum) // held by someone else
+			return s.Appointments.RecordAttendance(a, ap.ID, ap.Version, models.AttendOnTime, "", "")
+		}},
+		// The clinician or key worker who held it records that she came, and writes the note.
+		{"Appointments.RecordAttendance by its clinician", A | C | K | M, func(a *models.StaffMember) error {
+			_, ap := bookedWith(a)
 			return s.Appointments.RecordAttendance(a, ap.ID, ap.Version, models.AttendOnTime, "", "")
 		}},
 		{"Appointments.ForReferral", A | C | K | M, func(a *models.StaffMember) error {
@@ -287,6 +294,24 @@ func TestPermissionMatrixIsEnforcedInTheServices(t *testing.T) {
 				return err
 			}
 			return s.JointWorking.End(a, j.ID, j.Version, models.LondonDate(testNow))
+		}},
+		{"JointWorking.Update", C | K | M, func(a *models.StaffMember) error {
+			j := &models.JointWorking{ReferralID: newReferral().ID, Service: models.JointCMHT, StartDate: models.LondonDate(testNow)}
+			if err := s.JointWorking.Add(manager, j); err != nil {
+				return err
+			}
+			e := EditOf(j)
+			e.ContactName = "New care coordinator"
+			return s.JointWorking.Update(a, j.ID, j.Version, e)
+		}},
+		{"Contacts.Record", C | K | M, func(a *models.StaffMember) error {
+			_, err := s.Contacts.Record(a, newReferral().ID, ContactEntry{At: testNow.Add(-time.Hour), Mode: models.ModeTelephone,
+				DurationMinutes: 10, Attendance: models.AttendOnTime, Present: []models.ContactParty{models.PartyWoman}, Note: "Rang her."})
+			return err
+		}},
+		{"Contacts.ForReferral", A | C | K | M, func(a *models.StaffMember) error {
+			_, _, err := s.Contacts.ForReferral(a, newReferral().ID, 10)
+			return err
 		}},
 		{"Auth.LockedAccounts", M, func(a *models.StaffMember) error { _, err := s.Auth.LockedAccounts(a); return err }},
 		{"Auth.Unlock", M, func(a *models.StaffMember) error {

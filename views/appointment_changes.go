@@ -43,6 +43,9 @@ type attendanceDialog struct {
 	CancelledBy *widgets.FormEntry
 	Reason      *widgets.FormEntry
 
+	// Note asks for the contact note of an appointment recorded as held.
+	Note *contactDialog
+
 	s    *session
 	appt models.Appointment
 	// cancelRows are the labels and boxes of the cancellation's fields.
@@ -81,6 +84,7 @@ func showAttendanceDialog(s *session, a models.Appointment, codes []models.Atten
 		if onDone != nil {
 			onDone()
 		}
+		d.Note = askForContactNote(s, a, models.Attendance(d.Code.Code()), onDone)
 		if models.Attendance(d.Code.Code()).Missed() {
 			// Shown last: closing a dialog also closes any shown above it.
 			dialog.ShowInformation("Follow-up task made",

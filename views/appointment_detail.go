@@ -80,7 +80,7 @@ func showAppointmentPanel(s *session, a models.Appointment, who string, onChange
 	}
 	pairs = append(pairs, "Notes", orNotStated(a.Notes))
 	actions := container.NewGridWithColumns(2, p.RecordAttendance, p.Reschedule, p.Cancel, p.ExportICS)
-	allowed := notPermitted(s, onlyWith(models.PermManageAppointments, p.RecordAttendance, p.Reschedule, p.Cancel))
+	allowed := notPermitted(s, onlyWith(models.PermManageAppointments, attendanceGated(s, a, p.RecordAttendance, p.Reschedule, p.Cancel)...))
 	body := container.New(widgets.FixedWidth(640), container.NewVBox(facts(pairs...), p.Message, actions, allowed))
 	closeButton := widget.NewButtonWithIcon("Close", theme.CancelIcon(), func() { p.dialog.Hide() })
 	p.dialog = dialog.NewCustomWithoutButtons(a.Kind.Label(), body, s.Window)

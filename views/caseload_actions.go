@@ -28,7 +28,9 @@ type caseloadPanel struct {
 	KeyWorker       *widget.Label
 	Allocate        *widget.Button
 	AddJointWorking *widget.Button
-	Discharge       *widget.Button
+	// EditJointWorking edits or ends a joint-working record.
+	EditJointWorking *widget.Button
+	Discharge        *widget.Button
 	// JointWorking lists the joint-working records, one line each.
 	JointWorking *widget.Label
 	// Flags shows the CMHT flag while CMHT joint working is active.
@@ -52,6 +54,11 @@ func newCaseloadPanel(s *session, r *models.Referral, reopen func()) *caseloadPa
 	p.AddJointWorking = widget.NewButtonWithIcon("Add joint working…", theme.ContentAddIcon(), func() {
 		showJointWorkingDialog(s, r.ID, reopen)
 	})
+	p.EditJointWorking = widget.NewButtonWithIcon("Edit or end joint working…", theme.DocumentCreateIcon(), func() {
+		if records, err := s.Services.JointWorking.ForReferral(s.Actor, r.ID); err == nil {
+			showEditJointWorkingDialog(s, r.ID, records, reopen)
+		}
+	})
 	p.Discharge = widget.NewButtonWithIcon("Discharge…", theme.LogoutIcon(), func() {
 		showDischargeDialog(s, r, reopen)
 	})
@@ -65,6 +72,7 @@ func newCaseloadPanel(s *session, r *models.Referral, reopen func()) *caseloadPa
 	if !r.Status.Open() {
 		p.Allocate.Disable()
 		p.AddJointWorking.Disable()
+		p.EditJointWorking.Disable()
 		p.Discharge.Disable()
 	}
 	closed := widget.NewLabel("")
@@ -75,8 +83,8 @@ func newCaseloadPanel(s *session, r *models.Referral, reopen func()) *caseloadPa
 	}
 	p.content = section("Caseload", container.NewVBox(
 		container.NewHBox(p.KeyWorker, p.Flags), closed,
-		container.NewHBox(p.Allocate, p.AddJointWorking, p.Discharge),
-		notPermitted(s, onlyWith(models.PermAllocate, p.Allocate), onlyWith(models.PermUpdateCaseload, p.AddJointWorking, p.Discharge)),
+		container.NewHBox(p.Allocate, p.AddJointWorking, p.EditJointWorking, p.Discharge),
+		notPermitted(s, onlyWith(models.PermAllocate, p.Allocate), onlyWith(models.PermUpdateCaseload, p.AddJointWorking, p.EditJointWorking, p.Discharge)),
 		subheading("Joint working"), p.JointWorking,
 		subheading("Tasks"), p.Tasks.Content(),
 		widget.NewAccordion(widget.NewAccordionItem("Earlier episodes", p.Episodes)),
@@ -125,6 +133,9 @@ func (p *caseloadPanel) showJointWorking() {
 		cmht = cmht || (j.Service == models.JointCMHT && j.Active(today))
 	}
 	p.JointWorking.SetText(bulletText(lines, "None recorded."))
+	if len(records) == 0 {
+		p.EditJointWorking.Disable()
+	}
 	if cmht && p.referral.Status.Open() {
 		p.Flags.Add(container.NewCenter(newFlagBadge(app.FlagCMHT)))
 	}

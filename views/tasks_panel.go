@@ -26,24 +26,32 @@ type tasksPanel struct {
 	Tasks []app.TaskRow
 	// Message says there are none, or why they could not be read.
 	Message *widget.Label
+	// Add adds a task by hand (see task_add_dialog.go), and Adding is its
+	// dialog while on show.
+	Add    *widget.Button
+	Adding *taskAddDialog
 
-	s         *session
-	load      func() ([]app.TaskRow, error)
-	showWoman bool // each row names the woman (a person's list)
-	rows      *fyne.Container
-	content   fyne.CanvasObject
+	s          *session
+	load       func() ([]app.TaskRow, error)
+	showWoman  bool // each row names the woman (a person's list)
+	referralID uint // the referral listed, or 0 for a person's tasks
+	rows       *fyne.Container
+	content    fyne.CanvasObject
 }
 
 // newReferralTasksPanel lists referral referralID's tasks.
 func newReferralTasksPanel(s *session, referralID uint) *tasksPanel {
-	return newTasksPanel(s, false, func() ([]app.TaskRow, error) {
+	p := newTasksPanel(s, false, func() ([]app.TaskRow, error) {
 		return s.Services.Tasks.ForReferral(s.Actor, referralID)
 	})
+	p.referralID = referralID
+	return p
 }
 
 func newTasksPanel(s *session, showWoman bool, load func() ([]app.TaskRow, error)) *tasksPanel {
 	p := &tasksPanel{s: s, load: load, showWoman: showWoman, Message: messageLabel(""), rows: container.NewVBox()}
-	p.content = container.NewVBox(p.Message, p.rows)
+	p.Add = widget.NewButtonWithIcon("Add task…", theme.ContentAddIcon(), func() { p.Adding = p.AddTask() })
+	p.content = container.NewVBox(container.NewHBox(p.Add), notPermitted(s, onlyWith(models.PermUpdateCaseload, p.Add)), p.Message, p.rows)
 	p.Reload()
 	return p
 }

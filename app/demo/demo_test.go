@@ -125,6 +125,7 @@ func TestDemoWritesAnAuditEventForEveryRecord(t *testing.T) {
 	for table, entity := range map[string]string{
 		"referrals": "referral", "patients": "patient", "professionals": "professional", "staff_members": "staff",
 		"appointments": "appointment", "allocations": "allocation", "joint_workings": "joint_working", "tasks": "task",
+		"contacts": "contact", "contact_addendums": "contact_addendum",
 	} {
 		var missing int64
 		db.Table(table).Where("id NOT IN (SELECT entity_id FROM audit_events WHERE entity = ? AND action = ?)", entity, app.ActionCreate).Count(&missing)

@@ -276,6 +276,9 @@ func (g *generator) caseload(svc *app.Services, clock *app.ManualClock, r *model
 		return err
 	}
 	if target != models.StatusClosed {
+		if err := g.contactNotes(svc, clock, r, worker, assessAt); err != nil {
+			return err
+		}
 		return g.keepInTouch(svc, clock, r, worker, assessAt)
 	}
 	clock.Set(minTime(assessAt.Add(120*24*time.Hour), g.now))
