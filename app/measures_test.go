@@ -205,3 +205,32 @@ func countAudit(t *testing.T, s *Services, entity, action string) int64 {
 	}
 	return n
 }
+
+func TestCaseloadShowsTheLatestEPDSOrCORE10WithItsTrend(t *testing.T) {
+	w := newWorkflow(t)
+	today := models.LondonDate(testNow)
+	epds, core, both, none := w.onCaseload(nil, w.worker), w.onCaseload(nil, w.worker), w.onCaseload(nil, w.worker), w.onCaseload(nil, w.worker)
+	record := func(id uint, code string, on models.Date, answers []int) {
+		t.Helper()
+		if _, err := w.s.Measures.Record(w.worker, MeasureEntry{ReferralID: id, Measure: code, TakenOn: on, Answers: answers}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	record(epds.ID, "EPDS", today.AddDays(-60), []int{3, 3, 0, 3, 0, 0, 3, 3, 3, 3}) // 18: items 1-6 score 3 each
+	record(epds.ID, "EPDS", today.AddDays(-30), []int{1, 1, 3, 1, 3, 3, 3, 3, 3, 3})
+	record(epds.ID, "EPDS", today, []int{0, 0, 3, 0, 3, 3, 3, 3, 3, 3})
+	record(core.ID, "CORE-10", today, []int{3, 4, 4, 0, 0, 0, 0, 0, 0, 0})
+	record(both.ID, "CORE-10", today, []int{3, 4, 4, 0, 0, 0, 0, 0, 0, 0})
+	record(both.ID, "EPDS", today.AddDays(-9), []int{1, 1, 3, 1, 3, 3, 3, 3, 3, 3})
+	record(both.ID, "EPDS", today.AddDays(-2), []int{1, 1, 3, 1, 3, 3, 3, 3, 3, 3})
+	rows, err := w.s.Caseload.Caseload(w.manager, CaseloadFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[uint]string{epds.ID: "EPDS 0 ↓", core.ID: "CORE-10 3", both.ID: "EPDS 3 →", none.ID: ""}
+	for _, row := range rows {
+		if got := row.MeasureText(); got != want[row.ReferralID] {
+			t.Errorf("referral %d shows %q, want %q", row.ReferralID, got, want[row.ReferralID])
+		}
+	}
+}
