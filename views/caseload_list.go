@@ -17,6 +17,7 @@ const (
 	colStage
 	colNext
 	colLast
+	colMeasure
 	colFlags
 	colPeriodEnd
 	colKeyWorker
@@ -39,6 +40,7 @@ func caseloadTable() *widgets.Table {
 		colStage:     {Title: "Stage", Weight: 1.8},
 		colNext:      {Title: "Next appointment", Sample: "Next appointment" + sortArrow},
 		colLast:      {Title: "Last contact", Sample: "Last contact" + sortArrow},
+		colMeasure:   {Title: "EPDS/CORE", Sample: "CORE-10 40 ↑"},
 		colFlags:     {Title: "Flags", Weight: 1.8},
 		colPeriodEnd: {Title: "Period ends", Sample: "Period ends" + sortArrow},
 		colKeyWorker: {Title: "Key worker", Weight: keyWorkerWeight},
@@ -111,6 +113,7 @@ func fillCaseloadRow(t *widgets.Table, o fyne.CanvasObject, r app.CaseloadRow, t
 		nhs = "Not known"
 	}
 	widgets.SetRowText(o, r.PatientName(), nhs, r.StageText, next, last)
+	widgets.RowCell(o, colMeasure).SetText(r.MeasureText())
 	setFlagBadges(o.(*fyne.Container).Objects[colFlags], r.Flags)
 	periodEnd := widgets.RowCell(o, colPeriodEnd)
 	periodEnd.Importance = widget.MediumImportance
@@ -139,6 +142,7 @@ func fillCaseloadRow(t *widgets.Table, o fyne.CanvasObject, r app.CaseloadRow, t
 func clearCaseloadRow(o fyne.CanvasObject) {
 	widgets.SetRowText(o, "", "", "", "", "")
 	setFlagBadges(o.(*fyne.Container).Objects[colFlags], nil)
+	widgets.RowCell(o, colMeasure).SetText("")
 	widgets.RowCell(o, colPeriodEnd).SetText("")
 	widgets.RowCell(o, colKeyWorker).SetText("")
 }
