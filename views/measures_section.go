@@ -16,8 +16,9 @@ import (
 	"perinatal-caseload/models"
 )
 
-// Chart size on her record, in pixels: two fit side by side at 1024 wide.
-const measureChartWidth, measureChartHeight = 440, 210
+// Chart size on her record, in pixels: two fit side by side in a window
+// 1024 wide, and they wrap one under another in a narrower one.
+const measureChartWidth, measureChartHeight = 360, 190
 
 // measuresSection is the Measures part of her record: a line per measure
 // (latest total and band, change from the first, when it is next due),
@@ -68,7 +69,7 @@ func newMeasuresSection(s *session, referralID uint, reopen func()) *measuresSec
 		m.Banner = riskBanner(m.BannerText)
 	}
 	var lines []string
-	charts := container.NewGridWithColumns(2)
+	charts := container.NewGridWrap(fyne.NewSize(measureChartWidth, measureChartHeight))
 	for _, sum := range o.Measures {
 		lines = append(lines, measureLine(sum))
 		if len(sum.Results) == 0 {

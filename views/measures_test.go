@@ -73,7 +73,7 @@ func TestKeyWorkerRecordsAnEPDSWithItem10PositiveAndSeesTheBannerTaskAndChart(t 
 			t.Errorf("her record does not show %q", want)
 		}
 	}
-	if c := charts(w); len(c) != 1 || c[0].Image == nil || c[0].MinSize().Width < 400 {
+	if c := charts(w); len(c) != 1 || c[0].Image == nil || c[0].MinSize().Width != measureChartWidth {
 		t.Errorf("charts on show: %d", len(c))
 	}
 	tasks, err := e.svc.Tasks.ForAssignee(kate, kate.ID, false)

@@ -10,6 +10,8 @@ import (
 	"fmt"
 	"image"
 	"image/color"
+	"slices"
+	"strconv"
 	"time"
 
 	"gonum.org/v1/plot"
@@ -33,6 +35,24 @@ var lineColours = []color.NRGBA{{0x1f, 0x4e, 0x9a, 0xff}, {0x8a, 0x2b, 0x8f, 0xf
 // day is a date as the chart's x value, in seconds.
 func day(d models.Date) float64 { return float64(d.Time().Unix()) }
 
+// scoreTicks labels the score axis in whole numbers: 0, each band's
+// lower edge and the maximum (0, 5 and 10 for goal ratings).
+func scoreTicks(d *models.MeasureDef) []plot.Tick {
+	edges := []int{0, d.MaxTotal()}
+	for _, b := range d.Bands {
+		edges = append(edges, b.From)
+	}
+	if len(d.Bands) == 0 {
+		edges = append(edges, d.MaxTotal()/2)
+	}
+	slices.Sort(edges)
+	var ticks []plot.Tick
+	for _, e := range slices.Compact(edges) {
+		ticks = append(ticks, plot.Tick{Value: float64(e), Label: strconv.Itoa(e)})
+	}
+	return ticks
+}
+
 // Render draws results of measure d, oldest first, as a w by h pixel image.
 func Render(d *models.MeasureDef, results []models.MeasureResult, w, h int) (image.Image, error) {
 	if d == nil || len(results) == 0 {
@@ -51,6 +71,7 @@ func Render(d *models.MeasureDef, results []models.MeasureResult, w, h int) (ima
 	}
 	top := float64(d.MaxTotal())
 	p.X.Min, p.X.Max, p.Y.Min, p.Y.Max = xmin, xmax, 0, top
+	p.Y.Tick.Marker = plot.ConstantTicks(scoreTicks(d))
 
 	for i, b := range d.Bands {
 		upper := top
