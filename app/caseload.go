@@ -100,6 +100,7 @@ type CaseloadRow struct {
 	KeyWorkerID   uint
 	KeyWorkerName string
 	AllocatedAt   time.Time
+	CaseloadMeasure
 }
 
 // PatientName returns "Family, Given" for lists.
@@ -132,6 +133,8 @@ type caseloadRecord struct {
 	CsEatingDisorderService  bool
 	jointFound, jointActive  map[models.JointService]bool
 	moodStabiliser           bool
+	EpdsLatest, EpdsPrevious *int // see caseloadMeasureColumns
+	CoreLatest, CorePrevious *int
 }
 
 // closedStatuses are the statuses of referrals no longer open to the service.
@@ -167,7 +170,7 @@ func (s *CaseloadService) Caseload(actor *models.StaffMember, f CaseloadFilter) 
 		"referrals.expected_delivery_date, referrals.baby_date_of_birth, referrals.cs_cmht_open, referrals.cs_psychiatric_inpatient, " +
 		"referrals.cs_mbu_admission, referrals.cs_mbu_expected_discharge, referrals.cs_substance_misuse_service, referrals.cs_eating_disorder_service, " +
 		"patients.given_name, patients.family_name, patients.nhs_number, patients.date_of_birth, " +
-		"allocations.key_worker_id, allocations.allocated_at, staff_members.name AS key_worker_name").
+		"allocations.key_worker_id, allocations.allocated_at, staff_members.name AS key_worker_name" + caseloadMeasureColumns).
 		Joins("JOIN staff_members ON staff_members.id = allocations.key_worker_id").
 		Scan(&recs).Error
 	if err != nil || len(recs) == 0 {
@@ -326,6 +329,7 @@ func (s *CaseloadService) addJointWorking(ids []uint, byID map[uint]*caseloadRec
 // flag goes when the team records that joint working as ended.
 func (r *caseloadRecord) finish(today models.Date) CaseloadRow {
 	row := r.CaseloadRow
+	row.CaseloadMeasure = caseloadMeasureTotals{r.EpdsLatest, r.EpdsPrevious, r.CoreLatest, r.CorePrevious}.measure()
 	row.StageText, row.PeriodEnds = models.StageToday(r.Stage, r.ExpectedDeliveryDate, r.BabyDateOfBirth, today)
 	stated := map[models.JointService]bool{
 		models.JointCMHT:            r.CsCmhtOpen,

@@ -27,6 +27,7 @@ type Services struct {
 	Caseload     *CaseloadService
 	Directory    *DirectoryService
 	Contacts     *ContactService
+	Measures     *MeasureService
 }
 
 // New builds the services over an open, migrated database.
@@ -54,6 +55,7 @@ func newServices(c *core) *Services {
 		Caseload:     &CaseloadService{c},
 		Directory:    &DirectoryService{c},
 		Contacts:     &ContactService{c},
+		Measures:     &MeasureService{c},
 	}
 }
 

@@ -13,6 +13,9 @@ const (
 	TaskMissedFollowUp TaskKind = "missed_appointment"
 	TaskOutcomeLetter  TaskKind = "outcome_letter"
 	TaskOther          TaskKind = "other"
+	// TaskRiskItem is made when an outcome measure's risk item is
+	// positive: for her key worker and the duty clinician, due that day.
+	TaskRiskItem TaskKind = "risk_item"
 )
 
 // Task is a piece of work for a member of staff about a referral.
@@ -50,4 +53,5 @@ var taskKindLabels = map[TaskKind]string{
 	TaskMissedFollowUp: "Follow up a missed appointment",
 	TaskOutcomeLetter:  "Send the outcome letter",
 	TaskOther:          "Other",
+	TaskRiskItem:       "Review a positive risk item today",
 }

@@ -1,6 +1,8 @@
 package views
 
 import (
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 
@@ -17,6 +19,7 @@ const (
 	colStage
 	colNext
 	colLast
+	colMeasure
 	colFlags
 	colPeriodEnd
 	colKeyWorker
@@ -34,11 +37,13 @@ var caseloadSorts = map[int]app.CaseloadSort{
 // caseloadTable lays out the caseload list's columns.
 func caseloadTable() *widgets.Table {
 	return widgets.NewTable([]widgets.Column{
-		colName:      {Title: "Name", Weight: 1.3},
-		colNHS:       {Title: "NHS number", Sample: "000 000 0000"},
-		colStage:     {Title: "Stage", Weight: 1.8},
-		colNext:      {Title: "Next appointment", Sample: "Next appointment" + sortArrow},
-		colLast:      {Title: "Last contact", Sample: "Last contact" + sortArrow},
+		colName:    {Title: "Name", Weight: 1.3},
+		colNHS:     {Title: "NHS number", Sample: "000 000 0000"},
+		colStage:   {Title: "Stage", Weight: 1.8},
+		colNext:    {Title: "Next appointment", Sample: "Next appointment" + sortArrow},
+		colLast:    {Title: "Last contact", Sample: "Last contact" + sortArrow},
+		colMeasure: {Title: "Score", Sample: "CORE 40 ↑"}, // latest EPDS, else CORE-10
+
 		colFlags:     {Title: "Flags", Weight: 1.8},
 		colPeriodEnd: {Title: "Period ends", Sample: "Period ends" + sortArrow},
 		colKeyWorker: {Title: "Key worker", Weight: keyWorkerWeight},
@@ -111,6 +116,7 @@ func fillCaseloadRow(t *widgets.Table, o fyne.CanvasObject, r app.CaseloadRow, t
 		nhs = "Not known"
 	}
 	widgets.SetRowText(o, r.PatientName(), nhs, r.StageText, next, last)
+	widgets.RowCell(o, colMeasure).SetText(strings.Replace(r.MeasureText(), "CORE-10", "CORE", 1))
 	setFlagBadges(o.(*fyne.Container).Objects[colFlags], r.Flags)
 	periodEnd := widgets.RowCell(o, colPeriodEnd)
 	periodEnd.Importance = widget.MediumImportance
@@ -139,6 +145,7 @@ func fillCaseloadRow(t *widgets.Table, o fyne.CanvasObject, r app.CaseloadRow, t
 func clearCaseloadRow(o fyne.CanvasObject) {
 	widgets.SetRowText(o, "", "", "", "", "")
 	setFlagBadges(o.(*fyne.Container).Objects[colFlags], nil)
+	widgets.RowCell(o, colMeasure).SetText("")
 	widgets.RowCell(o, colPeriodEnd).SetText("")
 	widgets.RowCell(o, colKeyWorker).SetText("")
 }

@@ -275,6 +275,9 @@ func (g *generator) caseload(svc *app.Services, clock *app.ManualClock, r *model
 	if err := g.workOnTasks(svc, clock, r, missed); err != nil {
 		return err
 	}
+	if err := g.measures(svc, clock, r, &worker, assessAt, target == models.StatusClosed); err != nil {
+		return err
+	}
 	if target != models.StatusClosed {
 		if err := g.contactNotes(svc, clock, r, worker, assessAt); err != nil {
 			return err
