@@ -26,6 +26,7 @@ type Services struct {
 	Clocks       *ClockService
 	Caseload     *CaseloadService
 	Directory    *DirectoryService
+	Patients     *PatientService
 }
 
 // New builds the services over an open, migrated database.
@@ -52,6 +53,7 @@ func newServices(c *core) *Services {
 		Clocks:       &ClockService{c},
 		Caseload:     &CaseloadService{c},
 		Directory:    &DirectoryService{c},
+		Patients:     &PatientService{c},
 	}
 }
 
