@@ -38,7 +38,7 @@ func (g *generator) people(tx *app.Services, r *models.Referral, target models.S
 	answered := received.AddDays(rng.IntN(max(received.DaysUntil(today), 0) + 1))
 	if rng.IntN(10) < 6 {
 		p := &models.SupportPerson{PatientID: cur.PatientID, Relationship: models.RelPartner,
-			Name: partnerNames[rng.IntN(len(partnerNames))] + " " + g.partnerFamilyName(rng, &cur.Patient),
+			Name:  partnerNames[rng.IntN(len(partnerNames))] + " " + g.partnerFamilyName(rng, &cur.Patient),
 			Phone: "07700 900" + threeDigits(rng), ConsentToShare: models.AnswerYes, ConsentOn: answered}
 		switch rng.IntN(4) {
 		case 1:
@@ -55,7 +55,7 @@ func (g *generator) people(tx *app.Services, r *models.Referral, target models.S
 	}
 	if rng.IntN(5) == 0 {
 		m := &models.SupportPerson{PatientID: cur.PatientID, Relationship: models.RelMother, Carer: true,
-			Name: givenNames[rng.IntN(len(givenNames))] + " " + cur.Patient.FamilyName,
+			Name:  givenNames[rng.IntN(len(givenNames))] + " " + cur.Patient.FamilyName,
 			Phone: "0116 496 0" + threeDigits(rng), ConsentToShare: models.AnswerNo, ConsentOn: answered}
 		return tx.Patients.SaveSupportPerson(g.actor, m)
 	}
