@@ -130,19 +130,11 @@ func (d PatientDetails) Normalised(stage Stage, today Date) (PatientDetails, err
 	if d.FamilyName == "" {
 		v.Add(FieldFamilyName, "enter the woman's family name")
 	}
-	for _, f := range []struct {
-		field FieldID
-		text  string
-		rule  TextRule
-	}{
-		{FieldGivenName, d.GivenName, ShortText}, {FieldFamilyName, d.FamilyName, ShortText},
-		{FieldPreferredName, d.PreferredName, TextRule{MaxRunes: 100}}, {FieldPatientPhone, d.Phone, TextRule{MaxRunes: 40}},
-		{FieldGPPracticeName, d.GPPractice, ShortText}, {FieldAddress, d.AddressLines, Address},
-	} {
-		if err := CheckText(f.field, f.text, f.rule); err != nil {
-			v = append(v, FieldErrorsIn(err)...)
-		}
-	}
+	v = append(v, checkTexts(
+		textCheck{FieldGivenName, d.GivenName, ShortText}, textCheck{FieldFamilyName, d.FamilyName, ShortText},
+		textCheck{FieldPreferredName, d.PreferredName, TextRule{MaxRunes: 100}}, textCheck{FieldPatientPhone, d.Phone, TextRule{MaxRunes: 40}},
+		textCheck{FieldGPPracticeName, d.GPPractice, ShortText}, textCheck{FieldAddress, d.AddressLines, Address},
+	)...)
 	if n := strings.TrimSpace(d.NHSNumber); n == "" {
 		d.NHSNumber = ""
 	} else if n, err := NormaliseNHSNumber(n); err != nil {
@@ -224,4 +216,22 @@ func sameID(a, b *uint) bool {
 		return a == b
 	}
 	return *a == *b
+}
+
+// textCheck is a field's text and the rule CheckText judges it by.
+type textCheck struct {
+	field FieldID
+	text  string
+	rule  TextRule
+}
+
+// checkTexts judges each text by CheckText and lists every field at fault.
+func checkTexts(checks ...textCheck) FieldErrors {
+	var v FieldErrors
+	for _, c := range checks {
+		if err := CheckText(c.field, c.text, c.rule); err != nil {
+			v = append(v, FieldErrorsIn(err)...)
+		}
+	}
+	return v
 }

@@ -120,18 +120,10 @@ func (p SupportPerson) Normalised(today Date) (SupportPerson, error) {
 	if p.Name == "" {
 		v.Add(FieldSupportName, "enter their name")
 	}
-	for _, f := range []struct {
-		field FieldID
-		text  string
-		rule  TextRule
-	}{
-		{FieldSupportName, p.Name, ShortText}, {FieldSupportPhone, p.Phone, TextRule{MaxRunes: 40}},
-		{FieldSupportAddress, p.AddressLines, Address}, {FieldPartnerOutcome, p.PartnerOutcome, FreeText},
-	} {
-		if err := CheckText(f.field, f.text, f.rule); err != nil {
-			v = append(v, FieldErrorsIn(err)...)
-		}
-	}
+	v = append(v, checkTexts(
+		textCheck{FieldSupportName, p.Name, ShortText}, textCheck{FieldSupportPhone, p.Phone, TextRule{MaxRunes: 40}},
+		textCheck{FieldSupportAddress, p.AddressLines, Address}, textCheck{FieldPartnerOutcome, p.PartnerOutcome, FreeText},
+	)...)
 	if p.Postcode != "" {
 		if pc, err := NormalisePostcode(p.Postcode); err != nil {
 			v = append(v, OnField(FieldSupportPostcode, err))

@@ -17,7 +17,7 @@ import (
 // of her referrals: her names, NHS number, address (the old one is kept
 // with the day she moved), telephone and whether messages may be left, GP
 // practice from the directory, ethnic category, the referral's due date,
-// and, on its second tab, her communication needs and whether it is safe
+// and, under its own heading, her communication needs and whether it is safe
 // to write to her home. Her key worker and the administrators may save;
 // the service checks it, and the versions read, and names each field at
 // fault.
@@ -35,7 +35,6 @@ type patientDetailsDialog struct {
 	GPName    *widgets.FormEntry
 	Ethnicity *widgets.Choice
 	DueDate   *widgets.FormEntry
-	Tabs      *container.AppTabs
 
 	s *session
 	r *models.Referral
@@ -47,14 +46,11 @@ func showPatientDetailsDialog(s *session, r *models.Referral, onDone func()) *pa
 	d := &patientDetailsDialog{s: s, r: r}
 	submit := func() { d.Submit() }
 	entry := func() *widgets.FormEntry { return widgets.NewFormEntry(submit) }
-	area := func(rows int) *widgets.FormEntry { return widgets.NewFormTextArea(submit, rows) }
-	check := func(label string) *widget.Check { return widget.NewCheck(label, nil) }
-	d.needsFields = newNeedsFields(entry, area, check, nil)
-	d.SafePostcode = entry()
+	d.needsFields = newDialogNeedsFields(submit)
 	d.GivenName, d.FamilyName, d.PreferredName, d.NameForLetters = entry(), entry(), entry(), entry()
 	d.NHSNumber, d.Postcode, d.GPName = entry(), entry(), entry()
 	d.Phone = widgets.NewHintedFormEntry("Mobile or landline", submit)
-	d.Address = area(3)
+	d.Address = widgets.NewFormTextArea(submit, 3)
 	d.MovedOn = widgets.NewHintedFormEntry("DD/MM/YYYY", submit)
 	d.DueDate = widgets.NewHintedFormEntry("DD/MM/YYYY", submit)
 	d.Messages = widgets.NewChoice(answerCodes(), func(c string) string { return models.Answer(c).Label() }, "Not asked", nil)
@@ -81,11 +77,11 @@ func showPatientDetailsDialog(s *session, r *models.Referral, onDone func()) *pa
 	}
 	needsItems := append([]*widget.FormItem{hinted("Name for letters", d.NameForLetters,
 		"Only if her name is written in another script: her name in English letters")}, d.Items()...)
-	d.Tabs = container.NewAppTabs(
-		container.NewTabItem("Her details", widget.NewForm(herItems...)),
-		container.NewTabItem("Communication needs", widget.NewForm(needsItems...)),
-	)
-	d.formDialog = newFormDialog("Her details", "Save", 700, d.Tabs, s.Window, d.save, onDone)
+	// One form scrolling under its two headings: tabs would hide a field
+	// at fault on the tab not shown.
+	body := container.NewVBox(widget.NewForm(herItems...),
+		subheading("Communication needs (Accessible Information Standard)"), widget.NewForm(needsItems...))
+	d.formDialog = newFormDialog("Her details", "Save", 700, body, s.Window, d.save, onDone)
 	d.ShowFocused(d.GivenName)
 	return d
 }
