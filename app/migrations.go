@@ -53,6 +53,7 @@ func migrations() []*gormigrate.Migration {
 		{ID: "2026121401_audit_hash_chain", Migrate: migrateAuditChain},
 		{ID: "2026121501_record_of_care", Migrate: migrateRecordOfCare},
 		{ID: "2026121601_contacts_from_appointments", Migrate: migrateContactsFromAppointments},
+		{ID: "2026121601_her_details", Migrate: migrateHerDetails},
 	}
 }
 

@@ -28,6 +28,7 @@ type Services struct {
 	Directory    *DirectoryService
 	Contacts     *ContactService
 	Measures     *MeasureService
+	Patients     *PatientService
 }
 
 // New builds the services over an open, migrated database.
@@ -56,6 +57,7 @@ func newServices(c *core) *Services {
 		Directory:    &DirectoryService{c},
 		Contacts:     &ContactService{c},
 		Measures:     &MeasureService{c},
+		Patients:     &PatientService{c},
 	}
 }
 

@@ -13,11 +13,18 @@ type Patient struct {
 	// NameForLetters is her name in Latin script, recorded when her name is
 	// written in a script the letters cannot print; see LetterName.
 	NameForLetters string `gorm:"size:100" json:"name_for_letters,omitempty"`
-	DateOfBirth    Date   `gorm:"not null" json:"date_of_birth"`
-	AddressLines   string `gorm:"size:500" json:"address_lines"` // one line per "\n"
-	Postcode       string `gorm:"size:8;index" json:"postcode"`
-	Phone          string `gorm:"size:40" json:"phone"`
-	Email          string `gorm:"size:200" json:"email"`
+	// PreferredName is what she likes to be called, when it is not her
+	// given name.
+	PreferredName string `gorm:"size:100" json:"preferred_name,omitempty"`
+	DateOfBirth   Date   `gorm:"not null" json:"date_of_birth"`
+	AddressLines  string `gorm:"size:500" json:"address_lines"` // one line per "\n"
+	Postcode      string `gorm:"size:8;index" json:"postcode"`
+	Phone         string `gorm:"size:40" json:"phone"`
+	// PhoneMessages says whether messages may be left on her telephone.
+	PhoneMessages Answer `gorm:"size:10" json:"phone_messages,omitempty"`
+	// EthnicCategory is her ethnic category as she states it.
+	EthnicCategory EthnicCategory `gorm:"size:2" json:"ethnic_category,omitempty"`
+	Email          string         `gorm:"size:200" json:"email"`
 	// GPPractice is her GP practice as the referrer named it; GPPracticeID
 	// links it to the directory of organisations, which holds its postal
 	// address, or is nil when it is not (yet) in the directory.

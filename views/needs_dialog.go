@@ -29,12 +29,8 @@ type needsDialog struct {
 func showNeedsDialog(s *session, p models.Patient, onDone func()) *needsDialog {
 	d := &needsDialog{s: s, p: p}
 	submit := func() { d.Submit() }
-	entry := func() *widgets.FormEntry { return widgets.NewFormEntry(submit) }
-	area := func(rows int) *widgets.FormEntry { return widgets.NewFormTextArea(submit, rows) }
-	check := func(label string) *widget.Check { return widget.NewCheck(label, nil) }
-	d.needsFields = newNeedsFields(entry, area, check, nil)
-	d.SafePostcode = entry()
-	d.NameForLetters = entry()
+	d.needsFields = newDialogNeedsFields(submit)
+	d.NameForLetters = widgets.NewFormEntry(submit)
 	d.SetNeeds(p.CommunicationNeeds)
 	d.NameForLetters.SetText(p.NameForLetters)
 	items := append([]*widget.FormItem{hinted("Name for letters", d.NameForLetters,

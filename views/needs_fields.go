@@ -55,6 +55,16 @@ func newNeedsFields(entry func() *widgets.FormEntry, textArea func(rows int) *wi
 	}
 }
 
+// newDialogNeedsFields builds the widgets for a dialog, each submitting it
+// (submit) on Enter, with the safe postcode a plain entry.
+func newDialogNeedsFields(submit func()) *needsFields {
+	n := newNeedsFields(func() *widgets.FormEntry { return widgets.NewFormEntry(submit) },
+		func(rows int) *widgets.FormEntry { return widgets.NewFormTextArea(submit, rows) },
+		func(label string) *widget.Check { return widget.NewCheck(label, nil) }, nil)
+	n.SafePostcode = widgets.NewFormEntry(submit)
+	return n
+}
+
 // Items lays the widgets out as form items, in keyboard order.
 func (n *needsFields) Items() []*widget.FormItem {
 	return []*widget.FormItem{

@@ -291,5 +291,8 @@ func (g *generator) referral(tx *app.Services, i int) error {
 	if err := g.walk(tx, r, target, received); err != nil {
 		return err
 	}
-	return g.letters(tx, r, target, received)
+	if err := g.letters(tx, r, target, received); err != nil {
+		return err
+	}
+	return g.people(tx, r, target)
 }
