@@ -26,6 +26,7 @@ type Services struct {
 	Clocks       *ClockService
 	Caseload     *CaseloadService
 	Directory    *DirectoryService
+	Reports      *ReportService // issue 16: the manager's reports and the MHSDS extract
 }
 
 // New builds the services over an open, migrated database.
@@ -52,6 +53,7 @@ func newServices(c *core) *Services {
 		Clocks:       &ClockService{c},
 		Caseload:     &CaseloadService{c},
 		Directory:    &DirectoryService{c},
+		Reports:      &ReportService{c},
 	}
 }
 

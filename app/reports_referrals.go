@@ -1,0 +1,136 @@
+package app
+
+import (
+	"time"
+
+	"perinatal-caseload/models"
+	"perinatal-caseload/reports"
+)
+
+// ReferralReport counts the referrals received in the range, by the month
+// (UK time) they were received and by their source, with what became of
+// them. Accepted means accepted at any time since (AcceptedAt is set);
+// not accepted means declined at screening; signposted means signposted
+// elsewhere at screening. The rest await a decision. The conversion rate
+// is accepted as a share of received.
+type ReferralReport struct {
+	Months  []ReferralCounts
+	Sources []ReferralCounts
+	Total   ReferralCounts
+}
+
+// ReferralCounts is what became of a group of referrals: those of one
+// month (Month set) or one source (Source set), or all of them.
+type ReferralCounts struct {
+	Month                                       models.Month
+	Source                                      models.ProfessionalRole
+	Received, Accepted, NotAccepted, Signposted int
+}
+
+// add counts one referral in c.
+func (c *ReferralCounts) add(decision string, accepted bool) {
+	c.Received++
+	switch {
+	case accepted:
+		c.Accepted++
+	case decision == string(models.DecisionDecline):
+		c.NotAccepted++
+	case decision == string(models.DecisionSignpost):
+		c.Signposted++
+	}
+}
+
+// referralRow is what the referral reports read of each referral.
+type referralRow struct {
+	ID         uint
+	ReceivedAt time.Time
+	Decision   string
+	AcceptedAt *time.Time
+	Role       string
+}
+
+func (s *ReportService) referrals(rr reportRange) (ReferralReport, error) {
+	var rows []referralRow
+	err := s.db.Table("referrals").Select("referrals.id, referrals.received_at, referrals.decision, referrals.accepted_at, professionals.role").
+		Joins("JOIN professionals ON professionals.id = referrals.referrer_id").
+		Where("referrals.received_at >= ? AND referrals.received_at < ?", rr.start, rr.until).Scan(&rows).Error
+	var out ReferralReport
+	if err != nil {
+		return out, err
+	}
+	months := models.MonthsCovering(rr.from, rr.to)
+	byMonth := map[models.Month]*ReferralCounts{}
+	for _, m := range months {
+		out.Months = append(out.Months, ReferralCounts{Month: m})
+	}
+	for i := range out.Months {
+		byMonth[out.Months[i].Month] = &out.Months[i]
+	}
+	bySource := map[models.ProfessionalRole]*ReferralCounts{}
+	for _, role := range models.ReferrerRoles {
+		out.Sources = append(out.Sources, ReferralCounts{Source: role})
+	}
+	for i := range out.Sources {
+		bySource[out.Sources[i].Source] = &out.Sources[i]
+	}
+	for _, r := range rows {
+		accepted := r.AcceptedAt != nil
+		if m := byMonth[models.LondonMonth(r.ReceivedAt)]; m != nil {
+			m.add(r.Decision, accepted)
+		}
+		src := bySource[models.ProfessionalRole(r.Role)]
+		if src == nil {
+			src = bySource[models.ProfOther]
+		}
+		src.add(r.Decision, accepted)
+		out.Total.add(r.Decision, accepted)
+	}
+	return out, nil
+}
+
+// cells returns the counts as table cells after the label.
+func (c ReferralCounts) cells(label string) []string {
+	return []string{label, count(c.Received), count(c.Accepted), count(c.NotAccepted), count(c.Signposted),
+		count(c.Received - c.Accepted - c.NotAccepted - c.Signposted), percent(c.Accepted, c.Received)}
+}
+
+var referralColumns = []string{"Received", "Accepted", "Not accepted", "Signposted", "Awaiting decision", "Conversion"}
+
+func (r ReferralReport) table() reports.Table {
+	t := reports.Table{
+		Key: "referrals", Title: "Referrals received, by month",
+		Note: "Referrals received in each month (UK time). Accepted: accepted at any time since. Not accepted: declined at screening. " +
+			"Signposted: signposted to another service at screening. Conversion: accepted as a share of received.",
+		Columns: append([]string{"Month"}, referralColumns...),
+	}
+	c := &reports.Chart{Kind: reports.Bars, YLabel: "Referrals"}
+	var received, accepted []float64
+	for _, m := range r.Months {
+		t.Rows = append(t.Rows, m.cells(m.Month.Label()))
+		c.Labels = append(c.Labels, m.Month.Label())
+		received = append(received, float64(m.Received))
+		accepted = append(accepted, float64(m.Accepted))
+	}
+	t.Rows = append(t.Rows, r.Total.cells("All months"))
+	c.Series = []reports.Series{{Name: "Received", Values: received}, {Name: "Accepted", Values: accepted}}
+	t.Chart = c
+	return t
+}
+
+func (r ReferralReport) sourceTable() reports.Table {
+	t := reports.Table{
+		Key: "referral-sources", Title: "Referrals received, by source",
+		Note:    "The same referrals by who referred her. Self-referrals are refused at screening; any received are counted here.",
+		Columns: append([]string{"Source"}, referralColumns...),
+	}
+	c := &reports.Chart{Kind: reports.Bars, YLabel: "Referrals"}
+	var received []float64
+	for _, src := range r.Sources {
+		t.Rows = append(t.Rows, src.cells(src.Source.Label()))
+		c.Labels = append(c.Labels, src.Source.Label())
+		received = append(received, float64(src.Received))
+	}
+	c.Series = []reports.Series{{Name: "Received", Values: received}}
+	t.Chart = c
+	return t
+}
