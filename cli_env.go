@@ -32,6 +32,8 @@ var commands = map[string]command{
 	"import":  cmdImport,
 	"copy-db": cmdCopyDB,
 	"backup":  cmdBackup,
+	"report":  cmdReport, // issue 16
+	"export":  cmdExport, // issue 16: export mhsds (and export patient, issue 15)
 }
 
 // openTarget finds the database that --db names (or, without it, the

@@ -104,6 +104,8 @@ Commands:
   backup --out FILE [--force]               a checked copy of the database, while others work
   restore FILE                              replace the database with a backup (all closed)
   check                                     integrity, foreign keys and schema; exit 1 on a fault
+  report --from D --to D --out DIR          the manager's reports as CSV files and one PDF
+  export mhsds --month YYYY-MM --out DIR    the MHSDS-shaped tables of a month, with validation.csv
 
 --user signs in; the password is read from the terminal, or as the first
 line of standard input when that is not a terminal. Every command but
