@@ -66,10 +66,10 @@ type idTime struct {
 func (s *ReportService) waits(rr reportRange) (WaitsReport, error) {
 	routineDays, urgentDays, letterDays := s.settingInt(SetTargetAssessmentDays), s.settingInt(SetTargetUrgentDays), s.settingInt(SetTargetOutcomeDays)
 	out := WaitsReport{
-		Routine:       WaitRow{Label: fmt.Sprintf("Referral to first assessment, routine (target %d days)", routineDays)},
-		Urgent:        WaitRow{Label: fmt.Sprintf("Referral to first assessment, urgent (target %d working days)", urgentDays)},
-		All:           WaitRow{Label: "Referral to first assessment, all (each against its own target)"},
-		OutcomeLetter: WaitRow{Label: fmt.Sprintf("Acceptance to outcome letter (target %d days)", letterDays)},
+		Routine:       WaitRow{Label: fmt.Sprintf("Assessment, routine (target %d days)", routineDays)},
+		Urgent:        WaitRow{Label: fmt.Sprintf("Assessment, urgent (target %d working days)", urgentDays)},
+		All:           WaitRow{Label: "Assessment, all (each against its target)"},
+		OutcomeLetter: WaitRow{Label: fmt.Sprintf("Outcome letter after acceptance (target %d days)", letterDays)},
 	}
 	var refs []struct {
 		ID         uint

@@ -65,10 +65,20 @@ func newPlot(title string, c Chart) (*plot.Plot, error) {
 	if err != nil {
 		return nil, fmt.Errorf("reports: drawing the chart %q: %w", title, err)
 	}
+	top := 0.0
+	for _, s := range c.Series {
+		for _, v := range s.Values {
+			top = max(top, v)
+		}
+	}
 	if c.Target != nil {
+		top = max(top, *c.Target)
 		if err := addTarget(p, *c.Target, len(c.Labels)); err != nil {
 			return nil, err
 		}
+	}
+	if top > 0 {
+		p.Y.Max = top * 1.15 // room above the tallest bar for the legend
 	}
 	return p, nil
 }

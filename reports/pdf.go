@@ -3,6 +3,7 @@ package reports
 import (
 	"bytes"
 	"fmt"
+	"strings"
 
 	"github.com/jung-kurt/gofpdf"
 	"gonum.org/v1/plot/vg"
@@ -107,30 +108,49 @@ func writeTable(pdf *gofpdf.Fpdf, t Table, first bool) error {
 	return pdf.Error()
 }
 
-// columnWidths shares the body width among the columns in proportion to
-// their widest cell, the first (label) column taking at least a quarter.
+// columnWidths shares the body width among the columns: each gets at
+// least its widest word (so no word is broken), and the room left over
+// goes to the columns in proportion to how much wider their text would
+// like to be; the first (label) column wants at least a quarter.
 func columnWidths(pdf *gofpdf.Fpdf, t Table) []float64 {
 	n := len(t.Columns)
-	widths := make([]float64, n)
+	least, want := make([]float64, n), make([]float64, n)
+	measure := func(i int, text string) {
+		want[i] = max(want[i], min(pdf.GetStringWidth(text)+6, bodyW/2))
+		for _, w := range strings.Fields(text) {
+			least[i] = max(least[i], pdf.GetStringWidth(w)+6) // SplitText and MultiCell keep a cell margin each side
+		}
+	}
 	pdf.SetFont(fontFamily, "B", 8)
 	for i, c := range t.Columns {
-		widths[i] = pdf.GetStringWidth(c) + 3
+		measure(i, c)
 	}
 	pdf.SetFont(fontFamily, "", 8)
 	for _, r := range t.Rows {
 		for i := 0; i < n && i < len(r); i++ {
-			widths[i] = max(widths[i], min(pdf.GetStringWidth(r[i])+3, bodyW/2))
+			measure(i, r[i])
 		}
 	}
 	if n > 0 {
-		widths[0] = max(widths[0], bodyW/4)
+		want[0] = max(want[0], bodyW/4)
 	}
-	total := 0.0
-	for _, w := range widths {
-		total += w
+	sumLeast, sumExtra := 0.0, 0.0
+	for i := range want {
+		want[i] = max(want[i], least[i])
+		sumLeast += least[i]
+		sumExtra += want[i] - least[i]
 	}
+	room := bodyW - sumLeast
+	widths := make([]float64, n)
 	for i := range widths {
-		widths[i] *= bodyW / total
+		switch {
+		case room <= 0:
+			widths[i] = least[i] * bodyW / sumLeast
+		case sumExtra == 0:
+			widths[i] = least[i] + room/float64(n)
+		default:
+			widths[i] = least[i] + room*(want[i]-least[i])/sumExtra
+		}
 	}
 	return widths
 }

@@ -40,6 +40,7 @@ type reportsScreen struct {
 
 	ses     *session
 	current *app.Reports
+	top     *fyne.Container
 	content fyne.CanvasObject
 }
 
@@ -66,7 +67,8 @@ func newReportsScreen(ses *session) *reportsScreen {
 	s.SavePDF = widgets.SaveWithDialog(ses.Window, ".pdf")
 	bar := container.NewHBox(widget.NewLabel("From"), sized(s.From, 130), widget.NewLabel("to"), sized(s.To, 130),
 		s.Run, s.ExportCSV, s.ExportPDF)
-	s.content = container.NewBorder(container.NewVBox(bar, s.Progress, s.Message), nil, nil, nil, s.Tabs)
+	s.top = container.NewVBox(bar, s.Progress, s.Message)
+	s.content = container.NewBorder(s.top, nil, nil, nil, s.Tabs)
 	return s
 }
 
@@ -117,37 +119,55 @@ func (s *reportsScreen) build() {
 			if !done {
 				s.Progress.SetValue(0)
 				s.Progress.Show()
+				s.top.Refresh()
 			}
 		})
 	})
 	svc, actor := s.ses.Services.Reports, s.ses.Actor
 	s.ses.Background.Go(func() func() {
+		var charts [][]byte
 		r, err := svc.Build(actor, from, to, func(step, total int) {
-			fyne.Do(func() { s.Progress.Max = float64(total); s.Progress.SetValue(float64(step)) })
+			fyne.Do(func() { s.Progress.Max = float64(total + 1); s.Progress.SetValue(float64(step)) })
 		})
+		if err == nil {
+			charts = drawCharts(r.Tables())
+		}
 		return func() {
 			timer.Stop()
 			mu.Lock()
 			done = true
 			mu.Unlock()
 			s.Progress.Hide()
+			s.top.Refresh()
 			s.Run.Enable()
 			if err != nil {
 				showMessage(s.Message, sentence(err), true)
 				return
 			}
-			s.show(r)
+			s.show(r, charts)
 		}
 	})
 }
 
-// show puts each report in a tab.
-func (s *reportsScreen) show(r *app.Reports) {
+// drawCharts draws each table's chart as a PNG (nil for a table without
+// one, or whose chart could not be drawn), off the UI goroutine.
+func drawCharts(tables []reports.Table) [][]byte {
+	out := make([][]byte, len(tables))
+	for i, t := range tables {
+		if t.Chart != nil {
+			out[i], _ = reports.ChartPNG(t.Title, *t.Chart, 16*vg.Centimeter, 7*vg.Centimeter)
+		}
+	}
+	return out
+}
+
+// show puts each report in a tab, with its chart drawn already.
+func (s *reportsScreen) show(r *app.Reports, charts [][]byte) {
 	s.current = r
 	selected := s.Tabs.SelectedIndex()
 	s.Tabs.Items = nil
-	for _, t := range r.Tables() {
-		s.Tabs.Append(container.NewTabItem(tabTitle(t.Key), container.NewVScroll(reportView(t))))
+	for i, t := range r.Tables() {
+		s.Tabs.Append(container.NewTabItem(tabTitle(t.Key), container.NewVScroll(reportView(t, charts[i]))))
 	}
 	s.Tabs.Refresh()
 	if selected > 0 && selected < len(s.Tabs.Items) {
@@ -176,38 +196,39 @@ func tabTitle(key string) string {
 	return key
 }
 
-// reportView shows one report: its title and note, its table and its chart.
-func reportView(t reports.Table) fyne.CanvasObject {
+// reportView shows one report: its title and note, its table and its
+// chart (a PNG, or nil for none).
+func reportView(t reports.Table, chart []byte) fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(t.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	note := widget.NewLabel(t.Note)
 	note.Wrapping = fyne.TextWrapWord
-	grid := container.NewGridWithColumns(len(t.Columns))
-	for _, c := range t.Columns {
-		l := widget.NewLabelWithStyle(c, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-		l.Wrapping = fyne.TextWrapWord
-		grid.Add(l)
-	}
+	box := container.NewVBox(title, note, tableRow(t.Columns, len(t.Columns), true))
 	for _, r := range t.Rows {
-		for i := range t.Columns {
-			cell := ""
-			if i < len(r) {
-				cell = r[i]
-			}
-			l := widget.NewLabel(cell)
-			l.Wrapping = fyne.TextWrapWord
-			grid.Add(l)
-		}
+		box.Add(tableRow(r, len(t.Columns), false))
 	}
-	box := container.NewVBox(title, note, grid)
-	if t.Chart != nil {
-		if png, err := reports.ChartPNG(t.Title, *t.Chart, 16*vg.Centimeter, 7*vg.Centimeter); err == nil {
-			img := canvas.NewImageFromReader(bytes.NewReader(png), t.Key+".png")
-			img.FillMode = canvas.ImageFillContain
-			img.SetMinSize(fyne.NewSize(600, 262))
-			box.Add(img)
-		}
+	if chart != nil {
+		img := canvas.NewImageFromReader(bytes.NewReader(chart), t.Key+".png")
+		img.FillMode = canvas.ImageFillContain
+		img.SetMinSize(fyne.NewSize(600, 262))
+		box.Add(img)
 	}
 	return box
+}
+
+// tableRow lays out one row of a report's table in n equal columns, each
+// row only as tall as its own cells.
+func tableRow(cells []string, n int, head bool) fyne.CanvasObject {
+	row := container.NewGridWithColumns(n)
+	for i := 0; i < n; i++ {
+		text := ""
+		if i < len(cells) {
+			text = cells[i]
+		}
+		l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: head})
+		l.Wrapping = fyne.TextWrapWord
+		row.Add(l)
+	}
+	return row
 }
 
 // exportCSV saves the report on show as CSV.
