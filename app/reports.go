@@ -194,3 +194,39 @@ func decimal(v float64, ok bool) string {
 	}
 	return fmt.Sprintf("%.1f", v)
 }
+
+// chartTable builds a report's table and its chart a row at a time: each
+// row of the table is also a label along the chart's bottom, with a value
+// for each of the chart's series.
+type chartTable struct {
+	t reports.Table
+	c reports.Chart
+}
+
+// newChartTable starts the table t with a chart of kind whose series are
+// named series.
+func newChartTable(t reports.Table, kind reports.ChartKind, yLabel string, series ...string) *chartTable {
+	b := &chartTable{t: t, c: reports.Chart{Kind: kind, YLabel: yLabel}}
+	for _, name := range series {
+		b.c.Series = append(b.c.Series, reports.Series{Name: name})
+	}
+	return b
+}
+
+// add appends a row of cells, charted at label with one value per series.
+func (b *chartTable) add(label string, cells []string, values ...float64) {
+	b.t.Rows = append(b.t.Rows, cells)
+	b.c.Labels = append(b.c.Labels, label)
+	for i := range b.c.Series {
+		b.c.Series[i].Values = append(b.c.Series[i].Values, values[i])
+	}
+}
+
+// row appends a row to the table only, not to the chart.
+func (b *chartTable) row(cells ...string) { b.t.Rows = append(b.t.Rows, cells) }
+
+// done returns the table with its chart.
+func (b *chartTable) done() reports.Table {
+	b.t.Chart = &b.c
+	return b.t
+}

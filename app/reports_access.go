@@ -80,28 +80,22 @@ func (s *ReportService) access(rr reportRange) (AccessReport, error) {
 }
 
 func (a AccessReport) table() reports.Table {
-	t := reports.Table{
+	b := newChartTable(reports.Table{
 		Key: "access", Title: "Access: women seen in a rolling 12 months (MHS91)",
 		Note: "Each month counts the women with at least one attended (MHSDS 5 or 6) face-to-face, home-visit or video contact " +
 			"in the 12 months ending on the month's last day. Telephone contacts do not count.",
 		Columns: []string{"Month", "Women (MHS91)", "Target", "Against target"},
-	}
-	c := &reports.Chart{Kind: reports.Lines, YLabel: "Women"}
-	values := make([]float64, 0, len(a.Months))
+	}, reports.Lines, "Women", "Women (MHS91)")
 	for _, m := range a.Months {
 		target, against := "not set", "–"
 		if a.Target > 0 {
 			target, against = count(a.Target), percent(m.Women, a.Target)
 		}
-		t.Rows = append(t.Rows, []string{m.Month.Label(), count(m.Women), target, against})
-		c.Labels = append(c.Labels, m.Month.Label())
-		values = append(values, float64(m.Women))
+		b.add(m.Month.Label(), []string{m.Month.Label(), count(m.Women), target, against}, float64(m.Women))
 	}
-	c.Series = []reports.Series{{Name: "Women (MHS91)", Values: values}}
 	if a.Target > 0 {
 		v := float64(a.Target)
-		c.Target = &v
+		b.c.Target = &v
 	}
-	t.Chart = c
-	return t
+	return b.done()
 }

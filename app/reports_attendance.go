@@ -70,28 +70,22 @@ func (s *ReportService) attendance(rr reportRange) (AttendanceReport, error) {
 }
 
 func (a AttendanceReport) table() reports.Table {
-	t := reports.Table{
+	b := newChartTable(reports.Table{
 		Key: "attendance", Title: "Attendance by mode",
 		Note: "Contacts in the range (UK dates). Did-not-attend rate: did not attend (MHSDS 3) or arrived late and not seen (7), " +
 			"as a share of contacts held or missed (3, 5, 6, 7). Cancellations (2, 4) and contacts not yet held are left out of the rate.",
 		Columns: []string{"Mode", "Contacts", "Attended", "Did not attend", "Late, not seen", "Cancelled", "Did-not-attend rate"},
-	}
-	c := &reports.Chart{Kind: reports.Bars, YLabel: "% did not attend"}
-	var rates []float64
+	}, reports.Bars, "% did not attend", "% did not attend")
 	for _, r := range append(a.Modes, a.Total) {
 		label := "All modes"
 		if r.Mode != "" {
 			label = r.Mode.Label()
 		}
 		rate, ok := r.DNARate()
-		t.Rows = append(t.Rows, []string{label, count(r.Contacts), count(r.Attended), count(r.DNA), count(r.LateNotSeen),
-			count(r.Cancelled), percentOf(rate, ok)})
-		c.Labels = append(c.Labels, label)
-		rates = append(rates, rate)
+		b.add(label, []string{label, count(r.Contacts), count(r.Attended), count(r.DNA), count(r.LateNotSeen),
+			count(r.Cancelled), percentOf(rate, ok)}, rate)
 	}
-	c.Series = []reports.Series{{Name: "% did not attend", Values: rates}}
-	t.Chart = c
-	return t
+	return b.done()
 }
 
 // percentOf prints a percentage already worked out, or "–" when not known.

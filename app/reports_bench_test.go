@@ -1,14 +1,11 @@
 package app_test
 
 import (
-	"os"
-	"path/filepath"
 	"strconv"
 	"testing"
 	"time"
 
 	"perinatal-caseload/app"
-	"perinatal-caseload/app/apptest"
 	"perinatal-caseload/models"
 )
 
@@ -21,15 +18,7 @@ import (
 // the last day a referral was received.
 func reportsBenchDB(b *testing.B) (*app.Services, *models.StaffMember, models.Date) {
 	b.Helper()
-	path := os.Getenv("CASELOAD_BENCH_DB")
-	if path == "" {
-		path = filepath.Join(os.TempDir(), "caseload-bench-"+strconv.Itoa(benchReferrals())+".db")
-	}
-	_, statErr := os.Stat(path)
-	e := apptest.Open(b, path)
-	if statErr != nil {
-		e.AddDemo(benchReferrals())
-	}
+	e := benchEnv(b)
 	var contacts int64
 	e.DB.Model(&models.Contact{}).Count(&contacts)
 	if contacts == 0 {

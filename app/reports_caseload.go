@@ -80,40 +80,27 @@ func (c CaseloadReport) asOfNote() string {
 }
 
 func (c CaseloadReport) table() reports.Table {
-	t := reports.Table{
+	b := newChartTable(reports.Table{
 		Key: "caseload", Title: "Caseload by key worker",
 		Note:    c.asOfNote() + " Capacity is each key worker's capacity as set today.",
 		Columns: []string{"Key worker", "Open cases", "Capacity", "Share of capacity"},
-	}
-	ch := &reports.Chart{Kind: reports.Bars, YLabel: "Cases"}
-	var open, capacity []float64
+	}, reports.Bars, "Cases", "Open cases", "Capacity")
 	for _, w := range c.Workers {
-		t.Rows = append(t.Rows, []string{w.Name, count(w.Open), count(w.Capacity), percent(w.Open, w.Capacity)})
-		ch.Labels = append(ch.Labels, w.Name)
-		open = append(open, float64(w.Open))
-		capacity = append(capacity, float64(w.Capacity))
+		b.add(w.Name, []string{w.Name, count(w.Open), count(w.Capacity), percent(w.Open, w.Capacity)}, float64(w.Open), float64(w.Capacity))
 	}
-	ch.Series = []reports.Series{{Name: "Open cases", Values: open}, {Name: "Capacity", Values: capacity}}
-	t.Chart = ch
-	return t
+	return b.done()
 }
 
 func (c CaseloadReport) stageTable() reports.Table {
-	t := reports.Table{
+	b := newChartTable(reports.Table{
 		Key: "caseload-stages", Title: "Open cases by stage",
 		Note: c.asOfNote() + " Stage on that day from the baby's date of birth; for a birth not yet recorded, " +
 			"from the due date once it has passed.",
 		Columns: []string{"Stage", "Open cases", "Share"},
-	}
-	ch := &reports.Chart{Kind: reports.Bars, YLabel: "Cases"}
-	var cases []float64
+	}, reports.Bars, "Cases", "Open cases")
 	for _, st := range c.Stages {
-		t.Rows = append(t.Rows, []string{st.Stage.Label(), count(st.Cases), percent(st.Cases, c.Open)})
-		ch.Labels = append(ch.Labels, st.Stage.Label())
-		cases = append(cases, float64(st.Cases))
+		b.add(st.Stage.Label(), []string{st.Stage.Label(), count(st.Cases), percent(st.Cases, c.Open)}, float64(st.Cases))
 	}
-	t.Rows = append(t.Rows, []string{"All open cases", count(c.Open), percent(c.Open, c.Open)})
-	ch.Series = []reports.Series{{Name: "Open cases", Values: cases}}
-	t.Chart = ch
-	return t
+	b.row("All open cases", count(c.Open), percent(c.Open, c.Open))
+	return b.done()
 }

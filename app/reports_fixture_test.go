@@ -13,7 +13,7 @@ import (
 // The reports fixture: a dozen women with known referrals, contacts,
 // waits and scores, written row by row so that every figure of every
 // report can be counted by hand. The hand counts are in reports_test.go,
-// next to the assertions; docs in testdata/reports/README.md.
+// next to the assertions.
 //
 // The range reported is 01/09/2026 to 30/11/2026. British Summer Time
 // ends on Sunday 25 October 2026 (and began on 29 March 2026), so an

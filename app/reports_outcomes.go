@@ -81,24 +81,18 @@ func (s *ReportService) outcomes(rr reportRange) (OutcomesReport, error) {
 }
 
 func (o OutcomesReport) table() reports.Table {
-	t := reports.Table{
+	b := newChartTable(reports.Table{
 		Key: "outcomes", Title: "Outcome measures: first and latest scores",
 		Note: "For each woman's referral and measure with two or more scores, the latest taken in the range: her first score " +
 			"paired with her latest. Improved: lower for EPDS, PHQ-9, GAD-7 and CORE-10; higher for goal-based outcomes. " +
 			"The change is raw; no reliable-change threshold is applied.",
 		Columns: []string{"Measure", "Pairs", "Mean first", "Mean latest", "Mean change", "Improved", "Share improved"},
-	}
-	c := &reports.Chart{Kind: reports.Bars, YLabel: "% improved"}
-	var shares []float64
+	}, reports.Bars, "% improved", "% improved")
 	for _, r := range o.Measures {
-		t.Rows = append(t.Rows, []string{r.Measure, count(r.Pairs), decimal(r.MeanFirst, r.HasPairs), decimal(r.MeanLatest, r.HasPairs),
-			signed(r.MeanChange, r.HasPairs), count(r.Improved), percent(r.Improved, r.Pairs)})
-		c.Labels = append(c.Labels, r.Measure)
-		shares = append(shares, shareValue(r.Improved, r.Pairs))
+		b.add(r.Measure, []string{r.Measure, count(r.Pairs), decimal(r.MeanFirst, r.HasPairs), decimal(r.MeanLatest, r.HasPairs),
+			signed(r.MeanChange, r.HasPairs), count(r.Improved), percent(r.Improved, r.Pairs)}, shareValue(r.Improved, r.Pairs))
 	}
-	c.Series = []reports.Series{{Name: "% improved", Values: shares}}
-	t.Chart = c
-	return t
+	return b.done()
 }
 
 // signed prints a change with its sign: "+2.5", "-4.0", or "–" when not known.

@@ -134,24 +134,18 @@ func references(ids []uint) string {
 }
 
 func (q QualityReport) table() reports.Table {
-	t := reports.Table{
+	b := newChartTable(reports.Table{
 		Key: "data-quality", Title: "Data quality",
 		Note: "Referrals received in the range missing her NHS number, her GP practice or her ethnic category; and referrals accepted " +
 			"in the range that owe an outcome letter not yet issued. Referrals are named by reference, never by name.",
 		Columns: []string{"Check", "Checked", "Missing", "Share", "Referrals"},
-	}
-	c := &reports.Chart{Kind: reports.Bars, YLabel: "% missing"}
-	var shares []float64
+	}, reports.Bars, "% missing", "% missing")
 	for _, ch := range q.Checks {
+		cells := []string{ch.Label, count(ch.Checked), count(len(ch.Missing)), percent(len(ch.Missing), ch.Checked), references(ch.Missing)}
 		if ch.NotRecorded {
-			t.Rows = append(t.Rows, []string{ch.Label, "–", "–", "–", "Not recorded in this version"})
-		} else {
-			t.Rows = append(t.Rows, []string{ch.Label, count(ch.Checked), count(len(ch.Missing)), percent(len(ch.Missing), ch.Checked), references(ch.Missing)})
+			cells = []string{ch.Label, "–", "–", "–", "Not recorded in this version"}
 		}
-		c.Labels = append(c.Labels, strings.TrimPrefix(ch.Label, "Missing "))
-		shares = append(shares, shareValue(len(ch.Missing), ch.Checked))
+		b.add(strings.TrimPrefix(ch.Label, "Missing "), cells, shareValue(len(ch.Missing), ch.Checked))
 	}
-	c.Series = []reports.Series{{Name: "% missing", Values: shares}}
-	t.Chart = c
-	return t
+	return b.done()
 }

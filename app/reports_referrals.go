@@ -97,40 +97,27 @@ func (c ReferralCounts) cells(label string) []string {
 var referralColumns = []string{"Received", "Accepted", "Not accepted", "Signposted", "Awaiting decision", "Conversion"}
 
 func (r ReferralReport) table() reports.Table {
-	t := reports.Table{
+	b := newChartTable(reports.Table{
 		Key: "referrals", Title: "Referrals received, by month",
 		Note: "Referrals received in each month (UK time). Accepted: accepted at any time since. Not accepted: declined at screening. " +
 			"Signposted: signposted to another service at screening. Conversion: accepted as a share of received.",
 		Columns: append([]string{"Month"}, referralColumns...),
-	}
-	c := &reports.Chart{Kind: reports.Bars, YLabel: "Referrals"}
-	var received, accepted []float64
+	}, reports.Bars, "Referrals", "Received", "Accepted")
 	for _, m := range r.Months {
-		t.Rows = append(t.Rows, m.cells(m.Month.Label()))
-		c.Labels = append(c.Labels, m.Month.Label())
-		received = append(received, float64(m.Received))
-		accepted = append(accepted, float64(m.Accepted))
+		b.add(m.Month.Label(), m.cells(m.Month.Label()), float64(m.Received), float64(m.Accepted))
 	}
-	t.Rows = append(t.Rows, r.Total.cells("All months"))
-	c.Series = []reports.Series{{Name: "Received", Values: received}, {Name: "Accepted", Values: accepted}}
-	t.Chart = c
-	return t
+	b.row(r.Total.cells("All months")...)
+	return b.done()
 }
 
 func (r ReferralReport) sourceTable() reports.Table {
-	t := reports.Table{
+	b := newChartTable(reports.Table{
 		Key: "referral-sources", Title: "Referrals received, by source",
 		Note:    "The same referrals by who referred her. Self-referrals are refused at screening; any received are counted here.",
 		Columns: append([]string{"Source"}, referralColumns...),
-	}
-	c := &reports.Chart{Kind: reports.Bars, YLabel: "Referrals"}
-	var received []float64
+	}, reports.Bars, "Referrals", "Received")
 	for _, src := range r.Sources {
-		t.Rows = append(t.Rows, src.cells(src.Source.Label()))
-		c.Labels = append(c.Labels, src.Source.Label())
-		received = append(received, float64(src.Received))
+		b.add(src.Source.Label(), src.cells(src.Source.Label()), float64(src.Received))
 	}
-	c.Series = []reports.Series{{Name: "Received", Values: received}}
-	t.Chart = c
-	return t
+	return b.done()
 }

@@ -160,22 +160,18 @@ func (s *ReportService) letterWaits(rr reportRange, targetDays int, row *WaitRow
 }
 
 func (w WaitsReport) table() reports.Table {
-	t := reports.Table{
+	b := newChartTable(reports.Table{
 		Key: "waits", Title: "Waiting times",
 		Note: "Assessment: referrals received in the range, from the day received to the first initial assessment she attended " +
 			"(MHSDS 5 or 6). Outcome letter: referrals accepted in the range, to the first outcome letter issued. " +
-			"Days are UK calendar days; the urgent target counts working days (Monday to Friday). Still waiting: accepted, still open, and not yet assessed; or owed an outcome letter not yet issued.",
+			"Days are UK calendar days; the urgent target counts working days (Monday to Friday). " +
+			"Still waiting: accepted, still open, and not yet assessed; or owed an outcome letter not yet issued.",
 		Columns: []string{"Wait", "Measured", "Median days", "90th percentile days", "Within target", "Share within target", "Still waiting"},
+	}, reports.Bars, "% within target", "% within target")
+	for i, r := range []WaitRow{w.Routine, w.Urgent, w.All, w.OutcomeLetter} {
+		b.add([]string{"Routine", "Urgent", "All", "Outcome letter"}[i], []string{r.Label, count(r.Measured), decimal(r.Median, r.HasFigures),
+			decimal(r.P90, r.HasFigures), count(r.WithinTarget), percent(r.WithinTarget, r.Measured), count(r.Waiting)},
+			shareValue(r.WithinTarget, r.Measured))
 	}
-	c := &reports.Chart{Kind: reports.Bars, YLabel: "% within target"}
-	var shares []float64
-	for _, r := range []WaitRow{w.Routine, w.Urgent, w.All, w.OutcomeLetter} {
-		t.Rows = append(t.Rows, []string{r.Label, count(r.Measured), decimal(r.Median, r.HasFigures), decimal(r.P90, r.HasFigures),
-			count(r.WithinTarget), percent(r.WithinTarget, r.Measured), count(r.Waiting)})
-		shares = append(shares, shareValue(r.WithinTarget, r.Measured))
-	}
-	c.Labels = []string{"Routine", "Urgent", "All", "Outcome letter"}
-	c.Series = []reports.Series{{Name: "% within target", Values: shares}}
-	t.Chart = c
-	return t
+	return b.done()
 }
