@@ -230,3 +230,15 @@ func (b *chartTable) done() reports.Table {
 	b.t.Chart = &b.c
 	return b.t
 }
+
+// keyedRows makes one row for each key, in order, and a map from each key
+// to its row, for counting into.
+func keyedRows[K comparable, R any](keys []K, row func(K) R) ([]R, map[K]*R) {
+	rows := make([]R, len(keys))
+	byKey := make(map[K]*R, len(keys))
+	for i, k := range keys {
+		rows[i] = row(k)
+		byKey[k] = &rows[i]
+	}
+	return rows, byKey
+}

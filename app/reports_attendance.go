@@ -53,13 +53,8 @@ func (s *ReportService) attendance(rr reportRange) (AttendanceReport, error) {
 	if err != nil {
 		return out, err
 	}
-	byMode := map[models.Mode]*AttendanceRow{}
-	for _, m := range models.Modes {
-		out.Modes = append(out.Modes, AttendanceRow{Mode: m})
-	}
-	for i := range out.Modes {
-		byMode[out.Modes[i].Mode] = &out.Modes[i]
-	}
+	var byMode map[models.Mode]*AttendanceRow
+	out.Modes, byMode = keyedRows(models.Modes, func(m models.Mode) AttendanceRow { return AttendanceRow{Mode: m} })
 	for _, r := range rows {
 		if row := byMode[r.Mode]; row != nil {
 			row.add(r.Attendance)

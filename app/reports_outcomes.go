@@ -43,13 +43,8 @@ func (s *ReportService) outcomes(rr reportRange) (OutcomesReport, error) {
 	if err != nil {
 		return out, err
 	}
-	byMeasure := map[string]*OutcomeRow{}
-	for _, m := range OutcomeMeasures {
-		out.Measures = append(out.Measures, OutcomeRow{Measure: m})
-	}
-	for i := range out.Measures {
-		byMeasure[out.Measures[i].Measure] = &out.Measures[i]
-	}
+	var byMeasure map[string]*OutcomeRow
+	out.Measures, byMeasure = keyedRows(OutcomeMeasures, func(m string) OutcomeRow { return OutcomeRow{Measure: m} })
 	// Rows come ordered by referral, measure and date: each run of one
 	// referral and measure is a series whose first and last are paired.
 	for i := 0; i < len(rows); {

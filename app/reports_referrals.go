@@ -58,21 +58,10 @@ func (s *ReportService) referrals(rr reportRange) (ReferralReport, error) {
 	if err != nil {
 		return out, err
 	}
-	months := models.MonthsCovering(rr.from, rr.to)
-	byMonth := map[models.Month]*ReferralCounts{}
-	for _, m := range months {
-		out.Months = append(out.Months, ReferralCounts{Month: m})
-	}
-	for i := range out.Months {
-		byMonth[out.Months[i].Month] = &out.Months[i]
-	}
-	bySource := map[models.ProfessionalRole]*ReferralCounts{}
-	for _, role := range models.ReferrerRoles {
-		out.Sources = append(out.Sources, ReferralCounts{Source: role})
-	}
-	for i := range out.Sources {
-		bySource[out.Sources[i].Source] = &out.Sources[i]
-	}
+	var byMonth map[models.Month]*ReferralCounts
+	var bySource map[models.ProfessionalRole]*ReferralCounts
+	out.Months, byMonth = keyedRows(models.MonthsCovering(rr.from, rr.to), func(m models.Month) ReferralCounts { return ReferralCounts{Month: m} })
+	out.Sources, bySource = keyedRows(models.ReferrerRoles, func(p models.ProfessionalRole) ReferralCounts { return ReferralCounts{Source: p} })
 	for _, r := range rows {
 		accepted := r.AcceptedAt != nil
 		if m := byMonth[models.LondonMonth(r.ReceivedAt)]; m != nil {
