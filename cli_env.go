@@ -32,6 +32,7 @@ var commands = map[string]command{
 	"import":  cmdImport,
 	"copy-db": cmdCopyDB,
 	"backup":  cmdBackup,
+	"report":  cmdReport,
 	"export":  cmdExport,
 }
 

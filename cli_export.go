@@ -1,7 +1,6 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"io"
 	"sort"
@@ -10,33 +9,72 @@ import (
 	"perinatal-caseload/models"
 )
 
-// exportCommands are the kinds of `caseload export KIND`.
+// exportCommands are the subcommands of export.
 var exportCommands = map[string]command{
+	"mhsds":   cmdExportMHSDS,
 	"patient": cmdExportPatient,
 }
 
-// cmdExport is `caseload export KIND ...`: data written out of the program.
+// cmdExport runs the export subcommand its first argument names.
 func cmdExport(e *env, args []string, in io.Reader, stdout, stderr io.Writer) error {
-	kinds := make([]string, 0, len(exportCommands))
-	for k := range exportCommands {
-		kinds = append(kinds, k)
+	var names []string
+	for name := range exportCommands {
+		names = append(names, name)
 	}
-	sort.Strings(kinds)
-	if len(args) == 0 || exportCommands[args[0]] == nil {
-		return usageError{"export: name what to export: " + strings.Join(kinds, ", ")}
+	sort.Strings(names)
+	if len(args) == 0 {
+		return usageError{"export: name what to export: " + strings.Join(names, ", ")}
 	}
-	return exportCommands[args[0]](e, args[1:], in, stdout, stderr)
+	sub, ok := exportCommands[args[0]]
+	if !ok {
+		return usageError{fmt.Sprintf("export: unknown export %q; choose %s", args[0], strings.Join(names, ", "))}
+	}
+	return sub(e, args[1:], in, stdout, stderr)
+}
+
+// cmdExportMHSDS writes the MHSDS-shaped extract of one month into a
+// folder: one CSV per table, named after it, and validation.csv. It tells
+// stderr how many mandatory fields are missing, and how many rows are
+// demo records.
+func cmdExportMHSDS(e *env, args []string, _ io.Reader, stdout, stderr io.Writer) error {
+	fs := commandFlags("export mhsds", stderr)
+	month := fs.String("month", "", "the month, YYYY-MM")
+	out := fs.String("out", "", "the folder to write the tables into")
+	force := fs.Bool("force", false, "replace files already in the folder")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *month == "" || *out == "" {
+		return usageError{"export mhsds: give --month YYYY-MM and --out DIR"}
+	}
+	m, err := models.ParseMonth(*month)
+	if err != nil {
+		return usageError{"export mhsds: --month: " + err.Error()}
+	}
+	x, err := e.svc.Reports.MHSDS(e.actor, m)
+	if err != nil {
+		return err
+	}
+	if err := writeFiles(*out, x.Files(), *force, stdout); err != nil {
+		return err
+	}
+	if len(x.Problems) > 0 {
+		fmt.Fprintf(stderr, "caseload export mhsds: %d missing mandatory fields; see validation.csv\n", len(x.Problems))
+	}
+	if x.Demo > 0 {
+		fmt.Fprintf(stderr, "caseload export mhsds: %d rows are demo records (DemoRecord Y), not real data\n", x.Demo)
+	}
+	return nil
 }
 
 // cmdExportPatient is `caseload export patient --nhs-number N --out DIR`:
 // her subject-access copy (see app.ReferralService.ExportPatient).
 func cmdExportPatient(e *env, args []string, _ io.Reader, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("export patient", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := commandFlags("export patient", stderr)
 	nhs := fs.String("nhs-number", "", "her NHS number (spaces allowed)")
 	out := fs.String("out", "", "a new or empty folder for the copy")
-	if err := fs.Parse(args); err != nil {
-		return usageError{"export patient: " + err.Error()}
+	if err := parseFlags(fs, args); err != nil {
+		return err
 	}
 	if *nhs == "" || *out == "" || fs.NArg() > 0 {
 		return usageError{"export patient: give --nhs-number N and --out DIR"}

@@ -39,7 +39,7 @@ func TestExportPatientWritesHerCopy(t *testing.T) {
 		code int
 		want string
 	}{
-		{[]string{"export"}, 2, "name what to export: patient"},
+		{[]string{"export"}, 2, "name what to export: mhsds, patient"},
 		{[]string{"export", "patient", "--out", out}, 2, "give --nhs-number N and --out DIR"},
 		{[]string{"export", "patient", "--nhs-number", "943 476 5919", "--out", out}, 1, "not empty"},
 		{[]string{"export", "patient", "--nhs-number", "999 000 0107", "--out", filepath.Join(t.TempDir(), "x")}, 1, "no woman with that NHS number"},

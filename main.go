@@ -114,6 +114,8 @@ Commands:
   restore FILE                              replace the database with a backup (all closed)
   check                                     integrity, foreign keys and schema; exit 1 on a fault
   export patient --nhs-number N --out DIR   her subject-access copy: record.json, record.pdf, her letters
+  report --from D --to D --out DIR          the manager's reports as CSV files and one PDF
+  export mhsds --month YYYY-MM --out DIR    the MHSDS-shaped tables of a month, with validation.csv
 
 --user signs in; the password is read from the terminal, or as the first
 line of standard input when that is not a terminal. Every command but

@@ -38,6 +38,13 @@ func BenchmarkDemo100k(b *testing.B) {
 // made once and kept in the test cache folder (or CASELOAD_BENCH_DB).
 func benchDB(b *testing.B) (*app.Services, *models.StaffMember) {
 	b.Helper()
+	e := benchEnv(b)
+	return e.Services, e.System
+}
+
+// benchEnv is benchDB's database, for benchmarks that add rows of their own.
+func benchEnv(b *testing.B) *apptest.Env {
+	b.Helper()
 	path := os.Getenv("CASELOAD_BENCH_DB")
 	if path == "" {
 		path = filepath.Join(os.TempDir(), "caseload-bench-"+strconv.Itoa(benchReferrals())+".db")
@@ -47,7 +54,7 @@ func benchDB(b *testing.B) (*app.Services, *models.StaffMember) {
 	if statErr != nil {
 		e.AddDemo(benchReferrals())
 	}
-	return e.Services, e.System
+	return e
 }
 
 // BenchmarkReferralSearch measures one search (count and first page) over

@@ -29,6 +29,7 @@ type Services struct {
 	Contacts     *ContactService
 	Measures     *MeasureService
 	Patients     *PatientService
+	Reports      *ReportService // issue 16: the manager's reports and the MHSDS extract
 }
 
 // New builds the services over an open, migrated database.
@@ -58,6 +59,7 @@ func newServices(c *core) *Services {
 		Contacts:     &ContactService{c},
 		Measures:     &MeasureService{c},
 		Patients:     &PatientService{c},
+		Reports:      &ReportService{c},
 	}
 }
 

@@ -35,6 +35,7 @@ const (
 	SetPlanDischargeWeeks   = "target.plan_discharge_weeks"
 	SetMissedFollowUpDays   = "target.missed_follow_up_working_days"
 	SetInpatientVisitDays   = "target.inpatient_visit_days"
+	SetTargetAccess         = "target.mhs91_access" // issue 16: the access report's target
 	SetLockoutAttempts      = "signin.lockout_attempts"
 	SetLockoutMinutes       = "signin.lockout_minutes"
 	SetIdleLockMinutes      = "signin.idle_lock_minutes"
@@ -94,6 +95,7 @@ var settingDefs = map[string]settingDef{
 	SetPlanDischargeWeeks:   {"Weeks before the perinatal period ends to plan discharge", "4", true},
 	SetMissedFollowUpDays:   {"Working days to follow up a missed appointment", "2", true},
 	SetInpatientVisitDays:   {"Days from acceptance to see a woman on an inpatient ward", "7", true},
+	SetTargetAccess:         {"Women to see in a rolling 12 months (MHS91 access target; 0: none set)", "0", true},
 	SetLockoutAttempts:      {"Failed sign-ins before an account locks", "5", true},
 	SetLockoutMinutes:       {"Minutes an account stays locked", "15", true},
 	SetIdleLockMinutes:      {"Minutes of inactivity before the screen locks", "10", true},
@@ -118,7 +120,7 @@ var settingOrder = []string{
 	SetServiceAddress, SetServicePhone, SetServiceEmail, SetOfficeHours,
 	SetDutyHours, SetDutyPhone, SetCrisisPhone, SetAttendAnywhereLink, SetBases, SetCallFromNumber, SetMBUName,
 	SetTargetAssessmentDays, SetTargetUrgentDays, SetTargetOutcomeDays, SetDueSoonDays, SetLettersTrackedFrom,
-	SetPlanDischargeWeeks, SetMissedFollowUpDays, SetInpatientVisitDays,
+	SetPlanDischargeWeeks, SetMissedFollowUpDays, SetInpatientVisitDays, SetTargetAccess,
 	SetAreaPrefixes, SetPartlyInArea,
 	SetLockoutAttempts, SetLockoutMinutes, SetIdleLockMinutes,
 	SetBackupFolder, SetBackupKeep, SetBackupEveryHours,

@@ -89,5 +89,6 @@ func screenDefs() []screenDef {
 		{ID: screenSettings, Title: "Settings", Icon: theme.SettingsIcon(), Build: func(s *session) screen { return newSettingsScreen(s) }},
 		{ID: screenDirectory, Title: "Directory", Icon: theme.MailAttachmentIcon(), Build: func(s *session) screen { return newDirectoryScreen(s) }},
 		{ID: screenAudit, Title: "Audit", Icon: theme.VisibilityIcon(), Needs: models.PermViewAudit, Build: func(s *session) screen { return newAuditScreen(s) }},
+		{ID: "reports", Title: "Reports", Icon: theme.DocumentIcon(), Needs: models.PermViewReports, Build: func(s *session) screen { return newReportsScreen(s) }},
 	}
 }
