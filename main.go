@@ -74,9 +74,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 // directCommands are the commands that must not open the database for
 // work first: they look at the file or schema as it is.
 var directCommands = map[string]func(dbFlag string, args []string, stdout, stderr io.Writer) int{
-	"migrate": runMigrate,
-	"restore": runRestore,
-	"check":   runCheck,
+	"migrate":   runMigrate,
+	"restore":   runRestore,
+	"check":     runCheck,
+	"configure": runConfigure,
 }
 
 // errReported means the command already told the user what went wrong.
@@ -104,6 +105,7 @@ Commands:
   backup --out FILE [--force]               a checked copy of the database, while others work
   restore FILE                              replace the database with a backup (all closed)
   check                                     integrity, foreign keys and schema; exit 1 on a fault
+  configure --database URL                  point every user of this computer at URL (IT, installer)
 
 --user signs in; the password is read from the terminal, or as the first
 line of standard input when that is not a terminal. Every command but
