@@ -74,9 +74,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 // directCommands are the commands that must not open the database for
 // work first: they look at the file or schema as it is.
 var directCommands = map[string]func(c directCall) int{
-	"migrate": runMigrate,
-	"restore": runRestore,
-	"check":   runCheck,
+	"migrate":   runMigrate,
+	"restore":   runRestore,
+	"check":     runCheck,
+	"configure": runConfigure,
 }
 
 // directCall is how a direct command was called: the global --db and
@@ -116,6 +117,7 @@ Commands:
   export patient --nhs-number N --out DIR   her subject-access copy: record.json, record.pdf, her letters
   report --from D --to D --out DIR          the manager's reports as CSV files and one PDF
   export mhsds --month YYYY-MM --out DIR    the MHSDS-shaped tables of a month, with validation.csv
+  configure --database URL                  point every user of this computer at URL (IT, installer)
 
 --user signs in; the password is read from the terminal, or as the first
 line of standard input when that is not a terminal. Every command but

@@ -14,7 +14,8 @@ import (
 // WritePrivateFile, so that each is:
 //
 //   - private: mode 0600, readable only by the person who wrote it, whatever
-//     an existing file's mode was;
+//     an existing file's mode was (on Windows, an access list with that
+//     person alone: see RestrictToOwner);
 //   - never written through a symbolic link: the content goes to a new
 //     temporary file beside the target, which is then linked or renamed into
 //     place, and a rename replaces a link itself, never the file it points at;
@@ -50,6 +51,11 @@ func CreatePrivateFile(path string, overwrite bool) (*PrivateFile, error) {
 	f, err := os.CreateTemp(dir, "."+base+".part-*") // 0600, O_EXCL
 	if err != nil {
 		return nil, fmt.Errorf("cannot write in the folder %s: %w", dir, err)
+	}
+	if err := RestrictToOwner(f.Name()); err != nil { // Windows ignores the mode
+		f.Close()
+		os.Remove(f.Name())
+		return nil, err
 	}
 	return &PrivateFile{File: f, target: path, overwrite: overwrite}, nil
 }
@@ -137,7 +143,10 @@ func copyExclusive(tmp, target string) error {
 	if err != nil {
 		return err
 	}
-	_, err = io.Copy(dst, src)
+	err = RestrictToOwner(target)
+	if err == nil {
+		_, err = io.Copy(dst, src)
+	}
 	if err == nil {
 		err = dst.Sync()
 	}

@@ -138,6 +138,10 @@ func ensureCheckedFile(path string) error {
 		if err != nil {
 			return fmt.Errorf("cannot create the file: %w", err)
 		}
+		if err := RestrictToOwner(path); err != nil { // Windows ignores the mode
+			nf.Close()
+			return err
+		}
 		return nf.Close()
 	}
 	if err != nil {

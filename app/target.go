@@ -6,7 +6,6 @@ import (
 	"io/fs"
 	"net/url"
 	"os"
-	"path/filepath"
 	"runtime"
 	"strings"
 
@@ -24,27 +23,67 @@ const EnvDB = "CASELOAD_DB"
 //	database = "postgres://caseload@db.example.nhs.uk/caseload?sslmode=verify-full"
 //
 // Tests point it somewhere else.
-var MachineConfigPath = machineConfigPath()
+var MachineConfigPath = machineConfigPathFor(runtime.GOOS, os.Getenv)
 
-func machineConfigPath() string {
-	if runtime.GOOS == "windows" {
-		dir := os.Getenv("ProgramData")
+// machineConfigPathFor returns the machine-wide configuration file on the
+// system goos, reading the environment through getenv.
+func machineConfigPathFor(goos string, getenv func(string) string) string {
+	if goos == "windows" {
+		dir := getenv("ProgramData")
 		if dir == "" {
 			dir = `C:\ProgramData`
 		}
-		return filepath.Join(dir, "PerinatalCaseload", "config.toml")
+		return joinFor(goos, dir, "PerinatalCaseload", "config.toml")
 	}
 	return "/etc/perinatal-caseload/config.toml"
 }
 
 // DefaultDBPath returns the SQLite file in the user's application-data
-// folder, shared by the GUI and the command line.
+// folder, shared by the GUI and the command line: on Windows
+// %AppData%\PerinatalCaseload\caseload.db, which roams with the person's
+// profile and is private to them; elsewhere the folder os.UserConfigDir
+// names.
 func DefaultDBPath() (string, error) {
-	dir, err := os.UserConfigDir()
-	if err != nil {
-		return "", fmt.Errorf("cannot find your application-data folder: %w; give a database with --db", err)
+	return defaultDBPathFor(runtime.GOOS, os.Getenv)
+}
+
+// defaultDBPathFor is DefaultDBPath on the system goos, reading the
+// environment through getenv. It follows os.UserConfigDir.
+func defaultDBPathFor(goos string, getenv func(string) string) (string, error) {
+	var dir string
+	switch goos {
+	case "windows":
+		dir = getenv("AppData")
+	case "darwin", "ios":
+		if home := getenv("HOME"); home != "" {
+			dir = joinFor(goos, home, "Library", "Application Support")
+		}
+	default:
+		dir = getenv("XDG_CONFIG_HOME")
+		if dir != "" && !strings.HasPrefix(dir, "/") {
+			return "", errors.New("cannot find your application-data folder: the path in $XDG_CONFIG_HOME is relative; give a database with --db")
+		}
+		if home := getenv("HOME"); dir == "" && home != "" {
+			dir = joinFor(goos, home, ".config")
+		}
 	}
-	return filepath.Join(dir, "PerinatalCaseload", "caseload.db"), nil
+	if dir == "" {
+		return "", errors.New("cannot find your application-data folder (%AppData% on Windows, $HOME elsewhere, is not set); give a database with --db")
+	}
+	return joinFor(goos, dir, "PerinatalCaseload", "caseload.db"), nil
+}
+
+// joinFor joins path elements with the separator of the system goos, so
+// that the paths of another system can be worked out (and tested) here.
+func joinFor(goos string, elem ...string) string {
+	sep := "/"
+	if goos == "windows" {
+		sep = `\`
+	}
+	for i := range elem[:len(elem)-1] {
+		elem[i] = strings.TrimRight(elem[i], `/\`)
+	}
+	return strings.Join(elem, sep)
 }
 
 // ResolveDB picks the database: the --db flag, else CASELOAD_DB, else the

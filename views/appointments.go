@@ -67,7 +67,8 @@ func diaryRows(monday models.Date, entries []app.DiaryEntry) []diaryRow {
 // opens it, to record attendance, reschedule, cancel, or save its calendar
 // invitation.
 type appointmentsScreen struct {
-	Previous, Next, ThisWeek *widget.Button
+	Previous, Next *widgets.IconButton
+	ThisWeek       *widget.Button
 	// Week names the week on show.
 	Week      *widget.Label
 	Clinician *widget.Select
@@ -97,8 +98,8 @@ type appointmentsScreen struct {
 // signed in if they hold appointments, otherwise for the whole team.
 func newAppointmentsScreen(s *session) *appointmentsScreen {
 	a := &appointmentsScreen{s: s, monday: models.MondayOf(s.Services.Today()), SaveFile: widgets.SaveWithDialog(s.Window, ".ics")}
-	a.Previous = widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { a.ShowWeek(a.monday.AddDays(-7)) })
-	a.Next = widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { a.ShowWeek(a.monday.AddDays(7)) })
+	a.Previous = widgets.NewIconButton("Previous week", theme.NavigateBackIcon(), func() { a.ShowWeek(a.monday.AddDays(-7)) })
+	a.Next = widgets.NewIconButton("Next week", theme.NavigateNextIcon(), func() { a.ShowWeek(a.monday.AddDays(7)) })
 	a.ThisWeek = widget.NewButton("This week", func() { a.ShowWeek(models.MondayOf(s.Services.Today())) })
 	a.Week = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	a.Clinician = widget.NewSelect(a.clinicianOptions(), func(string) { a.Reload() })
@@ -106,7 +107,7 @@ func newAppointmentsScreen(s *session) *appointmentsScreen {
 	a.Mode = widgets.NewChoice(append([]string{""}, modeCodes()...), modeOrAll, allModes, a.Reload)
 	a.ShowCancelled = widget.NewCheck("Show cancelled", func(bool) { a.Reload() })
 	a.Count = messageLabel("")
-	refresh := widget.NewButtonWithIcon("", theme.ViewRefreshIcon(), a.Reload)
+	refresh := widgets.NewIconButton("Refresh the appointments", theme.ViewRefreshIcon(), a.Reload)
 
 	cols := appointmentTable()
 	a.List = widget.NewList(func() int { return len(a.rows) }, func() fyne.CanvasObject {

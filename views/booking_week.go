@@ -14,6 +14,7 @@ import (
 
 	"perinatal-caseload/app"
 	"perinatal-caseload/models"
+	"perinatal-caseload/views/widgets"
 )
 
 // bookingWeek is the clinician's week in the booking dialog: each day's
@@ -24,8 +25,8 @@ import (
 type bookingWeek struct {
 	// Title names the week on show.
 	Title    *widget.Label
-	Prev     *widget.Button
-	Next     *widget.Button
+	Prev     *widgets.IconButton
+	Next     *widgets.IconButton
 	PickDate *widget.Button
 	// Calendar is the date picker while it is open.
 	Calendar *widget.Calendar
@@ -54,8 +55,8 @@ func newBookingWeek(s *session, onPick func(time.Time), onDate func(models.Date)
 	w := &bookingWeek{s: s, day: models.LondonDate(s.Services.Clock().Now()), onPick: onPick, onDate: onDate, onLoaded: onLoaded}
 	w.Title = widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	w.Title.Truncation = fyne.TextTruncateEllipsis
-	w.Prev = widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { w.Show(w.day.AddDays(-7)) })
-	w.Next = widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { w.Show(w.day.AddDays(7)) })
+	w.Prev = widgets.NewIconButton("Previous week", theme.NavigateBackIcon(), func() { w.Show(w.day.AddDays(-7)) })
+	w.Next = widgets.NewIconButton("Next week", theme.NavigateNextIcon(), func() { w.Show(w.day.AddDays(7)) })
 	w.PickDate = widget.NewButtonWithIcon("Choose a date…", theme.CalendarIcon(), w.pickDate)
 	w.Days = container.NewVBox()
 	room := canvas.NewRectangle(theme.Color(theme.ColorNameBackground))

@@ -81,7 +81,7 @@ func newCaseloadScreen(s *session) *caseloadScreen {
 	c.Flag = widget.NewSelect(flags, func(string) { c.reloadCaseload() })
 	c.Flag.SetSelectedIndex(0)
 	c.Count = widgets.NewCountLabel()
-	refresh := widget.NewButtonWithIcon("", theme.ViewRefreshIcon(), c.Reload)
+	refresh := widgets.NewIconButton("Refresh the caseload", theme.ViewRefreshIcon(), c.Reload)
 
 	c.table = caseloadTable()
 	c.header, c.SortButtons = caseloadHeader(c.table, c.SortBy)

@@ -74,7 +74,7 @@ func NewMainWindow(a fyne.App, svc *app.Services, opts Options) *MainWindow {
 	m := &MainWindow{app: a, window: a.NewWindow("Perinatal Caseload"), svc: svc, opts: opts, prefs: a.Preferences()}
 	m.idle = newIdleLock(svc.Clock(), m.idleLock)
 	m.layer = widgets.NewActivityLayer(layout.NewSpacer(), m.idle.Touch)
-	m.window.SetContent(m.layer)
+	m.window.SetContent(m.layer.Root())
 	widgets.HandleEscape(m.window)
 	widgets.RestoreWindowSize(m.prefs, m.window)
 	m.window.SetCloseIntercept(func() {

@@ -80,7 +80,7 @@ func newReferralsScreen(ses *session) *referralsScreen {
 	s.Status.SetSelectedIndex(0)
 	s.OpenOnly = widget.NewCheck("Open only", func(bool) { s.Reload() })
 	s.Count = widgets.NewCountLabel()
-	refresh := widget.NewButtonWithIcon("", theme.ViewRefreshIcon(), s.Reload)
+	refresh := widgets.NewIconButton("Refresh the list of referrals", theme.ViewRefreshIcon(), s.Reload)
 
 	cols := referralTable()
 	s.rows, s.List = widgets.NewPagedList(bg, referralPageSize, cols.Row, fillReferralRow, reportIn(s.Count))

@@ -37,7 +37,7 @@ type settingsScreen struct {
 // settingRow is one setting: its value to edit, Save, and the outcome.
 type settingRow struct {
 	Setting app.SettingView
-	Entry   *widget.Entry
+	Entry   *widgets.NamedEntry
 	Save    *widget.Button
 	Status  *widget.Label
 }
@@ -94,9 +94,9 @@ func (s *settingsScreen) Row(key string) *settingRow {
 
 func (s *settingsScreen) newRow(v app.SettingView) *settingRow {
 	r := &settingRow{Setting: v, Status: messageLabel("")}
-	r.Entry = widget.NewEntry()
-	if v.Key == app.SetServiceAddress || v.Key == app.SetBases {
-		r.Entry = widget.NewMultiLineEntry()
+	multiLine := v.Key == app.SetServiceAddress || v.Key == app.SetBases
+	r.Entry = widgets.NewNamedEntry(v.Label, multiLine)
+	if multiLine {
 		r.Entry.SetMinRowsVisible(3)
 	}
 	r.Entry.SetText(v.Value)

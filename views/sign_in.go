@@ -113,7 +113,7 @@ func authCard(serviceName, prompt string, message *widget.Label, form, button fy
 	service := widget.NewLabelWithStyle(serviceName, fyne.TextAlignCenter, fyne.TextStyle{})
 	intro := widget.NewLabel(prompt)
 	intro.Wrapping = fyne.TextWrapWord
-	card := widget.NewCard("", "", container.NewVBox(intro, widgets.ReserveLine(message), form, button))
+	card := widgets.NewPanel(container.NewVBox(intro, widgets.ReserveLine(message), form, button))
 	body := container.NewVBox(icon, title, service, card)
 	return container.NewCenter(container.New(widgets.FixedWidth(440), body))
 }

@@ -8,41 +8,52 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 )
 
-// ActivityLayer wraps the whole window content and reports pointer movement
-// anywhere over it, for the idle lock.
+// ActivityLayer lies behind the whole window content and reports pointer
+// movement anywhere over it, for the idle lock. The window shows Root: a
+// stack of the layer and the content.
 //
 // Fyne has no window-wide input hook: keys and taps go straight to the
 // widget concerned. But on every pointer move the desktop driver asks each
-// object under the pointer which cursor to show, from the outermost in, so
-// being asked that question is a dependable sign of a person at the desk.
-// The layer answers with the default cursor (widgets inside still choose
-// their own) and takes no taps, hovers or keys from the widgets it wraps.
-// Typing is noticed separately, by TypingSample.
+// object under the pointer which cursor to show, from the first in the
+// tree on, so being asked that question is a dependable sign of a person at
+// the desk. The layer answers with the default cursor (widgets above it
+// still choose their own) and takes no taps, hovers or keys. Typing is
+// noticed separately, by TypingSample.
+//
+// The layer sits beside the content in a plain container, not around it,
+// because Fyne's screen-reader support (the build tag accessibility) looks
+// for controls only down through plain containers: a wrapping widget would
+// hide the whole window from it.
 type ActivityLayer struct {
 	widget.BaseWidget
-	stack      *fyne.Container
+	root       *fyne.Container
 	onActivity func()
 }
 
-// NewActivityLayer returns a layer showing content that calls onActivity
+// NewActivityLayer returns a layer for content that calls onActivity
 // whenever the pointer moves over it.
 func NewActivityLayer(content fyne.CanvasObject, onActivity func()) *ActivityLayer {
-	a := &ActivityLayer{stack: container.NewStack(content), onActivity: onActivity}
+	a := &ActivityLayer{onActivity: onActivity}
 	a.ExtendBaseWidget(a)
+	a.root = container.NewStack(a, content)
 	return a
 }
 
+// Root is what the window shows: the layer with the content above it.
+func (a *ActivityLayer) Root() *fyne.Container { return a.root }
+
 // SetContent replaces what the layer shows.
 func (a *ActivityLayer) SetContent(content fyne.CanvasObject) {
-	a.stack.Objects = []fyne.CanvasObject{content}
-	a.stack.Refresh()
+	a.root.Objects[1] = content
+	a.root.Refresh()
 }
 
 // Content returns what the layer shows.
-func (a *ActivityLayer) Content() fyne.CanvasObject { return a.stack.Objects[0] }
+func (a *ActivityLayer) Content() fyne.CanvasObject { return a.root.Objects[1] }
 
 // Cursor is asked on every pointer move over the window; see ActivityLayer.
 func (a *ActivityLayer) Cursor() desktop.Cursor {
@@ -52,9 +63,9 @@ func (a *ActivityLayer) Cursor() desktop.Cursor {
 	return desktop.DefaultCursor
 }
 
-// CreateRenderer shows the content.
+// CreateRenderer draws nothing: the layer only listens.
 func (a *ActivityLayer) CreateRenderer() fyne.WidgetRenderer {
-	return widget.NewSimpleRenderer(a.stack)
+	return widget.NewSimpleRenderer(layout.NewSpacer())
 }
 
 // TypingSample describes what has the keyboard focus and, for a text entry,

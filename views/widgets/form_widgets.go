@@ -191,7 +191,7 @@ func (l *RowList[R]) Rows() []*R { return l.rows }
 func (l *RowList[R]) Add() *R {
 	r := l.newRow()
 	var box fyne.CanvasObject
-	remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { l.remove(r) })
+	remove := NewIconButton("Remove this row", theme.DeleteIcon(), func() { l.remove(r) })
 	remove.Importance = widget.LowImportance
 	box = container.NewBorder(nil, nil, nil, remove, l.layout(r))
 	l.rows = append(l.rows, r)

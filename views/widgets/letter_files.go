@@ -9,6 +9,8 @@ import (
 	"sync"
 	"time"
 
+	"perinatal-caseload/app"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
@@ -51,6 +53,10 @@ func (f *LetterFiles) Show(name string, pdf []byte) error {
 		removeStaleLetterFolders()
 		dir, err := os.MkdirTemp("", letterTempPrefix)
 		if err != nil {
+			return fmt.Errorf("cannot make a private folder to show the letter in: %w", err)
+		}
+		if err := app.RestrictToOwner(dir); err != nil { // Windows ignores MkdirTemp's 0700
+			os.Remove(dir)
 			return fmt.Errorf("cannot make a private folder to show the letter in: %w", err)
 		}
 		f.dir = dir
