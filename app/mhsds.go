@@ -247,7 +247,7 @@ func (s *ReportService) mhsdsPatients(_ reportRange, b *mhsdsBuild) error {
 	for start := 0; start < len(ids); start += 500 {
 		var rows []models.Patient
 		chunk := ids[start:min(start+500, len(ids))]
-		if err := s.db.Select("id, nhs_number, date_of_birth, postcode, demo").Where("id IN ?", chunk).Order("id").Find(&rows).Error; err != nil {
+		if err := s.db.Select("id, nhs_number, date_of_birth, postcode, ethnic_category, demo").Where("id IN ?", chunk).Order("id").Find(&rows).Error; err != nil {
 			return err
 		}
 		for _, p := range rows {
@@ -259,13 +259,9 @@ func (s *ReportService) mhsdsPatients(_ reportRange, b *mhsdsBuild) error {
 			if !p.DateOfBirth.IsZero() {
 				dob = p.DateOfBirth.ISO()
 			}
-			b.add(&t, patientID(p.ID), p.Demo, []string{"LocalPatientId", "NHSNumber", "PersonBirthDate", "Postcode"},
-				patientID(p.ID), nhs, dob, p.Postcode, "")
+			b.add(&t, patientID(p.ID), p.Demo, []string{"LocalPatientId", "NHSNumber", "PersonBirthDate", "Postcode", "EthnicCategory"},
+				patientID(p.ID), nhs, dob, p.Postcode, string(p.EthnicCategory))
 		}
-	}
-	if len(ids) > 0 {
-		b.x.Problems = append(b.x.Problems, MHSDSProblem{Table: t.Name, Record: "(every record)", Field: "EthnicCategory",
-			Problem: "not recorded in this version of the program"})
 	}
 	b.x.Tables = append([]MHSDSTable{t}, b.x.Tables...)
 	return nil

@@ -66,6 +66,7 @@ type woman struct {
 	closed     *time.Time
 	stage      models.Stage
 	due, birth models.Date
+	ethnic     models.EthnicCategory // "" for not recorded
 }
 
 // newReportsFixture builds the fixture in a fresh database.
@@ -83,19 +84,19 @@ func newReportsFixture(t *testing.T) *fixture {
 	}
 	none := models.Date{}
 	for _, w := range []woman{
-		{1, "9990000001", "Surgery A", models.ProfGP, utc(2026, 9, 1, 9, 0), models.PriorityRoutine, models.DecisionAccept, at(2026, 9, 2, 10, 0), models.StatusCaseload, nil, models.StagePregnant, models.NewDate(2027, 1, 15), none},
-		{2, "9990000002", "Surgery A", models.ProfMidwife, utc(2026, 9, 15, 9, 0), models.PriorityUrgent, models.DecisionAccept, at(2026, 9, 15, 12, 0), models.StatusCaseload, nil, models.StagePostnatal, none, models.NewDate(2026, 8, 1)},
-		{3, "9990000003", "Surgery B", models.ProfHealthVisitor, utc(2026, 9, 20, 9, 0), models.PriorityRoutine, models.DecisionSignpost, nil, models.StatusNotAccepted, nil, models.StagePregnant, models.NewDate(2027, 2, 1), none},
+		{1, "9990000001", "Surgery A", models.ProfGP, utc(2026, 9, 1, 9, 0), models.PriorityRoutine, models.DecisionAccept, at(2026, 9, 2, 10, 0), models.StatusCaseload, nil, models.StagePregnant, models.NewDate(2027, 1, 15), none, "A"},
+		{2, "9990000002", "Surgery A", models.ProfMidwife, utc(2026, 9, 15, 9, 0), models.PriorityUrgent, models.DecisionAccept, at(2026, 9, 15, 12, 0), models.StatusCaseload, nil, models.StagePostnatal, none, models.NewDate(2026, 8, 1), "A"},
+		{3, "9990000003", "Surgery B", models.ProfHealthVisitor, utc(2026, 9, 20, 9, 0), models.PriorityRoutine, models.DecisionSignpost, nil, models.StatusNotAccepted, nil, models.StagePregnant, models.NewDate(2027, 2, 1), none, ""},
 		// Received at 00:30 BST on 1 October: an October referral.
-		{4, "9990000004", "Surgery B", models.ProfGP, utc(2026, 9, 30, 23, 30), models.PriorityRoutine, models.DecisionDecline, nil, models.StatusNotAccepted, nil, models.StagePregnant, models.NewDate(2027, 3, 1), none},
-		{5, "", "Surgery C", models.ProfPsychiatrist, utc(2026, 10, 10, 9, 0), models.PriorityRoutine, models.DecisionAccept, at(2026, 10, 12, 9, 0), models.StatusCaseload, nil, models.StagePostnatal, none, models.NewDate(2026, 3, 1)},
-		{6, "9990000006", "Surgery C", models.ProfCMHT, utc(2026, 10, 15, 9, 0), models.PriorityRoutine, models.DecisionAccept, at(2026, 10, 16, 9, 0), models.StatusCaseload, nil, models.StagePostnatal, none, models.NewDate(2025, 10, 1)},
-		{7, "9990000007", "", models.ProfGP, utc(2026, 11, 2, 9, 0), models.PriorityUrgent, models.DecisionAccept, at(2026, 11, 2, 15, 0), models.StatusCaseload, nil, models.StagePreconception, none, none},
-		{8, "9990000008", "Surgery A", models.ProfMidwife, utc(2026, 11, 10, 9, 0), models.PriorityRoutine, "", nil, models.StatusReceived, nil, models.StagePregnant, models.NewDate(2027, 4, 1), none},
-		{9, "9990000009", "Surgery A", models.ProfObstetrician, utc(2026, 11, 20, 9, 0), models.PriorityRoutine, models.DecisionAccept, at(2026, 11, 23, 9, 0), models.StatusAccepted, nil, models.StagePregnant, models.NewDate(2027, 3, 10), none},
-		{10, "9990000010", "Surgery B", models.ProfGP, utc(2025, 9, 1, 9, 0), models.PriorityRoutine, models.DecisionAccept, at(2025, 9, 2, 9, 0), models.StatusClosed, at(2026, 1, 15, 9, 0), models.StagePostnatal, none, models.NewDate(2025, 5, 1)},
-		{11, "9990000011", "Surgery B", models.ProfGP, utc(2025, 8, 1, 9, 0), models.PriorityRoutine, models.DecisionAccept, at(2025, 8, 2, 9, 0), models.StatusClosed, at(2025, 12, 1, 9, 0), models.StagePostnatal, none, models.NewDate(2025, 6, 1)},
-		{12, "9990000012", "Surgery C", models.ProfGP, utc(2026, 8, 20, 9, 0), models.PriorityRoutine, models.DecisionAccept, at(2026, 8, 21, 9, 0), models.StatusCaseload, nil, models.StagePostnatal, none, models.NewDate(2026, 6, 15)},
+		{4, "9990000004", "Surgery B", models.ProfGP, utc(2026, 9, 30, 23, 30), models.PriorityRoutine, models.DecisionDecline, nil, models.StatusNotAccepted, nil, models.StagePregnant, models.NewDate(2027, 3, 1), none, "A"},
+		{5, "", "Surgery C", models.ProfPsychiatrist, utc(2026, 10, 10, 9, 0), models.PriorityRoutine, models.DecisionAccept, at(2026, 10, 12, 9, 0), models.StatusCaseload, nil, models.StagePostnatal, none, models.NewDate(2026, 3, 1), "A"},
+		{6, "9990000006", "Surgery C", models.ProfCMHT, utc(2026, 10, 15, 9, 0), models.PriorityRoutine, models.DecisionAccept, at(2026, 10, 16, 9, 0), models.StatusCaseload, nil, models.StagePostnatal, none, models.NewDate(2025, 10, 1), "Z"},
+		{7, "9990000007", "", models.ProfGP, utc(2026, 11, 2, 9, 0), models.PriorityUrgent, models.DecisionAccept, at(2026, 11, 2, 15, 0), models.StatusCaseload, nil, models.StagePreconception, none, none, "A"},
+		{8, "9990000008", "Surgery A", models.ProfMidwife, utc(2026, 11, 10, 9, 0), models.PriorityRoutine, "", nil, models.StatusReceived, nil, models.StagePregnant, models.NewDate(2027, 4, 1), none, ""},
+		{9, "9990000009", "Surgery A", models.ProfObstetrician, utc(2026, 11, 20, 9, 0), models.PriorityRoutine, models.DecisionAccept, at(2026, 11, 23, 9, 0), models.StatusAccepted, nil, models.StagePregnant, models.NewDate(2027, 3, 10), none, "A"},
+		{10, "9990000010", "Surgery B", models.ProfGP, utc(2025, 9, 1, 9, 0), models.PriorityRoutine, models.DecisionAccept, at(2025, 9, 2, 9, 0), models.StatusClosed, at(2026, 1, 15, 9, 0), models.StagePostnatal, none, models.NewDate(2025, 5, 1), "A"},
+		{11, "9990000011", "Surgery B", models.ProfGP, utc(2025, 8, 1, 9, 0), models.PriorityRoutine, models.DecisionAccept, at(2025, 8, 2, 9, 0), models.StatusClosed, at(2025, 12, 1, 9, 0), models.StagePostnatal, none, models.NewDate(2025, 6, 1), "A"},
+		{12, "9990000012", "Surgery C", models.ProfGP, utc(2026, 8, 20, 9, 0), models.PriorityRoutine, models.DecisionAccept, at(2026, 8, 21, 9, 0), models.StatusCaseload, nil, models.StagePostnatal, none, models.NewDate(2026, 6, 15), "A"},
 	} {
 		f.addWoman(w)
 	}
@@ -116,7 +117,8 @@ func keyWorker(e *apptest.Env, name, username string, capacity int) *models.Staf
 
 // addWoman writes her patient record and her referral.
 func (f *fixture) addWoman(w woman) {
-	p := &models.Patient{GivenName: "Woman", FamilyName: "Fixture", DateOfBirth: models.NewDate(1994, 1, 1), GPPractice: w.gp}
+	p := &models.Patient{GivenName: "Woman", FamilyName: "Fixture", DateOfBirth: models.NewDate(1994, 1, 1), GPPractice: w.gp,
+		EthnicCategory: w.ethnic}
 	if w.nhs != "" {
 		nhs := w.nhs
 		p.NHSNumber = &nhs

@@ -11,7 +11,7 @@ import (
 
 // QualityReport lists the referrals received in the range that miss data
 // the service and the MHSDS need: her NHS number, her GP practice, her
-// ethnic category (when this version records it), and, for referrals
+// ethnic category, and, for referrals
 // accepted in the range, an outcome letter that is owed and not issued.
 // Referrals are named by their reference (PMH-000123), never by her name.
 type QualityReport struct {
@@ -20,38 +20,22 @@ type QualityReport struct {
 }
 
 // QualityCheck is one check: the referrals it found, out of how many were
-// checked. NotRecorded is set when this version holds no such field.
+// checked.
 type QualityCheck struct {
-	Label       string
-	Checked     int
-	Missing     []uint
-	NotRecorded bool
+	Label   string
+	Checked int
+	Missing []uint
 }
-
-// ethnicityColumns are the names a patient's ethnic-category column may
-// have; the record of care adds one (issue 15). When neither exists, the
-// report says ethnicity is not recorded in this version.
-var ethnicityColumns = []string{"ethnic_category", "ethnicity"}
 
 func (s *ReportService) quality(rr reportRange) (QualityReport, error) {
 	out := QualityReport{}
-	ethnicity := ""
-	for _, col := range ethnicityColumns {
-		if s.db.Migrator().HasColumn(&models.Patient{}, col) {
-			ethnicity = col
-			break
-		}
-	}
-	sel := "referrals.id, patients.nhs_number, patients.gp_practice, patients.gp_practice_id"
-	if ethnicity != "" {
-		sel += ", patients." + ethnicity + " AS ethnicity"
-	}
+	sel := "referrals.id, patients.nhs_number, patients.gp_practice, patients.gp_practice_id, patients.ethnic_category"
 	var rows []struct {
-		ID           uint
-		NHSNumber    *string
-		GPPractice   string
-		GPPracticeID *uint
-		Ethnicity    *string
+		ID             uint
+		NHSNumber      *string
+		GPPractice     string
+		GPPracticeID   *uint
+		EthnicCategory models.EthnicCategory
 	}
 	err := s.db.Table("referrals").Select(sel).Joins("JOIN patients ON patients.id = referrals.patient_id").
 		Where("referrals.received_at >= ? AND referrals.received_at < ?", rr.start, rr.until).Order("referrals.id").Scan(&rows).Error
@@ -61,7 +45,7 @@ func (s *ReportService) quality(rr reportRange) (QualityReport, error) {
 	out.Received = len(rows)
 	nhs := QualityCheck{Label: "Missing NHS number", Checked: len(rows)}
 	gp := QualityCheck{Label: "Missing GP practice", Checked: len(rows)}
-	eth := QualityCheck{Label: "Missing ethnic category", Checked: len(rows), NotRecorded: ethnicity == ""}
+	eth := QualityCheck{Label: "Missing ethnic category", Checked: len(rows)}
 	for _, r := range rows {
 		if r.NHSNumber == nil || strings.TrimSpace(*r.NHSNumber) == "" {
 			nhs.Missing = append(nhs.Missing, r.ID)
@@ -69,7 +53,7 @@ func (s *ReportService) quality(rr reportRange) (QualityReport, error) {
 		if strings.TrimSpace(r.GPPractice) == "" && r.GPPracticeID == nil {
 			gp.Missing = append(gp.Missing, r.ID)
 		}
-		if ethnicity != "" && (r.Ethnicity == nil || strings.TrimSpace(*r.Ethnicity) == "") {
+		if r.EthnicCategory == models.EthnicNotRecorded {
 			eth.Missing = append(eth.Missing, r.ID)
 		}
 	}
@@ -142,9 +126,6 @@ func (q QualityReport) table() reports.Table {
 	}, reports.Bars, "% missing", "% missing")
 	for _, ch := range q.Checks {
 		cells := []string{ch.Label, count(ch.Checked), count(len(ch.Missing)), percent(len(ch.Missing), ch.Checked), references(ch.Missing)}
-		if ch.NotRecorded {
-			cells = []string{ch.Label, "–", "–", "–", "Not recorded in this version"}
-		}
 		b.add(strings.TrimPrefix(ch.Label, "Missing "), cells, shareValue(len(ch.Missing), ch.Checked))
 	}
 	return b.done()

@@ -233,7 +233,8 @@ func TestOutcomesReport(t *testing.T) {
 }
 
 // TestQualityReport checks data quality: of the 9 referrals received, 5
-// has no NHS number and 7 no GP; ethnicity is not recorded in this version;
+// has no NHS number, 7 no GP, and 3 and 8 no ethnic category (6 has "not
+// stated", which is recorded);
 // of the 6 accepted, 5, 7 and 9 owe an outcome letter.
 func TestQualityReport(t *testing.T) {
 	f, r := buildFixtureReports(t)
@@ -248,14 +249,14 @@ func TestQualityReport(t *testing.T) {
 	if !reflect.DeepEqual(checks[1].Missing, []uint{ref(7)}) {
 		t.Errorf("GP: %+v", checks[1])
 	}
-	if !checks[2].NotRecorded {
+	if checks[2].Checked != 9 || !reflect.DeepEqual(checks[2].Missing, []uint{ref(3), ref(8)}) {
 		t.Errorf("ethnicity: %+v", checks[2])
 	}
 	if checks[3].Checked != 6 || !reflect.DeepEqual(checks[3].Missing, []uint{ref(5), ref(7), ref(9)}) {
 		t.Errorf("letters: %+v", checks[3])
 	}
 	rows := r.Tables()[8].Rows
-	if rows[0][4] != models.ReferralReference(ref(5)) || rows[2][4] != "Not recorded in this version" {
+	if rows[0][4] != models.ReferralReference(ref(5)) || rows[2][4] != models.ReferralReference(ref(3))+", "+models.ReferralReference(ref(8)) {
 		t.Errorf("quality rows = %v", rows)
 	}
 	for _, row := range rows {
