@@ -253,3 +253,16 @@ func TestDemoLettersHaveAWholeReturnAddress(t *testing.T) {
 		}
 	}
 }
+
+// TestDemoIssuesEveryLetterBeforeTheAppointmentItOffers makes demos with
+// the seeds and sizes that once issued an appointment letter dated after
+// the appointment (urgent assessments booked within days), which the
+// letters refuse and which stopped the demo part way.
+func TestDemoIssuesEveryLetterBeforeTheAppointmentItOffers(t *testing.T) {
+	for _, seed := range []uint64{3, 7} {
+		e := apptest.New(t)
+		if _, err := demo.Generate(e.Services, demo.Options{Referrals: 120, Seed: seed}); err != nil {
+			t.Errorf("seed %d: %v", seed, err)
+		}
+	}
+}

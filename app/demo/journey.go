@@ -435,6 +435,13 @@ func minTime(a, b time.Time) time.Time {
 	return b
 }
 
+func maxTime(a, b time.Time) time.Time {
+	if a.After(b) {
+		return a
+	}
+	return b
+}
+
 func indexOf(list []models.StaffMember, id uint) int {
 	for i, m := range list {
 		if m.ID == id {

@@ -40,7 +40,19 @@ func (g *generator) letters(tx *app.Services, r *models.Referral, target models.
 	default:
 		return nil
 	}
-	svc := tx.WithClock(app.NewManualClock(minTime(received.Add(after), g.now)))
-	_, err := svc.Letters.IssuePack(g.signer, r.ID, "")
+	at := minTime(received.Add(after), g.now)
+	// A letter that offers an appointment goes out before it: the day
+	// before, or as soon as it was booked for one booked within the day.
+	appointments, err := tx.Appointments.ForReferral(g.signer, r.ID)
+	if err != nil {
+		return err
+	}
+	for _, a := range appointments {
+		if a.Attendance == models.AttendFuture && !a.StartsAt.After(at) {
+			at = maxTime(received, a.StartsAt.Add(-24*time.Hour))
+		}
+	}
+	svc := tx.WithClock(app.NewManualClock(at))
+	_, err = svc.Letters.IssuePack(g.signer, r.ID, "")
 	return err
 }
