@@ -36,3 +36,17 @@ func TestRenderDrawsEachMeasure(t *testing.T) {
 		t.Errorf("one result: %v", err)
 	}
 }
+
+// BenchmarkRender draws one EPDS chart of ten results at record size.
+func BenchmarkRender(b *testing.B) {
+	d := models.MeasureByCode("EPDS")
+	var rs []models.MeasureResult
+	for k := range 10 {
+		rs = append(rs, models.MeasureResult{Measure: "EPDS", TakenOn: models.NewDate(2026, 1, 5).AddDays(14 * k), Total: 8 + k})
+	}
+	for i := 0; i < b.N; i++ {
+		if _, err := Render(d, rs, 360, 190); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
