@@ -14,14 +14,7 @@ import (
 // under 150 ms; this is the measures' share.
 func BenchmarkOpenMeasuresSection(b *testing.B) {
 	e := newTestEnv(b, 0)
-	admin := e.addStaff("admin", models.RoleAdministrator)
-	doc := e.addStaff("doc", models.RoleClinician)
-	manager := e.addStaff("manager", models.RoleManager)
-	kate := e.addKeyWorker("kate", 20)
-	r := e.acceptedReferral(admin, doc)
-	if _, err := e.svc.Allocations.Allocate(manager, r.ID, kate.ID, "", true); err != nil {
-		b.Fatal(err)
-	}
+	r, kate := e.allocatedReferral()
 	today := models.LondonDate(e.clock.Now())
 	err := e.svc.Batch(func(tx *app.Services) error {
 		for k := range 10 {

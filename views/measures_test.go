@@ -17,14 +17,7 @@ import (
 // banner, the same-day task and the chart on her record.
 func TestKeyWorkerRecordsAnEPDSWithItem10PositiveAndSeesTheBannerTaskAndChart(t *testing.T) {
 	e := newTestEnv(t, 0)
-	admin := e.addStaff("admin", models.RoleAdministrator)
-	doc := e.addStaff("doc", models.RoleClinician)
-	manager := e.addStaff("manager", models.RoleManager)
-	kate := e.addKeyWorker("kate", 20)
-	r := e.acceptedReferral(admin, doc)
-	if _, err := e.svc.Allocations.Allocate(manager, r.ID, kate.ID, "", true); err != nil {
-		t.Fatal(err)
-	}
+	r, kate := e.allocatedReferral()
 	w := e.showInWindow(nil)
 	s := newReferralsScreen(e.sessionIn(kate, w))
 	s.DetailActions = referralActions(e.sessionIn(kate, w))
@@ -80,6 +73,21 @@ func TestKeyWorkerRecordsAnEPDSWithItem10PositiveAndSeesTheBannerTaskAndChart(t 
 	if err != nil || len(tasks) != 1 || tasks[0].Kind != models.TaskRiskItem || tasks[0].DueDate != models.LondonDate(e.clock.Now()) {
 		t.Errorf("kate's tasks %+v %v", tasks, err)
 	}
+}
+
+// allocatedReferral accepts Zoë's referral (see acceptedReferral) and
+// allocates her to kate, a key worker, whom it returns with her referral.
+func (e *testEnv) allocatedReferral() (*models.Referral, *models.StaffMember) {
+	e.t.Helper()
+	admin := e.addStaff("admin", models.RoleAdministrator)
+	doc := e.addStaff("doc", models.RoleClinician)
+	manager := e.addStaff("manager", models.RoleManager)
+	kate := e.addKeyWorker("kate", 20)
+	r := e.acceptedReferral(admin, doc)
+	if _, err := e.svc.Allocations.Allocate(manager, r.ID, kate.ID, "", true); err != nil {
+		e.t.Fatal(err)
+	}
+	return r, kate
 }
 
 // charts returns the measure charts on show.
