@@ -16,18 +16,24 @@ import (
 // records of every referral, each carrying its referral_id.
 type PatientRecord struct {
 	// ExportedAt and ExportedBy say when and by whom the copy was made.
-	ExportedAt   time.Time             `json:"exported_at"`
-	ExportedBy   string                `json:"exported_by"`
-	Patient      models.Patient        `json:"patient"`
-	Referrals    []models.Referral     `json:"referrals"`
-	Allocations  []ExportedAllocation  `json:"allocations"`
-	Appointments []models.Appointment  `json:"appointments"`
-	Contacts     []ExportedContact     `json:"contacts"`
-	Measures     []ExportedMeasure     `json:"measures"`
-	Tasks        []models.Task         `json:"tasks"`
-	JointWorking []models.JointWorking `json:"joint_working"`
-	Letters      []ExportedLetter      `json:"letters"`
-	Trail        []ExportedEvent       `json:"trail"`
+	ExportedAt time.Time      `json:"exported_at"`
+	ExportedBy string         `json:"exported_by"`
+	Patient    models.Patient `json:"patient"`
+	// PreviousAddresses are the addresses she had before, with the dates
+	// each was current.
+	PreviousAddresses []models.PatientAddress `json:"previous_addresses"`
+	Births            []models.Birth          `json:"births"`
+	// People are her partner, family and carers, with her consent to share.
+	People       []models.SupportPerson `json:"people"`
+	Referrals    []models.Referral      `json:"referrals"`
+	Allocations  []ExportedAllocation   `json:"allocations"`
+	Appointments []models.Appointment   `json:"appointments"`
+	Contacts     []ExportedContact      `json:"contacts"`
+	Measures     []ExportedMeasure      `json:"measures"`
+	Tasks        []models.Task          `json:"tasks"`
+	JointWorking []models.JointWorking  `json:"joint_working"`
+	Letters      []ExportedLetter       `json:"letters"`
+	Trail        []ExportedEvent        `json:"trail"`
 }
 
 // ExportedAllocation is a key-worker allocation with the key worker named.
@@ -45,6 +51,7 @@ type ExportedContact struct {
 
 // ExportedMeasure is one completed outcome measure.
 type ExportedMeasure struct {
+	ID               uint        `json:"id"`
 	ReferralID       uint        `json:"referral_id"`
 	Measure          string      `json:"measure"`
 	TakenOn          models.Date `json:"taken_on"`
@@ -107,10 +114,14 @@ func (rec *PatientRecord) gather(tx *gorm.DB) error {
 		ids[i] = rec.Referrals[i].ID
 	}
 	byReferral := func(q *gorm.DB) *gorm.DB { return q.Where("referral_id IN ?", append(ids, 0)) }
+	byPatient := func(q *gorm.DB) *gorm.DB { return q.Where("patient_id = ?", rec.Patient.ID) }
 	steps := []struct {
 		what string
 		run  func() error
 	}{
+		{"previous addresses", func() error { return byPatient(tx).Order("current_until, id").Find(&rec.PreviousAddresses).Error }},
+		{"births", func() error { return byPatient(tx).Order("born_on, id").Find(&rec.Births).Error }},
+		{"people", func() error { return byPatient(tx).Order("id").Find(&rec.People).Error }},
 		{"allocations", func() error { return rec.gatherAllocations(byReferral(tx)) }},
 		{"appointments", func() error { return byReferral(tx).Order("starts_at, id").Find(&rec.Appointments).Error }},
 		{"contacts", func() error { return rec.gatherContacts(tx, byReferral(tx)) }},
@@ -166,7 +177,7 @@ func (rec *PatientRecord) gatherMeasures(q *gorm.DB) error {
 		return err
 	}
 	for _, m := range all {
-		e := ExportedMeasure{ReferralID: m.ReferralID, Measure: m.Measure, TakenOn: m.TakenOn, Total: m.Total,
+		e := ExportedMeasure{ID: m.ID, ReferralID: m.ReferralID, Measure: m.Measure, TakenOn: m.TakenOn, Total: m.Total,
 			Band: m.Band, RiskItemPositive: m.RiskItemPositive, Goals: m.Goals, Answers: []int{}}
 		if m.Answers != "" {
 			if err := json.Unmarshal([]byte(m.Answers), &e.Answers); err != nil {
@@ -183,23 +194,38 @@ func (rec *PatientRecord) gatherMeasures(q *gorm.DB) error {
 func (rec *PatientRecord) gatherTrail(tx *gorm.DB, referralIDs []uint) error {
 	owned := map[string][]uint{"patient": {rec.Patient.ID}, "referral": referralIDs}
 	add := func(entity string, id uint) { owned[entity] = append(owned[entity], id) }
-	for _, a := range rec.Allocations {
-		add("allocation", a.ID)
+	for _, x := range rec.PreviousAddresses {
+		add("patient_address", x.ID)
 	}
-	for _, a := range rec.Appointments {
-		add("appointment", a.ID)
+	for _, x := range rec.Births {
+		add("birth", x.ID)
 	}
-	for _, c := range rec.Contacts {
-		add("contact", c.ID)
+	for _, x := range rec.People {
+		add("support_person", x.ID)
 	}
-	for _, t := range rec.Tasks {
-		add("task", t.ID)
+	for _, x := range rec.Allocations {
+		add("allocation", x.ID)
 	}
-	for _, j := range rec.JointWorking {
-		add("joint_working", j.ID)
+	for _, x := range rec.Appointments {
+		add("appointment", x.ID)
 	}
-	for _, l := range rec.Letters {
-		add("letter", l.ID)
+	for _, x := range rec.Contacts {
+		add("contact", x.ID)
+		for _, a := range x.Addenda {
+			add("contact_addendum", a.ID)
+		}
+	}
+	for _, x := range rec.Measures {
+		add("measure_result", x.ID)
+	}
+	for _, x := range rec.Tasks {
+		add("task", x.ID)
+	}
+	for _, x := range rec.JointWorking {
+		add("joint_working", x.ID)
+	}
+	for _, x := range rec.Letters {
+		add("letter", x.ID)
 	}
 	q := tx.Where("1 = 0")
 	for entity, ids := range owned {

@@ -49,13 +49,32 @@ func recordCopyBody(rec *PatientRecord) string {
 		"information for a computer to read, and the letters folder holds a copy of each letter we sent.", models.LondonDate(rec.ExportedAt).Long()))
 	b.heading("Your details")
 	b.field("Name", p.FullName())
+	b.field("Preferred name", p.PreferredName)
 	b.field("Date of birth", p.DateOfBirth.UK())
 	b.field("NHS number", p.NHSNumberText())
 	b.field("Address", strings.Join(p.Address(), ", "))
 	b.field("Telephone", p.Phone)
+	b.field("Messages may be left", p.PhoneMessages.Label())
+	b.field("Ethnic category", p.EthnicCategory.Label())
 	b.field("Email", p.Email)
 	b.field("GP practice", p.GPPractice)
 	b.field("Communication needs", strings.Join(p.CommunicationNeeds.Flags(), "; "))
+	b.list("Previous addresses", len(rec.PreviousAddresses), func(i int) string {
+		a := rec.PreviousAddresses[i]
+		return fmt.Sprintf("%s, %s, until %s", strings.ReplaceAll(a.AddressLines, "\n", ", "), a.Postcode, a.CurrentUntil.UK())
+	})
+	b.list("Births", len(rec.Births), func(i int) string {
+		x := rec.Births[i]
+		return strings.TrimSpace(x.BornOn.UK() + " " + x.BabyName)
+	})
+	b.list("People around you", len(rec.People), func(i int) string {
+		x := rec.People[i]
+		s := fmt.Sprintf("%s, %s; you agreed to us sharing information with them: %s", x.Name, x.Relationship.Label(), x.ConsentToShare.Label())
+		if x.PartnerAssessment != "" {
+			s += "; assessment for your partner: " + x.PartnerAssessment.Label()
+		}
+		return s
+	})
 	for i := range rec.Referrals {
 		b.referral(&rec.Referrals[i])
 	}
