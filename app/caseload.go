@@ -30,7 +30,7 @@ const (
 )
 
 // CaseloadFlags lists every flag in the order lists show them.
-var CaseloadFlags = []CaseloadFlag{FlagUrgent, FlagCMHT, FlagInpatient, FlagMBU, FlagMoodStabiliser, FlagSubstanceMisuse, FlagEatingDisorder}
+var CaseloadFlags = append([]CaseloadFlag{FlagUrgent, FlagCMHT, FlagInpatient, FlagMBU, FlagMoodStabiliser, FlagSubstanceMisuse, FlagEatingDisorder}, safeguardingFlags...)
 
 // Label returns the flag in words.
 func (f CaseloadFlag) Label() string {
@@ -49,6 +49,9 @@ func (f CaseloadFlag) Label() string {
 		return "Substance misuse service"
 	case FlagEatingDisorder:
 		return "Eating disorder service"
+	}
+	if l := safeguardingLabel(f); l != "" {
+		return l
 	}
 	return string(f)
 }
@@ -131,6 +134,7 @@ type caseloadRecord struct {
 	CsEatingDisorderService  bool
 	jointFound, jointActive  map[models.JointService]bool
 	moodStabiliser           bool
+	safeguarding             []CaseloadFlag // standing safeguarding flags (see addSafeguarding)
 }
 
 // closedStatuses are the statuses of referrals no longer open to the service.
@@ -185,6 +189,9 @@ func (s *CaseloadService) Caseload(actor *models.StaffMember, f CaseloadFilter) 
 	}
 	today := models.LondonDate(s.clock.Now())
 	if err := s.addJointWorking(ids, byID, today); err != nil {
+		return nil, err
+	}
+	if err := s.addSafeguarding(recs, today); err != nil {
 		return nil, err
 	}
 	var mood []uint
@@ -331,6 +338,9 @@ func (r *caseloadRecord) finish(today models.Date) CaseloadRow {
 		models.JointEatingDisorder:  r.CsEatingDisorderService,
 	}
 	on := map[CaseloadFlag]bool{FlagUrgent: r.Priority == models.PriorityUrgent, FlagMoodStabiliser: r.moodStabiliser}
+	for _, f := range r.safeguarding {
+		on[f] = true
+	}
 	for svc, flag := range flagServices {
 		if r.jointFound[svc] {
 			on[flag] = r.jointActive[svc]

@@ -52,6 +52,7 @@ func migrations() []*gormigrate.Migration {
 		{ID: "2026121101_change_notices", Migrate: migrateChangeNotices},
 		{ID: "2026121401_audit_hash_chain", Migrate: migrateAuditChain},
 		{ID: "2026121501_record_of_care", Migrate: migrateRecordOfCare},
+		{ID: "2026121601_risk_and_care_plans", Migrate: migrateRiskAndCarePlans},
 	}
 }
 

@@ -26,6 +26,8 @@ type Services struct {
 	Clocks       *ClockService
 	Caseload     *CaseloadService
 	Directory    *DirectoryService
+	Risk         *RiskService
+	CarePlans    *CarePlanService
 }
 
 // New builds the services over an open, migrated database.
@@ -52,6 +54,8 @@ func newServices(c *core) *Services {
 		Clocks:       &ClockService{c},
 		Caseload:     &CaseloadService{c},
 		Directory:    &DirectoryService{c},
+		Risk:         &RiskService{c},
+		CarePlans:    &CarePlanService{c},
 	}
 }
 

@@ -69,6 +69,7 @@ var letterKindLabels = map[LetterKind]string{
 	LetterClosureTransferred:       "Closure: transferred",
 	LetterClosureDeclinedContact:   "Closure: declined further contact",
 	LetterClosureDidNotAttend:      "Closure: did not attend",
+	DocumentCarePlan:               "Care plan",
 }
 
 // Valid reports whether k is one of AllLetterKinds.
