@@ -177,23 +177,29 @@ func (s *RiskService) Alerts(actor *models.StaffMember, referralID uint) ([]stri
 	if err != nil {
 		return nil, err
 	}
-	return standingAlerts(flags, p.UnsafeToWriteHome, models.LondonDate(s.clock.Now())), nil
+	var out []string
+	for _, f := range StandingFlags(flags, p.UnsafeToWriteHome, models.LondonDate(s.clock.Now())) {
+		out = append(out, f.Label())
+	}
+	return out, nil
 }
 
-// standingAlerts names the flags standing on today, in SafeguardingKinds
-// order, and then "Unsafe to write home" when unsafeHome.
-func standingAlerts(flags []models.SafeguardingFlag, unsafeHome bool, today models.Date) []string {
-	var out []string
+// StandingFlags returns the caseload flags of the safeguarding flags
+// standing on today, in SafeguardingKinds order, and then FlagUnsafeHome
+// when unsafeHome (her communication needs say it is not safe to write to
+// her home). Lists, her record and the letter dialog all show these.
+func StandingFlags(flags []models.SafeguardingFlag, unsafeHome bool, today models.Date) []CaseloadFlag {
+	var out []CaseloadFlag
 	for _, k := range models.SafeguardingKinds {
 		for i := range flags {
 			if flags[i].Kind == k && flags[i].Active(today) {
-				out = append(out, k.Label())
+				out = append(out, CaseloadFlag(k))
 				break
 			}
 		}
 	}
 	if unsafeHome {
-		out = append(out, models.UnsafeToWriteHomeLabel)
+		out = append(out, FlagUnsafeHome)
 	}
 	return out
 }

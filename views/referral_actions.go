@@ -29,6 +29,8 @@ func referralActions(s *session) func(d *referralDetail, reopen func()) {
 		}
 		panel.Add(appointmentActions(s, r, reopen))
 		panel.Add(caseloadActions(s, r, reopen))
+		panel.Add(newRiskSection(s, r, reopen).Content())
+		panel.Add(newCarePlanSection(s, r, reopen).Content())
 		// Only the letters that fit where she stands are offered; with none,
 		// the button stays off and says so.
 		if kinds, err := s.Services.Letters.FittingKinds(s.Actor, r.ID); err == nil && len(kinds) == 0 {
