@@ -134,7 +134,7 @@ type caseloadRecord struct {
 	CsEatingDisorderService  bool
 	jointFound, jointActive  map[models.JointService]bool
 	moodStabiliser           bool
-	safeguarding             []CaseloadFlag // standing safeguarding flags (see addSafeguarding)
+	Safeguarding             safeguardingCols `gorm:"embedded"`
 }
 
 // closedStatuses are the statuses of referrals no longer open to the service.
@@ -170,7 +170,7 @@ func (s *CaseloadService) Caseload(actor *models.StaffMember, f CaseloadFilter) 
 		"referrals.expected_delivery_date, referrals.baby_date_of_birth, referrals.cs_cmht_open, referrals.cs_psychiatric_inpatient, " +
 		"referrals.cs_mbu_admission, referrals.cs_mbu_expected_discharge, referrals.cs_substance_misuse_service, referrals.cs_eating_disorder_service, " +
 		"patients.given_name, patients.family_name, patients.nhs_number, patients.date_of_birth, " +
-		"allocations.key_worker_id, allocations.allocated_at, staff_members.name AS key_worker_name").
+		"allocations.key_worker_id, allocations.allocated_at, staff_members.name AS key_worker_name" + safeguardingSelect).
 		Joins("JOIN staff_members ON staff_members.id = allocations.key_worker_id").
 		Scan(&recs).Error
 	if err != nil || len(recs) == 0 {
@@ -189,9 +189,6 @@ func (s *CaseloadService) Caseload(actor *models.StaffMember, f CaseloadFilter) 
 	}
 	today := models.LondonDate(s.clock.Now())
 	if err := s.addJointWorking(ids, byID, today); err != nil {
-		return nil, err
-	}
-	if err := s.addSafeguarding(recs, today); err != nil {
 		return nil, err
 	}
 	var mood []uint
@@ -338,7 +335,7 @@ func (r *caseloadRecord) finish(today models.Date) CaseloadRow {
 		models.JointEatingDisorder:  r.CsEatingDisorderService,
 	}
 	on := map[CaseloadFlag]bool{FlagUrgent: r.Priority == models.PriorityUrgent, FlagMoodStabiliser: r.moodStabiliser}
-	for _, f := range r.safeguarding {
+	for _, f := range r.Safeguarding.flags() {
 		on[f] = true
 	}
 	for svc, flag := range flagServices {

@@ -1,6 +1,11 @@
 package app
 
-import "perinatal-caseload/models"
+import (
+	"fmt"
+	"strings"
+
+	"perinatal-caseload/models"
+)
 
 // The safeguarding flags a woman carries wherever she is listed: one per
 // standing models.SafeguardingFlag, and FlagUnsafeHome when her
@@ -29,47 +34,38 @@ func safeguardingLabel(f CaseloadFlag) string {
 	return ""
 }
 
-// addSafeguarding notes, per woman, the safeguarding flags standing on
-// today and whether it is unsafe to write to her home. Two queries, each
-// for every woman at once.
-func (s *CaseloadService) addSafeguarding(recs []caseloadRecord, today models.Date) error {
-	byPatient := make(map[uint][]*caseloadRecord, len(recs))
-	ids := make([]uint, 0, len(recs))
-	for i := range recs {
-		r := &recs[i]
-		if byPatient[r.PatientID] == nil {
-			ids = append(ids, r.PatientID)
-		}
-		byPatient[r.PatientID] = append(byPatient[r.PatientID], r)
+// safeguardingCols are the columns the caseload query reads for the
+// safeguarding flags, so that they cost it no query of its own: whether a
+// flag of each kind stands on her (one not ended: a flag is never raised
+// for a future date nor ended on one), and whether it is unsafe to write
+// to her home.
+type safeguardingCols struct {
+	SgChildProtectionPlan  bool
+	SgChildInNeed          bool
+	SgDomesticAbuse        bool
+	SgMarac                bool
+	NeedsUnsafeToWriteHome bool
+}
+
+// safeguardingSelect is the caseload query's columns for safeguardingCols.
+var safeguardingSelect = func() string {
+	var b strings.Builder
+	for _, k := range models.SafeguardingKinds {
+		fmt.Fprintf(&b, ", EXISTS (SELECT 1 FROM safeguarding_flags sf WHERE sf.patient_id = patients.id AND sf.kind = '%s' AND sf.ended_on IS NULL) AS sg_%s", k, k)
 	}
-	var flags []models.SafeguardingFlag
-	err := inChunks(ids, func(chunk []uint) error {
-		var part []models.SafeguardingFlag
-		err := s.db.Select("patient_id, kind, raised_on, ended_on").Where("patient_id IN ? AND ended_on IS NULL", chunk).Find(&part).Error
-		flags = append(flags, part...)
-		return err
-	})
-	if err != nil {
-		return err
-	}
-	for i := range flags {
-		if flags[i].Active(today) {
-			for _, r := range byPatient[flags[i].PatientID] {
-				r.safeguarding = append(r.safeguarding, CaseloadFlag(flags[i].Kind))
-			}
-		}
-	}
-	var unsafe []uint
-	err = inChunks(ids, func(chunk []uint) error {
-		var part []uint
-		err := s.db.Table("patients").Where("id IN ? AND needs_unsafe_to_write_home = ?", chunk, true).Pluck("id", &part).Error
-		unsafe = append(unsafe, part...)
-		return err
-	})
-	for _, id := range unsafe {
-		for _, r := range byPatient[id] {
-			r.safeguarding = append(r.safeguarding, FlagUnsafeHome)
+	return b.String() + ", patients.needs_unsafe_to_write_home"
+}()
+
+// flags returns the safeguarding flags the columns say stand on her.
+func (c safeguardingCols) flags() []CaseloadFlag {
+	var out []CaseloadFlag
+	for _, f := range []struct {
+		on   bool
+		flag CaseloadFlag
+	}{{c.SgChildProtectionPlan, FlagChildProtection}, {c.SgChildInNeed, FlagChildInNeed}, {c.SgDomesticAbuse, FlagDomesticAbuse}, {c.SgMarac, FlagMARAC}, {c.NeedsUnsafeToWriteHome, FlagUnsafeHome}} {
+		if f.on {
+			out = append(out, f.flag)
 		}
 	}
-	return err
+	return out
 }

@@ -4,7 +4,6 @@ import (
 	"strings"
 	"testing"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -15,9 +14,7 @@ import (
 func TestKeyWorkerWritesChangesAndPrintsHerCarePlan(t *testing.T) {
 	e, _, _, r := newAcceptedCase(t)
 	kate := e.addKeyWorker("kate", 20)
-	w := recordSections(e, kate, r, func(s *session, r *models.Referral, reopen func()) fyne.CanvasObject {
-		return newCarePlanSection(s, r, reopen).Content()
-	})
+	w := recordSection(e, kate, r, newCarePlanSection)
 	if !textOnShow(w, "No care plan written yet.") {
 		t.Fatal("the section does not say no care plan is written")
 	}

@@ -14,14 +14,13 @@ import (
 	"perinatal-caseload/views/widgets"
 )
 
-// recordSections shows on one screen, in a window for actor, the
-// sections that build makes for referral r, made again (as the record is)
-// after every change.
-func recordSections(e *testEnv, actor *models.StaffMember, r *models.Referral, build func(s *session, r *models.Referral, reopen func()) fyne.CanvasObject) fyne.Window {
+// recordSection shows, in a window for actor, the section that build
+// makes for referral r, made again (as the record is) after every change.
+func recordSection[T interface{ Content() fyne.CanvasObject }](e *testEnv, actor *models.StaffMember, r *models.Referral, build func(*session, *models.Referral, func()) T) fyne.Window {
 	w := e.showInWindow(nil)
 	s := e.sessionIn(actor, w)
 	var reopen func()
-	reopen = func() { w.SetContent(container.NewVScroll(build(s, r, reopen))) }
+	reopen = func() { w.SetContent(container.NewVScroll(build(s, r, reopen).Content())) }
 	reopen()
 	return w
 }
@@ -29,9 +28,7 @@ func recordSections(e *testEnv, actor *models.StaffMember, r *models.Referral, b
 func TestKeyWorkerRecordsRiskAndSafeguardingAndLettersWarnOfThem(t *testing.T) {
 	e, admin, _, r := newAcceptedCase(t)
 	kate := e.addKeyWorker("kate", 20)
-	w := recordSections(e, kate, r, func(s *session, r *models.Referral, reopen func()) fyne.CanvasObject {
-		return newRiskSection(s, r, reopen).Content()
-	})
+	w := recordSection(e, kate, r, newRiskSection)
 	if !textOnShow(w, "No risk summary recorded yet.") {
 		t.Fatal("the section does not say no risk summary is recorded")
 	}
@@ -92,9 +89,7 @@ func TestKeyWorkerRecordsRiskAndSafeguardingAndLettersWarnOfThem(t *testing.T) {
 	}
 
 	// An administrator reads the section but may not change it.
-	wa := recordSections(e, admin, r, func(s *session, r *models.Referral, reopen func()) fyne.CanvasObject {
-		return newRiskSection(s, r, reopen).Content()
-	})
+	wa := recordSection(e, admin, r, newRiskSection)
 	for _, o := range objectsOnShow(wa) {
 		if b, ok := o.(*widget.Button); ok && b.Text == "Review the risk…" && !b.Disabled() {
 			t.Fatal("an administrator is offered the risk review")
