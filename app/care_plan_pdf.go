@@ -21,7 +21,9 @@ const carePlanByHand = "To be given to her in person"
 
 // IssuePDF prints the referral's current care plan for her, in the letter
 // layout (the letterhead, her name, date of birth and NHS number on every
-// page, and the crisis box), signed by actor, and keeps it in the letter
+// page, and the crisis box), signed by the author of that version (with a
+// line saying actor issued it on their behalf, when it is someone else),
+// and keeps it in the letter
 // register like an issued letter: the PDF bytes and their SHA-256, with
 // the plan's version as the template version. The window address is where
 // her letters go (her safe address when it is not safe to write home).
@@ -41,7 +43,11 @@ func (s *CarePlanService) IssuePDF(actor *models.StaffMember, referralID uint) (
 	if err != nil {
 		return nil, err
 	}
-	l := s.carePlanLetter(actor, r, plan)
+	var author models.StaffMember
+	if err := s.db.First(&author, plan.AuthorID).Error; err != nil {
+		return nil, notFound(err)
+	}
+	l := s.carePlanLetter(&author, actor, r, plan)
 	pdf, err := letters.Render(l)
 	if err != nil {
 		return nil, fmt.Errorf("the care plan for referral %d cannot be drawn: %w", referralID, err)
@@ -74,8 +80,8 @@ func (s *CarePlanService) IssuePDF(actor *models.StaffMember, referralID uint) (
 }
 
 // carePlanLetter lays plan out as a document for her, from referral r
-// (read with her details), signed by author.
-func (s *CarePlanService) carePlanLetter(author *models.StaffMember, r *models.Referral, plan *models.CarePlan) letters.Letter {
+// (read with her details), signed by author and issued by issuer.
+func (s *CarePlanService) carePlanLetter(author, issuer *models.StaffMember, r *models.Referral, plan *models.CarePlan) letters.Letter {
 	p := &r.Patient
 	route := p.PostTo(r.ConsentObtained, p.Address())
 	home := p.Address()
@@ -92,6 +98,7 @@ func (s *CarePlanService) carePlanLetter(author *models.StaffMember, r *models.R
 		Patient:    letters.Patient{Name: p.LetterName(), DateOfBirth: p.DateOfBirth, NHSNumber: nhsDigits(p), Address: home},
 		Recipient:  fitWindow(letters.Person{Name: p.LetterName(), Address: window}),
 		Author:     authorOf(author),
+		OnBehalfOf: onBehalfOf(author, issuer),
 		Closing:    "Written with you by",
 		Body:       carePlanBody(p.LetterGivenName(), plan),
 		Service:    s.letterhead(),

@@ -116,11 +116,14 @@ func TestCarePlanPrintsInTheLetterLayout(t *testing.T) {
 	if err := w.s.Referrals.UpdateNeeds(w.admin, p.ID, p.Version, p.NameForLetters, needs); err != nil {
 		t.Fatal(err)
 	}
-	l, err = w.s.CarePlans.IssuePDF(w.worker, r.ID)
+	l, err = w.s.CarePlans.IssuePDF(w.doc, r.ID) // printed by someone else, for its author
 	if err != nil {
 		t.Fatal(err)
 	}
 	text = pdfText(t, l.PDF)
+	if !strings.Contains(text, "on behalf of") || !strings.Contains(text, w.worker.Name) {
+		t.Errorf("a care plan printed by another does not say it was issued on its author's behalf:\n%s", text)
+	}
 	if !strings.Contains(text, carePlanByHand) || strings.Contains(text, "Example Street") || strings.Contains(text, "LE3 0AB") {
 		t.Fatalf("the care plan for a woman it is unsafe to write to shows her home:\n%s", text)
 	}

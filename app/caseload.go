@@ -30,7 +30,10 @@ const (
 )
 
 // CaseloadFlags lists every flag in the order lists show them.
-var CaseloadFlags = append([]CaseloadFlag{FlagUrgent, FlagCMHT, FlagInpatient, FlagMBU, FlagMoodStabiliser, FlagSubstanceMisuse, FlagEatingDisorder}, safeguardingFlags...)
+// The safeguarding flags come straight after Urgent, so that a row too
+// narrow for all its badges still shows them.
+var CaseloadFlags = slices.Concat([]CaseloadFlag{FlagUrgent}, safeguardingFlags,
+	[]CaseloadFlag{FlagCMHT, FlagInpatient, FlagMBU, FlagMoodStabiliser, FlagSubstanceMisuse, FlagEatingDisorder})
 
 // Label returns the flag in words.
 func (f CaseloadFlag) Label() string {

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"perinatal-caseload/models"
+	"perinatal-caseload/views/widgets"
 )
 
 // carePlanSection shows, on her record, her care plan as it stands under
@@ -130,7 +131,7 @@ func (p *carePlanSection) AskToPrint() {
 			}
 		}, p.s.Window)
 	ask.SetConfirmText("Print")
-	ask.Show()
+	widgets.ShowDialog(p.s.Window, ask, nil)
 }
 
 // print puts the care plan in the register and says where to find it.

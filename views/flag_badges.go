@@ -43,8 +43,7 @@ var (
 // the first line, the safeguarding flags on the second.
 const flagLegend = "Flags: Inpatient = on a psychiatric ward · MBU = in a mother and baby unit · " +
 	"CMHT, Substance, Eating disorder = joint working with that service\n" +
-	"CP plan = child protection plan · CIN = child in need · DA = domestic abuse · MARAC = heard at MARAC · " +
-	"No letters home = unsafe to write to her home"
+	"Safeguarding: CP plan = child protection plan · CIN = child in need · DA = domestic abuse · No letters home = unsafe to write home"
 
 // newFlagBadge returns the badge of flag f.
 func newFlagBadge(f app.CaseloadFlag) fyne.CanvasObject {

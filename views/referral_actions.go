@@ -30,6 +30,7 @@ func referralActions(s *session) func(d *referralDetail, reopen func()) {
 		panel.Add(appointmentActions(s, r, reopen))
 		panel.Add(caseloadActions(s, r, reopen))
 		panel.Add(newRiskSection(s, r, reopen).Content())
+		d.SetBadges(safeguardingBadges(s, r))
 		panel.Add(newCarePlanSection(s, r, reopen).Content())
 		// Only the letters that fit where she stands are offered; with none,
 		// the button stays off and says so.

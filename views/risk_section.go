@@ -163,3 +163,25 @@ func staffNames(svc *app.Services) map[uint]string {
 	}
 	return names
 }
+
+// SetBadges shows badges beside her name at the top of her record: the
+// safeguarding flags standing on her (see safeguardingBadges).
+func (d *referralDetail) SetBadges(badges []fyne.CanvasObject) {
+	d.badges.Objects = badges
+	d.badges.Refresh()
+}
+
+// safeguardingBadges returns a badge for each safeguarding flag standing on
+// the woman of referral r today, and for "unsafe to write home"; none when
+// they cannot be read (the Risk and safeguarding section then says why).
+func safeguardingBadges(s *session, r *models.Referral) []fyne.CanvasObject {
+	flags, err := s.Services.Risk.Flags(s.Actor, r.ID)
+	if err != nil {
+		return nil
+	}
+	var out []fyne.CanvasObject
+	for _, f := range app.StandingFlags(flags, r.Patient.UnsafeToWriteHome, s.Services.Today()) {
+		out = append(out, newFlagBadge(f))
+	}
+	return out
+}

@@ -67,6 +67,15 @@ func TestKeyWorkerRecordsRiskAndSafeguardingAndLettersWarnOfThem(t *testing.T) {
 		t.Fatalf("the flag does not show:\n%s", labelsOnShow(w))
 	}
 
+	// Her record shows the badge beside her name.
+	rw := e.showInWindow(nil)
+	d := newReferralDetail(r, e.svc.Today(), func() {})
+	referralActions(e.sessionIn(kate, rw))(d, func() {})
+	rw.SetContent(d.Content())
+	if len(d.badges.Objects) != 1 {
+		t.Fatalf("%d badges beside her name, want the domestic abuse one", len(d.badges.Objects))
+	}
+
 	// The letter dialog now warns, and so does its question.
 	win := e.showInWindow(nil)
 	letters = showIssueLettersDialog(e.sessionIn(admin, win), r.ID, nil)

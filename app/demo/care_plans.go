@@ -10,7 +10,8 @@ import (
 )
 
 // The words of the demo's risk summaries, safeguarding notes and care
-// plans: synthetic, and naming nobody.
+// plans: synthetic, and naming nobody. A care plan is written to her, so
+// its words say "you".
 var (
 	demoRiskSummaries = []string{
 		"Low mood and poor sleep. No thoughts of harming herself or the baby. Good support from her partner and mother.",
@@ -32,17 +33,17 @@ var (
 		"- Take medication as prescribed\n- Return to work part time when the baby is a year old",
 	}
 	demoCrisisPlans = []string{
-		"Call the duty worker in office hours, or the Central Access Point at any time. Her partner will call 999 if she is not safe.",
-		"Her mother will stay with her and call the crisis team. Go to the emergency department if she has thoughts of acting on harm.",
+		"Call the duty worker in office hours, or the Central Access Point at any time. Your partner will call 999 if you are not safe.",
+		"Your mother will stay with you and call the crisis team. Go to the emergency department if you have thoughts of acting on harm.",
 	}
 	demoRelapseSigns = []string{
-		"Not sleeping for two nights running; talking quickly; spending money she does not have.",
-		"Withdrawing from family; not eating; feeling the baby would be better off without her.",
+		"Not sleeping for two nights running; talking quickly; spending money you do not have.",
+		"Withdrawing from your family; not eating; feeling the baby would be better off without you.",
 		"Checking the baby many times an hour; unable to leave the house.",
 	}
 	demoContingencies = []string{
-		"If her key worker is away, the duty worker will make the planned calls.",
-		"If she cannot get to appointments, the team will visit her at home.",
+		"If your key worker is away, the duty worker will make the planned calls.",
+		"If you cannot get to appointments, the team will visit you at home.",
 	}
 )
 
