@@ -30,7 +30,10 @@ const (
 )
 
 // CaseloadFlags lists every flag in the order lists show them.
-var CaseloadFlags = []CaseloadFlag{FlagUrgent, FlagCMHT, FlagInpatient, FlagMBU, FlagMoodStabiliser, FlagSubstanceMisuse, FlagEatingDisorder}
+// The safeguarding flags come straight after Urgent, so that a row too
+// narrow for all its badges still shows them.
+var CaseloadFlags = slices.Concat([]CaseloadFlag{FlagUrgent}, safeguardingFlags,
+	[]CaseloadFlag{FlagCMHT, FlagInpatient, FlagMBU, FlagMoodStabiliser, FlagSubstanceMisuse, FlagEatingDisorder})
 
 // Label returns the flag in words.
 func (f CaseloadFlag) Label() string {
@@ -49,6 +52,9 @@ func (f CaseloadFlag) Label() string {
 		return "Substance misuse service"
 	case FlagEatingDisorder:
 		return "Eating disorder service"
+	}
+	if l := safeguardingLabel(f); l != "" {
+		return l
 	}
 	return string(f)
 }
@@ -135,6 +141,7 @@ type caseloadRecord struct {
 	moodStabiliser           bool
 	EpdsLatest, EpdsPrevious *int // see caseloadMeasureColumns
 	CoreLatest, CorePrevious *int
+	Safeguarding             safeguardingCols `gorm:"embedded"`
 }
 
 // closedStatuses are the statuses of referrals no longer open to the service.
@@ -170,7 +177,7 @@ func (s *CaseloadService) Caseload(actor *models.StaffMember, f CaseloadFilter) 
 		"referrals.expected_delivery_date, referrals.baby_date_of_birth, referrals.cs_cmht_open, referrals.cs_psychiatric_inpatient, " +
 		"referrals.cs_mbu_admission, referrals.cs_mbu_expected_discharge, referrals.cs_substance_misuse_service, referrals.cs_eating_disorder_service, " +
 		"patients.given_name, patients.family_name, patients.nhs_number, patients.date_of_birth, " +
-		"allocations.key_worker_id, allocations.allocated_at, staff_members.name AS key_worker_name" + caseloadMeasureColumns).
+		"allocations.key_worker_id, allocations.allocated_at, staff_members.name AS key_worker_name" + caseloadMeasureColumns + safeguardingSelect).
 		Joins("JOIN staff_members ON staff_members.id = allocations.key_worker_id").
 		Scan(&recs).Error
 	if err != nil || len(recs) == 0 {
@@ -339,6 +346,9 @@ func (r *caseloadRecord) finish(today models.Date) CaseloadRow {
 		models.JointEatingDisorder:  r.CsEatingDisorderService,
 	}
 	on := map[CaseloadFlag]bool{FlagUrgent: r.Priority == models.PriorityUrgent, FlagMoodStabiliser: r.moodStabiliser}
+	for _, f := range r.Safeguarding.flags() {
+		on[f] = true
+	}
 	for svc, flag := range flagServices {
 		if r.jointFound[svc] {
 			on[flag] = r.jointActive[svc]

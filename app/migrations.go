@@ -54,6 +54,7 @@ func migrations() []*gormigrate.Migration {
 		{ID: "2026121501_record_of_care", Migrate: migrateRecordOfCare},
 		{ID: "2026121601_contacts_from_appointments", Migrate: migrateContactsFromAppointments},
 		{ID: "2026121601_her_details", Migrate: migrateHerDetails},
+		{ID: "2026121601_risk_and_care_plans", Migrate: migrateRiskAndCarePlans},
 	}
 }
 

@@ -30,6 +30,8 @@ type Services struct {
 	Measures     *MeasureService
 	Patients     *PatientService
 	Reports      *ReportService // issue 16: the manager's reports and the MHSDS extract
+	Risk         *RiskService
+	CarePlans    *CarePlanService
 }
 
 // New builds the services over an open, migrated database.
@@ -60,6 +62,8 @@ func newServices(c *core) *Services {
 		Measures:     &MeasureService{c},
 		Patients:     &PatientService{c},
 		Reports:      &ReportService{c},
+		Risk:         &RiskService{c},
+		CarePlans:    &CarePlanService{c},
 	}
 }
 

@@ -68,7 +68,7 @@ func prepare(l Letter) (*prepared, error) {
 	if l.LargePrint {
 		p.st = largePrint
 	}
-	if !slices.Contains(models.LetterKinds, l.Kind) && !slices.Contains(models.Documents, l.Kind) {
+	if !slices.Contains(models.LetterKinds, l.Kind) && !slices.Contains(models.DocumentKinds, l.Kind) {
 		return nil, fieldErr(models.FieldLetterKind, "%q is not a kind of letter; use one of %s", string(l.Kind), kindList())
 	}
 	if l.Date.IsZero() {

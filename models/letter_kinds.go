@@ -48,16 +48,6 @@ var ClosureLetterKinds = []LetterKind{
 	LetterClosureDeclinedContact, LetterClosureDidNotAttend, LetterClosureTransferred,
 }
 
-// DocumentRecordCopy is the readable copy of everything held about a
-// woman that the subject-access export prints in the letter layout. It is
-// a document rather than a letter: it has no template, is never issued into
-// the register, and so is not in LetterKinds.
-const DocumentRecordCopy LetterKind = "record-copy"
-
-// Documents lists the kinds printed in the letter layout that are not
-// letters from a template.
-var Documents = []LetterKind{DocumentRecordCopy}
-
 // AllLetterKinds lists every kind. It is LetterKinds, kept under this name
 // for the callers that knew the closure letters apart.
 var AllLetterKinds = LetterKinds
@@ -80,6 +70,7 @@ var letterKindLabels = map[LetterKind]string{
 	LetterClosureDeclinedContact:   "Closure: declined further contact",
 	LetterClosureDidNotAttend:      "Closure: did not attend",
 	DocumentRecordCopy:             "Copy of your record",
+	DocumentCarePlan:               "Care plan",
 }
 
 // Valid reports whether k is one of AllLetterKinds.

@@ -33,6 +33,8 @@ type dashboardScreen struct {
 	OverdueCount, DueSoonCount, DueCount, AssessmentCount, ScreeningCount, TaskCount *widget.Label
 	// The lists, each under a heading with its count.
 	Overdue, DueSoon, Due, Assessments, Tasks *dashboardList
+	// RiskReviews lists the risk reviews falling due (see dashboard_risk.go).
+	RiskReviews *riskReviewsList
 
 	s       *session
 	data    *dashboardData
@@ -80,6 +82,7 @@ func newDashboardScreen(s *session) *dashboardScreen {
 		fillTwoLineRow(o, t.Title, due, joinNonBlank(t.PatientName(), nhsText(t.NHSNumber)), t.Overdue(d.data.today))
 	}, func(t app.TaskRow) uint { return t.ReferralID }, s)
 
+	d.RiskReviews = newRiskReviewsList(s)
 	d.soon = tileCaption("due soon")
 	tiles := container.NewGridWithColumns(6,
 		tile(&d.OverdueCount, tileCaption("outcome letters overdue")), tile(&d.DueSoonCount, d.soon),
@@ -87,7 +90,7 @@ func newDashboardScreen(s *session) *dashboardScreen {
 		tile(&d.ScreeningCount, tileCaption("awaiting screening")), tile(&d.TaskCount, tileCaption("open tasks of yours")))
 	lists := container.NewGridWithRows(2,
 		container.NewGridWithColumns(3, d.Overdue.Content(), d.DueSoon.Content(), d.Due.Content()),
-		container.NewGridWithColumns(2, d.Assessments.Content(), d.Tasks.Content()))
+		container.NewGridWithColumns(3, d.Assessments.Content(), d.Tasks.Content(), d.RiskReviews.Content()))
 	top := container.NewVBox(container.NewHBox(d.Heading, layout.NewSpacer(), d.RefreshButton), d.Message, tiles)
 	d.content = container.NewPadded(container.NewBorder(top, nil, nil, nil, lists))
 	d.show()
@@ -105,6 +108,7 @@ func (d *dashboardScreen) Shown() { d.Reload() }
 // makes any "plan discharge" tasks now due, so they are in the task list.
 func (d *dashboardScreen) Reload() {
 	d.RefreshButton.Disable()
+	d.RiskReviews.Reload()
 	svc, actor := d.s.Services, d.s.Actor
 	d.s.Background.Go(func() func() {
 		data, err := readDashboard(svc, actor)

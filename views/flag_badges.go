@@ -21,6 +21,8 @@ var (
 	flagShort = map[app.CaseloadFlag]string{
 		app.FlagUrgent: "Urgent", app.FlagCMHT: "CMHT", app.FlagInpatient: "Inpatient", app.FlagMBU: "MBU",
 		app.FlagMoodStabiliser: "Mood stabiliser", app.FlagSubstanceMisuse: "Substance", app.FlagEatingDisorder: "Eating disorder",
+		app.FlagChildProtection: "CP plan", app.FlagChildInNeed: "CIN", app.FlagDomesticAbuse: "DA", app.FlagMARAC: "MARAC",
+		app.FlagUnsafeHome: "No letters home",
 	}
 	flagColour = map[app.CaseloadFlag]color.Color{
 		app.FlagUrgent:          color.NRGBA{R: 0xda, G: 0x29, B: 0x1c, A: 0xff}, // NHS red
@@ -30,12 +32,18 @@ var (
 		app.FlagMoodStabiliser:  color.NRGBA{R: 0x7c, G: 0x28, B: 0x55, A: 0xff}, // NHS dark pink
 		app.FlagSubstanceMisuse: color.NRGBA{R: 0x42, G: 0x55, B: 0x63, A: 0xff}, // NHS dark grey
 		app.FlagEatingDisorder:  color.NRGBA{R: 0x42, G: 0x55, B: 0x63, A: 0xff},
+		// Safeguarding flags in NHS dark red, so they stand apart from the services.
+		app.FlagChildProtection: safeguardingColour, app.FlagChildInNeed: safeguardingColour,
+		app.FlagDomesticAbuse: safeguardingColour, app.FlagMARAC: safeguardingColour, app.FlagUnsafeHome: safeguardingColour,
 	}
+	safeguardingColour = color.NRGBA{R: 0x8a, G: 0x15, B: 0x38, A: 0xff} // NHS dark red
 )
 
-// flagLegend explains the short words, under the filters.
+// flagLegend explains the short words, under the list: the services on
+// the first line, the safeguarding flags on the second.
 const flagLegend = "Flags: Inpatient = on a psychiatric ward · MBU = in a mother and baby unit · " +
-	"CMHT, Substance, Eating disorder = joint working with that service"
+	"CMHT, Substance, Eating disorder = joint working with that service\n" +
+	"Safeguarding: CP plan = child protection plan · CIN = child in need · DA = domestic abuse · No letters home = unsafe to write home"
 
 // newFlagBadge returns the badge of flag f.
 func newFlagBadge(f app.CaseloadFlag) fyne.CanvasObject {

@@ -40,6 +40,9 @@ type issueLettersDialog struct {
 	// Confirm is the "Issue 3 letters for …?" question while it is on show.
 	Confirm *dialog.ConfirmDialog
 
+	// Safeguarding warns of the safeguarding flags on her (see newSafeguardingWarning).
+	Safeguarding *widget.Label
+
 	svc        *app.Services
 	actor      *models.StaffMember
 	win        fyne.Window
@@ -73,6 +76,7 @@ func showIssueLettersDialog(s *session, referralID uint, onIssued func()) *issue
 	d.Recipients = paragraph("")
 	d.CopyTo = paragraph("")
 	d.Message = messageLabel("")
+	d.Safeguarding = newSafeguardingWarning(s.Services, s.Actor, referralID)
 	d.Issue = widget.NewButtonWithIcon("Issue letters", theme.MailSendIcon(), d.AskToIssue)
 	d.Issue.Importance = widget.HighImportance
 	d.Cancel = widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), func() { d.dialog.Hide() })
@@ -85,7 +89,7 @@ func showIssueLettersDialog(s *session, referralID uint, onIssued func()) *issue
 	)
 	note := paragraph("Each letter is stored in the register exactly as issued, with its template version, and cannot be withdrawn.")
 	note.Importance = widget.LowImportance
-	body := container.New(widgets.FixedWidth(620), container.NewVBox(form, note, d.Message))
+	body := container.New(widgets.FixedWidth(620), container.NewVBox(d.Safeguarding, form, note, d.Message))
 	d.dialog = dialog.NewCustomWithoutButtons("Issue letters", body, win)
 	d.dialog.SetButtons([]fyne.CanvasObject{d.Cancel, d.Issue})
 	d.build("")
@@ -129,6 +133,9 @@ func (d *issueLettersDialog) AskToIssue() {
 	}
 	question := fmt.Sprintf("Issue %s for %s?\n\n%s, to each person listed.",
 		countText(int64(len(d.pack)), "letter", "letters"), d.pack[0].Letter.Patient.Name, d.kind.Label())
+	if d.Safeguarding.Visible() {
+		question += "\n\n" + d.Safeguarding.Text
+	}
 	d.Confirm = dialog.NewConfirm("Issue letters", question, func(yes bool) {
 		d.Confirm = nil
 		if yes {

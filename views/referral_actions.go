@@ -32,6 +32,9 @@ func referralActions(s *session) func(d *referralDetail, reopen func()) {
 		panel.Add(newContactsSection(s, r).Content())
 		panel.Add(addMeasuresSection(s, d, reopen))
 		panel.Add(newPeopleSection(s, r, reopen).Content())
+		panel.Add(newRiskSection(s, r, reopen).Content())
+		d.SetBadges(safeguardingBadges(s, r))
+		panel.Add(newCarePlanSection(s, r, reopen).Content())
 		// Only the letters that fit where she stands are offered; with none,
 		// the button stays off and says so.
 		if kinds, err := s.Services.Letters.FittingKinds(s.Actor, r.ID); err == nil && len(kinds) == 0 {

@@ -34,12 +34,14 @@ type referralDetail struct {
 	// someone else has changed it (see showChangedBy).
 	Reload    *widget.Button
 	changedBy *widget.Label
+	// badges beside her name show her safeguarding flags (see SetBadges).
+	badges *fyne.Container
 }
 
 // newReferralDetail builds the detail of r; today is the date in the UK,
 // for the timeframe now. onBack returns to the list.
 func newReferralDetail(r *models.Referral, today models.Date, onBack func()) *referralDetail {
-	d := &referralDetail{Referral: r}
+	d := &referralDetail{Referral: r, badges: container.NewHBox()}
 	d.Back = widget.NewButtonWithIcon("Back to referrals", theme.NavigateBackIcon(), onBack)
 	p := &r.Patient
 	name := widget.NewLabel(p.FullName())
@@ -79,7 +81,7 @@ func newReferralDetail(r *models.Referral, today models.Date, onBack func()) *re
 	body := container.NewGridWithColumns(2, left, right)
 	d.decision = container.NewVBox(section("Screening recommendation", recommendation(r)))
 	d.actions = container.NewVBox()
-	d.content = container.NewBorder(container.NewVBox(container.NewHBox(d.Back), name, summary), nil, nil, nil,
+	d.content = container.NewBorder(container.NewVBox(container.NewHBox(d.Back), container.NewHBox(name, container.NewCenter(d.badges)), summary), nil, nil, nil,
 		container.NewVScroll(container.NewVBox(said, d.decision, d.actions, body)))
 	return d
 }

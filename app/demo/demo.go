@@ -101,6 +101,9 @@ func Generate(s *app.Services, opts Options) (*Result, error) {
 	}); err != nil {
 		return nil, fmt.Errorf("cannot make the demo's discharge-planning tasks: %w", err)
 	}
+	if err := g.riskAndCarePlans(s); err != nil {
+		return nil, err
+	}
 	return res, nil
 }
 

@@ -114,6 +114,7 @@ func TestDemoCoversEveryStatusKindModeAndCode(t *testing.T) {
 	if endedOnClosure == 0 {
 		t.Error("no demo allocation was ended by closing a referral")
 	}
+	checkRiskAndCarePlans(t, db)
 }
 
 func TestDemoWritesAnAuditEventForEveryRecord(t *testing.T) {
