@@ -24,16 +24,20 @@ type PatientRecord struct {
 	PreviousAddresses []models.PatientAddress `json:"previous_addresses"`
 	Births            []models.Birth          `json:"births"`
 	// People are her partner, family and carers, with her consent to share.
-	People       []models.SupportPerson `json:"people"`
-	Referrals    []models.Referral      `json:"referrals"`
-	Allocations  []ExportedAllocation   `json:"allocations"`
-	Appointments []models.Appointment   `json:"appointments"`
-	Contacts     []ExportedContact      `json:"contacts"`
-	Measures     []ExportedMeasure      `json:"measures"`
-	Tasks        []models.Task          `json:"tasks"`
-	JointWorking []models.JointWorking  `json:"joint_working"`
-	Letters      []ExportedLetter       `json:"letters"`
-	Trail        []ExportedEvent        `json:"trail"`
+	People            []models.SupportPerson    `json:"people"`
+	Referrals         []models.Referral         `json:"referrals"`
+	Allocations       []ExportedAllocation      `json:"allocations"`
+	Appointments      []models.Appointment      `json:"appointments"`
+	Contacts          []ExportedContact         `json:"contacts"`
+	Measures          []ExportedMeasure         `json:"measures"`
+	RiskSummaries     []models.RiskSummary      `json:"risk_summaries"`
+	SafeguardingFlags []models.SafeguardingFlag `json:"safeguarding_flags"`
+	// CarePlans are every version of each referral's care plan.
+	CarePlans    []models.CarePlan     `json:"care_plans"`
+	Tasks        []models.Task         `json:"tasks"`
+	JointWorking []models.JointWorking `json:"joint_working"`
+	Letters      []ExportedLetter      `json:"letters"`
+	Trail        []ExportedEvent       `json:"trail"`
 }
 
 // ExportedAllocation is a key-worker allocation with the key worker named.
@@ -126,6 +130,9 @@ func (rec *PatientRecord) gather(tx *gorm.DB) error {
 		{"appointments", func() error { return byReferral(tx).Order("starts_at, id").Find(&rec.Appointments).Error }},
 		{"contacts", func() error { return rec.gatherContacts(tx, byReferral(tx)) }},
 		{"measures", func() error { return rec.gatherMeasures(byReferral(tx)) }},
+		{"risk summaries", func() error { return byReferral(tx).Order("id").Find(&rec.RiskSummaries).Error }},
+		{"safeguarding flags", func() error { return byPatient(tx).Order("raised_on, id").Find(&rec.SafeguardingFlags).Error }},
+		{"care plans", func() error { return byReferral(tx).Order("referral_id, number").Find(&rec.CarePlans).Error }},
 		{"tasks", func() error { return byReferral(tx).Order("due_date, id").Find(&rec.Tasks).Error }},
 		{"joint working", func() error { return byReferral(tx).Order("start_date, id").Find(&rec.JointWorking).Error }},
 		{"letters", func() error { return byReferral(tx.Table("letters")).Order("issued_at, id").Find(&rec.Letters).Error }},
@@ -217,6 +224,15 @@ func (rec *PatientRecord) gatherTrail(tx *gorm.DB, referralIDs []uint) error {
 	}
 	for _, x := range rec.Measures {
 		add("measure_result", x.ID)
+	}
+	for _, x := range rec.RiskSummaries {
+		add("risk_summary", x.ID)
+	}
+	for _, x := range rec.SafeguardingFlags {
+		add("safeguarding_flag", x.ID)
+	}
+	for _, x := range rec.CarePlans {
+		add("care_plan", x.ID)
 	}
 	for _, x := range rec.Tasks {
 		add("task", x.ID)

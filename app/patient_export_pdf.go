@@ -102,6 +102,29 @@ func recordCopyBody(rec *PatientRecord) string {
 		}
 		return s
 	})
+	b.list("Risk summaries", len(rec.RiskSummaries), func(i int) string {
+		x := rec.RiskSummaries[i]
+		return fmt.Sprintf("Reviewed %s (%s), next review %s: %s", x.ReviewedOn.UK(), x.Level.Label(), x.ReviewDue.UK(), x.Summary)
+	})
+	b.list("Safeguarding", len(rec.SafeguardingFlags), func(i int) string {
+		x := rec.SafeguardingFlags[i]
+		s := x.Kind.Label() + ", from " + x.RaisedOn.UK()
+		if !x.EndedOn.IsZero() {
+			s += " to " + x.EndedOn.UK()
+		}
+		if x.Note != "" {
+			s += ": " + x.Note
+		}
+		return s
+	})
+	for _, c := range rec.CarePlans {
+		b.heading(fmt.Sprintf("Care plan, version %d of %s", c.Number, ukDate(c.SavedAt)))
+		b.field("Goals", c.Goals)
+		b.field("Crisis plan", c.CrisisPlan)
+		b.field("Signs of relapse", c.RelapseSigns)
+		b.field("Contingency plan", c.Contingency)
+		b.field("Review date", c.ReviewDate.UK())
+	}
 	b.list("Tasks for the team", len(rec.Tasks), func(i int) string {
 		t := rec.Tasks[i]
 		s := t.Title + ", due " + t.DueDate.UK()
