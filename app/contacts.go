@@ -134,12 +134,11 @@ func (s *ContactService) Update(actor *models.StaffMember, id uint, readVersion 
 func (s *ContactService) Sign(actor *models.StaffMember, id uint, readVersion int) (*models.Contact, error) {
 	var c models.Contact
 	err := s.write(actor, models.PermUpdateCaseload, func(tx *gorm.DB) error {
-		if err := tx.First(&c, id).Error; err != nil {
-			return notFound(err)
-		}
-		if err := s.checkRead(tx, "contact", &c, readVersion); err != nil {
+		read, err := loadAt[models.Contact](s.core, tx, "contact", id, readVersion)
+		if err != nil {
 			return err
 		}
+		c = *read
 		if err := models.CheckSign(&c, actor.ID); err != nil {
 			return err
 		}
@@ -277,17 +276,32 @@ func (s *ContactService) addAddenda(rows []ContactRow) error {
 // loadForChange reads a contact its author may still change, as read at
 // readVersion.
 func (s *ContactService) loadForChange(tx *gorm.DB, id uint, readVersion int, actor *models.StaffMember) (*models.Contact, error) {
-	var c models.Contact
-	if err := tx.First(&c, id).Error; err != nil {
+	c, err := loadAt[models.Contact](s.core, tx, "contact", id, readVersion)
+	if err != nil {
+		return nil, err
+	}
+	if err := models.CheckNoteEdit(c, actor.ID); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// loadAt reads record id of type T on tx as the caller read it, at
+// readVersion: ErrNotFound when it is gone, or the *ConflictError naming
+// who changed it since.
+func loadAt[T any, PT interface {
+	*T
+	versioned
+}](c *core, tx *gorm.DB, entity string, id uint, readVersion int) (PT, error) {
+	var x T
+	p := PT(&x)
+	if err := tx.First(p, id).Error; err != nil {
 		return nil, notFound(err)
 	}
-	if err := s.checkRead(tx, "contact", &c, readVersion); err != nil {
+	if err := c.checkRead(tx, entity, p, readVersion); err != nil {
 		return nil, err
 	}
-	if err := models.CheckNoteEdit(&c, actor.ID); err != nil {
-		return nil, err
-	}
-	return &c, nil
+	return p, nil
 }
 
 // sign marks c signed by actor now.

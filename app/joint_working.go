@@ -53,13 +53,11 @@ func (s *JointWorkingService) End(actor *models.StaffMember, id uint, readVersio
 		return models.NewFieldError(models.FieldJointEnd, "enter the date the joint working ended")
 	}
 	return s.write(actor, models.PermUpdateCaseload, func(tx *gorm.DB) error {
-		var j models.JointWorking
-		if err := tx.First(&j, id).Error; err != nil {
-			return notFound(err)
-		}
-		if err := s.checkRead(tx, "joint_working", &j, readVersion); err != nil {
+		read, err := loadAt[models.JointWorking](s.core, tx, "joint_working", id, readVersion)
+		if err != nil {
 			return err
 		}
+		j := *read
 		if !j.StartDate.IsZero() && end.Before(j.StartDate) {
 			return models.NewFieldError(models.FieldJointEnd, "the end date is before the start date, %s", j.StartDate.UK())
 		}

@@ -46,14 +46,11 @@ func (s *JointWorkingService) Update(actor *models.StaffMember, id uint, readVer
 		return err
 	}
 	return s.write(actor, models.PermUpdateCaseload, func(tx *gorm.DB) error {
-		var j models.JointWorking
-		if err := tx.First(&j, id).Error; err != nil {
-			return notFound(err)
-		}
-		if err := s.checkRead(tx, "joint_working", &j, readVersion); err != nil {
+		read, err := loadAt[models.JointWorking](s.core, tx, "joint_working", id, readVersion)
+		if err != nil {
 			return err
 		}
-		before := j
+		j, before := *read, *read
 		j.Service, j.Team, j.ContactName = e.Service, strings.TrimSpace(e.Team), strings.TrimSpace(e.ContactName)
 		j.Phone, j.Email, j.Address = strings.TrimSpace(e.Phone), strings.TrimSpace(e.Email), strings.TrimSpace(e.Address)
 		j.StartDate, j.EndDate, j.Notes = e.StartDate, e.EndDate, strings.TrimSpace(e.Notes)

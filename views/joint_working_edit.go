@@ -3,6 +3,7 @@ package views
 import (
 	"fyne.io/fyne/v2/widget"
 
+	"perinatal-caseload/app"
 	"perinatal-caseload/models"
 )
 
@@ -63,15 +64,16 @@ func (d *jointWorkingDialog) fill() {
 	if j == nil {
 		return
 	}
-	d.Service.SetCode(string(j.Service))
-	d.Team.SetText(j.Team)
-	d.Contact.SetText(j.ContactName)
-	d.Phone.SetText(j.Phone)
-	d.Email.SetText(j.Email)
-	d.Address.SetText(j.Address)
-	d.Start.SetText(j.StartDate.UK())
-	d.End.SetText(j.EndDate.UK())
-	d.Notes.SetText(j.Notes)
+	e := app.EditOf(j)
+	d.Service.SetCode(string(e.Service))
+	d.Team.SetText(e.Team)
+	d.Contact.SetText(e.ContactName)
+	d.Phone.SetText(e.Phone)
+	d.Email.SetText(e.Email)
+	d.Address.SetText(e.Address)
+	d.Start.SetText(e.StartDate.UK())
+	d.End.SetText(e.EndDate.UK())
+	d.Notes.SetText(e.Notes)
 }
 
 // update saves the form over the chosen record.
