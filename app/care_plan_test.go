@@ -70,6 +70,7 @@ func TestCarePlanKeepsEveryVersion(t *testing.T) {
 	}
 }
 
+// Hazard: HAZ-034.
 func TestCarePlanPrintsInTheLetterLayout(t *testing.T) {
 	w := newWorkflow(t)
 	r := w.onCaseload(nil, w.worker)

@@ -28,6 +28,7 @@ func auditCount(t *testing.T, w *workflow, entity string, id uint, action string
 }
 
 // Hazard: a signed note altered.
+// Hazard: HAZ-032.
 func TestASignedNoteCannotBeEditedOnlyAddedTo(t *testing.T) {
 	w := newWorkflow(t)
 	r := w.onCaseload(nil, w.worker)

@@ -27,6 +27,7 @@ func epdsAnswers(item10 int) []int {
 	return out
 }
 
+// Hazard: HAZ-006.
 func TestAPositiveRiskItemMakesSameDayTasksAndTheBanner(t *testing.T) {
 	w := newWorkflow(t)
 	duty := addStaff(t, w.s, "duty", models.RoleClinician)
@@ -83,6 +84,7 @@ func TestAPositiveRiskItemMakesSameDayTasksAndTheBanner(t *testing.T) {
 	}
 }
 
+// Hazard: HAZ-006.
 func TestRiskItemTaskWithoutADutyClinicianGoesToTheKeyWorkerAndSaysSo(t *testing.T) {
 	w := newWorkflow(t)
 	r := w.onCaseload(nil, w.worker)

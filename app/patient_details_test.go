@@ -214,6 +214,7 @@ func TestTheDueDateIsChangedOnTheReferral(t *testing.T) {
 
 // Hazard: her stage and the end of her perinatal period come from a due
 // date long past instead of the baby's real date of birth.
+// Hazard: HAZ-036.
 func TestABirthMovesHerStageAndPeriodEnd(t *testing.T) {
 	h := newHerDetails(t)
 	s, w := h.w.s, h.w

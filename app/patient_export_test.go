@@ -40,6 +40,7 @@ func exportedWoman(t *testing.T) (*workflow, *models.Referral) {
 	return w, r
 }
 
+// Hazard: HAZ-037.
 func TestSubjectAccessExportHoldsEverythingAboutHer(t *testing.T) {
 	w, r := exportedWoman(t)
 	dir := filepath.Join(t.TempDir(), "copy")

@@ -88,6 +88,7 @@ func TestRiskSummaryChecksItsFields(t *testing.T) {
 	}
 }
 
+// Hazard: HAZ-035.
 func TestRiskReviewsFallingDueAreListed(t *testing.T) {
 	w := newWorkflow(t)
 	today := models.LondonDate(w.clock.Now())

@@ -85,6 +85,7 @@ func TestCheckContactNamesEveryField(t *testing.T) {
 }
 
 // Hazard: a signed note altered.
+// Hazard: HAZ-032.
 func TestSignedNotesAreLocked(t *testing.T) {
 	signedAt := time.Date(2026, 11, 20, 11, 5, 0, 0, time.UTC)
 	const author, other = 7, 8

@@ -30,6 +30,7 @@ func answersFor(t *testing.T, d *MeasureDef, total int) []int {
 
 // TestMeasureBandEdges scores every measure at both sides of every band
 // edge and cut-off, from answers built through each item's own scores.
+// Hazard: HAZ-033.
 func TestMeasureBandEdges(t *testing.T) {
 	cases := []struct {
 		code  string
@@ -101,6 +102,7 @@ func TestMeasureCutOffs(t *testing.T) {
 // TestMeasureItemScoring pins the score of the first and last printed
 // response of every item: reversed items (EPDS 3 and 5-10, CORE-10 2 and
 // 3) score from the top down.
+// Hazard: HAZ-033.
 func TestMeasureItemScoring(t *testing.T) {
 	reversed := map[string][]bool{
 		"EPDS":    {false, false, true, false, true, true, true, true, true, true},
@@ -160,6 +162,7 @@ func (d *MeasureDef) positionScoring(i, score int) int {
 // TestMeasureRiskItems checks each risk item: its lowest score is
 // negative, the next one up positive, whatever the total; and measures
 // without one are never positive.
+// Hazard: HAZ-006.
 func TestMeasureRiskItems(t *testing.T) {
 	risk := map[string]int{"EPDS": 9, "PHQ-9": 8, "CORE-10": 5}
 	for _, d := range Measures() {

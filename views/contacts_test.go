@@ -47,6 +47,7 @@ func keyWorkerCase(t *testing.T) (e *testEnv, kate *models.StaffMember, r *model
 }
 
 // Hazard: a signed note altered.
+// Hazard: HAZ-032.
 func TestAKeyWorkerRecordsAttendanceIsAskedForTheNoteSignsItAndCanThenOnlyAddToIt(t *testing.T) {
 	e, kate, r, visit := keyWorkerCase(t)
 	m := e.mainWindow()

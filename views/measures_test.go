@@ -15,6 +15,7 @@ import (
 // enters an EPDS item by item on her record, watching the total, band
 // and risk warning change as answers are chosen, and then finds the red
 // banner, the same-day task and the chart on her record.
+// Hazard: HAZ-006.
 func TestKeyWorkerRecordsAnEPDSWithItem10PositiveAndSeesTheBannerTaskAndChart(t *testing.T) {
 	e := newTestEnv(t, 0)
 	r, kate := e.allocatedReferral()

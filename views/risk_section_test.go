@@ -25,6 +25,7 @@ func recordSection[T interface{ Content() fyne.CanvasObject }](e *testEnv, actor
 	return w
 }
 
+// Hazard: HAZ-034.
 func TestKeyWorkerRecordsRiskAndSafeguardingAndLettersWarnOfThem(t *testing.T) {
 	e, admin, _, r := newAcceptedCase(t)
 	kate := e.addKeyWorker("kate", 20)
@@ -106,6 +107,7 @@ func TestKeyWorkerRecordsRiskAndSafeguardingAndLettersWarnOfThem(t *testing.T) {
 	}
 }
 
+// Hazard: HAZ-035.
 func TestRiskReviewFallingDueShowsOnTheDashboard(t *testing.T) {
 	e, _, _, r := newAcceptedCase(t)
 	kate := e.addKeyWorker("kate", 20)

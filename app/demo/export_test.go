@@ -13,6 +13,7 @@ import (
 // caseload and finds a woman whose subject-access copy holds every kind of
 // record the service keeps about a woman on the caseload; the demo is made
 // so that several have all of them.
+// Hazard: HAZ-037.
 func TestSubjectAccessExportOfADemoWomanHoldsEveryKindOfRecord(t *testing.T) {
 	e := apptest.New(t)
 	if _, err := demo.Generate(e.Services, demo.Options{Referrals: 300, Seed: 1}); err != nil {
