@@ -141,7 +141,7 @@ dist-linux:
 # windows-exe cross-builds the Windows program (no resources): what CI
 # builds on every run, so that a change that breaks Windows fails CI.
 windows-exe:
-	@mkdir -p $(dir $(WIN_EXE))
+	@mkdir -p $(dir $(WIN_EXE)) && rm -f $(WIN_EXE) # never keep (and sign again) a signed old one
 	$(WIN_ENV) $(GO) build -tags $(WIN_TAGS) -ldflags "-H=windowsgui $(RELEASE_LDFLAGS)" -o $(WIN_EXE) .
 
 # dist-windows adds the icon, version and manifest (a .syso beside main.go,
