@@ -49,10 +49,13 @@ func MHSDSSourceOfReferral(role ProfessionalRole) string {
 var MHSDSSourceCodes = []string{"A1", "A2", "A4", "H2", "P1", "B1"}
 
 // MHSDSAssessmentToolCode returns the SNOMED CT code the extract gives as
-// CodedAssToolType for a measure's total score, or "" when none has been
-// verified. None has been yet: the extract leaves the field empty and its
-// validation report lists it, rather than guess a code.
-func MHSDSAssessmentToolCode(measure string) string { return mhsdsToolCodes[measure] }
-
-// mhsdsToolCodes holds the verified SNOMED CT codes by measure (none yet).
-var mhsdsToolCodes = map[string]string{}
+// CodedAssToolType for a measure's total score: the one its definition
+// holds (see MeasureDef.SNOMED, with where each came from), or "" when
+// none has been found, which the extract leaves empty and its validation
+// report lists, rather than guess a code.
+func MHSDSAssessmentToolCode(measure string) string {
+	if d := MeasureByCode(measure); d != nil {
+		return d.SNOMED
+	}
+	return ""
+}
