@@ -30,6 +30,7 @@ func buildFixtureReports(t *testing.T) (*fixture, *app.Reports) {
 // Oct 2026 (01/11/2025–31/10/2026): 1, 2, 5 (C6), 12 = 4; 10 and 11 have
 // left the window.
 // Nov 2026 (01/12/2025–30/11/2026): 1, 2, 5, 7 (C10), 12 = 5.
+// Hazard: HAZ-038.
 func TestAccessReportMHS91(t *testing.T) {
 	f, r := buildFixtureReports(t)
 	got := map[string]int{}
@@ -106,6 +107,7 @@ func TestReferralReport(t *testing.T) {
 // Outcome letter, accepted in range 1, 2, 5, 6, 7, 9: letters after 10
 // (1), 20 (2) and 4 (6) days → median 10, 90th 20, 2 within 14; 5, 7 and 9
 // owe theirs (5's acceptance letter is not an outcome letter).
+// Hazard: HAZ-038.
 func TestWaitsReport(t *testing.T) {
 	_, r := buildFixtureReports(t)
 	type row struct {

@@ -80,6 +80,7 @@ func TestWorkingDaysBetween(t *testing.T) {
 	}
 }
 
+// Hazard: HAZ-038.
 func TestLondonMonthAcrossClockChanges(t *testing.T) {
 	cases := []struct {
 		at   time.Time
@@ -141,6 +142,7 @@ func TestMonths(t *testing.T) {
 	}
 }
 
+// Hazard: HAZ-038.
 func TestCountsForMHS91(t *testing.T) {
 	for _, mode := range Modes {
 		for _, a := range Attendances {

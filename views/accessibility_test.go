@@ -250,6 +250,7 @@ func onScreen(w fyne.Window) []fyne.CanvasObject {
 
 // Hazard: a member of staff who uses a screen reader cannot tell what a
 // control does (an icon read out as "view-refresh.svg").
+// Hazard: HAZ-039.
 func TestEveryControlOnEveryScreenHasANameForScreenReaders(t *testing.T) {
 	e := newTestEnv(t, 30)
 	e.addStaff("everyone", models.RoleManager, models.RoleAdministrator, models.RoleClinician, models.RoleKeyWorker)
@@ -323,6 +324,7 @@ func readByFyne(o fyne.CanvasObject) []string {
 // Hazard: the window is silent to a screen reader (a widget wrapping the
 // whole window, as the idle lock's layer once did, hides everything below
 // it from Fyne's driver).
+// Hazard: HAZ-039.
 func TestAScreenReaderOnWindowsHearsTheSignInScreen(t *testing.T) {
 	e := newTestEnv(t, 0)
 	e.addStaff("reader", models.RoleClinician)
