@@ -93,12 +93,15 @@ func (c *contactsSection) Reload() {
 		return
 	}
 	showMessage(c.Message, fmt.Sprintf("%d of %s, newest first.", len(rows), countText(total, "contact", "contacts")), false)
+	lines := make([]fyne.CanvasObject, len(rows))
 	for i := range rows {
 		row := c.row(&rows[i])
 		c.Rows = append(c.Rows, row)
-		c.box.Add(container.NewBorder(nil, widget.NewSeparator(), nil, nil, container.NewVBox(
-			row.Summary, row.Note, container.NewHBox(row.View, row.Edit, row.Sign, row.Addendum, row.Why))))
+		lines[i] = container.NewBorder(nil, widget.NewSeparator(), nil, nil, container.NewVBox(
+			row.Summary, row.Note, container.NewHBox(row.View, row.Edit, row.Sign, row.Addendum, row.Why)))
 	}
+	c.box.Objects = lines // laid out once, not after each line
+	c.box.Refresh()
 	if int64(len(rows)) < total {
 		c.ShowAll.SetText(fmt.Sprintf("Show all %d", total))
 		c.ShowAll.Show()

@@ -1,6 +1,7 @@
 package views
 
 import (
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -18,7 +19,6 @@ func referralActions(s *session) func(d *referralDetail, reopen func()) {
 		issue := widget.NewButtonWithIcon("Issue letters…", theme.MailSendIcon(), func() {
 			showIssueLettersDialog(s, r.ID, reopen)
 		})
-		panel := container.NewVBox()
 		if r.Status == models.StatusReceived || r.Status == models.StatusDiscuss {
 			// Awaiting a decision: the decision panel, with the
 			// recommendation and its reasons, follows what the referrer
@@ -27,14 +27,18 @@ func referralActions(s *session) func(d *referralDetail, reopen func()) {
 			d.SetDecision(section("Decision", newDecisionPanel(s, r, reopen).Content()))
 			issue.Disable()
 		}
-		panel.Add(appointmentActions(s, r, reopen))
-		panel.Add(caseloadActions(s, r, reopen))
-		panel.Add(newContactsSection(s, r).Content())
-		panel.Add(addMeasuresSection(s, d, reopen))
-		panel.Add(newPeopleSection(s, r, reopen).Content())
-		panel.Add(newRiskSection(s, r, reopen).Content())
+		// The parts are gathered first and laid out once: adding them one
+		// by one would lay the panel out again after each.
+		parts := []fyne.CanvasObject{
+			appointmentActions(s, r, reopen),
+			caseloadActions(s, r, reopen),
+			newContactsSection(s, r).Content(),
+			addMeasuresSection(s, d, reopen),
+			newPeopleSection(s, r, reopen).Content(),
+			newRiskSection(s, r, reopen).Content(),
+			newCarePlanSection(s, r, reopen).Content(),
+		}
 		d.SetBadges(safeguardingBadges(s, r))
-		panel.Add(newCarePlanSection(s, r, reopen).Content())
 		// Only the letters that fit where she stands are offered; with none,
 		// the button stays off and says so.
 		if kinds, err := s.Services.Letters.FittingKinds(s.Actor, r.ID); err == nil && len(kinds) == 0 {
@@ -45,9 +49,9 @@ func referralActions(s *session) func(d *referralDetail, reopen func()) {
 			showNeedsDialog(s, r.Patient, reopen)
 		})
 		copyRecord := widget.NewButtonWithIcon("Copy of her record…", theme.DocumentSaveIcon(), newRecordExport(s, &r.Patient).Choose)
-		panel.Add(container.NewHBox(issue, needs, copyRecord))
-		panel.Add(notPermitted(s, onlyWith(models.PermIssueLetters, issue), onlyWith(models.PermExportRecords, copyRecord)))
-		panel.Add(widget.NewAccordion(widget.NewAccordionItem("Timeline", timeline.Content())))
-		d.AddActions(panel)
+		parts = append(parts, container.NewHBox(issue, needs, copyRecord),
+			notPermitted(s, onlyWith(models.PermIssueLetters, issue), onlyWith(models.PermExportRecords, copyRecord)),
+			widget.NewAccordion(widget.NewAccordionItem("Timeline", timeline.Content())))
+		d.AddActions(container.NewVBox(parts...))
 	}
 }

@@ -74,9 +74,12 @@ func (p *tasksPanel) Reload() {
 	}
 	showMessage(p.Message, "", false)
 	today := models.LondonDate(p.s.Services.Clock().Now())
-	for _, t := range tasks {
-		p.rows.Add(p.row(t, today))
+	rows := make([]fyne.CanvasObject, len(tasks))
+	for i, t := range tasks {
+		rows[i] = p.row(t, today)
 	}
+	p.rows.Objects = rows // laid out once, not after each row
+	p.rows.Refresh()
 }
 
 // row shows one task: what, when due and who holds it, or how it ended,
