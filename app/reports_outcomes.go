@@ -37,8 +37,11 @@ func (s *ReportService) outcomes(rr reportRange) (OutcomesReport, error) {
 		TakenOn    models.Date
 		Total      int
 	}
+	// Only the referrals with a measure taken in the range can have a
+	// series whose latest score falls in it.
+	inRange := s.db.Model(&models.MeasureResult{}).Select("referral_id").Where("taken_on >= ? AND taken_on <= ?", rr.from, rr.to)
 	err := s.db.Model(&models.MeasureResult{}).Select("id, referral_id, measure, taken_on, total").
-		Where("taken_on <= ?", rr.to).Order("referral_id, measure, taken_on, id").Scan(&rows).Error
+		Where("taken_on <= ? AND referral_id IN (?)", rr.to, inRange).Order("referral_id, measure, taken_on, id").Scan(&rows).Error
 	out := OutcomesReport{}
 	if err != nil {
 		return out, err
