@@ -36,7 +36,12 @@ type ReferralRow struct {
 	DateOfBirth  models.Date
 	Postcode     string
 	ReferrerName string
+	// Safeguarding are her standing safeguarding flags.
+	Safeguarding safeguardingCols `gorm:"embedded"`
 }
+
+// SafeguardingFlags returns her standing safeguarding flags, for badges.
+func (r ReferralRow) SafeguardingFlags() []CaseloadFlag { return r.Safeguarding.flags() }
 
 // Reference returns the referral's reference, such as "PMH-000155".
 func (r ReferralRow) Reference() string { return models.ReferralReference(r.ID) }
@@ -53,9 +58,9 @@ func (r ReferralRow) NHSNumberText() string {
 }
 
 // referralRowColumns are the columns of a ReferralRow.
-const referralRowColumns = "referrals.id, referrals.received_at, referrals.status, referrals.priority, referrals.stage, referrals.patient_id, " +
+var referralRowColumns = "referrals.id, referrals.received_at, referrals.status, referrals.priority, referrals.stage, referrals.patient_id, " +
 	"patients.given_name, patients.family_name, patients.nhs_number, patients.date_of_birth, patients.postcode, " +
-	"professionals.name AS referrer_name"
+	"professionals.name AS referrer_name" + safeguardingSelect
 
 // referralRows is a query of referrals as ReferralRows, with their
 // patients and referrers joined.

@@ -16,7 +16,21 @@ func referralTable() *widgets.Table {
 		{Title: "NHS number", Sample: "000 000 0000"}, {Title: "Date of birth", Sample: "00/00/0000"},
 		{Title: "Postcode", Sample: "DE12 4WW"}, {Title: "Status", Weight: 1.5},
 		{Title: "Received", Sample: "00/00/0000"}, {Title: "Referrer", Weight: 1.8},
+		{Title: "Safeguarding", Weight: 1.2},
 	})
+}
+
+// referralColSafeguarding is the column of her safeguarding badges.
+const referralColSafeguarding = 8
+
+// newReferralRow returns an empty row of t with room for her safeguarding
+// badges.
+func newReferralRow(t *widgets.Table) func() fyne.CanvasObject {
+	return func() fyne.CanvasObject {
+		row := t.Row().(*fyne.Container)
+		row.Objects[referralColSafeguarding] = newFlagBadges()
+		return row
+	}
 }
 
 // fillReferralRow shows r in a row of referralTable. Urgent
@@ -35,4 +49,7 @@ func fillReferralRow(o fyne.CanvasObject, r app.ReferralRow) {
 		nhs = "Not known"
 	}
 	widgets.SetRowText(o, text, r.PatientName(), nhs, r.DateOfBirth.UK(), r.Postcode, r.Status.Label(), ukDate(r.ReceivedAt), r.ReferrerName)
+	badges := o.(*fyne.Container).Objects[referralColSafeguarding]
+	setFlagBadges(badges, r.SafeguardingFlags())
+	badges.Show()
 }

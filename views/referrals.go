@@ -83,7 +83,7 @@ func newReferralsScreen(ses *session) *referralsScreen {
 	refresh := widgets.NewIconButton("Refresh the list of referrals", theme.ViewRefreshIcon(), s.Reload)
 
 	cols := referralTable()
-	s.rows, s.List = widgets.NewPagedList(bg, referralPageSize, cols.Row, fillReferralRow, reportIn(s.Count))
+	s.rows, s.List = widgets.NewPagedList(bg, referralPageSize, newReferralRow(cols), fillReferralRow, reportIn(s.Count))
 	s.List.OnSelected = s.selected
 
 	filters := container.NewBorder(nil, nil, nil,

@@ -127,14 +127,21 @@ func SetRowText(row fyne.CanvasObject, texts ...string) {
 	}
 }
 
-// setRowLoading shows a row whose page is still being fetched.
+// setRowLoading shows a row whose page is still being fetched. A cell
+// that is not text (such as a row of badges) is hidden until the row is
+// filled, which shows it again.
 func setRowLoading(row fyne.CanvasObject) {
 	cells := row.(*fyne.Container).Objects
-	for i := range cells {
+	for i, cell := range cells {
+		l, ok := cell.(*widget.Label)
+		if !ok {
+			cell.Hide()
+			continue
+		}
 		text := ""
 		if i == 1 {
 			text = "Loading…"
 		}
-		RowCell(row, i).SetText(text)
+		l.SetText(text)
 	}
 }
