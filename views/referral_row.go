@@ -14,9 +14,9 @@ func referralTable() *widgets.Table {
 	return widgets.NewTable([]widgets.Column{
 		{Title: "Priority", Sample: "Routine"}, {Title: "Name", Weight: 2},
 		{Title: "NHS number", Sample: "000 000 0000"}, {Title: "Date of birth", Sample: "00/00/0000"},
-		{Title: "Postcode", Sample: "DE12 4WW"}, {Title: "Status", Weight: 1.5},
-		{Title: "Received", Sample: "00/00/0000"}, {Title: "Referrer", Weight: 1.8},
-		{Title: "Safeguarding", Weight: 1.2},
+		{Title: "Postcode", Sample: "DE12 4WW"}, {Title: "Status", Weight: 1.3},
+		{Title: "Received", Sample: "00/00/0000"}, {Title: "Referrer", Weight: 1.2},
+		{Title: "Flags", Sample: "CP plan"},
 	})
 }
 
