@@ -93,6 +93,19 @@ func cmdExportPatient(e *env, args []string, _ io.Reader, stdout, stderr io.Writ
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "Wrote her subject-access copy to %s: %d files (record.json, record.pdf and her letters). The export is in the audit trail.\n", x.Dir, len(x.Files))
+	fmt.Fprintf(stdout, "Wrote her subject-access copy to %s: record.json, record.pdf and %s. The export is in the audit trail.\n",
+		x.Dir, lettersCount(len(x.Files)-2))
 	return nil
+}
+
+// lettersCount says how many of her letters a copy holds: "no letters",
+// "1 letter", "3 letters".
+func lettersCount(n int) string {
+	switch n {
+	case 0:
+		return "no letters"
+	case 1:
+		return "1 letter"
+	}
+	return fmt.Sprintf("%d letters", n)
 }

@@ -15,7 +15,7 @@ func TestExportPatientWritesHerCopy(t *testing.T) {
 	}
 	out := filepath.Join(t.TempDir(), "copy")
 	code, stdout, stderr := runAs(t, db, "export", "patient", "--nhs-number", "943 476 5919", "--out", out)
-	if code != 0 || !strings.Contains(stdout, out) {
+	if code != 0 || !strings.Contains(stdout, out) || !strings.Contains(stdout, "record.json, record.pdf and no letters") {
 		t.Fatalf("export: exit %d, %q, %q", code, stdout, stderr)
 	}
 	raw, err := os.ReadFile(filepath.Join(out, "record.json"))

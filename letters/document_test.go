@@ -32,3 +32,20 @@ func TestCarePlanDocumentUsesTheLetterLayout(t *testing.T) {
 		t.Fatal("an unknown kind of document was printed")
 	}
 }
+
+// The later pages of a document name it, not a letter.
+func TestDocumentPagesAreHeadedWithTheDocument(t *testing.T) {
+	l := testLetter(t, models.LetterAcceptance, "Zoë Nguyễn")
+	l.Kind = models.DocumentRecordCopy
+	l.CopyTo = nil
+	l.Body = "Dear Zoë,\n\n" + strings.Repeat("Everything we hold about you is set out here, part by part, as it stood on the day.\n\n", 40)
+	pages := pageTexts(t, render(t, l))
+	if len(pages) < 2 {
+		t.Fatalf("%d pages, want at least 2", len(pages))
+	}
+	for i, p := range pages[1:] {
+		if !strings.Contains(flat(p), "Copy of your record, 23 November 2026, continued") || strings.Contains(p, "Letter of") {
+			t.Errorf("page %d is not headed as the copy of her record:\n%s", i+2, p)
+		}
+	}
+}

@@ -1,6 +1,11 @@
 package letters
 
-import "fmt"
+import (
+	"fmt"
+	"slices"
+
+	"perinatal-caseload/models"
+)
 
 // footerPlan is how the footer of one letter is arranged. Her name, date of
 // birth and NHS number share the first line with the page number when they
@@ -63,13 +68,17 @@ func (m *measurer) footer(p *prepared, page, pages int) []op {
 const contLead = 5.0
 
 // continuation lays out the header of the second and later pages: any
-// COPY or DRAFT mark, the service's name and which letter this is.
+// COPY or DRAFT mark, the service's name and which letter (or document)
+// this is.
 func (m *measurer) continuation(p *prepared) []op {
 	ops := m.marks(p, marginL, contHeaderY-2)
 	x := marginL + m.marksWidth(p)
 	h := contHeaderH(p)
 	y := baseline(contHeaderY-2, h+2, minSize)
 	cont := "Letter of " + p.date + ", continued"
+	if slices.Contains(models.DocumentKinds, p.kind) {
+		cont = p.kind.Label() + ", " + p.date + ", continued" // a care plan or a copy of her record is no letter
+	}
 	ops = append(ops, rightText(m, cont, rightX, y, false, minSize, darkGrey))
 	// The service's name, unless it would run into the rest; the footer
 	// names the service on every page anyway.
