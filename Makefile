@@ -12,7 +12,7 @@ DEADCODE    = golang.org/x/tools/cmd/deadcode@v0.52.0
 GREMLINS    = github.com/go-gremlins/gremlins/cmd/gremlins@v0.5.0
 
 .PHONY: run build test lint mutation bench fuzz soak deps-build deps-test clean test-pg deps-pg \
-	dist dist-linux dist-windows windows-exe dist-msi dist-check vet-windows deps-dist
+	dist dist-linux dist-windows windows-exe dist-msi dist-check vet-windows deps-dist letter-fonts
 
 run: deps-build build
 	./$(BINARY)
@@ -78,6 +78,20 @@ deps-build:
 
 deps-test:
 	@bash .ci/apt-ensure $(TEST_PKGS)
+
+# letter-fonts remakes letters/fonts/*.ttf from the Noto Sans faces Fyne
+# bundles: every character kept, hinting and the layout tables (which gofpdf
+# never reads) left out, so that each letter loads its fonts faster. The
+# output is byte-for-byte reproducible; see letters/fonts/README.md.
+FYNE_FONTS = $(shell go list -m -f '{{.Dir}}' fyne.io/fyne/v2)/theme/font
+letter-fonts:
+	@bash .ci/apt-ensure fonttools
+	for face in Regular Bold; do \
+		pyftsubset $(FYNE_FONTS)/NotoSans-$$face.ttf --unicodes='*' --layout-features='' \
+			--no-hinting --drop-tables+=GSUB,GPOS,GDEF,TTFA \
+			--output-file=letters/fonts/NotoSans-$$face.ttf; \
+	done
+	cd letters/fonts && sha256sum NotoSans-Regular.ttf NotoSans-Bold.ttf
 
 clean:
 	rm -f $(BINARY)
