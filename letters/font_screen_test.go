@@ -15,7 +15,7 @@ import (
 // that a name that shows on screen prints in her letter exactly as shown.
 func TestLetterFontsDrawWhatTheScreenDraws(t *testing.T) {
 	for _, face := range []struct {
-		name          string
+		name           string
 		letter, screen []byte
 	}{
 		{"regular", fontRegular, theme.DefaultTextFont().Content()},
