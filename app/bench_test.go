@@ -49,9 +49,12 @@ func benchEnv(b *testing.B) *apptest.Env {
 	if path == "" {
 		path = filepath.Join(os.TempDir(), "caseload-bench-"+strconv.Itoa(benchReferrals())+".db")
 	}
+	// A PostgreSQL URL names a database already filled (for example by
+	// copy-db from a demo file); a file that is not there yet is made.
 	_, statErr := os.Stat(path)
+	fill := statErr != nil && !app.IsPostgresURL(path)
 	e := apptest.Open(b, path)
-	if statErr != nil {
+	if fill {
 		e.AddDemo(benchReferrals())
 	}
 	return e
