@@ -30,6 +30,7 @@ func cmdBackup(e *env, args []string, _ io.Reader, stdout, stderr io.Writer) err
 		return err
 	}
 	fmt.Fprintf(stdout, "%s\nThe backup was checked: %d bytes; %s.\n", r.Path, r.Bytes, r.Summary())
+	printAuditHead(stdout, &r.AuditHead)
 	return nil
 }
 
@@ -97,8 +98,20 @@ func runCheck(c directCall) int {
 	}
 	if err != nil || !r.OK() {
 		fmt.Fprintf(stdout, "%s has faults; restore the latest backup (see docs/backup.md).\n", app.DescribeTarget(target))
+		printAuditHead(stdout, r.AuditHead)
 		return 1
 	}
 	fmt.Fprintf(stdout, "%s passed every check.\n", app.DescribeTarget(target))
+	printAuditHead(stdout, r.AuditHead)
 	return 0
+}
+
+// printAuditHead prints the audit trail's head, for the team to record
+// away from the machine: a later check or backup that finds fewer events,
+// or another hash for the same event, shows events removed from its end
+// even by someone who rewrote the head record in the file.
+func printAuditHead(w io.Writer, h *app.AuditHead) {
+	if h != nil {
+		fmt.Fprintf(w, "Audit head: %s. Record it away from this computer.\n", h)
+	}
 }

@@ -17,7 +17,7 @@ func TestBackupRestoreAndCheckFromTheCommandLine(t *testing.T) {
 	}
 	out := filepath.Join(t.TempDir(), "backup.db")
 	code, stdout, stderr := runAs(t, db, "backup", "--out", out)
-	if code != 0 || !strings.HasPrefix(stdout, out+"\n") || !strings.Contains(stdout, "checked") {
+	if code != 0 || !strings.HasPrefix(stdout, out+"\n") || !strings.Contains(stdout, "checked") || !strings.Contains(stdout, "Audit head: the audit trail's head record says it holds ") {
 		t.Fatalf("backup: exit %d, %q, %q", code, stdout, stderr)
 	}
 	if info, err := os.Stat(out); err != nil || info.Mode().Perm() != 0o600 {
@@ -34,7 +34,8 @@ func TestBackupRestoreAndCheckFromTheCommandLine(t *testing.T) {
 	}
 
 	code, stdout, stderr = runCLI(t, db, "check")
-	if code != 0 || !strings.Contains(stdout, "ok     integrity") || !strings.Contains(stdout, "passed every check") {
+	if code != 0 || !strings.Contains(stdout, "ok     integrity") || !strings.Contains(stdout, "passed every check") ||
+		!strings.Contains(stdout, "Audit head: the audit trail's head record says it holds ") {
 		t.Errorf("check: exit %d, %q, %q", code, stdout, stderr)
 	}
 	if code, _, stderr := runCLI(t, db, "restore", out); code != 1 || !strings.Contains(stderr, "sign in first") {
@@ -59,6 +60,12 @@ func TestBackupRestoreAndCheckFromTheCommandLine(t *testing.T) {
 	code, stdout, _ = runCLI(t, db, "check")
 	if code != 1 || !strings.Contains(stdout, "FAULT  The table copy_recipients") || !strings.Contains(stdout, "has faults") {
 		t.Errorf("check of a faulty database: exit %d, %q", code, stdout)
+	}
+	// Another: the newest audit event removed, as someone holding the file could.
+	testdb.ExecSQLite(t, db, "DROP TRIGGER audit_events_no_delete", "DELETE FROM audit_events WHERE chain_seq = (SELECT MAX(chain_seq) FROM audit_events)")
+	code, stdout, _ = runCLI(t, db, "check")
+	if code != 1 || !strings.Contains(stdout, "FAULT  the audit trail has been tampered with: it ends at event ") || !strings.Contains(stdout, "the last, has been removed") {
+		t.Errorf("check of a trail short of its newest event: exit %d, %q", code, stdout)
 	}
 }
 

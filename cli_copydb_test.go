@@ -117,12 +117,15 @@ func TestCopyDBThereAndBackKeepsEveryRowAndTheAuditTrail(t *testing.T) {
 	// sign-in of the person who copied it back, and the copy. Signing in
 	// also touched that person's account row (its last change), and nothing
 	// else.
-	sameTables(t, "there and back", first, home, "audit_events", "staff_members")
+	sameTables(t, "there and back", first, home, "audit_events", "audit_chain_head", "staff_members")
 	events := home["audit_events"]
 	if len(events) != len(first["audit_events"])+2 || !strings.Contains(events[len(events)-1], "copied the whole caseload to "+app.DescribeTarget(back)) {
 		t.Fatalf("%d audit events came home for %d sent; the last two should be the sign-in and the copy back", len(events), len(first["audit_events"]))
 	}
 	sameTables(t, "the audit trail there and back", map[string][]string{"a": first["audit_events"]}, map[string][]string{"a": events[:len(first["audit_events"])]})
+	if head := home["audit_chain_head"]; len(head) != 1 || !strings.HasPrefix(head[0], fmt.Sprintf("chain_seq=%d|", len(events))) {
+		t.Errorf("the audit trail's head came home as %q; want it at its %d events", head, len(events))
+	}
 	if len(home["staff_members"]) != len(first["staff_members"]) {
 		t.Errorf("%d accounts came home for %d sent", len(home["staff_members"]), len(first["staff_members"]))
 	}

@@ -21,6 +21,9 @@ type BackupReport struct {
 	Bytes int64
 	// Rows counts the rows of each table in the backup.
 	Rows map[string]int64
+	// AuditHead is the backup's audit trail head record: how many events
+	// it holds and the newest one's hash, to be recorded with the backup.
+	AuditHead AuditHead
 }
 
 // Backup writes a consistent copy of the SQLite caseload db to the new
@@ -43,6 +46,11 @@ func Backup(db *gorm.DB, out string, overwrite bool) (*BackupReport, error) {
 	if err != nil {
 		return nil, fmt.Errorf("cannot read the database to back it up: %w", err)
 	}
+	// A missing head record is check's to report; the backup is still taken.
+	var headBefore *AuditHead
+	if h, err := readAuditHead(db); err == nil {
+		headBefore = &h
+	}
 	f, err := CreatePrivateFile(out, overwrite)
 	if err != nil {
 		return nil, err
@@ -52,7 +60,7 @@ func Backup(db *gorm.DB, out string, overwrite bool) (*BackupReport, error) {
 		f.Abort()
 		return nil, fmt.Errorf("the backup could not be written: %w", err)
 	}
-	report, err := verifyBackup(f.Name(), want, auditBefore)
+	report, err := verifyBackup(f.Name(), want, auditBefore, headBefore)
 	if err != nil {
 		f.Abort()
 		return nil, err
@@ -65,7 +73,7 @@ func Backup(db *gorm.DB, out string, overwrite bool) (*BackupReport, error) {
 }
 
 // verifyBackup opens the written copy read-only and checks it.
-func verifyBackup(path string, want map[string]int64, auditBefore int64) (*BackupReport, error) {
+func verifyBackup(path string, want map[string]int64, auditBefore int64, headBefore *AuditHead) (*BackupReport, error) {
 	bad := func(why string, args ...any) error {
 		return fmt.Errorf("the backup failed its check and was not kept: "+why, args...)
 	}
@@ -96,6 +104,14 @@ func verifyBackup(path string, want map[string]int64, auditBefore int64) (*Backu
 		return nil, bad("it holds %d audit events, fewer than the %d there were before it began", got["audit_events"], auditBefore)
 	}
 	report := &BackupReport{Rows: got}
+	if headBefore != nil {
+		if report.AuditHead, err = readAuditHead(db); err != nil {
+			return nil, bad("its audit trail's head record cannot be read (%v)", err)
+		}
+		if report.AuditHead.Events < headBefore.Events {
+			return nil, bad("its audit trail's head is at event %d, before the %d there were before it began", report.AuditHead.Events, headBefore.Events)
+		}
+	}
 	if err := db.Raw("SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()").Row().Scan(&report.Bytes); err != nil {
 		return nil, bad("its size cannot be read (%v)", err)
 	}

@@ -93,10 +93,12 @@ func (s *Services) BackupIfDue(dbPath string) (bool, error) {
 	if folder == "" {
 		folder = filepath.Join(filepath.Dir(dbPath), "backups")
 	}
-	err := s.backupInto(folder, now)
+	r, err := s.backupInto(folder, now)
 	result := "It succeeded."
 	if err != nil {
 		result = "It failed: " + err.Error()
+	} else if r.AuditHead.Events > 0 {
+		result = "It succeeded: " + r.AuditHead.String() + "."
 	}
 	rec := map[string]string{backupLastAttemptKey: now.Format(time.RFC3339), backupLastResultKey: result}
 	if err == nil {
@@ -111,15 +113,16 @@ func (s *Services) BackupIfDue(dbPath string) (bool, error) {
 }
 
 // backupInto writes one automatic backup into folder and prunes old ones.
-func (s *Services) backupInto(folder string, now time.Time) error {
+func (s *Services) backupInto(folder string, now time.Time) (*BackupReport, error) {
 	if err := os.MkdirAll(folder, 0o700); err != nil {
-		return fmt.Errorf("the backup folder cannot be made: %w", err)
+		return nil, fmt.Errorf("the backup folder cannot be made: %w", err)
 	}
 	out := filepath.Join(folder, autoBackupPrefix+now.Format("20060102-150405")+".db")
-	if _, err := Backup(s.core.db, out, false); err != nil {
-		return err
+	r, err := Backup(s.core.db, out, false)
+	if err != nil {
+		return nil, err
 	}
-	return pruneBackups(folder, s.Settings.Int(SetBackupKeep))
+	return r, pruneBackups(folder, s.Settings.Int(SetBackupKeep))
 }
 
 // pruneBackups removes the oldest automatic backups in folder beyond keep.

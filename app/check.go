@@ -15,6 +15,9 @@ type CheckReport struct {
 	// Passed names the checks that ran and found nothing wrong.
 	Passed []string
 	Faults []string
+	// AuditHead is the audit trail's head record, to be written down away
+	// from the machine; nil if it could not be read.
+	AuditHead *AuditHead
 }
 
 // OK reports whether no check found a fault.
@@ -36,14 +39,23 @@ var healthChecks = []healthCheck{
 }
 
 // auditChainFaults names the first audit event whose hash does not follow
-// from the one before: an event edited, or events removed before it.
+// from the one before (an event edited, or events removed before it), and
+// events removed from the end, which leave the trail short of its head.
 func auditChainFaults(db *gorm.DB) ([]string, error) {
+	var faults []string
 	err := verifyAuditChain(db)
 	var fault *ChainFault
 	if errors.As(err, &fault) {
-		return []string{fault.Error()}, nil
+		faults = append(faults, fault.Error())
+	} else if err != nil {
+		return nil, err
 	}
-	return nil, err
+	_, err = verifyAuditHead(db)
+	var head *HeadFault
+	if errors.As(err, &head) {
+		return append(faults, head.Error()), nil
+	}
+	return faults, err
 }
 
 // Check runs every health check on the caseload db (SQLite or PostgreSQL)
@@ -60,6 +72,9 @@ func Check(db *gorm.DB) (*CheckReport, error) {
 			r.Passed = append(r.Passed, c.name)
 		}
 		r.Faults = append(r.Faults, faults...)
+	}
+	if h, err := readAuditHead(db); err == nil {
+		r.AuditHead = &h
 	}
 	return r, nil
 }

@@ -162,7 +162,12 @@ type DueLetterRow struct {
 	Due        models.Date    // the date the letter is due by
 	DaysLeft   int            // 0 when due today; negative when overdue (-1 is one day over)
 	Band       models.DueBand // overdue, due soon or due
+	// Safeguarding are her standing safeguarding flags.
+	Safeguarding safeguardingCols `gorm:"embedded"`
 }
+
+// SafeguardingFlags returns her standing safeguarding flags, for badges.
+func (r DueLetterRow) SafeguardingFlags() []CaseloadFlag { return r.Safeguarding.flags() }
 
 // Reference returns the referral's reference, such as "PMH-000155".
 func (r DueLetterRow) Reference() string { return models.ReferralReference(r.ReferralID) }
@@ -230,7 +235,7 @@ func (s *ClockService) dueLetterPage(band models.DueBand, today models.Date, off
 	var rows []DueLetterRow
 	err := s.db.Table("referrals").
 		Select("referrals.id AS referral_id, referrals.status, referrals.priority, referrals.accepted_at, "+
-			"patients.given_name, patients.family_name, patients.nhs_number").
+			"patients.given_name, patients.family_name, patients.nhs_number"+safeguardingSelect).
 		Joins("JOIN patients ON patients.id = referrals.patient_id").
 		Where("referrals.id IN (?)", page).
 		Order(dueLetterOrder).Scan(&rows).Error

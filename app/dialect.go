@@ -93,6 +93,50 @@ BEGIN SELECT RAISE(ABORT, 'audit events are never changed or removed'); END`, st
 	return nil
 }
 
+// forbidHeadRollback makes the database refuse to move the audit trail's
+// head record back (or to another row) and to remove it while the trail
+// holds any event, whoever asks: a SQLite trigger, or on PostgreSQL a
+// trigger the application role cannot drop or disable, beside the rights
+// docs/postgresql-roles.sql takes from it. (copy-db empties a new target's
+// head before copying the source's in, while its trail is still empty.)
+func forbidHeadRollback(tx *gorm.DB) error {
+	const back = "the head record of the audit trail only moves forward"
+	const gone = "the head record of the audit trail is never removed"
+	stmts := []string{
+		`CREATE TRIGGER IF NOT EXISTS audit_chain_head_forward BEFORE UPDATE ON audit_chain_head
+WHEN NEW.chain_seq <= OLD.chain_seq OR NEW.id <> OLD.id BEGIN SELECT RAISE(ABORT, '` + back + `'); END`,
+		`CREATE TRIGGER IF NOT EXISTS audit_chain_head_kept BEFORE DELETE ON audit_chain_head
+WHEN EXISTS (SELECT 1 FROM audit_events) BEGIN SELECT RAISE(ABORT, '` + gone + `'); END`,
+	}
+	if onPostgres(tx) {
+		stmts = []string{
+			`CREATE OR REPLACE FUNCTION audit_chain_head_guard() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+	IF TG_OP = 'UPDATE' THEN
+		IF NEW.chain_seq <= OLD.chain_seq OR NEW.id <> OLD.id THEN
+			RAISE EXCEPTION '` + back + `';
+		END IF;
+		RETURN NEW;
+	END IF;
+	IF EXISTS (SELECT 1 FROM audit_events) THEN
+		RAISE EXCEPTION '` + gone + `';
+	END IF;
+	RETURN OLD;
+END $$`,
+			"DROP TRIGGER IF EXISTS audit_chain_head_guard ON audit_chain_head",
+			"CREATE TRIGGER audit_chain_head_guard BEFORE UPDATE OR DELETE ON audit_chain_head FOR EACH ROW EXECUTE FUNCTION audit_chain_head_guard()",
+			"DROP TRIGGER IF EXISTS audit_chain_head_truncate ON audit_chain_head",
+			"CREATE TRIGGER audit_chain_head_truncate BEFORE TRUNCATE ON audit_chain_head FOR EACH STATEMENT EXECUTE FUNCTION audit_chain_head_guard()",
+		}
+	}
+	for _, sql := range stmts {
+		if err := tx.Exec(sql).Error; err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // isPermissionDenied reports whether err is the server refusing an
 // account something its role may not do (PostgreSQL's SQLSTATE 42501).
 func isPermissionDenied(err error) bool {

@@ -33,7 +33,12 @@ type DiaryEntry struct {
 	GivenName       string
 	FamilyName      string
 	NHSNumber       *string
+	// Safeguarding are her standing safeguarding flags.
+	Safeguarding safeguardingCols `gorm:"embedded"`
 }
+
+// SafeguardingFlags returns her standing safeguarding flags, for badges.
+func (e DiaryEntry) SafeguardingFlags() []CaseloadFlag { return e.Safeguarding.flags() }
 
 // PatientName returns "Family, Given" for lists.
 func (e DiaryEntry) PatientName() string { return e.FamilyName + ", " + e.GivenName }
@@ -75,7 +80,7 @@ func (c *core) diary(f DiaryFilter) ([]DiaryEntry, error) {
 	q := c.db.Table("appointments").
 		Select("appointments.id, appointments.version, appointments.referral_id, appointments.kind, appointments.mode, "+
 			"appointments.starts_at, appointments.duration_minutes, appointments.clinician_id, appointments.video_link, appointments.attendance, "+
-			"staff_members.name AS clinician_name, patients.given_name, patients.family_name, patients.nhs_number").
+			"staff_members.name AS clinician_name, patients.given_name, patients.family_name, patients.nhs_number"+safeguardingSelect).
 		Joins("JOIN referrals ON referrals.id = appointments.referral_id").
 		Joins("JOIN patients ON patients.id = referrals.patient_id").
 		Joins("JOIN staff_members ON staff_members.id = appointments.clinician_id").

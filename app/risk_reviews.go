@@ -14,7 +14,12 @@ type RiskReviewRow struct {
 	Level         models.RiskLevel
 	ReviewDue     models.Date
 	KeyWorkerName string
+	// Safeguarding are her standing safeguarding flags.
+	Safeguarding safeguardingCols `gorm:"embedded"`
 }
+
+// SafeguardingFlags returns her standing safeguarding flags, for badges.
+func (r RiskReviewRow) SafeguardingFlags() []CaseloadFlag { return r.Safeguarding.flags() }
 
 // PatientName returns "Family, Given" for lists.
 func (r RiskReviewRow) PatientName() string { return r.FamilyName + ", " + r.GivenName }
@@ -32,7 +37,7 @@ func (s *RiskService) ReviewsDue(actor *models.StaffMember, today models.Date, l
 	}
 	q := s.db.Table("risk_summaries").
 		Select("risk_summaries.referral_id, risk_summaries.level, risk_summaries.review_due, "+
-			"patients.given_name, patients.family_name, patients.nhs_number, staff_members.name AS key_worker_name").
+			"patients.given_name, patients.family_name, patients.nhs_number, staff_members.name AS key_worker_name"+safeguardingSelect).
 		Joins("JOIN referrals ON referrals.id = risk_summaries.referral_id").
 		Joins("JOIN patients ON patients.id = referrals.patient_id").
 		Joins("LEFT JOIN allocations ON allocations.referral_id = referrals.id AND allocations.ended_at IS NULL").

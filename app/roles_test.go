@@ -138,6 +138,11 @@ func TestTheApplicationRoleMayAddToTheAuditTrailButNeverChangeIt(t *testing.T) {
 		"TRUNCATE audit_events",
 		"INSERT INTO migrations (id) VALUES ('2099010101_forged')",
 		"DELETE FROM migrations",
+		"DELETE FROM audit_chain_head",
+		"TRUNCATE audit_chain_head",
+		"INSERT INTO audit_chain_head (id, chain_seq, hash) VALUES (2, 1, 'x')",
+		"DROP TRIGGER audit_chain_head_guard ON audit_chain_head",
+		"ALTER TABLE audit_chain_head DISABLE TRIGGER USER",
 		"DROP TABLE referrals",
 		"CREATE TABLE notes (id integer)",
 	} {
@@ -145,6 +150,13 @@ func TestTheApplicationRoleMayAddToTheAuditTrailButNeverChangeIt(t *testing.T) {
 		if !isPermissionDenied(err) {
 			t.Errorf("%s as the application role: %v; want permission denied", sql, err)
 		}
+	}
+	// The head record moves forward with each event; back, never.
+	if err := db.Exec("UPDATE audit_chain_head SET chain_seq = chain_seq - 1").Error; err == nil {
+		t.Error("the application role moved the audit trail's head back")
+	}
+	if _, err := verifyAuditHead(db); err != nil {
+		t.Errorf("the trail written as the application role and its head disagree: %v", err)
 	}
 	var after int64
 	db.Table("audit_events").Count(&after)

@@ -35,7 +35,12 @@ type TaskRow struct {
 	FamilyName   string
 	NHSNumber    *string
 	AssigneeName string
+	// Safeguarding are her standing safeguarding flags.
+	Safeguarding safeguardingCols `gorm:"embedded"`
 }
+
+// SafeguardingFlags returns her standing safeguarding flags, for badges.
+func (r TaskRow) SafeguardingFlags() []CaseloadFlag { return r.Safeguarding.flags() }
 
 // PatientName returns "Family, Given" for lists.
 func (r TaskRow) PatientName() string { return r.FamilyName + ", " + r.GivenName }
@@ -55,7 +60,7 @@ type TaskEvent struct {
 
 func (s *TaskService) rowQuery() *gorm.DB {
 	return s.db.Table("tasks").
-		Select("tasks.*, patients.given_name, patients.family_name, patients.nhs_number, staff_members.name AS assignee_name").
+		Select("tasks.*, patients.given_name, patients.family_name, patients.nhs_number, staff_members.name AS assignee_name" + safeguardingSelect).
 		Joins("JOIN referrals ON referrals.id = tasks.referral_id").
 		Joins("JOIN patients ON patients.id = referrals.patient_id").
 		Joins("LEFT JOIN staff_members ON staff_members.id = tasks.assignee_id")

@@ -10,8 +10,9 @@
 -- The roles themselves are made once by a superuser: see postgresql.md.
 -- The desktops sign in as members of caseload_app. They may read and
 -- change the caseload, but they may only add to and read the audit trail
--- (never change or remove an event), and may only read which migrations
--- have been applied. They cannot create, alter or drop tables.
+-- (never change or remove an event, nor move its head record back), and
+-- may only read which migrations have been applied. They cannot create,
+-- alter or drop tables.
 
 BEGIN;
 
@@ -25,6 +26,10 @@ GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO caseload_app;
 
 -- The audit trail: add and read, never change or remove.
 REVOKE UPDATE, DELETE, TRUNCATE ON audit_events FROM caseload_app;
+
+-- Its head record (the newest event's place and hash): moved forward with
+-- each event, never added, removed or moved back (a trigger refuses that).
+REVOKE INSERT, DELETE, TRUNCATE ON audit_chain_head FROM caseload_app;
 
 -- The schema version: read only. Upgrades are the migration role's.
 REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON migrations FROM caseload_app;

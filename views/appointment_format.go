@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"perinatal-caseload/app"
 	"perinatal-caseload/models"
 )
 
@@ -48,8 +49,10 @@ func joinNonBlank(parts ...string) string {
 }
 
 // newTwoLineRow is a list row of two lines: a bold title with a note at
-// its right (such as "2 days overdue"), and details below. The title and
-// details cut long text short, so narrow lists stay readable.
+// its right (such as "2 days overdue"), and details below, with her
+// safeguarding badges at their right. The title and details cut long text
+// short, so narrow lists stay readable; the badges take at most
+// twoLineBadgeWidth, and say "+n" for those that do not fit.
 func newTwoLineRow() fyne.CanvasObject {
 	title := widget.NewLabel("")
 	title.TextStyle.Bold = true
@@ -57,24 +60,36 @@ func newTwoLineRow() fyne.CanvasObject {
 	note := widget.NewLabel("")
 	detail := widget.NewLabel("")
 	detail.Truncation = fyne.TextTruncateEllipsis
-	return container.New(tightRows{}, container.NewBorder(nil, nil, nil, note, title), detail)
+	badges := newFittedFlagBadges(twoLineBadgeWidth)
+	badges.Hide()
+	return container.New(tightRows{}, container.NewBorder(nil, nil, nil, note, title), container.NewBorder(nil, nil, nil, badges, detail))
 }
 
-// fillTwoLineRow fills a row made by newTwoLineRow; a problem shows the
-// note and details in the danger colour.
-func fillTwoLineRow(o fyne.CanvasObject, title, note, detail string, problem bool) {
+// twoLineBadgeWidth is the most a two-line row's badges take: room for
+// "No letters home", or for "CP plan" and "DA" side by side, in a
+// Dashboard list at 1024x768.
+const twoLineBadgeWidth = 110
+
+// fillTwoLineRow fills a row made by newTwoLineRow, with badges for the
+// safeguarding flags; a problem shows the note and details in the danger
+// colour.
+func fillTwoLineRow(o fyne.CanvasObject, title, note, detail string, problem bool, flags []app.CaseloadFlag) {
 	cells := o.(*fyne.Container).Objects
-	top := cells[0].(*fyne.Container).Objects // a Border: the centre first, then the right
+	top := cells[0].(*fyne.Container).Objects    // a Border: the centre first, then the right
+	bottom := cells[1].(*fyne.Container).Objects // the same
 	top[0].(*widget.Label).SetText(title)
 	importance := widget.MediumImportance
 	if problem {
 		importance = widget.DangerImportance
 	}
-	for _, l := range []*widget.Label{top[1].(*widget.Label), cells[1].(*widget.Label)} {
+	for _, l := range []*widget.Label{top[1].(*widget.Label), bottom[0].(*widget.Label)} {
 		l.Importance = importance
 	}
 	top[1].(*widget.Label).SetText(note)
-	cells[1].(*widget.Label).SetText(detail)
+	bottom[0].(*widget.Label).SetText(detail)
+	setFlagBadges(bottom[1], flags)
+	showIf(bottom[1], len(flags) > 0)
+	cells[1].Refresh() // the badges' width changes with the flags
 }
 
 // tightRows stacks its objects with their labels' inner padding

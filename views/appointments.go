@@ -20,15 +20,21 @@ const (
 	allModes      = "All ways of holding"
 )
 
-// appointmentTable lays out the diary's columns.
+// appointmentTable lays out the diary's columns. How it is held shares the
+// spare width (cutting "Attend Anywhere video" short in a narrow window)
+// so that her name, the widest share, keeps its room beside her badges.
 func appointmentTable() *widgets.Table {
 	return widgets.NewTable([]widgets.Column{
 		{Title: "Time", Sample: "00:00–00:00"},
-		{Title: "Woman", Weight: 1.3}, {Title: "NHS number", Sample: "000 000 0000"},
-		{Title: "Kind", Sample: "Initial assessment"}, {Title: "Held by", Sample: models.ModeVideo.Label()},
-		{Title: "Clinician", Weight: 1.2}, {Title: "Attendance", Weight: 1.5},
+		{Title: "Woman", Weight: 2}, {Title: "NHS number", Sample: "000 000 0000"},
+		{Title: "Kind", Sample: "Initial assessment"}, {Title: "Held by", Weight: 1},
+		{Title: "Clinician", Weight: 1}, {Title: "Attendance", Weight: 1.2},
+		{Title: "Flags", Sample: "CP plan"},
 	})
 }
+
+// diaryColSafeguarding is the diary's column of her safeguarding badges.
+const diaryColSafeguarding = 7
 
 // diaryRow is one row of the diary: a day's heading, or an appointment.
 type diaryRow struct {
@@ -112,7 +118,7 @@ func newAppointmentsScreen(s *session) *appointmentsScreen {
 	cols := appointmentTable()
 	a.List = widget.NewList(func() int { return len(a.rows) }, func() fyne.CanvasObject {
 		heading := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-		return container.NewStack(heading, cols.Row())
+		return container.NewStack(heading, tableRowWithBadges(cols, diaryColSafeguarding))
 	}, a.updateRow)
 	a.List.OnSelected = a.selected
 
@@ -238,6 +244,7 @@ func (a *appointmentsScreen) updateRow(i widget.ListItemID, o fyne.CanvasObject)
 	}
 	widgets.SetRowText(row, e.Start().Format("15:04")+"–"+e.End().Format("15:04"), e.PatientName(), nhsText(e.NHSNumber),
 		e.Kind.Label(), e.Mode.Label(), e.ClinicianName, e.Attendance.Label())
+	setFlagBadges(row.(*fyne.Container).Objects[diaryColSafeguarding], e.SafeguardingFlags())
 }
 
 // selected opens the appointment chosen in the list.

@@ -63,7 +63,7 @@ func newDashboardScreen(s *session) *dashboardScreen {
 
 	letters := func(rows func() []app.DueLetterRow) *dashboardList {
 		return dashboardListOf(rows, func(r app.DueLetterRow, o fyne.CanvasObject) {
-			fillTwoLineRow(o, r.PatientName(), daysLeftText(r.DaysLeft), joinNonBlank(nhsText(r.NHSNumber), r.Status.Label(), "due "+r.Due.UK()), r.DaysLeft < 0)
+			fillTwoLineRow(o, r.PatientName(), daysLeftText(r.DaysLeft), joinNonBlank(nhsText(r.NHSNumber), r.Status.Label(), "due "+r.Due.UK()), r.DaysLeft < 0, r.SafeguardingFlags())
 		}, func(r app.DueLetterRow) uint { return r.ReferralID }, s)
 	}
 	d.Overdue = letters(func() []app.DueLetterRow { return d.data.letters.Overdue })
@@ -72,14 +72,14 @@ func newDashboardScreen(s *session) *dashboardScreen {
 	d.Overdue.Title.Importance = widget.DangerImportance
 	d.Assessments = dashboardListOf(func() []app.DiaryEntry { return d.data.assessments }, func(a app.DiaryEntry, o fyne.CanvasObject) {
 		fillTwoLineRow(o, a.PatientName(), a.Start().Format("Mon 02/01 15:04"),
-			joinNonBlank(nhsText(a.NHSNumber), a.Attendance.Label(), a.Mode.Label(), a.ClinicianName), a.Attendance.Missed())
+			joinNonBlank(nhsText(a.NHSNumber), a.Attendance.Label(), a.Mode.Label(), a.ClinicianName), a.Attendance.Missed(), a.SafeguardingFlags())
 	}, func(a app.DiaryEntry) uint { return a.ReferralID }, s)
 	d.Tasks = dashboardListOf(func() []app.TaskRow { return d.data.tasks }, func(t app.TaskRow, o fyne.CanvasObject) {
 		due := ""
 		if !t.DueDate.IsZero() {
 			due = "due " + t.DueDate.UK()
 		}
-		fillTwoLineRow(o, t.Title, due, joinNonBlank(t.PatientName(), nhsText(t.NHSNumber)), t.Overdue(d.data.today))
+		fillTwoLineRow(o, t.Title, due, joinNonBlank(t.PatientName(), nhsText(t.NHSNumber)), t.Overdue(d.data.today), t.SafeguardingFlags())
 	}, func(t app.TaskRow) uint { return t.ReferralID }, s)
 
 	d.RiskReviews = newRiskReviewsList(s)

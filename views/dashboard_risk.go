@@ -27,7 +27,7 @@ func newRiskReviewsList(s *session) *riskReviewsList {
 		if r.KeyWorkerName != "" {
 			worker = "key worker " + r.KeyWorkerName
 		}
-		fillTwoLineRow(o, r.PatientName(), "review "+r.ReviewDue.UK(), joinNonBlank(nhsText(r.NHSNumber), "risk "+r.Level.Label(), worker), r.Overdue(l.today))
+		fillTwoLineRow(o, r.PatientName(), "review "+r.ReviewDue.UK(), joinNonBlank(nhsText(r.NHSNumber), "risk "+r.Level.Label(), worker), r.Overdue(l.today), r.SafeguardingFlags())
 	}, func(r app.RiskReviewRow) uint { return r.ReferralID }, s)
 	l.show()
 	return l

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"perinatal-caseload/app"
+	"perinatal-caseload/views/widgets"
 )
 
 // A caseload flag is shown as a short word in white on a coloured badge:
@@ -74,6 +75,23 @@ func newFlagBadges() fyne.CanvasObject {
 	return row
 }
 
+// newFittedFlagBadges is newFlagBadges for a line with no column of its
+// own, such as a Dashboard row: it is as wide as the badges it shows, at
+// most maxWidth, so the text beside it keeps the rest of the line.
+func newFittedFlagBadges(maxWidth float32) fyne.CanvasObject {
+	row := newFlagBadges().(*fyne.Container)
+	row.Layout.(*badgeFlow).fit = maxWidth
+	return row
+}
+
+// tableRowWithBadges returns an empty row of t whose column col holds
+// flag badges.
+func tableRowWithBadges(t *widgets.Table, col int) *fyne.Container {
+	row := t.Row().(*fyne.Container)
+	row.Objects[col] = newFlagBadges()
+	return row
+}
+
 // setFlagBadges shows the badges of flags, in app.CaseloadFlags order, in
 // a row made by newFlagBadges.
 func setFlagBadges(o fyne.CanvasObject, flags []app.CaseloadFlag) {
@@ -93,14 +111,33 @@ func setFlagBadges(o fyne.CanvasObject, flags []app.CaseloadFlag) {
 // "+n" text.
 type badgeFlow struct {
 	wanted []bool
+	// fit, when above 0, makes the row as wide as its wanted badges, at
+	// most fit; otherwise it is a badge wide, and its column sets its width.
+	fit float32
 }
 
-// MinSize is one badge high and a badge wide.
+// MinSize is one badge high, and a badge wide or (see fit) the wanted
+// badges' width.
 func (b *badgeFlow) MinSize(objects []fyne.CanvasObject) fyne.Size {
 	if len(objects) == 0 {
 		return fyne.Size{}
 	}
-	return objects[0].MinSize()
+	size := objects[0].MinSize()
+	if b.fit > 0 && len(objects) == len(b.wanted)+1 {
+		size.Width = min(b.wantedWidth(objects), b.fit)
+	}
+	return size
+}
+
+// wantedWidth is the width of the wanted badges side by side.
+func (b *badgeFlow) wantedWidth(objects []fyne.CanvasObject) float32 {
+	w, pad := float32(0), theme.Padding()
+	for i, o := range objects[:len(b.wanted)] {
+		if b.wanted[i] {
+			w += o.MinSize().Width + pad
+		}
+	}
+	return max(w-pad, 0)
 }
 
 // Layout places the badges that fit and counts the rest.
@@ -110,7 +147,10 @@ func (b *badgeFlow) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	}
 	more := objects[len(objects)-1].(*canvas.Text)
 	pad := theme.Padding()
-	room := size.Width - fyne.MeasureText("+9", more.TextSize, more.TextStyle).Width - pad
+	room := size.Width // all of it when every wanted badge fits, else less room for "+n"
+	if b.wantedWidth(objects) > size.Width {
+		room -= fyne.MeasureText("+9", more.TextSize, more.TextStyle).Width + pad
+	}
 	x, hidden := float32(0), 0
 	for i, o := range objects[:len(b.wanted)] {
 		min := o.MinSize()

@@ -26,11 +26,7 @@ const referralColSafeguarding = 8
 // newReferralRow returns an empty row of t with room for her safeguarding
 // badges.
 func newReferralRow(t *widgets.Table) func() fyne.CanvasObject {
-	return func() fyne.CanvasObject {
-		row := t.Row().(*fyne.Container)
-		row.Objects[referralColSafeguarding] = newFlagBadges()
-		return row
-	}
+	return func() fyne.CanvasObject { return tableRowWithBadges(t, referralColSafeguarding) }
 }
 
 // fillReferralRow shows r in a row of referralTable. Urgent
