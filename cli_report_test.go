@@ -46,7 +46,7 @@ func TestReportAndMHSDSExportWriteTheirFiles(t *testing.T) {
 		t.Fatalf("export mhsds: exit %d: %s", code, stderr)
 	}
 	for _, name := range []string{"MHS001MPI.csv", "MHS101Referral.csv", "MHS102ServiceTypeReferredTo.csv", "MHS201CareContact.csv",
-		"MHS606CodedScoreAssessmentRefer.csv", "validation.csv"} {
+		"MHS606CodedScoreAssessmentRefer.csv", "MHS607CodedScoreAssessmentAct.csv", "validation.csv"} {
 		if !strings.Contains(stdout, filepath.Join(ext, name)) {
 			t.Errorf("export mhsds did not write %s: %s", name, stdout)
 		}

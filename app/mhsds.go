@@ -21,16 +21,20 @@ import (
 // dashboard metadata (tables and fields of MHSDS v4 and v5); the codes
 // are sourced in models/mhsds.go. Every other table and field name here
 // (MHS101Referral, MHS102ServiceTypeReferredTo, MHS201CareContact,
-// MHS606CodedScoreAssessmentRefer and their fields) is taken from the
-// domain notes and the v5/v6 naming, and is NOT verified against the
-// specification: check them before a real submission. MHS607 (coded
-// scores of a care activity) is not written: this version records
-// measures against the referral, not against a care activity.
+// MHS606CodedScoreAssessmentRefer, MHS607CodedScoreAssessmentAct and
+// their fields, among them MHS607's CareActId) is taken from the domain
+// notes and the v5/v6 naming, and is NOT verified against the
+// specification: check them before a real submission. MHS607 carries
+// CareContactId, the MHS201 row of the contact, because the extract
+// writes no MHS202 care-activity table: each contact is taken as one care
+// activity, whose CareActId is made from the contact's ID.
 //
 // Which records each table holds, for the month in UK time: MHS101 and
 // MHS102, one row per referral received in the month; MHS201, one row per
-// contact in the month; MHS606, one row per measure taken in the month;
-// MHS001, one row per woman with a row in any of them. Each row carries
+// contact in the month; MHS607, one row per measure taken in the month
+// on the day of an attended contact of her referral (see scoreContacts),
+// and MHS606, one for every other measure taken in the month; MHS001, one
+// row per woman with a row in any of them. Each row carries
 // DemoRecord ("Y" for synthetic demo records): it is not an MHSDS field,
 // and is there so that no one mistakes demo data for real data.
 
@@ -223,16 +227,57 @@ func (s *ReportService) mhsdsScores(rr reportRange, b *mhsdsBuild) error {
 	if err != nil {
 		return err
 	}
-	t := MHSDSTable{Name: "MHS606CodedScoreAssessmentRefer", Columns: []string{"CodedScoreAssessmentId", "ServiceRequestId",
+	at, err := s.scoreContacts(rr)
+	if err != nil {
+		return err
+	}
+	ref := MHSDSTable{Name: "MHS606CodedScoreAssessmentRefer", Columns: []string{"CodedScoreAssessmentId", "ServiceRequestId",
 		"CodedAssToolType", "PersScore", "AssToolCompDate", "LocalMeasureName", "DemoRecord"}}
+	act := MHSDSTable{Name: "MHS607CodedScoreAssessmentAct", Columns: []string{"CodedScoreAssessmentId", "CareActId", "CareContactId",
+		"ServiceRequestId", "CodedAssToolType", "PersScore", "AssToolCompDate", "LocalMeasureName", "DemoRecord"}}
 	for _, m := range rows {
 		b.patients[m.PatientID] = true
-		id := fmt.Sprintf("M%08d", m.ID)
-		b.add(&t, id, m.Demo, []string{"ServiceRequestId", "CodedAssToolType", "PersScore", "AssToolCompDate"},
-			id, models.ReferralReference(m.ReferralID), models.MHSDSAssessmentToolCode(m.Measure), fmt.Sprint(m.Total), m.TakenOn.ISO(), m.Measure)
+		id, service, tool, score := fmt.Sprintf("M%08d", m.ID), models.ReferralReference(m.ReferralID), models.MHSDSAssessmentToolCode(m.Measure), fmt.Sprint(m.Total)
+		if contact, ok := at[scoreDay{m.ReferralID, m.TakenOn}]; ok {
+			b.add(&act, id, m.Demo, []string{"CareActId", "CodedAssToolType", "PersScore"},
+				id, fmt.Sprintf("A%08d", contact), fmt.Sprintf("C%08d", contact), service, tool, score, m.TakenOn.ISO(), m.Measure)
+			continue
+		}
+		b.add(&ref, id, m.Demo, []string{"ServiceRequestId", "CodedAssToolType", "PersScore", "AssToolCompDate"},
+			id, service, tool, score, m.TakenOn.ISO(), m.Measure)
 	}
-	b.x.Tables = append(b.x.Tables, t)
+	b.x.Tables = append(b.x.Tables, ref, act)
 	return nil
+}
+
+// scoreDay is a referral and a UK day.
+type scoreDay struct {
+	referralID uint
+	on         models.Date
+}
+
+// scoreContacts returns, for each referral and UK day of rr with an
+// attended contact (MHSDS 5 or 6), the first such contact that day. A
+// score is not linked to a contact when it is recorded, so the extract
+// takes a score taken on the day of an attended contact of her referral
+// as recorded at that contact (an MHS607 care activity), and any other as
+// recorded against the referral (MHS606).
+func (s *ReportService) scoreContacts(rr reportRange) (map[scoreDay]uint, error) {
+	var rows []struct {
+		ID         uint
+		ReferralID uint
+		At         time.Time
+	}
+	err := s.db.Model(&models.Contact{}).Select("id, referral_id, at").
+		Where("at >= ? AND at < ? AND attendance IN ?", rr.start, rr.until, attendedCodes).Order("at, id").Scan(&rows).Error
+	out := map[scoreDay]uint{}
+	for _, c := range rows {
+		day := scoreDay{c.ReferralID, models.LondonDate(c.At)}
+		if _, ok := out[day]; !ok {
+			out[day] = c.ID
+		}
+	}
+	return out, err
 }
 
 // mhsdsPatients writes MHS001MPI for every woman with a row elsewhere,

@@ -3,6 +3,8 @@ package app
 import (
 	"errors"
 	"fmt"
+	"runtime"
+	"strings"
 	"sync"
 	"time"
 
@@ -57,13 +59,29 @@ type Reports struct {
 
 // reportRange is the range as instants: from the start of From to the start
 // of the day after To, in UK time.
+// It also keeps what two reports read alike, so that it is read once.
 type reportRange struct {
 	from, to     models.Date
 	start, until time.Time
+	accepted     *readOnce[[]acceptedLetter] // see acceptedLetters
 }
 
 func newReportRange(from, to models.Date) reportRange {
-	return reportRange{from: from, to: to, start: models.StartOfLondonDay(from).UTC(), until: models.StartOfLondonDay(to.AddDays(1)).UTC()}
+	return reportRange{from: from, to: to, start: models.StartOfLondonDay(from).UTC(), until: models.StartOfLondonDay(to.AddDays(1)).UTC(),
+		accepted: &readOnce[[]acceptedLetter]{}}
+}
+
+// readOnce is a value read once, by whichever report asks first.
+type readOnce[T any] struct {
+	once sync.Once
+	v    T
+	err  error
+}
+
+// get returns the value, reading it with read the first time.
+func (r *readOnce[T]) get(read func() (T, error)) (T, error) {
+	r.once.Do(func() { r.v, r.err = read() })
+	return r.v, r.err
 }
 
 // checkRange refuses a range that is empty, backwards or too long.
@@ -94,31 +112,42 @@ func (s *ReportService) Build(actor *models.StaffMember, from, to models.Date, p
 	rr := newReportRange(from, to)
 	out := &Reports{From: from, To: to, Created: s.clock.Now().UTC(), Service: s.setting(SetServiceName)}
 	steps := []func() error{
+		// The longest first, so that the others share the time it takes.
+		func() (err error) { out.Outcomes, err = s.outcomes(rr); return },
 		func() (err error) { out.Access, err = s.access(rr); return },
-		func() (err error) { out.Referrals, err = s.referrals(rr); return },
 		func() (err error) { out.Waits, err = s.waits(rr); return },
+		func() (err error) { out.Quality, err = s.quality(rr); return },
+		func() (err error) { out.Referrals, err = s.referrals(rr); return },
 		func() (err error) { out.Attendance, err = s.attendance(rr); return },
 		func() (err error) { out.Caseload, err = s.caseload(rr); return },
-		func() (err error) { out.Outcomes, err = s.outcomes(rr); return },
-		func() (err error) { out.Quality, err = s.quality(rr); return },
 		func() (err error) { out.Demo, err = s.holdsDemo(); return },
 	}
 	// The reports only read, each into its own part of out, so they run
 	// side by side: the database serves them on separate connections.
+	// As many at a time as there are processors, at least two: each new
+	// SQLite connection starts with an empty page cache, and more than
+	// the processors can run gains nothing.
 	var (
-		wg   sync.WaitGroup
-		mu   sync.Mutex
-		done int
-		errs = make([]error, len(steps))
+		wg    sync.WaitGroup
+		mu    sync.Mutex
+		done  int
+		errs  = make([]error, len(steps))
+		queue = make(chan int, len(steps))
 	)
-	for i, step := range steps {
+	for i := range steps {
+		queue <- i
+	}
+	close(queue)
+	for range max(2, runtime.GOMAXPROCS(0)) {
 		wg.Go(func() {
-			errs[i] = step()
-			mu.Lock()
-			defer mu.Unlock()
-			done++
-			if progress != nil {
-				progress(done, len(steps))
+			for i := range queue {
+				errs[i] = steps[i]()
+				mu.Lock()
+				done++
+				if progress != nil {
+					progress(done, len(steps))
+				}
+				mu.Unlock()
 			}
 		})
 	}
@@ -137,9 +166,58 @@ func (r reportRange) label() string { return r.from.UK() + " to " + r.to.UK() }
 
 // holdsDemo reports whether any referral is a demo record.
 func (s *ReportService) holdsDemo() (bool, error) {
-	var n int64
-	err := s.db.Model(&models.Referral{}).Where("demo = ?", true).Limit(1).Count(&n).Error
-	return n > 0, err
+	var ids []uint
+	err := s.db.Model(&models.Referral{}).Where("demo = ?", true).Limit(1).Pluck("id", &ids).Error
+	return len(ids) > 0, err
+}
+
+// eachRow runs the query q and calls row for each row it returns, with
+// the function that copies the row's columns into variables. The reports
+// read tens of thousands of rows, and copying plain values this way costs
+// a fraction of GORM's scan into structs.
+func eachRow(q *gorm.DB, row func(scan func(dest ...any) error) error) error {
+	rows, err := q.Rows()
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := row(rows.Scan); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// placeIn returns SQL that gives the place in values of the value in col
+// (0 for the first), with its arguments.
+func placeIn(col string, values []string) (string, []any) {
+	var b strings.Builder
+	args := make([]any, len(values))
+	fmt.Fprintf(&b, "CASE %s", col)
+	for i, v := range values {
+		fmt.Fprintf(&b, " WHEN ? THEN %d", i)
+		args[i] = v
+	}
+	b.WriteString(" END")
+	return b.String(), args
+}
+
+// monthOf returns SQL that numbers the month (UK time) of the instant in
+// col: 0 for the first of months, 1 for the second and so on, with its
+// arguments. An instant before the first month counts in it, one after the
+// last in the last, so callers select only instants within the months.
+// Comparing instants is the same on SQLite and PostgreSQL.
+func monthOf(col string, months []models.Month) (string, []any) {
+	var b strings.Builder
+	var args []any
+	b.WriteString("CASE")
+	for i, m := range months[1:] {
+		fmt.Fprintf(&b, " WHEN %s < ? THEN %d", col, i)
+		args = append(args, m.Start().UTC())
+	}
+	fmt.Fprintf(&b, " ELSE %d END", len(months)-1)
+	return b.String(), args
 }
 
 // Set returns the reports as the reports package prints them.

@@ -1,8 +1,6 @@
 package app
 
 import (
-	"time"
-
 	"perinatal-caseload/models"
 	"perinatal-caseload/reports"
 )
@@ -42,41 +40,42 @@ var attendedCodes = []models.Attendance{models.AttendOnTime, models.AttendLateSe
 func (s *ReportService) access(rr reportRange) (AccessReport, error) {
 	months := models.MonthsCovering(rr.from, rr.to)
 	out := AccessReport{Target: s.settingInt(SetTargetAccess)}
+	// The contacts read run from the first month of the first window: the
+	// 11 months before the range's first month, and the months of the range.
 	windowStart, _ := months[0].MHS91Window()
-	var rows []struct {
-		PatientID uint
-		At        time.Time
-	}
-	err := s.db.Table("contacts").Select("referrals.patient_id, contacts.at").
+	contactMonths := models.MonthsCovering(windowStart, rr.to)
+	month, args := monthOf("contacts.at", contactMonths)
+	// The database lists each woman once for each month in which she had a
+	// counting contact, her months together.
+	q := s.db.Table("contacts").Select("DISTINCT referrals.patient_id, ("+month+") AS month", args...).
 		Joins("JOIN referrals ON referrals.id = contacts.referral_id").
 		Where("contacts.at >= ? AND contacts.at < ? AND contacts.attendance IN ? AND contacts.mode IN ?",
 			models.StartOfLondonDay(windowStart).UTC(), rr.until, attendedCodes, mhs91Modes()).
-		Scan(&rows).Error
-	if err != nil {
-		return out, err
-	}
-	// seen holds, for each woman, the months in which she had a counting contact.
-	seen := map[uint]map[models.Month]bool{}
-	for _, r := range rows {
-		if seen[r.PatientID] == nil {
-			seen[r.PatientID] = map[models.Month]bool{}
+		Order("referrals.patient_id")
+	// A contact in contact month c counts in the report months whose
+	// window holds c: report months c-11 to c (contact month i is report
+	// month i-11). counted[k] is the last woman counted in report month k,
+	// so that she is counted there once (IDs start at 1).
+	women := make([]int, len(months))
+	counted := make([]uint, len(months))
+	err := eachRow(q, func(scan func(...any) error) error {
+		var patient uint
+		var c int
+		if err := scan(&patient, &c); err != nil {
+			return err
 		}
-		seen[r.PatientID][models.LondonMonth(r.At)] = true
-	}
-	for _, m := range months {
-		from, to := m.MHS91Window()
-		n := 0
-		for _, ms := range seen {
-			for cm := range ms {
-				if !cm.First().Before(from) && !to.Before(cm.First()) {
-					n++
-					break
-				}
+		for k := max(c-11, 0); k <= min(c, len(months)-1); k++ {
+			if counted[k] != patient {
+				counted[k] = patient
+				women[k]++
 			}
 		}
-		out.Months = append(out.Months, AccessMonth{Month: m, Women: n})
+		return nil
+	})
+	for k, m := range months {
+		out.Months = append(out.Months, AccessMonth{Month: m, Women: women[k]})
 	}
-	return out, nil
+	return out, err
 }
 
 func (a AccessReport) table() reports.Table {

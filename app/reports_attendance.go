@@ -21,18 +21,18 @@ type AttendanceRow struct {
 	Contacts, Attended, DNA, LateNotSeen, Cancelled int
 }
 
-// add counts one contact.
-func (r *AttendanceRow) add(a models.Attendance) {
-	r.Contacts++
+// add counts n contacts that ended as a.
+func (r *AttendanceRow) add(a models.Attendance, n int) {
+	r.Contacts += n
 	switch {
 	case a.Attended():
-		r.Attended++
+		r.Attended += n
 	case a == models.AttendDNA:
-		r.DNA++
+		r.DNA += n
 	case a == models.AttendLateNotSeen:
-		r.LateNotSeen++
+		r.LateNotSeen += n
 	case a.Cancelled():
-		r.Cancelled++
+		r.Cancelled += n
 	}
 }
 
@@ -43,25 +43,25 @@ func (r AttendanceRow) DNARate() (float64, bool) {
 }
 
 func (s *ReportService) attendance(rr reportRange) (AttendanceReport, error) {
-	var rows []struct {
-		Mode       models.Mode
-		Attendance models.Attendance
-	}
-	err := s.db.Model(&models.Contact{}).Select("mode, attendance").
-		Where("at >= ? AND at < ?", rr.start, rr.until).Scan(&rows).Error
 	out := AttendanceReport{}
-	if err != nil {
-		return out, err
-	}
 	var byMode map[models.Mode]*AttendanceRow
 	out.Modes, byMode = keyedRows(models.Modes, func(m models.Mode) AttendanceRow { return AttendanceRow{Mode: m} })
-	for _, r := range rows {
-		if row := byMode[r.Mode]; row != nil {
-			row.add(r.Attendance)
+	q := s.db.Model(&models.Contact{}).Select("COALESCE(mode, ''), COALESCE(attendance, ''), COUNT(*)").
+		Where("at >= ? AND at < ?", rr.start, rr.until).Group("1, 2")
+	err := eachRow(q, func(scan func(...any) error) error {
+		var mode models.Mode
+		var att models.Attendance
+		var n int
+		if err := scan(&mode, &att, &n); err != nil {
+			return err
 		}
-		out.Total.add(r.Attendance)
-	}
-	return out, nil
+		if row := byMode[mode]; row != nil {
+			row.add(att, n)
+		}
+		out.Total.add(att, n)
+		return nil
+	})
+	return out, err
 }
 
 func (a AttendanceReport) table() reports.Table {

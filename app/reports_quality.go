@@ -1,9 +1,9 @@
 package app
 
 import (
+	"database/sql"
 	"fmt"
 	"strings"
-	"time"
 
 	"perinatal-caseload/models"
 	"perinatal-caseload/reports"
@@ -29,34 +29,40 @@ type QualityCheck struct {
 
 func (s *ReportService) quality(rr reportRange) (QualityReport, error) {
 	out := QualityReport{}
-	sel := "referrals.id, patients.nhs_number, patients.gp_practice, patients.gp_practice_id, patients.ethnic_category"
-	var rows []struct {
-		ID             uint
-		NHSNumber      *string
-		GPPractice     string
-		GPPracticeID   *uint
-		EthnicCategory models.EthnicCategory
-	}
-	err := s.db.Table("referrals").Select(sel).Joins("JOIN patients ON patients.id = referrals.patient_id").
-		Where("referrals.received_at >= ? AND referrals.received_at < ?", rr.start, rr.until).Order("referrals.id").Scan(&rows).Error
+	nhs := QualityCheck{Label: "Missing NHS number"}
+	gp := QualityCheck{Label: "Missing GP practice"}
+	eth := QualityCheck{Label: "Missing ethnic category"}
+	q := s.db.Table("referrals").
+		Select("referrals.id, patients.nhs_number, COALESCE(patients.gp_practice, ''), patients.gp_practice_id IS NOT NULL, COALESCE(patients.ethnic_category, '')").
+		Joins("JOIN patients ON patients.id = referrals.patient_id").
+		Where("referrals.received_at >= ? AND referrals.received_at < ?", rr.start, rr.until).Order("referrals.id")
+	err := eachRow(q, func(scan func(...any) error) error {
+		var (
+			id         uint
+			nhsNumber  sql.NullString
+			gpPractice string
+			gpLinked   bool
+			ethnic     models.EthnicCategory
+		)
+		if err := scan(&id, &nhsNumber, &gpPractice, &gpLinked, &ethnic); err != nil {
+			return err
+		}
+		out.Received++
+		if strings.TrimSpace(nhsNumber.String) == "" {
+			nhs.Missing = append(nhs.Missing, id)
+		}
+		if strings.TrimSpace(gpPractice) == "" && !gpLinked {
+			gp.Missing = append(gp.Missing, id)
+		}
+		if ethnic == models.EthnicNotRecorded {
+			eth.Missing = append(eth.Missing, id)
+		}
+		return nil
+	})
 	if err != nil {
 		return out, err
 	}
-	out.Received = len(rows)
-	nhs := QualityCheck{Label: "Missing NHS number", Checked: len(rows)}
-	gp := QualityCheck{Label: "Missing GP practice", Checked: len(rows)}
-	eth := QualityCheck{Label: "Missing ethnic category", Checked: len(rows)}
-	for _, r := range rows {
-		if r.NHSNumber == nil || strings.TrimSpace(*r.NHSNumber) == "" {
-			nhs.Missing = append(nhs.Missing, r.ID)
-		}
-		if strings.TrimSpace(r.GPPractice) == "" && r.GPPracticeID == nil {
-			gp.Missing = append(gp.Missing, r.ID)
-		}
-		if r.EthnicCategory == models.EthnicNotRecorded {
-			eth.Missing = append(eth.Missing, r.ID)
-		}
-	}
+	nhs.Checked, gp.Checked, eth.Checked = out.Received, out.Received, out.Received
 	letter, err := s.missingLetters(rr)
 	if err != nil {
 		return out, err
@@ -70,35 +76,14 @@ func (s *ReportService) quality(rr reportRange) (QualityReport, error) {
 // letter (see owesLetter) and have none.
 func (s *ReportService) missingLetters(rr reportRange) (QualityCheck, error) {
 	check := QualityCheck{Label: "Accepted, outcome letter owed and not issued"}
-	var rows []struct {
-		ID            uint
-		Status        models.Status
-		ClosureReason string
-		AcceptedAt    time.Time
-	}
-	if err := s.db.Model(&models.Referral{}).Select("id, status, closure_reason, accepted_at").
-		Where("accepted_at >= ? AND accepted_at < ?", rr.start, rr.until).Order("id").Scan(&rows).Error; err != nil {
-		return check, err
-	}
-	var lettered []uint
-	err := s.db.Table("letters").Distinct("letters.referral_id").
-		Joins("JOIN referrals ON referrals.id = letters.referral_id").
-		Where("referrals.accepted_at >= ? AND referrals.accepted_at < ? AND letters.kind IN ?", rr.start, rr.until, OutcomeLetterKinds).
-		Pluck("letters.referral_id", &lettered).Error
-	if err != nil {
-		return check, err
-	}
-	has := map[uint]bool{}
-	for _, id := range lettered {
-		has[id] = true
-	}
-	check.Checked = len(rows)
-	for _, r := range rows {
-		if !has[r.ID] && owesLetter(r.Status, r.ClosureReason) {
-			check.Missing = append(check.Missing, r.ID)
+	accepted, err := s.acceptedLetters(rr)
+	check.Checked = len(accepted)
+	for _, r := range accepted {
+		if r.firstLetter.IsZero() && owesLetter(r.status, r.closureReason) {
+			check.Missing = append(check.Missing, r.id)
 		}
 	}
-	return check, nil
+	return check, err
 }
 
 // maxListed is how many references a check lists before "and N more".

@@ -1,8 +1,6 @@
 package app
 
 import (
-	"time"
-
 	"perinatal-caseload/models"
 	"perinatal-caseload/reports"
 )
@@ -27,54 +25,53 @@ type ReferralCounts struct {
 	Received, Accepted, NotAccepted, Signposted int
 }
 
-// add counts one referral in c.
-func (c *ReferralCounts) add(decision string, accepted bool) {
-	c.Received++
+// add counts n referrals in c with the same decision.
+func (c *ReferralCounts) add(decision string, accepted bool, n int) {
+	c.Received += n
 	switch {
 	case accepted:
-		c.Accepted++
+		c.Accepted += n
 	case decision == string(models.DecisionDecline):
-		c.NotAccepted++
+		c.NotAccepted += n
 	case decision == string(models.DecisionSignpost):
-		c.Signposted++
+		c.Signposted += n
 	}
-}
-
-// referralRow is what the referral reports read of each referral.
-type referralRow struct {
-	ID         uint
-	ReceivedAt time.Time
-	Decision   string
-	AcceptedAt *time.Time
-	Role       string
 }
 
 func (s *ReportService) referrals(rr reportRange) (ReferralReport, error) {
-	var rows []referralRow
-	err := s.db.Table("referrals").Select("referrals.id, referrals.received_at, referrals.decision, referrals.accepted_at, professionals.role").
-		Joins("JOIN professionals ON professionals.id = referrals.referrer_id").
-		Where("referrals.received_at >= ? AND referrals.received_at < ?", rr.start, rr.until).Scan(&rows).Error
 	var out ReferralReport
-	if err != nil {
-		return out, err
-	}
+	months := models.MonthsCovering(rr.from, rr.to)
 	var byMonth map[models.Month]*ReferralCounts
 	var bySource map[models.ProfessionalRole]*ReferralCounts
-	out.Months, byMonth = keyedRows(models.MonthsCovering(rr.from, rr.to), func(m models.Month) ReferralCounts { return ReferralCounts{Month: m} })
+	out.Months, byMonth = keyedRows(months, func(m models.Month) ReferralCounts { return ReferralCounts{Month: m} })
 	out.Sources, bySource = keyedRows(models.ReferrerRoles, func(p models.ProfessionalRole) ReferralCounts { return ReferralCounts{Source: p} })
-	for _, r := range rows {
-		accepted := r.AcceptedAt != nil
-		if m := byMonth[models.LondonMonth(r.ReceivedAt)]; m != nil {
-			m.add(r.Decision, accepted)
+	// The database counts the referrals by month, source and decision.
+	month, args := monthOf("referrals.received_at", months)
+	q := s.db.Table("referrals").
+		Select("("+month+") AS month, COALESCE(professionals.role, ''), COALESCE(referrals.decision, ''), referrals.accepted_at IS NOT NULL, COUNT(*)", args...).
+		Joins("JOIN professionals ON professionals.id = referrals.referrer_id").
+		Where("referrals.received_at >= ? AND referrals.received_at < ?", rr.start, rr.until).
+		Group("1, 2, 3, 4")
+	err := eachRow(q, func(scan func(...any) error) error {
+		var (
+			m              int
+			role, decision string
+			accepted       bool
+			n              int
+		)
+		if err := scan(&m, &role, &decision, &accepted, &n); err != nil {
+			return err
 		}
-		src := bySource[models.ProfessionalRole(r.Role)]
+		byMonth[months[m]].add(decision, accepted, n)
+		src := bySource[models.ProfessionalRole(role)]
 		if src == nil {
 			src = bySource[models.ProfOther]
 		}
-		src.add(r.Decision, accepted)
-		out.Total.add(r.Decision, accepted)
-	}
-	return out, nil
+		src.add(decision, accepted, n)
+		out.Total.add(decision, accepted, n)
+		return nil
+	})
+	return out, err
 }
 
 // cells returns the counts as table cells after the label.

@@ -204,7 +204,7 @@ func TestCaseloadReport(t *testing.T) {
 
 // TestOutcomesReport checks the paired scores.
 //
-// EPDS: 1 (18 → 9, improved), 12 (15 → 15; the 5 of 5 December is after
+// EPDS: 1 (18 → 9, improved; the 14 of 5 October is between), 12 (15 → 15; the 5 of 5 December is after
 // the range) → 2 pairs, means 16.5 and 12.0, change -4.5, 1 improved.
 // PHQ-9: 2 (12 → 14) → worse. GAD-7: 5 has one score; 10's latest is
 // before the range → no pairs. CORE-10: 6 (20 → 16 → 10) → improved.

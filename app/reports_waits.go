@@ -1,7 +1,10 @@
 package app
 
 import (
+	"cmp"
+	"database/sql"
 	"fmt"
+	"slices"
 	"time"
 
 	"perinatal-caseload/models"
@@ -46,21 +49,23 @@ func (w *WaitRow) finish() {
 	w.P90, _ = models.Percentile(w.days, 90)
 }
 
-// firstTimes returns, for each referral, the earliest of the times rows give.
-func firstTimes(rows []idTime) map[uint]time.Time {
-	out := map[uint]time.Time{}
-	for _, r := range rows {
-		if t, ok := out[r.ReferralID]; !ok || r.At.Before(t) {
-			out[r.ReferralID] = r.At
-		}
+// firstOf returns the earlier of t and the time at, where at is set and t
+// is not yet (zero) or later.
+func firstOf(t time.Time, at sql.NullTime) time.Time {
+	if at.Valid && (t.IsZero() || at.Time.Before(t)) {
+		return at.Time
 	}
-	return out
+	return t
 }
 
-// idTime is a referral's ID and a time of something that happened to it.
-type idTime struct {
-	ReferralID uint
-	At         time.Time
+// receivedWait is a referral received in the range, and when she first
+// attended an initial assessment (zero when she has not).
+type receivedWait struct {
+	receivedAt time.Time
+	accepted   bool
+	priority   models.Priority
+	status     models.Status
+	assessed   time.Time
 }
 
 func (s *ReportService) waits(rr reportRange) (WaitsReport, error) {
@@ -71,43 +76,48 @@ func (s *ReportService) waits(rr reportRange) (WaitsReport, error) {
 		All:           WaitRow{Label: "Assessment, all (each against its target)"},
 		OutcomeLetter: WaitRow{Label: fmt.Sprintf("Outcome letter after acceptance (target %d days)", letterDays)},
 	}
-	var refs []struct {
-		ID         uint
-		ReceivedAt time.Time
-		AcceptedAt *time.Time
-		Priority   models.Priority
-		Status     models.Status
-	}
-	if err := s.db.Model(&models.Referral{}).Select("id, received_at, accepted_at, priority, status").
-		Where("received_at >= ? AND received_at < ?", rr.start, rr.until).Scan(&refs).Error; err != nil {
-		return out, err
-	}
-	var seen []idTime
-	err := s.db.Table("appointments").Select("appointments.referral_id, appointments.starts_at AS at").
-		Joins("JOIN referrals ON referrals.id = appointments.referral_id").
-		Where("referrals.received_at >= ? AND referrals.received_at < ? AND appointments.kind = ? AND appointments.attendance IN ?",
-			rr.start, rr.until, models.KindInitialAssessment, attendedCodes).Scan(&seen).Error
+	// One row for each attended initial assessment of a referral received
+	// in the range, or one with no time for a referral with none.
+	q := s.db.Table("referrals").
+		Select("referrals.id, referrals.received_at, referrals.accepted_at IS NOT NULL, referrals.priority, referrals.status, appointments.starts_at").
+		Joins("LEFT JOIN appointments ON appointments.referral_id = referrals.id AND appointments.kind = ? AND appointments.attendance IN ?",
+			models.KindInitialAssessment, attendedCodes).
+		Where("referrals.received_at >= ? AND referrals.received_at < ?", rr.start, rr.until)
+	refs := map[uint]*receivedWait{}
+	err := eachRow(q, func(scan func(...any) error) error {
+		var id uint
+		var r receivedWait
+		var at sql.NullTime
+		if err := scan(&id, &r.receivedAt, &r.accepted, &r.priority, &r.status, &at); err != nil {
+			return err
+		}
+		if seen := refs[id]; seen != nil {
+			seen.assessed = firstOf(seen.assessed, at)
+			return nil
+		}
+		r.assessed = firstOf(time.Time{}, at)
+		refs[id] = &r
+		return nil
+	})
 	if err != nil {
 		return out, err
 	}
-	assessed := firstTimes(seen)
 	for _, r := range refs {
 		row := &out.Routine
-		if r.Priority == models.PriorityUrgent {
+		if r.priority == models.PriorityUrgent {
 			row = &out.Urgent
 		}
-		at, ok := assessed[r.ID]
-		if !ok {
-			if r.AcceptedAt != nil && r.Status.Open() {
+		if r.assessed.IsZero() {
+			if r.accepted && r.status.Open() {
 				row.Waiting++
 				out.All.Waiting++
 			}
 			continue
 		}
-		received, seenOn := models.LondonDate(r.ReceivedAt), models.LondonDate(at)
+		received, seenOn := models.LondonDate(r.receivedAt), models.LondonDate(r.assessed)
 		days := float64(received.DaysUntil(seenOn))
 		within := days <= float64(routineDays)
-		if r.Priority == models.PriorityUrgent {
+		if r.priority == models.PriorityUrgent {
 			within = models.WorkingDaysBetween(received, seenOn) <= urgentDays
 		}
 		row.add(days, within)
@@ -122,38 +132,69 @@ func (s *ReportService) waits(rr reportRange) (WaitsReport, error) {
 	return out, nil
 }
 
-// letterWaits measures acceptance to the first outcome letter (any of
-// OutcomeLetterKinds, as the outcome-letter clock counts) for referrals
-// accepted in rr; one that owes its letter and has none is waiting.
+// acceptedLetter is a referral accepted in the range, and when its first
+// outcome letter was issued (zero when none has been).
+type acceptedLetter struct {
+	id            uint
+	acceptedAt    time.Time
+	status        models.Status
+	closureReason string
+	firstLetter   time.Time
+}
+
+// acceptedLetters returns the referrals accepted in rr, in order of ID,
+// each with its first outcome letter (any of OutcomeLetterKinds, as the
+// outcome-letter clock counts). The waits and the data-quality report
+// share them: they are read once for rr, and neither changes them.
+func (s *ReportService) acceptedLetters(rr reportRange) ([]acceptedLetter, error) {
+	return rr.accepted.get(func() ([]acceptedLetter, error) { return s.readAcceptedLetters(rr) })
+}
+
+// readAcceptedLetters reads what acceptedLetters returns. The rows are put
+// in order here: asked to, SQLite would read every referral in order
+// rather than sort the few.
+func (s *ReportService) readAcceptedLetters(rr reportRange) ([]acceptedLetter, error) {
+	q := s.db.Table("referrals").
+		Select("referrals.id, referrals.accepted_at, referrals.status, COALESCE(referrals.closure_reason, ''), letters.issued_at").
+		Joins("LEFT JOIN letters ON letters.referral_id = referrals.id AND letters.kind IN ?", OutcomeLetterKinds).
+		Where("referrals.accepted_at >= ? AND referrals.accepted_at < ?", rr.start, rr.until)
+	var out []acceptedLetter
+	at := map[uint]int{} // where each referral is in out
+	err := eachRow(q, func(scan func(...any) error) error {
+		var r acceptedLetter
+		var issued sql.NullTime
+		if err := scan(&r.id, &r.acceptedAt, &r.status, &r.closureReason, &issued); err != nil {
+			return err
+		}
+		if i, ok := at[r.id]; ok {
+			out[i].firstLetter = firstOf(out[i].firstLetter, issued)
+			return nil
+		}
+		r.firstLetter = firstOf(time.Time{}, issued)
+		at[r.id] = len(out)
+		out = append(out, r)
+		return nil
+	})
+	slices.SortFunc(out, func(a, b acceptedLetter) int { return cmp.Compare(a.id, b.id) })
+	return out, err
+}
+
+// letterWaits measures acceptance to the first outcome letter for
+// referrals accepted in rr; one that owes its letter and has none is
+// waiting.
 func (s *ReportService) letterWaits(rr reportRange, targetDays int, row *WaitRow) error {
-	var accepted []struct {
-		ID            uint
-		AcceptedAt    time.Time
-		Status        models.Status
-		ClosureReason string
-	}
-	if err := s.db.Model(&models.Referral{}).Select("id, accepted_at, status, closure_reason").
-		Where("accepted_at >= ? AND accepted_at < ?", rr.start, rr.until).Scan(&accepted).Error; err != nil {
-		return err
-	}
-	var issued []idTime
-	err := s.db.Table("letters").Select("letters.referral_id, letters.issued_at AS at").
-		Joins("JOIN referrals ON referrals.id = letters.referral_id").
-		Where("referrals.accepted_at >= ? AND referrals.accepted_at < ? AND letters.kind IN ?", rr.start, rr.until, OutcomeLetterKinds).
-		Scan(&issued).Error
+	accepted, err := s.acceptedLetters(rr)
 	if err != nil {
 		return err
 	}
-	first := firstTimes(issued)
 	for _, r := range accepted {
-		at, ok := first[r.ID]
-		if !ok {
-			if owesLetter(r.Status, r.ClosureReason) {
+		if r.firstLetter.IsZero() {
+			if owesLetter(r.status, r.closureReason) {
 				row.Waiting++
 			}
 			continue
 		}
-		days := float64(models.LondonDate(r.AcceptedAt).DaysUntil(models.LondonDate(at)))
+		days := float64(models.LondonDate(r.acceptedAt).DaysUntil(models.LondonDate(r.firstLetter)))
 		row.add(days, days <= float64(targetDays))
 	}
 	return nil

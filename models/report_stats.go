@@ -65,10 +65,11 @@ type Month struct {
 // MonthOfDate returns the month holding d.
 func MonthOfDate(d Date) Month { return Month{d.Year, d.Month} }
 
-// LondonMonth returns the month holding the instant t in UK local time, so
-// a contact at 23:30 GMT on 31 October is counted in October and one at
+// Start returns the instant the month begins in UK local time, so that
+// the month holds the instants from its Start to the next month's: a
+// contact at 23:30 GMT on 31 October is counted in October and one at
 // 00:30 BST on 1 April in April.
-func LondonMonth(t time.Time) Month { return MonthOfDate(LondonDate(t)) }
+func (m Month) Start() time.Time { return StartOfLondonDay(m.First()) }
 
 // First returns the first day of the month.
 func (m Month) First() Date { return Date{m.Year, m.Month, 1} }

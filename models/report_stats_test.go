@@ -95,8 +95,11 @@ func TestLondonMonthAcrossClockChanges(t *testing.T) {
 		{time.Date(2026, 11, 30, 23, 59, 0, 0, time.UTC), Month{2026, time.November}},
 	}
 	for _, c := range cases {
-		if got := LondonMonth(c.at); got != c.want {
-			t.Errorf("LondonMonth(%s) = %s, want %s", c.at, got.ISO(), c.want.ISO())
+		// The month holds the instant; the months either side do not.
+		for m, holds := range map[Month]bool{c.want: true, MonthOfDate(c.want.First().AddMonths(-1)): false, c.want.Next(): false} {
+			if got := !c.at.Before(m.Start()) && c.at.Before(m.Next().Start()); got != holds {
+				t.Errorf("%s holds %s: %v, want %v", m.ISO(), c.at, got, holds)
+			}
 		}
 	}
 }
