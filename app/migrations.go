@@ -55,6 +55,7 @@ func migrations() []*gormigrate.Migration {
 		{ID: "2026121601_contacts_from_appointments", Migrate: migrateContactsFromAppointments},
 		{ID: "2026121601_her_details", Migrate: migrateHerDetails},
 		{ID: "2026121601_risk_and_care_plans", Migrate: migrateRiskAndCarePlans},
+		{ID: "2026121701_search_speed", Migrate: migrateSearchSpeed},
 	}
 }
 
