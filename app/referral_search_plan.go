@@ -12,7 +12,7 @@ import (
 // How a search is read. A search by name or postcode may name one woman or
 // one in eight (a single letter), and the list is filtered by status and
 // priority too, so no one way of reading it is fast for all. Each search
-// is read in one of two directions, chosen by a cheap count that stops
+// is read in one of two directions, chosen by cheap counts that stop
 // early:
 //
 //   - From the women: the patients whose names match, read from the
@@ -27,8 +27,8 @@ import (
 // Neither engine can tell which direction is cheaper from its statistics
 // alone (SQLite keeps none unless asked), so the choice is made here.
 
-// fewFilteredReferrals is the most referrals a status or priority filter
-// may keep for a search to be read from those referrals. A var, so that
+// fewFilteredReferrals is the most referrals a status filter may keep
+// for a search to be read from those referrals. A var, so that
 // tests can read every search both ways.
 var fewFilteredReferrals int64 = 2000
 
