@@ -53,7 +53,9 @@ func (s *ReferralService) Count(actor *models.StaffMember, f ReferralFilter) (in
 		if err != nil {
 			return 0, err
 		}
-		q = s.searchMatches(f, few)
+		if few || searchTerm(f.Query) != "" {
+			q = s.searchMatches(f, few)
+		}
 	}
 	return s.countUpTo(q, SearchCountLimit)
 }
@@ -98,16 +100,15 @@ func (c *core) scanForPage(f ReferralFilter) (bool, error) {
 // names about pageScanFrom women or more, counted on the indexes of the
 // search keys alone, each range stopping at pageScanFrom. A woman whose
 // given and family names both match is counted twice, which is near
-// enough for choosing how to read. A search of several words matches few
-// women: none is counted.
+// enough for choosing how to read.
 func (c *core) manyWomen(query string) (bool, error) {
-	start, columns := models.PostcodeKey(query), []string{"postcode_key"}
-	if !looksLikePostcode(query) {
-		words := models.FoldWords(query)
-		if len(words) != 1 {
-			return false, nil
-		}
-		start, columns = words[0], []string{"given_key", "family_key", "family_part_key"}
+	start := searchTerm(query)
+	if start == "" {
+		return false, nil
+	}
+	columns := []string{"given_key", "family_key", "family_part_key"}
+	if looksLikePostcode(query) {
+		columns = []string{"postcode_key"}
 	}
 	lo, hi := prefixRange(start)
 	var counts []string
@@ -119,6 +120,21 @@ func (c *core) manyWomen(query string) (bool, error) {
 	var n int64
 	err := c.db.Raw("SELECT "+strings.Join(counts, " + "), args...).Scan(&n).Error
 	return n >= pageScanFrom, err
+}
+
+// searchTerm returns the folded start of a broad search of one term: a
+// postcode's key, or one word of a name. A search of several words
+// matches few women, so it returns "" for those, which are read from the
+// women named.
+func searchTerm(query string) string {
+	query = strings.TrimSpace(query)
+	if looksLikePostcode(query) {
+		return models.PostcodeKey(query)
+	}
+	if words := models.FoldWords(query); len(words) == 1 {
+		return words[0]
+	}
+	return ""
 }
 
 // broadSearch reports whether a search is by name or postcode, which may
