@@ -64,7 +64,7 @@ func (t *Table) SetWeight(i int, weight float32) { t.cols[i].Weight = weight }
 // Header returns the column headings, each followed by its divider. Its
 // first objects are the headings, one per column, in order.
 func (t *Table) Header() fyne.CanvasObject {
-	cells := make([]fyne.CanvasObject, 0, 2*len(t.cols)-1)
+	cells := make([]fyne.CanvasObject, 0, 2*len(t.cols))
 	for _, col := range t.cols {
 		l := widget.NewLabelWithStyle(col.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		l.Truncation = fyne.TextTruncateEllipsis
