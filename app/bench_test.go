@@ -106,3 +106,20 @@ func BenchmarkForgivingSearch(b *testing.B) {
 		benchSearch(b, s, actor, q, app.ReferralFilter{Query: q})
 	}
 }
+
+// BenchmarkFilteredSearch measures searches as the Referrals screen first
+// makes them, with "Open only" ticked, and with a status chosen (count and
+// first page, as BenchmarkReferralSearch).
+func BenchmarkFilteredSearch(b *testing.B) {
+	s, actor := benchDB(b)
+	for _, f := range []app.ReferralFilter{
+		{Query: "s", OpenOnly: true}, {Query: "siobhan", OpenOnly: true}, {Query: "le11 3", OpenOnly: true},
+		{Query: "s", Status: models.StatusClosed}, {Query: "patel", Status: models.StatusClosed},
+	} {
+		name := f.Query + "/" + string(f.Status)
+		if f.OpenOnly {
+			name += "open"
+		}
+		benchSearch(b, s, actor, name, f)
+	}
+}

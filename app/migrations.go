@@ -57,6 +57,7 @@ func migrations() []*gormigrate.Migration {
 		{ID: "2026121601_risk_and_care_plans", Migrate: migrateRiskAndCarePlans},
 		{ID: "2026121701_audit_chain_head", Migrate: migrateAuditChainHead},
 		{ID: "2026121701_report_indexes", Migrate: migrateReportIndexes},
+		{ID: "2026121701_search_speed", Migrate: migrateSearchSpeed},
 	}
 }
 

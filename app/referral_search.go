@@ -87,41 +87,53 @@ var openStatuses = func() []models.Status {
 // a count or a page of IDs never joins. Searches use indexed equality and
 // prefix ranges only, so they stay fast on a large register.
 func (c *core) filterReferrals(q *gorm.DB, f ReferralFilter) *gorm.DB {
-	if f.Status != "" {
-		q = q.Where("referrals.status = ?", f.Status)
-	} else if f.OpenOnly {
-		q = q.Where("referrals.status IN ?", openStatuses)
-	}
-	if f.Priority != "" {
-		q = q.Where("referrals.priority = ?", f.Priority)
-	}
+	return c.filterReferralsBy(q, f, c.listPatients)
+}
+
+// patientMatch puts a search's condition on her patient (see
+// patientCondition) to a query on referrals; listPatients, probePatients
+// and joinPatients are the three ways, each fastest for some searches (see
+// referral_search_plan.go).
+type patientMatch func(q *gorm.DB, cond string, args []any) *gorm.DB
+
+// filterReferralsBy is filterReferrals with the patient condition put by
+// match.
+func (c *core) filterReferralsBy(q *gorm.DB, f ReferralFilter, match patientMatch) *gorm.DB {
+	q = filterStatus(q, f)
 	query := strings.TrimSpace(f.Query)
 	if id, ok := referenceQuery(query); ok {
 		return q.Where("referrals.id = ?", id)
 	}
-	if patients := c.matchingPatients(query); patients != nil {
-		q = q.Where("referrals.patient_id IN (?)", patients)
+	if cond, args := patientCondition(query); cond != "" {
+		q = match(q, cond, args)
 	}
 	return q
 }
 
-// pageFilter is filterReferrals for picking a page in list order. A name
-// search of one letter matches a large share of the register (an "s"
-// matches one woman in eight), so the page is found sooner by reading the
-// referrals in list order and keeping those of matching women, which
-// reaches a page of 100 within the first thousand or so, than by fetching
-// every matching woman's referrals and sorting them all. The unary plus
-// stops the planner using the patient index for it; PostgreSQL reads it as
-// the same number.
-func (c *core) pageFilter(q *gorm.DB, f ReferralFilter) *gorm.DB {
-	query := strings.TrimSpace(f.Query)
-	words := models.FoldWords(query)
-	if len(words) != 1 || len([]rune(words[0])) != 1 || allDigits(words[0]) {
-		return c.filterReferrals(q, f)
+// filterStatus applies the status and priority of f to a query on referrals.
+func filterStatus(q *gorm.DB, f ReferralFilter) *gorm.DB {
+	return filterStatusOf(q, f, "referrals.status")
+}
+
+// filterStatusOf is filterStatus with the status read as status, which
+// is "referrals.status" or an expression of it.
+func filterStatusOf(q *gorm.DB, f ReferralFilter, status string) *gorm.DB {
+	if f.Status != "" {
+		q = q.Where(status+" = ?", f.Status)
+	} else if f.OpenOnly {
+		q = q.Where(status+" IN ?", openStatuses)
 	}
-	patients := c.matchingPatients(query)
-	return c.filterReferrals(q, ReferralFilter{Status: f.Status, OpenOnly: f.OpenOnly, Priority: f.Priority}).
-		Where("+referrals.patient_id IN (?)", patients)
+	if f.Priority != "" {
+		q = q.Where("referrals.priority = ?", f.Priority)
+	}
+	return q
+}
+
+// listPatients keeps the referrals of the patients a list of IDs names,
+// the list made first from the patients' indexes: fastest when the search
+// names few women.
+func (c *core) listPatients(q *gorm.DB, cond string, args []any) *gorm.DB {
+	return q.Where("referrals.patient_id IN (?)", c.db.Table("patients").Select("patients.id").Where(cond, args...))
 }
 
 // referenceQuery reads a search for a referral by its reference: "PMH-155"
@@ -135,27 +147,43 @@ func referenceQuery(query string) (uint, bool) {
 }
 
 // matchingPatients returns a subquery of the IDs of the patients a search
-// names, or nil for no search. A search is an NHS number (spaces and
-// hyphens ignored), a postcode or its start (the space ignored), or a name:
-// see nameCondition.
+// names, or nil for no search (see patientCondition).
 func (c *core) matchingPatients(query string) *gorm.DB {
-	if query == "" {
+	cond, args := patientCondition(query)
+	if cond == "" {
 		return nil
 	}
-	p := c.db.Table("patients").Select("id")
-	if digits := strings.NewReplacer(" ", "", "-", "").Replace(query); len(digits) == 10 && allDigits(digits) {
-		return p.Where("nhs_number = ?", digits)
+	return c.db.Table("patients").Select("patients.id").Where(cond, args...)
+}
+
+// patientCondition returns the condition on the patients table, in
+// parentheses, that a search puts, or "" for no search. A search is an NHS
+// number (spaces and hyphens ignored), a postcode or its start (the space
+// ignored), or a name: see nameCondition.
+func patientCondition(query string) (string, []any) {
+	if query == "" {
+		return "", nil
+	}
+	if digits, ok := nhsNumberQuery(query); ok {
+		return "(patients.nhs_number = ?)", []any{digits}
 	}
 	if looksLikePostcode(query) {
 		lo, hi := prefixRange(models.PostcodeKey(query))
-		return p.Where("postcode_key >= ? AND postcode_key < ?", lo, hi)
+		return "(patients.postcode_key >= ? AND patients.postcode_key < ?)", []any{lo, hi}
 	}
 	words := models.FoldWords(query)
 	if len(words) == 0 {
-		return p.Where("1 = 0") // nothing searchable, such as "''": nobody
+		return "(1 = 0)", nil // nothing searchable, such as "''": nobody
 	}
-	sql, args := nameCondition(words)
-	return p.Where(sql, args...)
+	cond, args := nameCondition(words)
+	return "(" + cond + ")", args
+}
+
+// nhsNumberQuery reads a search for an NHS number, with or without its
+// spaces and hyphens, returning its ten digits.
+func nhsNumberQuery(query string) (string, bool) {
+	digits := strings.NewReplacer(" ", "", "-", "").Replace(query)
+	return digits, len(digits) == 10 && allDigits(digits)
 }
 
 // maxNameWords bounds the words of a name search that are split between
@@ -182,7 +210,7 @@ func nameCondition(words []string) (string, []any) {
 	prefix := func(column, start string) string {
 		lo, hi := prefixRange(start)
 		args = append(args, lo, hi)
-		return column + " >= ? AND " + column + " < ?"
+		return "patients." + column + " >= ? AND patients." + column + " < ?"
 	}
 	whole := strings.Join(words, "")
 	terms = append(terms, prefix("given_key", whole), prefix("family_key", whole), prefix("family_part_key", whole))
@@ -211,30 +239,6 @@ const referralOrder = "referrals.urgent_rank, referrals.received_at, referrals.i
 // and counting every referral a single letter matches would take longer
 // than the search itself. A var, so that tests can lower it.
 var SearchCountLimit int64 = 1000
-
-// Count returns how many referrals match f. With a search (f.Query), it
-// counts no further than SearchCountLimit+1.
-func (s *ReferralService) Count(actor *models.StaffMember, f ReferralFilter) (int64, error) {
-	q := s.filterReferrals(s.db.Table("referrals"), f)
-	if strings.TrimSpace(f.Query) != "" {
-		q = s.db.Table("(?) AS matches", q.Select("referrals.id").Limit(int(SearchCountLimit+1)))
-	}
-	return s.countFor(actor, models.PermViewReferrals, q)
-}
-
-// Page returns rows offset..offset+limit of the referrals matching f,
-// urgent first, then oldest first. The page's IDs are picked from the
-// referrals' indexes first; only those rows are then joined to their
-// patient and referrer.
-func (s *ReferralService) Page(actor *models.StaffMember, f ReferralFilter, offset, limit int) ([]ReferralRow, error) {
-	if err := s.authorise(actor, models.PermViewReferrals); err != nil {
-		return nil, err
-	}
-	ids := s.pageFilter(s.db.Table("referrals").Select("referrals.id"), f).Order(referralOrder).Offset(offset).Limit(limit)
-	var rows []ReferralRow
-	err := s.referralRows().Where("referrals.id IN (?)", ids).Order(referralOrder).Scan(&rows).Error
-	return rows, err
-}
 
 // prefixRange returns the bounds [lo, hi) of every string that starts with p.
 func prefixRange(p string) (string, string) { return p, p + "\U0010FFFF" }

@@ -63,7 +63,7 @@ type Referral struct {
 	Record
 	// FormID identifies the online-form submission; importing the same one twice is refused.
 	FormID     *string      `gorm:"size:100;uniqueIndex" json:"form_id,omitempty"`
-	PatientID  uint         `gorm:"not null;index" json:"patient_id"`
+	PatientID  uint         `gorm:"not null;index;index:idx_referral_queue,priority:4;index:idx_referral_order,priority:3" json:"patient_id"`
 	Patient    Patient      `json:"patient"`
 	ReferrerID uint         `gorm:"not null;index" json:"referrer_id"`
 	Referrer   Professional `json:"referrer"`

@@ -28,6 +28,9 @@ type referralsScreen struct {
 	// Count says how many referrals match, or why the list could not be read.
 	Count *widget.Label
 	List  *widget.List
+	// Columns lays out the list's header and rows; the user drags the
+	// header's dividers to widen a column.
+	Columns *widgets.Table
 	// Detail is the referral open, or nil while the list is on show.
 	Detail *referralDetail
 	// DetailActions, if set, adds the decision and the actions to an open
@@ -83,6 +86,7 @@ func newReferralsScreen(ses *session) *referralsScreen {
 	refresh := widgets.NewIconButton("Refresh the list of referrals", theme.ViewRefreshIcon(), s.Reload)
 
 	cols := referralTable()
+	s.Columns = cols
 	s.rows, s.List = widgets.NewPagedList(bg, referralPageSize, newReferralRow(cols), fillReferralRow, reportIn(s.Count))
 	s.List.OnSelected = s.selected
 

@@ -1,6 +1,8 @@
 package widgets
 
 import (
+	"weak"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -19,15 +21,23 @@ type Column struct {
 	Weight float32
 }
 
-// Table lays out a list's header and rows in the same columns.
+// Table lays out a list's header and rows in the same columns. The
+// header has a divider after each column but the last, which the user
+// drags to widen or narrow the column in the header and every row at once
+// (see column_widths.go).
 type Table struct {
 	cols  []Column
 	fixed []float32 // width of each sampled column; 0 for shared ones
+	set   []float32 // width the user dragged each column to; 0 for its usual width
+	// header is the header made by Header, and rows the rows made by Row
+	// that are still in use: a change of width lays them all out again.
+	header *fyne.Container
+	rows   []weak.Pointer[fyne.Container]
 }
 
 // NewTable measures the sampled columns once, for every row to share.
 func NewTable(cols []Column) *Table {
-	t := &Table{cols: cols, fixed: make([]float32, len(cols))}
+	t := &Table{cols: cols, fixed: make([]float32, len(cols)), set: make([]float32, len(cols))}
 	inner := 2 * theme.InnerPadding()
 	for i, c := range cols {
 		if c.Sample == "" {
@@ -51,15 +61,20 @@ func (t *Table) Weight(i int) float32 { return t.cols[i].Weight }
 // it none. The rows take it up when they are next laid out.
 func (t *Table) SetWeight(i int, weight float32) { t.cols[i].Weight = weight }
 
-// Header returns the column headings.
+// Header returns the column headings, each followed by its divider. Its
+// first objects are the headings, one per column, in order.
 func (t *Table) Header() fyne.CanvasObject {
-	cells := make([]fyne.CanvasObject, len(t.cols))
-	for i, col := range t.cols {
+	cells := make([]fyne.CanvasObject, 0, 2*len(t.cols))
+	for _, col := range t.cols {
 		l := widget.NewLabelWithStyle(col.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		l.Truncation = fyne.TextTruncateEllipsis
-		cells[i] = l
+		cells = append(cells, l)
 	}
-	return container.New(t, cells...)
+	for i := range len(t.cols) - 1 {
+		cells = append(cells, newColumnDivider(t, i))
+	}
+	t.header = container.New(t, cells...)
+	return t.header
 }
 
 // Row returns an empty row: one label per column.
@@ -72,11 +87,14 @@ func (t *Table) Row() fyne.CanvasObject {
 		}
 		cells[i] = l
 	}
-	return container.New(t, cells...)
+	row := container.New(t, cells...)
+	t.keepRow(row)
+	return row
 }
 
 // MinSize is the tallest cell, and the fixed columns' width plus a little
-// for each shared one.
+// for each shared one. A column the user widened asks for no more room:
+// it takes its width from the others.
 func (t *Table) MinSize(objects []fyne.CanvasObject) fyne.Size {
 	h, w := float32(0), float32(0)
 	for _, o := range objects {
@@ -88,30 +106,28 @@ func (t *Table) MinSize(objects []fyne.CanvasObject) fyne.Size {
 	return fyne.NewSize(w, h)
 }
 
-// Layout gives the sampled columns their width and shares the rest.
+// Layout gives each column its width (see widths) and puts each divider
+// over the gap after its column.
 func (t *Table) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	pad := theme.Padding()
-	spare, weights := size.Width, float32(0)
-	for i, c := range t.cols {
-		spare -= t.fixed[i] + pad
-		if t.fixed[i] == 0 {
-			weights += c.Weight
-		}
-	}
-	spare = max(spare, 0)
+	widths := t.widths(size.Width)
+	ends := make([]float32, len(widths)) // where each column's gap begins
 	x := float32(0)
+	for i, w := range widths {
+		x += w
+		ends[i] = x
+		x += pad
+	}
 	for i, o := range objects {
-		if i >= len(t.cols) {
+		switch {
+		case i < len(t.cols):
+			o.Move(fyne.NewPos(ends[i]-widths[i], 0))
+			o.Resize(fyne.NewSize(widths[i], size.Height))
+		case isDivider(o):
+			t.placeDivider(o.(*columnDivider), objects, ends, size.Height)
+		default:
 			o.Hide()
-			continue
 		}
-		w := t.fixed[i]
-		if w == 0 && weights > 0 {
-			w = spare * t.cols[i].Weight / weights
-		}
-		o.Move(fyne.NewPos(x, 0))
-		o.Resize(fyne.NewSize(w, size.Height))
-		x += w + pad
 	}
 }
 
