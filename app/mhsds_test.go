@@ -118,6 +118,7 @@ func TestMHSDSExtractCodesAndValidation(t *testing.T) {
 // so to that contact's MHS201 row), and which stay MHS606 referral scores:
 // a score on a day with only a missed or cancelled contact, or with none,
 // is the referral's. Codes are the SNOMED CT codes of the measures.
+// Hazard: HAZ-040.
 func TestMHSDSScoresAtContacts(t *testing.T) {
 	f := newReportsFixture(t)
 	x, err := f.e.Services.Reports.MHSDS(f.manager, models.Month{Year: 2026, Month: time.November})

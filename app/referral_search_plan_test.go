@@ -11,6 +11,7 @@ import (
 // and without each filter, in each of the ways Count and Page may choose
 // (see referral_search_plan.go), and checks that they all give the same
 // count and the same page in the same order.
+// Hazard: HAZ-005.
 func TestASearchFindsTheSameWhicheverWayItIsRead(t *testing.T) {
 	s, _, admin := newAdminServices(t)
 	women := []struct {
