@@ -65,6 +65,13 @@ func pgConfig(target string) (*pgx.ConnConfig, error) {
 		cfg.ConnectTimeout = pgConnectTimeout
 	}
 	cfg.RuntimeParams["timezone"] = "UTC"
+	// Plan every statement for the values it is given. pgx keeps its
+	// statements prepared, and after a few runs PostgreSQL would reuse a
+	// generic plan made without the values; a search for "siobhan" among
+	// the open referrals and one for "s" among all of them want opposite
+	// plans, and the generic one made the first take 400 ms instead of 8
+	// on a million referrals (see docs/benchmarks.md).
+	cfg.RuntimeParams["plan_cache_mode"] = "force_custom_plan"
 	if cfg.RuntimeParams["application_name"] == "" {
 		cfg.RuntimeParams["application_name"] = "Perinatal Caseload"
 	}
