@@ -58,3 +58,24 @@ func TestPatientLetterName(t *testing.T) {
 		}
 	}
 }
+
+// TestTrailingPostcodeNeedsWordsBeforeIt checks that a line is split only
+// when words stand before its postcode: a line that is a postcode alone,
+// with or without its space, is not "a town and a postcode".
+func TestTrailingPostcodeNeedsWordsBeforeIt(t *testing.T) {
+	for _, tc := range []struct {
+		line, rest, postcode string
+		ok                   bool
+	}{
+		{"Loughborough LE11 3TU", "Loughborough", "LE11 3TU", true},
+		{"Loughborough LE113TU", "Loughborough", "LE11 3TU", true},
+		{"LE11 3TU", "", "", false},
+		{"LE113TU", "", "", false},
+		{"Loughborough", "", "", false},
+	} {
+		rest, pc, ok := trailingPostcode(tc.line)
+		if rest != tc.rest || pc != tc.postcode || ok != tc.ok {
+			t.Errorf("trailingPostcode(%q) = %q, %q, %v; want %q, %q, %v", tc.line, rest, pc, ok, tc.rest, tc.postcode, tc.ok)
+		}
+	}
+}
