@@ -34,6 +34,38 @@ func BenchmarkDemo100k(b *testing.B) {
 	b.ReportMetric(float64(n), "referrals")
 }
 
+// BenchmarkDemo100kCosts measures the demo as BenchmarkDemo100k does three
+// times: as shipped (synchronous=FULL, audit events hash-chained), with
+// synchronous=NORMAL, and with the audit trail unchained. The differences
+// are what a durable commit and the tamper-evident trail cost at the
+// demo's scale (docs/backup.md).
+func BenchmarkDemo100kCosts(b *testing.B) {
+	n := benchReferrals()
+	for _, mode := range []string{"shipped", "synchronous-normal", "unchained"} {
+		b.Run(mode, func(b *testing.B) {
+			if mode == "synchronous-normal" {
+				defer app.BenchSynchronous("NORMAL")()
+			}
+			for i := 0; i < b.N; i++ {
+				b.StopTimer()
+				s := apptest.New(b).Services
+				if mode == "unchained" {
+					restore, err := app.BenchUnchainAudit(s)
+					if err != nil {
+						b.Fatal(err)
+					}
+					defer restore()
+				}
+				b.StartTimer()
+				if _, err := demo.Generate(s, demo.Options{Referrals: n, Seed: 1}); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(n), "referrals")
+		})
+	}
+}
+
 // benchDB returns services over a demo database of benchReferrals referrals,
 // made once and kept in the test cache folder (or CASELOAD_BENCH_DB).
 func benchDB(b *testing.B) (*app.Services, *models.StaffMember) {

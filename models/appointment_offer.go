@@ -44,13 +44,14 @@ func CheckAppointmentOffer(a *Appointment, letterAt time.Time) error {
 		return fmt.Errorf("the appointment has no date and time; book it before issuing this letter")
 	}
 	when := AppointmentWhen(a.StartsAt)
-	switch {
-	case a.Attendance.Cancelled():
+	if a.Attendance.Cancelled() {
 		return fmt.Errorf("the appointment on %s was cancelled; book a new one before issuing this letter", when)
-	case a.Attendance != AttendFuture:
+	}
+	if a.Attendance != AttendFuture {
 		return fmt.Errorf("the appointment on %s has already been held (%s); book the next one before issuing this letter",
 			when, a.Attendance.Label())
-	case !a.StartsAt.After(letterAt):
+	}
+	if !a.StartsAt.After(letterAt) {
 		return fmt.Errorf("the appointment on %s is in the past; book a new one before issuing this letter", when)
 	}
 	return nil

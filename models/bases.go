@@ -34,12 +34,13 @@ func CheckBases(text string) error {
 	seen := map[string]bool{}
 	for _, b := range ParseBases(text) {
 		key := strings.ToLower(b.Name)
-		switch {
-		case len(b.Address) == 0:
+		if len(b.Address) == 0 {
 			return NewFieldError(FieldBases, "give %q its address on the lines below its name, and leave a blank line between bases", b.Name)
-		case len(b.Address) > 6:
+		}
+		if len(b.Address) > 6 {
 			return NewFieldError(FieldBases, "give %q at most 6 address lines", b.Name)
-		case seen[key]:
+		}
+		if seen[key] {
 			return NewFieldError(FieldBases, "%q is listed twice; give each base its own name", b.Name)
 		}
 		seen[key] = true

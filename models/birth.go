@@ -43,16 +43,15 @@ const (
 // a FieldErrors; messages never repeat a name or a date of birth.
 func CheckBirth(b *Birth, motherBorn, due, today Date) error {
 	var v FieldErrors
-	switch {
-	case b.BornOn.IsZero():
+	if b.BornOn.IsZero() {
 		v.Add(FieldBirthDate, "enter the baby's date of birth as DD/MM/YYYY")
-	case b.BornOn.After(today):
+	} else if b.BornOn.After(today) {
 		v.Add(FieldBirthDate, "it is in the future; a birth is recorded once the baby is born")
-	case !motherBorn.IsZero() && !b.BornOn.After(motherBorn.AddMonths(12*MinAgeAtReferral)):
+	} else if !motherBorn.IsZero() && !b.BornOn.After(motherBorn.AddMonths(12*MinAgeAtReferral)) {
 		v.Add(FieldBirthDate, "it is before the mother was %d years old; check the year", MinAgeAtReferral)
-	case !due.IsZero() && b.BornOn.Before(due.AddDays(-7*maxWeeksBornEarly)):
+	} else if !due.IsZero() && b.BornOn.Before(due.AddDays(-7*maxWeeksBornEarly)) {
 		v.Add(FieldBirthDate, "it is more than %d weeks before her due date, %s; check the date, or correct the due date first", maxWeeksBornEarly, due.UK())
-	case !due.IsZero() && b.BornOn.After(due.AddDays(maxDaysBornLate)):
+	} else if !due.IsZero() && b.BornOn.After(due.AddDays(maxDaysBornLate)) {
 		v.Add(FieldBirthDate, "it is more than %d weeks after her due date, %s; check the date, or correct the due date first", maxDaysBornLate/7, due.UK())
 	}
 	b.BabyName = tidyName(b.BabyName)

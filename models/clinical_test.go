@@ -89,6 +89,7 @@ func TestParseBases(t *testing.T) {
 		{"", ""},
 		{"Brandon Unit", `give "Brandon Unit" its address`},
 		{"A\n1 Road\n\na\n2 Road", `"a" is listed twice`},
+		{"A\n1\n2\n3\n4\n5\n6", ""},
 		{"A\n1\n2\n3\n4\n5\n6\n7", "at most 6 address lines"},
 	}
 	for _, c := range cases {

@@ -121,10 +121,11 @@ var dueBandLabels = map[DueBand]string{
 // DueBandOf places a due date in its band on today: overdue after the due
 // date, due soon from soonDays before it to the due date itself, due before that.
 func DueBandOf(due, today Date, soonDays int) DueBand {
-	switch left := today.DaysUntil(due); {
-	case left < 0:
+	left := today.DaysUntil(due)
+	if left < 0 {
 		return BandOverdue
-	case left <= soonDays:
+	}
+	if left <= soonDays {
 		return BandDueSoon
 	}
 	return BandDue
@@ -138,10 +139,10 @@ func DueBandOf(due, today Date, soonDays int) DueBand {
 // her period is taken to end 12 months after the due date until it is.
 func StageToday(stage Stage, dueDate, babyDateOfBirth, today Date) (text string, periodEnds Date) {
 	tf, err := ComputeTimeframe(stage, dueDate, babyDateOfBirth, today)
-	switch {
-	case errors.Is(err, ErrDueDatePassedLongBefore):
+	if errors.Is(err, ErrDueDatePassedLongBefore) {
 		return "Due date " + dueDate.UK() + " has passed: record the birth", dueDate.AddMonths(12)
-	case err != nil:
+	}
+	if err != nil {
 		return "Stage not known: check the dates", Date{}
 	}
 	return tf.Text(), tf.PeriodEnds

@@ -197,12 +197,11 @@ func (n CommunicationNeeds) Normalised() (CommunicationNeeds, error) {
 	n.SafePostcode = strings.TrimSpace(n.SafePostcode)
 	n.Notes = strings.TrimSpace(n.Notes)
 	var errs []error
-	switch {
-	case n.Language == LanguageOther && n.LanguageOtherName == "":
+	if n.Language == LanguageOther && n.LanguageOtherName == "" {
 		errs = append(errs, &FieldError{FieldLanguage, "type the name of her language"})
-	case n.Language != "" && n.Language != LanguageOther && LanguageName(n.Language) == "":
+	} else if n.Language != "" && n.Language != LanguageOther && LanguageName(n.Language) == "" {
 		errs = append(errs, &FieldError{FieldLanguage, "choose her language from the list, or Other and type its name"})
-	case n.InterpreterNeeded && n.Language == "":
+	} else if n.InterpreterNeeded && n.Language == "" {
 		errs = append(errs, &FieldError{FieldLanguage, "choose the language the interpreter speaks"})
 	}
 	if n.Language != LanguageOther {

@@ -73,10 +73,9 @@ func CheckContact(c *Contact, now time.Time) error {
 		v.Add(FieldContactAttendance, "choose what happened")
 	}
 	parties, err := ParseContactParties(c.Present)
-	switch {
-	case err != nil:
+	if err != nil {
 		v.Add(FieldContactPresent, "%s", err.Error())
-	case len(parties) == 0 && c.Attendance.Held():
+	} else if len(parties) == 0 && c.Attendance.Held() {
 		v.Add(FieldContactPresent, "say who was there")
 	}
 	if len([]rune(c.Note)) > MaxNoteLength {

@@ -113,6 +113,7 @@ func TestChangedFieldsNamesEachFieldAndNoValue(t *testing.T) {
 		{"address", func(d *PatientDetails) { d.AddressLines = "2 Low Street" }, []FieldID{FieldAddress}},
 		{"postcode", func(d *PatientDetails) { d.Postcode = "LE1 5WW" }, []FieldID{FieldAddress}},
 		{"GP in the directory", func(d *PatientDetails) { d.GPPracticeID = &id2 }, []FieldID{FieldGPPracticeName}},
+		{"GP taken out of the directory", func(d *PatientDetails) { d.GPPracticeID = nil }, []FieldID{FieldGPPracticeName}},
 		{"names and due date", func(d *PatientDetails) { d.GivenName, d.PreferredName, d.DueDate = "Ann", "Annie", Date{} },
 			[]FieldID{FieldGivenName, FieldPreferredName, FieldDueDate}},
 		{"unsafe to write home", func(d *PatientDetails) { d.Needs.UnsafeToWriteHome = true }, []FieldID{FieldSafeAddress}},
@@ -127,6 +128,11 @@ func TestChangedFieldsNamesEachFieldAndNoValue(t *testing.T) {
 		if got := ChangedFields(before, after); !slices.Equal(got, tc.want) {
 			t.Errorf("%s: changed %v, want %v", tc.name, got, tc.want)
 		}
+	}
+	neither := validDetails()
+	neither.GPPracticeID = nil
+	if got := ChangedFields(neither, neither); got != nil {
+		t.Errorf("no GP in the directory before or after: changed %v", got)
 	}
 }
 

@@ -55,11 +55,11 @@ func CheckText(field FieldID, s string, rule TextRule) error {
 		return NewFieldError(field, "it has %d characters; at most %d are kept, so shorten it", n, rule.MaxRunes)
 	}
 	for _, r := range s {
-		switch {
-		case rule.Multiline && (r == '\n' || r == '\r' || r == '\t'):
-		case unicode.IsControl(r):
+		lineBreak := rule.Multiline && (r == '\n' || r == '\r' || r == '\t')
+		if !lineBreak && unicode.IsControl(r) {
 			return NewFieldError(field, "it holds a control character (U+%04X) that cannot be shown or printed; remove it", r)
-		case isBidiControl(r):
+		}
+		if isBidiControl(r) {
 			return NewFieldError(field, "it holds a character that reverses the direction of the text (U+%04X); remove it", r)
 		}
 	}

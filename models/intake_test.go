@@ -18,7 +18,7 @@ func TestPostcodeLetterPositions(t *testing.T) {
 		{"AI1 1AA", false}, {"AJ1 1AA", false}, {"AZ1 1AA", false}, // never second
 		{"W1I 1AA", false}, {"W1L 1AA", false}, // A9A ends in A-H, J, K, P, S-U, W only
 		{"EC1C 1AA", false}, {"EC1Z 1AA", false}, // AA9A ends in A, B, E, H, M, N, P, R, V-Y only
-		{"LE1 5CI", false}, {"LE1 5AC", false}, {"LE1 5IA", false}, {"LE1 5KA", false}, {"LE1 5MA", false}, {"LE1 5OA", false}, {"LE1 5VA", false},
+		{"LE1 5CI", false}, {"LE1 5CA", false}, {"LE1 5AC", false}, {"LE1 5IA", false}, {"LE1 5KA", false}, {"LE1 5MA", false}, {"LE1 5OA", false}, {"LE1 5VA", false},
 	}
 	for _, c := range cases {
 		_, err := NormalisePostcode(c.in)
@@ -42,6 +42,9 @@ func TestCheckTextRefusesWhatCannotBeShownNamingTheFieldOnly(t *testing.T) {
 		{"a plain name", secret, ShortText, ""},
 		{"Arabic with a right-to-left mark", "ليلى\u200F", ShortText, ""},
 		{"an address over lines", "12 Example Street\nLeicester", Address, ""},
+		{"a tab and a Windows line break in a note", "Seen at home.\r\n\tWell.", FreeText, ""},
+		{"a bell between the lines of a note", "Seen at home.\n\a", FreeText, "control character (U+0007)"},
+		{"a tab in a one-line field", "Zoë\tNguyễn", ShortText, "control character (U+0009)"},
 		{"exactly the longest", strings.Repeat("é", MaxShortTextRunes), ShortText, ""},
 		{"one too long", strings.Repeat("é", MaxShortTextRunes+1), ShortText, "at most 200"},
 		{"10,000 characters", strings.Repeat("a", 10000), FreeText, "at most 8000"},

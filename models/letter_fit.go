@@ -132,12 +132,13 @@ func LetterFits(kind LetterKind, s LetterState) error {
 	if rule.outcome != "" && s.Outcome != rule.outcome {
 		return refuse("no assessment outcome of discharge with advice is recorded")
 	}
-	switch {
-	case rule.assessment == attendanceNeeded && !s.AssessmentAttended:
+	if rule.assessment == attendanceNeeded && !s.AssessmentAttended {
 		return refuse("she has not attended an initial assessment")
-	case rule.assessment == attendanceRefused && s.AssessmentAttended && kind == LetterAcceptance:
+	}
+	if rule.assessment == attendanceRefused && s.AssessmentAttended && kind == LetterAcceptance {
 		return refuse("she has already attended her initial assessment; record its outcome")
-	case rule.assessment == attendanceRefused && s.AssessmentAttended:
+	}
+	if rule.assessment == attendanceRefused && s.AssessmentAttended {
 		return refuse("she has already attended an initial assessment")
 	}
 	return nil

@@ -99,12 +99,13 @@ func CheckNameScript(name string) (NameCheck, string) {
 			bad = true // a digit, symbol, or a joiner of another script
 		}
 	}
-	switch {
-	case script != "":
+	if script != "" {
 		return NameOtherScript, script // the Latin form is what prints
-	case otherMark:
+	}
+	if otherMark {
 		return NameOtherScript, "another script"
-	case bad:
+	}
+	if bad {
 		return NameNotAName, ""
 	}
 	return NamePrintable, ""

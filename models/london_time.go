@@ -68,12 +68,11 @@ func ParseClock(s string) (ClockTime, error) {
 	}
 	hourText, minuteText, hasSep := strings.Cut(strings.Replace(in, ".", ":", 1), ":")
 	if !hasSep {
-		switch {
-		case suffix != "" && len(in) <= 2: // "2pm", "12am"
+		if suffix != "" && len(in) <= 2 { // "2pm", "12am"
 			hourText, minuteText = in, "00"
-		case len(in) == 3 || len(in) == 4: // "930", "1430"
+		} else if len(in) == 3 || len(in) == 4 { // "930", "1430"
 			hourText, minuteText = in[:len(in)-2], in[len(in)-2:]
-		default:
+		} else {
 			return refuse("is not a time")
 		}
 	}

@@ -73,12 +73,13 @@ func abs(n int) int {
 // TrendArrow returns ↑, ↓ or → for a total that rose, fell or stayed the
 // same since the one before; "" when there is no earlier total.
 func TrendArrow(previous *int, latest int) string {
-	switch {
-	case previous == nil:
+	if previous == nil {
 		return ""
-	case latest > *previous:
+	}
+	if latest > *previous {
 		return "↑"
-	case latest < *previous:
+	}
+	if latest < *previous {
 		return "↓"
 	}
 	return "→"

@@ -204,13 +204,13 @@ func (d *MeasureDef) Score(answers []int) (MeasureScore, error) {
 		if i < len(answers) {
 			pos = answers[i]
 		}
-		switch {
-		case pos < 0 && i < need:
-			errs.Add(FieldMeasureAnswer.Item(i), "choose a response")
-		case pos < 0:
-		case pos >= d.Responses(i):
+		if pos < 0 {
+			if i < need {
+				errs.Add(FieldMeasureAnswer.Item(i), "choose a response")
+			}
+		} else if pos >= d.Responses(i) {
 			errs.Add(FieldMeasureAnswer.Item(i), "choose one of the %d responses", d.Responses(i))
-		default:
+		} else {
 			s.ItemScores[i] = d.Items[i].Scores[pos]
 			s.Total += s.ItemScores[i]
 			s.Answered++

@@ -105,14 +105,13 @@ func (o Organisation) Normalised() (Organisation, error) {
 	if o.Name == "" {
 		errs = append(errs, &FieldError{FieldOrgName, "enter the organisation's name"})
 	}
-	switch {
-	case o.Kind == OrgGPPractice:
+	if o.Kind == OrgGPPractice {
 		code, err := NormaliseGPPracticeCode(o.ODSCode)
 		if err != nil {
 			errs = append(errs, err)
 		}
 		o.ODSCode = code
-	case o.ODSCode != "" && !validODSShape(o.ODSCode):
+	} else if o.ODSCode != "" && !validODSShape(o.ODSCode) {
 		errs = append(errs, &FieldError{FieldODSCode, "an ODS code has 3 to 10 letters and digits; check it or leave it empty"})
 	}
 	if err := CheckAddressLines(AddressLines(o.AddressLines)); err != nil {

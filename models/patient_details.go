@@ -154,10 +154,9 @@ func (d PatientDetails) Normalised(stage Stage, today Date) (PatientDetails, err
 		v.Add(FieldEthnicCategory, "choose one of the categories in the list")
 	}
 	if stage == StagePregnant && !d.DueDate.IsZero() {
-		switch {
-		case d.DueDate.After(today.AddMonths(MaxMonthsToDueDate)):
+		if d.DueDate.After(today.AddMonths(MaxMonthsToDueDate)) {
 			v.Add(FieldDueDate, "it is more than %d months from today, longer than a pregnancy lasts; check the date", MaxMonthsToDueDate)
-		case d.DueDate.Before(today.AddDays(-DueDateGraceDays)):
+		} else if d.DueDate.Before(today.AddDays(-DueDateGraceDays)) {
 			v.Add(FieldDueDate, "it is more than %d days ago, so her baby is probably born; record the birth instead", DueDateGraceDays)
 		}
 	}

@@ -185,10 +185,10 @@ func (r *Referral) Timeframe(asOf Date) (Timeframe, error) {
 func (tf Timeframe) Text() string {
 	switch tf.Stage {
 	case StagePregnant:
-		switch {
-		case !tf.HasWeeks:
+		if !tf.HasWeeks {
 			return "Pregnant"
-		case tf.WeeksPregnant == 0:
+		}
+		if tf.WeeksPregnant == 0 {
 			return "Less than 1 week pregnant"
 		}
 		return plural(tf.WeeksPregnant, "week") + " pregnant"

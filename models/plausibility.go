@@ -37,14 +37,16 @@ func AgeOn(dob, d Date) int {
 // MaxAgeAtReferral on the day she was referred. The refusal is a
 // *FieldError for FieldDateOfBirth, which does not repeat the date.
 func CheckDateOfBirth(dob, referred, today Date) error {
-	switch {
-	case dob.IsZero():
+	if dob.IsZero() {
 		return NewFieldError(FieldDateOfBirth, "enter the date of birth as DD/MM/YYYY")
-	case dob.After(today) || dob.After(referred):
+	}
+	if dob.After(today) || dob.After(referred) {
 		return NewFieldError(FieldDateOfBirth, "the date of birth is in the future; check the date")
-	case AgeOn(dob, referred) < MinAgeAtReferral:
+	}
+	if AgeOn(dob, referred) < MinAgeAtReferral {
 		return NewFieldError(FieldDateOfBirth, "the woman would be under %d years old when referred; check the year", MinAgeAtReferral)
-	case AgeOn(dob, referred) > MaxAgeAtReferral:
+	}
+	if AgeOn(dob, referred) > MaxAgeAtReferral {
 		return NewFieldError(FieldDateOfBirth, "the woman would be over %d years old when referred; check the year", MaxAgeAtReferral)
 	}
 	return nil
@@ -65,10 +67,10 @@ func CheckDueDate(stage Stage, due, referred Date) error {
 	if stage != StagePregnant || due.IsZero() {
 		return nil
 	}
-	switch {
-	case due.After(referred.AddMonths(MaxMonthsToDueDate)):
+	if due.After(referred.AddMonths(MaxMonthsToDueDate)) {
 		return ErrDueDateBeyondPregnancy
-	case due.Before(referred.AddDays(-DueDateGraceDays)):
+	}
+	if due.Before(referred.AddDays(-DueDateGraceDays)) {
 		return ErrDueDatePassedLongBefore
 	}
 	return nil

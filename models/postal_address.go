@@ -65,8 +65,7 @@ type addressFields struct {
 // each a *FieldError naming one of the two fields.
 func (f addressFields) check(lines, postcode string) (string, []error) {
 	var errs []error
-	switch {
-	case postcode != "":
+	if postcode != "" {
 		pc, err := NormalisePostcode(postcode)
 		if err != nil {
 			errs = append(errs, OnField(f.postcode, err))
@@ -76,7 +75,7 @@ func (f addressFields) check(lines, postcode string) (string, []error) {
 		if lines == "" {
 			errs = append(errs, &FieldError{f.lines, f.noLines})
 		}
-	case lines != "":
+	} else if lines != "" {
 		errs = append(errs, &FieldError{f.postcode, f.noPostcode})
 	}
 	return postcode, errs

@@ -25,6 +25,8 @@ func TestParseReferralReference(t *testing.T) {
 		{"155", 155, true},
 		{"000155", 155, true},
 		{"PMH-1234567", 1234567, true},
+		{"PMH-0000000009", 9, true},   // ten digits, the most kept
+		{"PMH-00000000009", 0, false}, // eleven
 		{"", 0, false},
 		{"PMH", 0, false},
 		{"PMH-0", 0, false},

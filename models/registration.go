@@ -124,23 +124,29 @@ func (r ProfessionalRegistration) Normalised() (ProfessionalRegistration, error)
 	refuse := func(shape string) (ProfessionalRegistration, error) {
 		return r, &FieldError{FieldRegistrationNumber, shape}
 	}
-	switch {
-	case r.Profession != ProfessionNone && !slices.Contains(Professions, r.Profession):
+	if r.Profession != ProfessionNone && !slices.Contains(Professions, r.Profession) {
 		return r, &FieldError{FieldProfession, "choose a profession from the list"}
-	case reg == RegulatorNone && n != "":
+	}
+	if reg == RegulatorNone && n != "" {
 		return refuse("this profession has no register; leave the number empty")
-	case reg == RegulatorNone:
+	}
+	if reg == RegulatorNone {
 		return r, nil
-	case n == "":
+	}
+	if n == "" {
 		return refuse(fmt.Sprintf("enter the %s registration number", reg))
-	case reg == RegulatorGMC && !matchShape(n, "9999999"):
+	}
+	if reg == RegulatorGMC && !matchShape(n, "9999999") {
 		return refuse("a GMC reference number has 7 digits, such as 1234567")
-	case reg == RegulatorNMC && !matchShape(n, "99A9999A"):
+	}
+	if reg == RegulatorNMC && !matchShape(n, "99A9999A") {
 		return refuse("an NMC PIN has 2 digits, a letter, 4 digits and a letter, such as 12A3456E")
-	case reg == RegulatorHCPC && !prefixedDigits(n, hcpcPrefixes[r.Profession], 6):
+	}
+	if reg == RegulatorHCPC && !prefixedDigits(n, hcpcPrefixes[r.Profession], 6) {
 		p := hcpcPrefixes[r.Profession]
 		return refuse(fmt.Sprintf("an HCPC number for this profession is %s and up to 6 digits, such as %s12345", p, p))
-	case reg == RegulatorSWE && !prefixedDigits(n, "SW", 7):
+	}
+	if reg == RegulatorSWE && !prefixedDigits(n, "SW", 7) {
 		return refuse("a Social Work England number is SW and up to 7 digits, such as SW12345")
 	}
 	return r, nil

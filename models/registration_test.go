@@ -20,8 +20,13 @@ func TestRegistrationNormalised(t *testing.T) {
 		{ProfessionDoctor, "12345678", "12345678", "Registration number"},
 		{ProfessionDoctor, "123456A", "123456A", "Registration number"},
 		{ProfessionDoctor, "", "", "Registration number"},
+		{ProfessionDoctor, "9000009", "9000009", ""},
+		{ProfessionDoctor, "123456:", "123456:", "Registration number"},
+		{ProfessionDoctor, "GMC", "GMC", "Registration number"}, // the register's name alone is not a number
 		// NMC: 2 digits, a letter, 4 digits, a letter.
 		{ProfessionNurse, "12A3456E", "12A3456E", ""},
+		{ProfessionNurse, "90Z0000A", "90Z0000A", ""},
+		{ProfessionNurse, "90[0000A", "90[0000A", "Registration number"},
 		{ProfessionMidwife, "nmc 12a3456e", "12A3456E", ""},
 		{ProfessionNurse, "12 A 3456 E", "12A3456E", ""},
 		{ProfessionNurse, "1AA3456E", "1AA3456E", "Registration number"},

@@ -188,25 +188,26 @@ func ReportStageOn(stage Stage, dueDate, babyDateOfBirth, asOf Date) ReportStage
 	if birth.IsZero() && stage == StagePregnant && !dueDate.IsZero() && dueDate.Before(asOf) {
 		birth = dueDate
 	}
-	switch {
-	case !birth.IsZero():
-		if asOf.Before(birth) {
+	if birth.IsZero() {
+		if stage == StagePregnant {
 			return ReportStagePregnant
 		}
-		switch months := wholeMonths(birth, asOf); {
-		case months < 6:
-			return ReportStageUpTo6
-		case months < 12:
-			return ReportStage6To12
-		default:
-			return ReportStageOver12
+		if stage == StagePreconception {
+			return ReportStagePlanning
 		}
-	case stage == StagePregnant:
-		return ReportStagePregnant
-	case stage == StagePreconception:
-		return ReportStagePlanning
+		return ReportStageNotKnown
 	}
-	return ReportStageNotKnown
+	if asOf.Before(birth) {
+		return ReportStagePregnant
+	}
+	months := wholeMonths(birth, asOf)
+	if months < 6 {
+		return ReportStageUpTo6
+	}
+	if months < 12 {
+		return ReportStage6To12
+	}
+	return ReportStageOver12
 }
 
 // Share returns part as a percentage of whole, to one decimal place, and

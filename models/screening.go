@@ -292,11 +292,10 @@ func (s *screening) perinatalSummary() PerinatalSummary {
 	if s.tfErr != nil {
 		return p
 	}
-	switch {
-	case s.tf.Stage == StagePregnant && s.tf.HasWeeks:
+	if s.tf.Stage == StagePregnant && s.tf.HasWeeks {
 		w := s.tf.WeeksPregnant
 		p.Weeks = &w
-	case s.tf.Stage == StagePostnatal:
+	} else if s.tf.Stage == StagePostnatal {
 		m := s.tf.BabyMonths
 		p.Months = &m
 	}

@@ -318,14 +318,13 @@ func ruleMildIllness(s *screening) *finding {
 func ruleModerateToSevere(s *screening) *finding {
 	named := s.conditionsWith(ConditionCurrent, namedModerateToSevere)
 	var what string
-	switch {
-	case s.r.Severity == SeverityModerate:
+	if s.r.Severity == SeverityModerate {
 		what = "Moderate illness"
-	case s.r.Severity == SeveritySevere:
+	} else if s.r.Severity == SeveritySevere {
 		what = "Severe illness"
-	case s.r.Severity == SeverityNone && len(named) > 0:
+	} else if s.r.Severity == SeverityNone && len(named) > 0 {
 		what = "Moderate to severe illness"
-	default:
+	} else {
 		return nil
 	}
 	var current []Condition
@@ -338,11 +337,11 @@ func ruleModerateToSevere(s *screening) *finding {
 		what += " (" + describe(current) + ")"
 	}
 	m := s.r.ManageableInPrimaryCare
-	switch {
-	case m == nil:
+	if m == nil {
 		return &finding{weight: discusses,
 			reason: what + ", and the referrer did not say whether she can be managed in primary care: the team will discuss it."}
-	case *m:
+	}
+	if *m {
 		return &finding{weight: signposts, signposts: []string{SignpostPrimaryCare, SignpostVitaMinds},
 			reason: what + " that the referrer says can be managed in primary care: the service works only with women who cannot be. VitaMinds can help with mild to moderate illness."}
 	}

@@ -56,20 +56,23 @@ func ruleResidence(s *screening) *finding {
 	if !s.r.Answered(QuestionResidence) {
 		return unanswered(QuestionResidence)
 	}
-	switch {
-	case !s.r.LivesInArea && s.area == AreaInside:
+	if !s.r.LivesInArea && s.area == AreaInside {
 		return &finding{weight: discusses, flags: []string{FlagCheckResidence},
 			reason: "The referrer says she does not live in Leicester, Leicestershire or Rutland, but her postcode is in the area: check where she lives."}
-	case !s.r.LivesInArea:
+	}
+	if !s.r.LivesInArea {
 		return &finding{weight: declines, signposts: []string{SignpostLocalPerinatalService},
 			reason: "Does not live in Leicester, Leicestershire or Rutland: the service covers only this area. Refer her to the perinatal mental health service where she lives."}
-	case s.area == AreaOutside:
+	}
+	if s.area == AreaOutside {
 		return &finding{weight: discusses, flags: []string{FlagCheckResidence},
 			reason: "The referrer says she lives in Leicester, Leicestershire or Rutland, but her postcode is outside the area: check where she lives and which GP she is registered with."}
-	case s.area == AreaCheckResidence && PostcodeDistrict(s.r.Patient.Postcode) == "":
+	}
+	if s.area == AreaCheckResidence && PostcodeDistrict(s.r.Patient.Postcode) == "" {
 		return &finding{weight: informs, flags: []string{FlagCheckResidence},
 			reason: "Her postcode is missing or could not be read: check that she lives in Leicester, Leicestershire or Rutland."}
-	case s.area == AreaCheckResidence:
+	}
+	if s.area == AreaCheckResidence {
 		return &finding{weight: informs, flags: []string{FlagCheckResidence},
 			reason: "Her postcode district is only partly in Leicester, Leicestershire or Rutland: check that she lives in the area."}
 	}

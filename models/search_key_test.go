@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // Hazard: HAZ-005.
@@ -111,6 +112,25 @@ func TestPostcodeKey(t *testing.T) {
 	for in, want := range map[string]string{"le11 3tu": "LE113TU", "LE113TU": "LE113TU", " le1 ": "LE1", "": ""} {
 		if got := PostcodeKey(in); got != want {
 			t.Errorf("PostcodeKey(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestNameKeyIsCutBetweenCharacters(t *testing.T) {
+	for _, tc := range []struct {
+		name, in string
+		wantLen  int
+	}{
+		{"short", "Zhang", len("zhang")},
+		{"Latin, exactly the column", strings.Repeat("a", searchKeyBytes), searchKeyBytes},
+		{"Latin, too long", strings.Repeat("a", searchKeyBytes+5), searchKeyBytes},
+		{"three-byte characters across the cut", strings.Repeat("王", 40), 99},
+		{"two-byte characters across the cut", "a" + strings.Repeat("ж", 60), 99},
+	} {
+		got := nameKey(tc.in)
+		if len(got) != tc.wantLen || !utf8.ValidString(got) || !strings.HasPrefix(FoldName(tc.in), got) {
+			t.Errorf("%s: key of %d bytes (valid UTF-8 %v), want %d bytes cut from the folded name",
+				tc.name, len(got), utf8.ValidString(got), tc.wantLen)
 		}
 	}
 }

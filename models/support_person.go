@@ -131,12 +131,11 @@ func (p SupportPerson) Normalised(today Date) (SupportPerson, error) {
 			p.Postcode = pc
 		}
 	}
-	switch {
-	case !p.ConsentToShare.Valid():
+	if !p.ConsentToShare.Valid() {
 		v.Add(FieldConsentToShare, "choose yes, no or not asked")
-	case p.ConsentToShare == AnswerNotAsked:
+	} else if p.ConsentToShare == AnswerNotAsked {
 		p.ConsentOn = Date{}
-	default:
+	} else {
 		v = append(v, dateAnswered(FieldConsentOn, p.ConsentOn, today, "the day she answered")...)
 	}
 	v = append(v, p.checkPartnerAssessment(today)...)
@@ -148,17 +147,16 @@ func (p SupportPerson) Normalised(today Date) (SupportPerson, error) {
 // written only once the offer was answered.
 func (p *SupportPerson) checkPartnerAssessment(today Date) FieldErrors {
 	var v FieldErrors
-	switch {
-	case !slices.Contains(PartnerAssessments, p.PartnerAssessment):
+	if !slices.Contains(PartnerAssessments, p.PartnerAssessment) {
 		v.Add(FieldPartnerAssessment, "choose whether it was offered, and the answer")
-	case p.PartnerAssessment != PartnerNotOffered && p.Relationship != RelPartner && slices.Contains(Relationships, p.Relationship):
+	} else if p.PartnerAssessment != PartnerNotOffered && p.Relationship != RelPartner && slices.Contains(Relationships, p.Relationship) {
 		v.Add(FieldPartnerAssessment, "only her partner is offered a partner's assessment")
-	case p.PartnerAssessment == PartnerNotOffered:
+	} else if p.PartnerAssessment == PartnerNotOffered {
 		p.PartnerOfferedOn = Date{}
 		if p.PartnerOutcome != "" {
 			v.Add(FieldPartnerOutcome, "an outcome is written once the assessment has been offered")
 		}
-	default:
+	} else {
 		v = append(v, dateAnswered(FieldPartnerOfferedOn, p.PartnerOfferedOn, today, "the day it was offered")...)
 	}
 	return v
