@@ -1,19 +1,9 @@
 package models
 
 import (
-	"slices"
 	"strings"
 	"testing"
 )
-
-// fieldsOf lists the fields named in err, in order.
-func fieldsOf(err error) []FieldID {
-	var out []FieldID
-	for _, f := range FieldErrorsIn(err) {
-		out = append(out, f.Field)
-	}
-	return out
-}
 
 func TestRiskSummaryCheck(t *testing.T) {
 	today := d("2026-11-27")
@@ -42,9 +32,7 @@ func TestRiskSummaryCheck(t *testing.T) {
 	} {
 		r := valid()
 		tc.edit(&r)
-		if got := fieldsOf(r.Check(today)); !slices.Equal(got, tc.want) {
-			t.Errorf("%s: fields at fault %v, want %v", tc.name, got, tc.want)
-		}
+		checkFields(t, tc.name, r.Check(today), tc.want, "")
 	}
 	r := valid()
 	r.Summary = "  Low mood.  \n"
@@ -85,9 +73,7 @@ func TestCarePlanCheck(t *testing.T) {
 	} {
 		p := valid()
 		tc.edit(&p)
-		if got := fieldsOf(p.Check(today)); !slices.Equal(got, tc.want) {
-			t.Errorf("%s: fields at fault %v, want %v", tc.name, got, tc.want)
-		}
+		checkFields(t, tc.name, p.Check(today), tc.want, "")
 	}
 	p := valid()
 	p.RelapseSigns, p.Contingency = " Not eating. ", "\tHer mother stays.\n"
