@@ -24,8 +24,10 @@ import (
 // What counts as a name:
 //   - fyne.Accessible's label, unless it is empty or the file name of an
 //     icon ("view-refresh.svg": what an icon-only widget.Button says);
-//   - for Fyne's own controls that do not implement it (list rows, tabs,
-//     radio items, check boxes), the text they show;
+//   - for a list row, the name of the widgets.Row it shows (every list is
+//     made by widgets.NewList or NewPagedList, which name each row);
+//   - for Fyne's other controls that do not implement it (tabs, radio
+//     items, check boxes), the text they show;
 //   - for a text box or drop-down, its label in a form, or the hint it
 //     shows while empty.
 //
@@ -70,6 +72,9 @@ func unnamedControls(roots ...fyne.CanvasObject) []string {
 
 // controlName returns the name a screen reader would give o, or "".
 func controlName(o fyne.CanvasObject, formLabels map[fyne.CanvasObject]string) string {
+	if typeName(o) == "*widget.listItem" {
+		return listRowName(o)
+	}
 	if a, ok := o.(fyne.Accessible); ok {
 		if l := strings.TrimSpace(a.AccessibilityLabel()); l != "" && !isIconFileName(l) {
 			return l
@@ -96,6 +101,17 @@ func controlName(o fyne.CanvasObject, formLabels map[fyne.CanvasObject]string) s
 		return "" // an icon-only button: its Accessible label was an icon's file name
 	}
 	return shownText(o)
+}
+
+// listRowName returns the name of the widgets.Row that list row o shows,
+// or "" when it shows none (a list made by widget.NewList).
+func listRowName(o fyne.CanvasObject) string {
+	for _, c := range children(o) {
+		if r, ok := c.(*widgets.Row); ok {
+			return strings.TrimSpace(r.AccessibilityLabel())
+		}
+	}
+	return ""
 }
 
 // embeddedFyneWidget returns the Fyne widget that the project's widget o

@@ -116,7 +116,7 @@ func newAppointmentsScreen(s *session) *appointmentsScreen {
 	refresh := widgets.NewIconButton("Refresh the appointments", theme.ViewRefreshIcon(), a.Reload)
 
 	cols := appointmentTable()
-	a.List = widget.NewList(func() int { return len(a.rows) }, func() fyne.CanvasObject {
+	a.List = widgets.NewList(func() int { return len(a.rows) }, func() fyne.CanvasObject {
 		heading := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		return container.NewStack(heading, tableRowWithBadges(cols, diaryColSafeguarding))
 	}, a.updateRow)

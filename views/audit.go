@@ -101,7 +101,7 @@ func newAuditScreen(ses *session) *auditScreen {
 	s.Export = widget.NewButtonWithIcon("Export to CSV…", theme.DocumentSaveIcon(), s.export)
 
 	cols := auditTable()
-	s.rows, s.List = widgets.NewPagedList(bg, 100, cols.Row, fillAuditRow, reportIn(s.Count))
+	s.rows, s.List = widgets.NewPagedList(bg, 100, cols.Row, fillAuditRow, nil, reportIn(s.Count))
 	s.List.OnSelected = s.choose
 
 	filters := container.NewGridWithColumns(4, s.Person, s.Action, s.RecordType, s.RecordID, s.From, s.To, layout.NewSpacer(), s.Apply)

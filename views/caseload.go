@@ -86,7 +86,7 @@ func newCaseloadScreen(s *session) *caseloadScreen {
 	c.table = caseloadTable()
 	c.header, c.SortButtons = caseloadHeader(c.table, c.SortBy)
 	markSort(c.table, c.SortButtons, c.sort)
-	c.List = widget.NewList(func() int { return len(c.Rows) }, func() fyne.CanvasObject { return newCaseloadRow(c.table) }, c.updateRow)
+	c.List = widgets.NewList(func() int { return len(c.Rows) }, func() fyne.CanvasObject { return newCaseloadRow(c.table) }, c.updateRow)
 	c.List.OnSelected = c.selected
 	legend := widget.NewLabel(flagLegend)
 	legend.Importance = widget.LowImportance

@@ -46,7 +46,7 @@ func newTeamCapacityView(choose func(staffID uint)) *teamCapacityView {
 		capCaseload: {Title: "Caseload against capacity", Sample: "100 / 100 (100%), over capacity"},
 		capBar:      {Title: "", Weight: 1.5},
 	})
-	v.List = widget.NewList(func() int { return len(v.Rows) }, v.newRow, v.updateRow)
+	v.List = widgets.NewList(func() int { return len(v.Rows) }, v.newRow, v.updateRow)
 	v.List.OnSelected = func(id widget.ListItemID) {
 		v.List.UnselectAll()
 		if id >= 0 && id < len(v.Rows) {

@@ -56,7 +56,7 @@ func newUnallocatedView(s *session, open func(uint), changed func()) *unallocate
 		unReferrer: {Title: "Referrer", Weight: 1.4},
 		unAction:   {Title: "", Sample: "Allocate… ."},
 	})
-	v.List = widget.NewList(v.rows.Len, v.newRow, v.updateRow)
+	v.List = widgets.NewList(v.rows.Len, v.newRow, v.updateRow)
 	v.rows.OnPage, v.rows.OnError = v.List.Refresh, reportIn(v.Count)
 	v.List.OnSelected = func(id widget.ListItemID) {
 		v.List.UnselectAll()

@@ -11,6 +11,7 @@ import (
 
 	"perinatal-caseload/app"
 	"perinatal-caseload/models"
+	"perinatal-caseload/views/widgets"
 )
 
 // dashboardListLimit is how many rows each of the Dashboard's letter lists
@@ -211,7 +212,7 @@ func dashboardListOf[T any](rows func() []T, fill func(T, fyne.CanvasObject), re
 	l.Empty = widget.NewLabel("")
 	l.Empty.Importance = widget.LowImportance
 	l.Empty.Wrapping = fyne.TextWrapWord
-	l.List = widget.NewList(func() int { return len(rows()) }, newTwoLineRow, func(i widget.ListItemID, o fyne.CanvasObject) {
+	l.List = widgets.NewList(func() int { return len(rows()) }, newTwoLineRow, func(i widget.ListItemID, o fyne.CanvasObject) {
 		if all := rows(); i >= 0 && i < len(all) {
 			fill(all[i], o)
 		}

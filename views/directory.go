@@ -78,7 +78,7 @@ func newDirectoryScreen(s *session) *directoryScreen {
 	}, "Every kind", d.Reload)
 	d.Retired = widget.NewCheck("Show retired", func(bool) { d.Reload() })
 	cols := organisationTable()
-	d.rows, d.List = widgets.NewPagedList(s.Background, directoryPageSize, cols.Row, fillOrganisationRow, reportIn(d.Count))
+	d.rows, d.List = widgets.NewPagedList(s.Background, directoryPageSize, cols.Row, fillOrganisationRow, nil, reportIn(d.Count))
 	d.List.OnSelected = d.choose
 	d.List.OnUnselected = func(widget.ListItemID) { d.choose(-1) }
 	d.Add = widget.NewButtonWithIcon("Add organisation…", theme.ContentAddIcon(), func() {

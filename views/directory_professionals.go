@@ -49,7 +49,7 @@ func newDirectoryProfessionals(s *session) *directoryProfessionals {
 	p.typing = widgets.NewDebouncer(s.Background)
 	p.Search.OnChanged = func(string) { p.typing.Trigger(p.Reload) }
 	cols := professionalTable()
-	p.rows, p.List = widgets.NewPagedList(s.Background, directoryPageSize, cols.Row, fillProfessionalRow, reportIn(p.Count))
+	p.rows, p.List = widgets.NewPagedList(s.Background, directoryPageSize, cols.Row, fillProfessionalRow, nil, reportIn(p.Count))
 	p.List.OnSelected = p.choose
 	p.List.OnUnselected = func(widget.ListItemID) { p.choose(-1) }
 	p.Edit = widget.NewButtonWithIcon("Edit…", theme.DocumentCreateIcon(), func() {

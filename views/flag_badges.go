@@ -3,6 +3,7 @@ package views
 import (
 	"image/color"
 	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -114,6 +115,19 @@ type badgeFlow struct {
 	// fit, when above 0, makes the row as wide as its wanted badges, at
 	// most fit; otherwise it is a badge wide, and its column sets its width.
 	fit float32
+}
+
+// SpokenText names the wanted flags in words, for a screen reader's name
+// of the row (widgets.Row), where the badges show abbreviations and may
+// give way to a "+2".
+func (b *badgeFlow) SpokenText() string {
+	var words []string
+	for i, f := range app.CaseloadFlags {
+		if b.wanted[i] {
+			words = append(words, f.Label())
+		}
+	}
+	return strings.Join(words, ", ")
 }
 
 // MinSize is one badge high, and a badge wide or (see fit) the wanted

@@ -102,7 +102,7 @@ func newLetterTemplateEditor(s *session, files *widgets.LetterFiles) *letterTemp
 	}
 
 	fields := fieldTable()
-	e.Fields = widget.NewList(func() int { return len(e.fields) }, fields.Row, e.fillFieldRow)
+	e.Fields = widgets.NewList(func() int { return len(e.fields) }, fields.Row, e.fillFieldRow)
 	e.Fields.OnSelected = func(id widget.ListItemID) {
 		e.InsertField(e.fields[id].Name)
 		e.Fields.UnselectAll()

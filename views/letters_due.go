@@ -61,7 +61,7 @@ func newDueLetters(s *session, onIssued func()) *dueLetters {
 	refresh := widget.NewButtonWithIcon("Refresh", theme.ViewRefreshIcon(), d.Reload)
 
 	cols := dueLettersTable()
-	d.rows, d.List = widgets.NewPagedList(bg, registerPageSize, cols.Row, fillDueLetterRow, reportIn(d.Counts))
+	d.rows, d.List = widgets.NewPagedList(bg, registerPageSize, cols.Row, fillDueLetterRow, nil, reportIn(d.Counts))
 	d.List.OnSelected = d.choose
 	d.List.OnUnselected = func(widget.ListItemID) { d.choose(-1) }
 

@@ -95,7 +95,7 @@ func newLettersScreen(ses *session) *lettersScreen {
 	s.SaveCopy.Disable()
 
 	cols := letterRegisterTable()
-	s.rows, s.List = widgets.NewPagedList(bg, registerPageSize, cols.Row, fillLetterRow, reportIn(s.Count))
+	s.rows, s.List = widgets.NewPagedList(bg, registerPageSize, cols.Row, fillLetterRow, nil, reportIn(s.Count))
 	s.List.OnSelected = s.choose
 	s.List.OnUnselected = func(widget.ListItemID) { s.choose(-1) }
 

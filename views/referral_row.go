@@ -1,6 +1,10 @@
 package views
 
 import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 
@@ -48,4 +52,23 @@ func fillReferralRow(o fyne.CanvasObject, r app.ReferralRow) {
 	badges := o.(*fyne.Container).Objects[referralColSafeguarding]
 	setFlagBadges(badges, r.SafeguardingFlags())
 	badges.Show()
+}
+
+// referralRowName is what a screen reader says for r's row: "Open referral
+// PMH-000155, Siobhán Ní Bhriain, urgent, awaiting screening", then her
+// flags in words.
+func referralRowName(r app.ReferralRow) string {
+	priority := "routine"
+	if r.Priority == models.PriorityUrgent {
+		priority = "urgent"
+	}
+	status := r.Status.Label()
+	if s, size := utf8.DecodeRuneInString(status); s != utf8.RuneError {
+		status = string(unicode.ToLower(s)) + status[size:]
+	}
+	words := []string{"Open referral " + r.Reference(), strings.TrimSpace(r.GivenName + " " + r.FamilyName), priority, status}
+	for _, f := range r.SafeguardingFlags() {
+		words = append(words, f.Label())
+	}
+	return strings.Join(words, ", ")
 }

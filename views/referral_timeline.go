@@ -10,6 +10,7 @@ import (
 
 	"perinatal-caseload/app"
 	"perinatal-caseload/models"
+	"perinatal-caseload/views/widgets"
 )
 
 // timelineHeight is the height the timeline asks for in a detail view.
@@ -35,7 +36,7 @@ type referralTimeline struct {
 // newReferralTimeline builds the timeline of referral id and reads it.
 func newReferralTimeline(s *session, id uint) *referralTimeline {
 	t := &referralTimeline{svc: s.Services, actor: s.Actor, id: id, Detail: paragraph(""), Message: paragraph("")}
-	t.List = widget.NewList(func() int { return len(t.Entries) }, newTimelineRow, t.fillRow)
+	t.List = widgets.NewList(func() int { return len(t.Entries) }, newTimelineRow, t.fillRow)
 	t.List.OnSelected = func(i widget.ListItemID) {
 		if i >= 0 && i < len(t.Entries) {
 			e := t.Entries[i]

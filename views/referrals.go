@@ -87,7 +87,7 @@ func newReferralsScreen(ses *session) *referralsScreen {
 
 	cols := referralTable()
 	s.Columns = cols
-	s.rows, s.List = widgets.NewPagedList(bg, referralPageSize, newReferralRow(cols), fillReferralRow, reportIn(s.Count))
+	s.rows, s.List = widgets.NewPagedList(bg, referralPageSize, newReferralRow(cols), fillReferralRow, referralRowName, reportIn(s.Count))
 	s.List.OnSelected = s.selected
 
 	filters := container.NewBorder(nil, nil, nil,

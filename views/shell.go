@@ -51,7 +51,7 @@ func newShell(s *session, databaseLabel string, onLock, onSignOut func()) *shell
 			sh.defs = append(sh.defs, d)
 		}
 	}
-	sh.Nav = widget.NewList(
+	sh.Nav = widgets.NewList(
 		func() int { return len(sh.defs) },
 		func() fyne.CanvasObject {
 			return container.NewHBox(widget.NewIcon(theme.HomeIcon()), widget.NewLabel("Appointments"))

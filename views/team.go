@@ -52,7 +52,7 @@ func newTeamScreen(s *session) *teamScreen {
 		{Title: "Roles", Weight: 1.5}, {Title: "Working time", Sample: "Working time"},
 		{Title: "Capacity", Sample: "Capacity"}, {Title: "Active", Sample: "Inactive"},
 	})
-	t.List = widget.NewList(func() int { return len(t.Staff) }, t.table.Row, t.updateRow)
+	t.List = widgets.NewList(func() int { return len(t.Staff) }, t.table.Row, t.updateRow)
 	t.List.OnSelected = t.choose
 	t.List.OnUnselected = func(widget.ListItemID) { t.choose(-1) }
 	t.Add = widget.NewButtonWithIcon("Add person…", theme.ContentAddIcon(), func() { t.Dialog = showAddStaffDialog(s, t.done("Added.")) })

@@ -7,17 +7,23 @@ import (
 
 // NewPagedList returns a pager of pages of size rows and the widget.List
 // it feeds. The list makes rows with newRow and fills each with fill once
-// its page has been fetched, showing it as loading until then. The list
-// redraws as later pages arrive, and a page that cannot be read is
-// passed to onError.
-func NewPagedList[T any](bg *Background, size int, newRow func() fyne.CanvasObject, fill func(fyne.CanvasObject, T), onError func(error)) (*Pager[T], *widget.List) {
+// its page has been fetched, showing it as loading until then; name, if
+// given, is the sentence a screen reader says for a filled row (see Row).
+// The list redraws as later pages arrive, and a page that cannot be read
+// is passed to onError.
+func NewPagedList[T any](bg *Background, size int, newRow func() fyne.CanvasObject, fill func(fyne.CanvasObject, T), name func(T) string, onError func(error)) (*Pager[T], *widget.List) {
 	rows := NewPager[T](bg, size)
-	list := widget.NewList(rows.Len, newRow, func(id widget.ListItemID, o fyne.CanvasObject) {
-		if r, ok := rows.Row(id); ok {
-			fill(o, r)
-			return
+	list := NewNamedList(rows.Len, newRow, func(id widget.ListItemID, o fyne.CanvasObject) string {
+		r, ok := rows.Row(id)
+		if !ok {
+			setRowLoading(o)
+			return ""
 		}
-		setRowLoading(o)
+		fill(o, r)
+		if name == nil {
+			return ""
+		}
+		return name(r)
 	})
 	rows.OnPage, rows.OnError = list.Refresh, onError
 	return rows, list
