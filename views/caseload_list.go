@@ -37,14 +37,16 @@ var caseloadSorts = map[int]app.CaseloadSort{
 // caseloadTable lays out the caseload list's columns.
 func caseloadTable() *widgets.Table {
 	return widgets.NewTable([]widgets.Column{
-		colName:    {Title: "Name", Weight: 1.3},
+		// At 1024×768 the fixed columns leave about 200 pixels to share,
+		// so her name takes most of them and the headings are short.
+		colName:    {Title: "Name", Weight: 3},
 		colNHS:     {Title: "NHS number", Sample: "000 000 0000"},
-		colStage:   {Title: "Stage", Weight: 1.8},
-		colNext:    {Title: "Next appointment", Sample: "Next appointment" + sortArrow},
+		colStage:   {Title: "Stage", Weight: 1.5},
+		colNext:    {Title: "Next appt", Sample: "07/12/2026 12:30"},
 		colLast:    {Title: "Last contact", Sample: "Last contact" + sortArrow},
 		colMeasure: {Title: "Score", Sample: "CORE 40 ↑"}, // latest EPDS, else CORE-10
 
-		colFlags:     {Title: "Flags", Weight: 1.8},
+		colFlags:     {Title: "Flags", Weight: 1},
 		colPeriodEnd: {Title: "Period ends", Sample: "Period ends" + sortArrow},
 		colKeyWorker: {Title: "Key worker", Weight: keyWorkerWeight},
 	})
