@@ -129,6 +129,14 @@ func TestChangedFieldsNamesEachFieldAndNoValue(t *testing.T) {
 			t.Errorf("%s: changed %v, want %v", tc.name, got, tc.want)
 		}
 	}
+	same := validDetails()
+	one, alsoOne := uint(1), uint(1)
+	same.GPPracticeID = &one
+	copied := same
+	copied.GPPracticeID = &alsoOne
+	if got := ChangedFields(same, copied); got != nil {
+		t.Errorf("the same GP practice read twice: changed %v", got)
+	}
 	neither := validDetails()
 	neither.GPPracticeID = nil
 	if got := ChangedFields(neither, neither); got != nil {
