@@ -13,7 +13,7 @@ import (
 // is passed to onError.
 func NewPagedList[T any](bg *Background, size int, newRow func() fyne.CanvasObject, fill func(fyne.CanvasObject, T), name func(T) string, onError func(error)) (*Pager[T], *widget.List) {
 	rows := NewPager[T](bg, size)
-	list := NewNamedList(rows.Len, newRow, func(id widget.ListItemID, o fyne.CanvasObject) string {
+	list := newNamedList(rows.Len, newRow, func(id widget.ListItemID, o fyne.CanvasObject) string {
 		r, ok := rows.Row(id)
 		if !ok {
 			setRowLoading(o)

@@ -84,15 +84,15 @@ type Spoken interface {
 // reader names each row by what it shows. newRow and fill work as they do
 // for widget.NewList: fill is handed the object newRow made.
 func NewList(length func() int, newRow func() fyne.CanvasObject, fill func(widget.ListItemID, fyne.CanvasObject)) *widget.List {
-	return NewNamedList(length, newRow, func(id widget.ListItemID, o fyne.CanvasObject) string {
+	return newNamedList(length, newRow, func(id widget.ListItemID, o fyne.CanvasObject) string {
 		fill(id, o)
 		return ""
 	})
 }
 
-// NewNamedList is NewList whose fill also returns the row's name (see
+// newNamedList is NewList whose fill also returns the row's name (see
 // Row.Label), or "" to name it by what it shows.
-func NewNamedList(length func() int, newRowContent func() fyne.CanvasObject, fill func(widget.ListItemID, fyne.CanvasObject) string) *widget.List {
+func newNamedList(length func() int, newRowContent func() fyne.CanvasObject, fill func(widget.ListItemID, fyne.CanvasObject) string) *widget.List {
 	return widget.NewList(length,
 		func() fyne.CanvasObject { return newRow(newRowContent()) },
 		func(id widget.ListItemID, o fyne.CanvasObject) {
