@@ -81,10 +81,11 @@ type Spoken interface {
 }
 
 // NewList is widget.NewList with every row wrapped in a Row, so a screen
-// reader names each row by what it shows. newRow and fill work as they do
-// for widget.NewList: fill is handed the object newRow made.
-func NewList(length func() int, newRow func() fyne.CanvasObject, fill func(widget.ListItemID, fyne.CanvasObject)) *widget.List {
-	return newNamedList(length, newRow, func(id widget.ListItemID, o fyne.CanvasObject) string {
+// reader names each row by what it shows. newContent and fill work as
+// newRow and fill do for widget.NewList: fill is handed the object
+// newContent made, not the Row around it.
+func NewList(length func() int, newContent func() fyne.CanvasObject, fill func(widget.ListItemID, fyne.CanvasObject)) *widget.List {
+	return newNamedList(length, newContent, func(id widget.ListItemID, o fyne.CanvasObject) string {
 		fill(id, o)
 		return ""
 	})
@@ -92,9 +93,9 @@ func NewList(length func() int, newRow func() fyne.CanvasObject, fill func(widge
 
 // newNamedList is NewList whose fill also returns the row's name (see
 // Row.Label), or "" to name it by what it shows.
-func newNamedList(length func() int, newRowContent func() fyne.CanvasObject, fill func(widget.ListItemID, fyne.CanvasObject) string) *widget.List {
+func newNamedList(length func() int, newContent func() fyne.CanvasObject, fill func(widget.ListItemID, fyne.CanvasObject) string) *widget.List {
 	return widget.NewList(length,
-		func() fyne.CanvasObject { return newRow(newRowContent()) },
+		func() fyne.CanvasObject { return newRow(newContent()) },
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			row := o.(*Row)
 			row.Label = fill(id, row.Content)
