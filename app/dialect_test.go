@@ -43,6 +43,22 @@ func TestEveryTimeColumnIsTimeZoneAwareOnPostgreSQL(t *testing.T) {
 	}
 }
 
+func TestEachPostgreSQLSessionPlansForItsValuesWithoutParallelWorkers(t *testing.T) {
+	if !testdb.OnPostgres() {
+		t.Skip("SQLite plans each statement for its values and has no parallel workers")
+	}
+	s, _, _ := newTestServices(t)
+	for setting, want := range map[string]string{
+		"plan_cache_mode":                 "force_custom_plan",
+		"max_parallel_workers_per_gather": "0",
+	} {
+		var got string
+		if err := s.core.db.Raw("SELECT current_setting(?)", setting).Scan(&got).Error; err != nil || got != want {
+			t.Errorf("%s = %q (%v); want %q", setting, got, err, want)
+		}
+	}
+}
+
 func TestSearchedColumnsCompareCodePointByCodePointOnPostgreSQL(t *testing.T) {
 	if !testdb.OnPostgres() {
 		t.Skip("SQLite always compares text code point by code point")

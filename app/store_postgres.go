@@ -72,6 +72,13 @@ func pgConfig(target string) (*pgx.ConnConfig, error) {
 	// plans, and the generic one made the first take 400 ms instead of 8
 	// on a million referrals (see docs/benchmarks.md).
 	cfg.RuntimeParams["plan_cache_mode"] = "force_custom_plan"
+	// No parallel workers for one statement. Every screen reads a page or
+	// a count that stops early, and a parallel plan hands the list to
+	// workers that each read far past the rows wanted: a search by
+	// postcode sector read 63,000 referrals instead of 4,700 and took
+	// 204 ms instead of 28 on a million referrals (docs/benchmarks.md).
+	// On a team server the other desktops want those cores anyway.
+	cfg.RuntimeParams["max_parallel_workers_per_gather"] = "0"
 	if cfg.RuntimeParams["application_name"] == "" {
 		cfg.RuntimeParams["application_name"] = "Perinatal Caseload"
 	}
