@@ -158,31 +158,51 @@ func schemaHiddenFromAccount(db *gorm.DB) bool {
 	return exists && !db.Migrator().HasTable(migrationsTable)
 }
 
-// byteOrderColumns are the text columns searched by prefix ranges
-// (prefixRange): the search keys, postcodes and letter recipients, with
-// their sizes.
-var byteOrderColumns = []struct {
+// byteOrderColumn is a text column searched by prefix ranges
+// (prefixRange), with its size.
+type byteOrderColumn struct {
 	table, column string
 	size          int
-}{
+}
+
+// byteOrderColumns are the columns migration 2026121001 gave the byte
+// order: the first search keys, postcodes and letter recipients.
+var byteOrderColumns = []byteOrderColumn{
 	{"patients", "given_key", 100},
 	{"patients", "family_key", 100},
 	{"patients", "postcode", 8},
 	{"letters", "recipient_name", 200},
 }
 
-// migrateByteOrderSearch makes the prefix searches compare text as SQLite
+// byteOrderSearchKeys are the search keys that migration 2026120301 added
+// after it, which migration 2026122101 gives the byte order too.
+var byteOrderSearchKeys = []byteOrderColumn{
+	{"patients", "family_part_key", 100},
+	{"patients", "postcode_key", 8},
+}
+
+// migrateByteOrderSearch (migration 2026121001) gives byteOrderColumns the
+// byte order; see setByteOrder.
+func migrateByteOrderSearch(tx *gorm.DB) error { return setByteOrder(tx, byteOrderColumns) }
+
+// migrateByteOrderSearchKeys (migration 2026122101) gives
+// byteOrderSearchKeys the byte order; see setByteOrder.
+func migrateByteOrderSearchKeys(tx *gorm.DB) error { return setByteOrder(tx, byteOrderSearchKeys) }
+
+// setByteOrder makes the prefix searches on columns compare text as SQLite
 // does, code point by code point. A PostgreSQL database otherwise compares
 // in its locale's order, where punctuation and spaces may be skipped, so
 // that a range such as ["smi", "smi\U0010FFFF") need not hold every name
-// that starts "smi". The "C" collation on these columns (and so on their
-// indexes) fixes the order whatever locale the server was created with.
-// SQLite already compares bytes: nothing to do there.
-func migrateByteOrderSearch(tx *gorm.DB) error {
+// that starts "smi", and where each comparison costs a call into the
+// locale library rather than a comparison of bytes. The "C" collation on
+// the columns (and so on their indexes) fixes the order whatever locale
+// the server was created with. SQLite already compares bytes: nothing to
+// do there.
+func setByteOrder(tx *gorm.DB, columns []byteOrderColumn) error {
 	if !onPostgres(tx) {
 		return nil
 	}
-	for _, c := range byteOrderColumns {
+	for _, c := range columns {
 		sql := fmt.Sprintf(`ALTER TABLE %s ALTER COLUMN %s TYPE varchar(%d) COLLATE "C"`, c.table, c.column, c.size)
 		if err := tx.Exec(sql).Error; err != nil {
 			return fmt.Errorf("cannot set the search order of %s.%s: %w", c.table, c.column, err)

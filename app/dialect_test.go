@@ -1,6 +1,7 @@
 package app
 
 import (
+	"slices"
 	"testing"
 	"time"
 
@@ -64,7 +65,7 @@ func TestSearchedColumnsCompareCodePointByCodePointOnPostgreSQL(t *testing.T) {
 		t.Skip("SQLite always compares text code point by code point")
 	}
 	s, _, _ := newTestServices(t)
-	for _, c := range byteOrderColumns {
+	for _, c := range slices.Concat(byteOrderColumns, byteOrderSearchKeys) {
 		var collation *string
 		err := s.core.db.Raw("SELECT collation_name FROM information_schema.columns WHERE table_schema = current_schema() "+
 			"AND table_name = ? AND column_name = ?", c.table, c.column).Scan(&collation).Error
