@@ -13,35 +13,36 @@ import (
 // first page in a window, over the database named by CASELOAD_BENCH_DB (for
 // example one made by `caseload demo --referrals 100000`), or else over a
 // new one with 2,000 demo referrals. The target is under 300 ms on 100,000
-// referrals. "painted" also draws the window with the software painter.
+// referrals. "open" is the screen as the navigation opens it, on the open
+// referrals; "all" lists every referral, as after unticking Open only.
+// "painted" also draws the window with the software painter.
 func BenchmarkOpenReferralsScreen(b *testing.B) {
 	e := newBenchEnv(b)
-	n, err := e.svc.Referrals.Count(e.system, app.ReferralFilter{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	open := func(paint bool) {
-		s := newReferralsScreen(e.sessionIn(e.system, nil))
-		w := test.NewWindow(s.Content())
-		w.Resize(widgets.DefaultWindowSize)
-		if paint {
-			w.Canvas().Capture()
+	for _, openOnly := range []bool{true, false} {
+		n, err := e.svc.Referrals.Count(e.system, app.ReferralFilter{OpenOnly: openOnly})
+		if err != nil {
+			b.Fatal(err)
 		}
-		if s.List.Length() != int(n) {
-			b.Fatalf("the list has %d rows, want %d", s.List.Length(), n)
-		}
-		w.Close()
-	}
-	for _, paint := range []bool{false, true} {
-		name := "layout"
-		if paint {
-			name = "painted"
-		}
-		b.Run(name, func(b *testing.B) {
-			for b.Loop() {
-				open(paint)
+		open := func(paint bool) {
+			s := newReferralsScreen(e.sessionIn(e.system, nil), openOnly)
+			w := test.NewWindow(s.Content())
+			w.Resize(widgets.DefaultWindowSize)
+			if paint {
+				w.Canvas().Capture()
 			}
-			b.ReportMetric(float64(n), "referrals")
-		})
+			if s.List.Length() != int(n) {
+				b.Fatalf("the list has %d rows, want %d", s.List.Length(), n)
+			}
+			w.Close()
+		}
+		for _, paint := range []bool{false, true} {
+			name := map[bool]string{true: "open", false: "all"}[openOnly] + "/" + map[bool]string{false: "layout", true: "painted"}[paint]
+			b.Run(name, func(b *testing.B) {
+				for b.Loop() {
+					open(paint)
+				}
+				b.ReportMetric(float64(n), "referrals")
+			})
+		}
 	}
 }

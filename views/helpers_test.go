@@ -108,7 +108,7 @@ func (e *testEnv) showInWindow(content fyne.CanvasObject) fyne.Window {
 
 // referralsScreen builds the Referrals screen for actor, on show in a window.
 func (e *testEnv) referralsScreen(actor *models.StaffMember) (*referralsScreen, fyne.Window) {
-	s := newReferralsScreen(e.sessionIn(actor, nil))
+	s := newReferralsScreen(e.sessionIn(actor, nil), false)
 	return s, e.showInWindow(s.Content())
 }
 

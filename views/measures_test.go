@@ -20,7 +20,7 @@ func TestKeyWorkerRecordsAnEPDSWithItem10PositiveAndSeesTheBannerTaskAndChart(t 
 	e := newTestEnv(t, 0)
 	r, kate := e.allocatedReferral()
 	w := e.showInWindow(nil)
-	s := newReferralsScreen(e.sessionIn(kate, w))
+	s := newReferralsScreen(e.sessionIn(kate, w), false)
 	s.DetailActions = referralActions(e.sessionIn(kate, w))
 	w.SetContent(s.Content())
 	s.Open(r.ID)

@@ -21,7 +21,7 @@ func (e *testEnv) openAsKeyWorker(t *testing.T) (*referralsScreen, fyne.Window, 
 		t.Fatal(err)
 	}
 	w := e.showInWindow(nil)
-	s := newReferralsScreen(e.sessionIn(worker, w))
+	s := newReferralsScreen(e.sessionIn(worker, w), false)
 	s.DetailActions = referralActions(e.sessionIn(worker, w))
 	w.SetContent(s.Content())
 	s.Open(r.ID)

@@ -17,7 +17,7 @@ func TestReferralReadsInScreeningOrder(t *testing.T) {
 	doc := e.addStaff("doc", models.RoleClinician)
 	r := e.registeredReferral(admin)
 	w := e.showInWindow(nil)
-	s := newReferralsScreen(e.sessionIn(doc, w))
+	s := newReferralsScreen(e.sessionIn(doc, w), false)
 	s.DetailActions = referralActions(e.sessionIn(doc, w))
 	w.SetContent(s.Content())
 	s.Open(r.ID)

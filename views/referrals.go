@@ -69,8 +69,11 @@ type referralSource interface {
 	Get(actor *models.StaffMember, id uint) (*models.Referral, error)
 }
 
-// newReferralsScreen builds the screen and starts the first query.
-func newReferralsScreen(ses *session) *referralsScreen {
+// newReferralsScreen builds the screen and starts the first query: of the
+// open referrals only when openOnly is set (Open only ticked), else of
+// them all. The tick is set before that query, so opening the screen never
+// counts the whole register only to throw the answer away.
+func newReferralsScreen(ses *session, openOnly bool) *referralsScreen {
 	bg := ses.Background
 	s := &referralsScreen{referrals: ses.Services.Referrals, actor: ses.Actor, clock: ses.Services.Clock(), bg: bg, debounce: widgets.NewDebouncer(bg)}
 
@@ -81,7 +84,9 @@ func newReferralsScreen(ses *session) *referralsScreen {
 	}
 	s.Status = widget.NewSelect(options, func(string) { s.Reload() })
 	s.Status.SetSelectedIndex(0)
-	s.OpenOnly = widget.NewCheck("Open only", func(bool) { s.Reload() })
+	s.OpenOnly = widget.NewCheck("Open only", nil)
+	s.OpenOnly.SetChecked(openOnly)
+	s.OpenOnly.OnChanged = func(bool) { s.Reload() }
 	s.Count = widgets.NewCountLabel()
 	refresh := widgets.NewIconButton("Refresh the list of referrals", theme.ViewRefreshIcon(), s.Reload)
 

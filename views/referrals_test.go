@@ -136,7 +136,7 @@ func (c *pageCounter) Page(actor *models.StaffMember, f app.ReferralFilter, offs
 
 func TestReferralsPagesThroughALongList(t *testing.T) {
 	e := newTestEnv(t, 30)
-	s := newReferralsScreen(e.sessionIn(e.system, nil))
+	s := newReferralsScreen(e.sessionIn(e.system, nil), false)
 	pages := &pageCounter{referralSource: s.referrals}
 	s.referrals = pages
 	s.rows.PageSize = 7 // small pages, so 30 referrals span five of them

@@ -77,9 +77,8 @@ func screenDefs() []screenDef {
 	return []screenDef{
 		{ID: screenDashboard, Title: "Dashboard", Icon: theme.HomeIcon(), Build: func(s *session) screen { return newDashboardScreen(s) }},
 		{ID: screenReferrals, Title: "Referrals", Icon: theme.ListIcon(), Build: func(s *session) screen {
-			list := newReferralsScreen(s)
+			list := newReferralsScreen(s, true) // the working list; closed referrals are one click away
 			list.DetailActions = referralActions(s)
-			list.OpenOnly.SetChecked(true) // the working list; closed referrals are one click away
 			return list
 		}},
 		{ID: screenCaseload, Title: "Caseload", Icon: theme.AccountIcon(), Build: func(s *session) screen { return newCaseloadScreen(s) }},
