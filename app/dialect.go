@@ -211,6 +211,51 @@ func setByteOrder(tx *gorm.DB, columns []byteOrderColumn) error {
 	return nil
 }
 
+// rowValue returns SQL for the column col that SQLite reads from each
+// row rather than through an index on it ("col || ''", which its planner
+// cannot match to an index). PostgreSQL gets col itself: its planner
+// weighs the index by its statistics, and given the expression it would
+// guess that a filter keeps one row in two hundred (a count of a common
+// name among the closed referrals then took 90 ms instead of 19 on a
+// million referrals).
+func rowValue(db *gorm.DB, col string) string {
+	if onPostgres(db) {
+		return col
+	}
+	return col + " || ''"
+}
+
+// coveringSearchIndexes are the statements of migration 2026122102; see
+// migrateCoveringSearchIndexes.
+var coveringSearchIndexes = []string{
+	"DROP INDEX IF EXISTS idx_referral_order",
+	"CREATE INDEX idx_referral_order ON referrals (urgent_rank, received_at, patient_id) INCLUDE (id)",
+	"DROP INDEX IF EXISTS idx_referral_queue",
+	"CREATE INDEX idx_referral_queue ON referrals (status, urgent_rank, received_at, patient_id) INCLUDE (id)",
+	"CREATE INDEX IF NOT EXISTS idx_patient_search_probe ON patients (id) INCLUDE (given_key, family_key, family_part_key, postcode_key)",
+}
+
+// migrateCoveringSearchIndexes (migration 2026122102) lets PostgreSQL read
+// a search in list order from indexes alone, as SQLite already does. The
+// two list-order indexes carry each referral's ID, and a new index on the
+// patients' IDs carries their search keys, so that whether a referral's
+// patient matches is answered without reading either table: at a million
+// referrals, the page of a common name among the closed referrals took
+// 14 ms instead of 30 (docs/benchmarks.md). SQLite has nothing to do: each
+// of its indexes ends with the row's ID, and its patients table is ordered
+// by ID with the keys in each row.
+func migrateCoveringSearchIndexes(tx *gorm.DB) error {
+	if !onPostgres(tx) {
+		return nil
+	}
+	for _, sql := range coveringSearchIndexes {
+		if err := tx.Exec(sql).Error; err != nil {
+			return fmt.Errorf("cannot make the search indexes cover their queries: %w", err)
+		}
+	}
+	return nil
+}
+
 // foreignKeyParents returns the tables that table's foreign keys refer to.
 func foreignKeyParents(db *gorm.DB, table string) ([]string, error) {
 	var parents []string

@@ -2,6 +2,7 @@ package app
 
 import (
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -56,6 +57,24 @@ func TestEachPostgreSQLSessionPlansForItsValuesWithoutParallelWorkers(t *testing
 		var got string
 		if err := s.core.db.Raw("SELECT current_setting(?)", setting).Scan(&got).Error; err != nil || got != want {
 			t.Errorf("%s = %q (%v); want %q", setting, got, err, want)
+		}
+	}
+}
+
+func TestSearchIndexesCarryWhatASearchReadsOnPostgreSQL(t *testing.T) {
+	if !testdb.OnPostgres() {
+		t.Skip("SQLite's indexes end with the row's ID and its tables are ordered by it")
+	}
+	s, _, _ := newTestServices(t)
+	for index, want := range map[string]string{
+		"idx_referral_order":       "(urgent_rank, received_at, patient_id) INCLUDE (id)",
+		"idx_referral_queue":       "(status, urgent_rank, received_at, patient_id) INCLUDE (id)",
+		"idx_patient_search_probe": "(id) INCLUDE (given_key, family_key, family_part_key, postcode_key)",
+	} {
+		var def string
+		err := s.core.db.Raw("SELECT indexdef FROM pg_indexes WHERE schemaname = current_schema() AND indexname = ?", index).Scan(&def).Error
+		if err != nil || !strings.HasSuffix(def, want) {
+			t.Errorf("%s is %q (%v); want it to end %q", index, def, err, want)
 		}
 	}
 }

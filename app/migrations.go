@@ -59,6 +59,7 @@ func migrations() []*gormigrate.Migration {
 		{ID: "2026121701_report_indexes", Migrate: migrateReportIndexes},
 		{ID: "2026121701_search_speed", Migrate: migrateSearchSpeed},
 		{ID: "2026122101_byte_order_search_keys", Migrate: migrateByteOrderSearchKeys},
+		{ID: "2026122102_covering_search_indexes", Migrate: migrateCoveringSearchIndexes},
 	}
 }
 

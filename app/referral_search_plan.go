@@ -179,12 +179,12 @@ func (c *core) searchMatches(f ReferralFilter, few bool) *gorm.DB {
 		return c.filterReferralsBy(c.db.Table("referrals").Select("referrals.id"), f, c.probePatients)
 	}
 	// SQLite reads the tables of a CROSS JOIN in the order written, and
-	// the status, read through "|| ''", from each referral rather than
-	// from its index, so that each woman's referrals are found by her ID.
-	// PostgreSQL plans it as any other join, from its statistics.
+	// the status from each referral rather than from its index (rowValue),
+	// so that each woman's referrals are found by her ID. PostgreSQL plans
+	// it as any other join, from its statistics.
 	q := c.db.Table("patients CROSS JOIN referrals").Select("referrals.id").Where("referrals.patient_id = patients.id")
 	cond, args := patientCondition(strings.TrimSpace(f.Query))
-	return filterStatusOf(q, f, "referrals.status || ''").Where(cond, args...)
+	return filterStatusOf(q, f, rowValue(c.db, "referrals.status")).Where(cond, args...)
 }
 
 // probePatients keeps the referrals whose patient matches the search,
