@@ -213,11 +213,11 @@ func setByteOrder(tx *gorm.DB, columns []byteOrderColumn) error {
 
 // rowValue returns SQL for the column col that SQLite reads from each
 // row rather than through an index on it: col joined to an empty string,
-// which its planner cannot match to an index. PostgreSQL gets col itself: its planner
-// weighs the index by its statistics, and given the expression it would
-// guess that a filter keeps one row in two hundred (a count of a common
-// name among the closed referrals then took 90 ms instead of 19 on a
-// million referrals).
+// which its planner cannot match to an index. PostgreSQL gets col itself:
+// its planner weighs the index by its statistics, and given the
+// expression it would guess that a filter keeps one row in two hundred (a
+// count of a common name among the closed referrals then took 90 ms
+// instead of 19 on a million referrals).
 func rowValue(db *gorm.DB, col string) string {
 	if onPostgres(db) {
 		return col
