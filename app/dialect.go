@@ -225,6 +225,20 @@ func rowValue(db *gorm.DB, col string) string {
 	return col + " || ''"
 }
 
+// inSubquery returns a condition that col is one of the values a
+// subquery (its one argument) returns. SQLite gets "col IN (?)". On
+// PostgreSQL the subquery's values are gathered into an array first
+// ("col = ANY (ARRAY(?))"), so that each is looked up in the index on col:
+// given IN, its planner may instead read that whole index and join it to
+// the values, and for the page of a search that names a thousand women
+// it did, taking 23 ms instead of 10 at 100,000 referrals.
+func inSubquery(db *gorm.DB, col string) string {
+	if onPostgres(db) {
+		return col + " = ANY (ARRAY(?))"
+	}
+	return col + " IN (?)"
+}
+
 // coveringSearchIndexes are the statements of migration 2026122102; see
 // migrateCoveringSearchIndexes.
 var coveringSearchIndexes = []string{

@@ -133,7 +133,7 @@ func filterStatusOf(q *gorm.DB, f ReferralFilter, status string) *gorm.DB {
 // the list made first from the patients' indexes: fastest when the search
 // names few women.
 func (c *core) listPatients(q *gorm.DB, cond string, args []any) *gorm.DB {
-	return q.Where("referrals.patient_id IN (?)", c.db.Table("patients").Select("patients.id").Where(cond, args...))
+	return q.Where(inSubquery(c.db, "referrals.patient_id"), c.db.Table("patients").Select("patients.id").Where(cond, args...))
 }
 
 // referenceQuery reads a search for a referral by its reference: "PMH-155"
