@@ -77,10 +77,7 @@ func TestBackupIsCheckedPrivateAndNeverOverwritesUnasked(t *testing.T) {
 }
 
 func TestBackupOfAPostgresCaseloadExplainsTheServerTools(t *testing.T) {
-	if !testdb.OnPostgres() {
-		t.Skip("about PostgreSQL caseloads")
-	}
-	s, _, _ := newTestServices(t)
+	s, _ := newPostgresServices(t, "about PostgreSQL caseloads")
 	if _, err := Backup(s.core.db, filepath.Join(t.TempDir(), "b.db"), false); !errors.Is(err, ErrBackupPostgres) {
 		t.Errorf("Backup on PostgreSQL = %v, want ErrBackupPostgres", err)
 	}

@@ -6,7 +6,6 @@ import (
 	"testing"
 	"time"
 
-	"perinatal-caseload/app/testdb"
 	"perinatal-caseload/models"
 )
 
@@ -28,10 +27,7 @@ func TestTimesComeBackAsTheSameInstantInUTC(t *testing.T) {
 }
 
 func TestEveryTimeColumnIsTimeZoneAwareOnPostgreSQL(t *testing.T) {
-	if !testdb.OnPostgres() {
-		t.Skip("SQLite has no time-zone-aware column type; times are stored in UTC")
-	}
-	s, _, _ := newTestServices(t)
+	s, _ := newPostgresServices(t, "SQLite has no time-zone-aware column type; times are stored in UTC")
 	var types []struct{ Column, Type string }
 	err := s.core.db.Raw("SELECT table_name || '.' || column_name AS column, data_type AS type FROM information_schema.columns " +
 		"WHERE table_schema = current_schema() AND data_type LIKE 'timestamp%'").Scan(&types).Error
@@ -46,10 +42,7 @@ func TestEveryTimeColumnIsTimeZoneAwareOnPostgreSQL(t *testing.T) {
 }
 
 func TestEachPostgreSQLSessionPlansForItsValuesWithoutParallelWorkers(t *testing.T) {
-	if !testdb.OnPostgres() {
-		t.Skip("SQLite plans each statement for its values and has no parallel workers")
-	}
-	s, _, _ := newTestServices(t)
+	s, _ := newPostgresServices(t, "SQLite plans each statement for its values and has no parallel workers")
 	for setting, want := range map[string]string{
 		"plan_cache_mode":                 "force_custom_plan",
 		"max_parallel_workers_per_gather": "0",
@@ -62,10 +55,7 @@ func TestEachPostgreSQLSessionPlansForItsValuesWithoutParallelWorkers(t *testing
 }
 
 func TestSearchIndexesCarryWhatASearchReadsOnPostgreSQL(t *testing.T) {
-	if !testdb.OnPostgres() {
-		t.Skip("SQLite's indexes end with the row's ID and its tables are ordered by it")
-	}
-	s, _, _ := newTestServices(t)
+	s, _ := newPostgresServices(t, "SQLite's indexes end with the row's ID and its tables are ordered by it")
 	for index, want := range map[string]string{
 		"idx_referral_order":       "(urgent_rank, received_at, patient_id) INCLUDE (id)",
 		"idx_referral_queue":       "(status, urgent_rank, received_at, patient_id) INCLUDE (id)",
@@ -80,10 +70,7 @@ func TestSearchIndexesCarryWhatASearchReadsOnPostgreSQL(t *testing.T) {
 }
 
 func TestSearchedColumnsCompareCodePointByCodePointOnPostgreSQL(t *testing.T) {
-	if !testdb.OnPostgres() {
-		t.Skip("SQLite always compares text code point by code point")
-	}
-	s, _, _ := newTestServices(t)
+	s, _ := newPostgresServices(t, "SQLite always compares text code point by code point")
 	for _, c := range slices.Concat(byteOrderColumns, byteOrderSearchKeys) {
 		var collation *string
 		err := s.core.db.Raw("SELECT collation_name FROM information_schema.columns WHERE table_schema = current_schema() "+

@@ -12,7 +12,6 @@ import (
 	"testing"
 	"time"
 
-	"perinatal-caseload/app/testdb"
 	"perinatal-caseload/models"
 )
 
@@ -72,10 +71,7 @@ func (p *tcpProxy) stop() {
 
 // Hazard: HAZ-029.
 func TestALostServerIsSaidPlainlyNothingIsHalfSavedAndItComesBack(t *testing.T) {
-	if !testdb.OnPostgres() {
-		t.Skip("about a database server; SQLite is a file on this PC")
-	}
-	s, _, target := newTestServices(t)
+	s, target := newPostgresServices(t, "about a database server; SQLite is a file on this PC")
 	admin := addStaff(t, s, "admin", models.RoleAdministrator)
 	r := sampleReferral(testNHSNumber(1))
 	if err := s.Referrals.Register(admin, r); err != nil {

@@ -34,6 +34,18 @@ func newTestServices(t testing.TB) (*Services, *ManualClock, string) {
 	return New(db, clock), clock, path
 }
 
+// newPostgresServices is newTestServices for a test about PostgreSQL
+// alone: when the tests run on SQLite it skips, saying why the test has
+// nothing to check there.
+func newPostgresServices(t *testing.T, whyNotSQLite string) (*Services, string) {
+	t.Helper()
+	if !testdb.OnPostgres() {
+		t.Skip(whyNotSQLite)
+	}
+	s, _, target := newTestServices(t)
+	return s, target
+}
+
 // newAdminServices is newTestServices with an administrator, "admin",
 // already added, as most service tests begin.
 func newAdminServices(t testing.TB) (*Services, *ManualClock, *models.StaffMember) {
