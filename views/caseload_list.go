@@ -92,8 +92,9 @@ func showKeyWorkerColumn(t *widgets.Table, header fyne.CanvasObject, show bool) 
 	header.Refresh()
 }
 
-// keyWorkerWeight is the key worker column's share of the spare width.
-const keyWorkerWeight = 1.0
+// keyWorkerWeight is the key worker column's share of the spare width:
+// half her name's, as the team manager reads the two together.
+const keyWorkerWeight = 1.5
 
 // newCaseloadRow returns an empty row of t with room for flag badges.
 func newCaseloadRow(t *widgets.Table) fyne.CanvasObject {

@@ -78,7 +78,9 @@ func newShell(s *session, databaseLabel string, onLock, onSignOut func()) *shell
 	sh.dbLabel, sh.dbText = dbLabel, databaseLabel
 	status := container.NewBorder(widget.NewSeparator(), nil, hints, nil, dbLabel)
 	sh.body = container.NewStack()
-	nav := container.NewBorder(nil, nil, nil, widget.NewSeparator(), container.New(widgets.FixedWidth(180), sh.Nav))
+	// The navigation is as wide as its longest title (the list's template
+	// row) and no wider: at 1024×768 the rest belongs to the screen.
+	nav := container.NewBorder(nil, nil, nil, widget.NewSeparator(), sh.Nav)
 	// Every screen is laid out to fit a 1024×768 window; should one not,
 	// it scrolls rather than making the window grow past the screen.
 	sh.scroll = container.NewScroll(sh.body)
