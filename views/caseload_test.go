@@ -314,3 +314,18 @@ func TestTasksAreCompletedAndReassignedWithHistory(t *testing.T) {
 		}
 	}
 }
+
+// The whole team's caseload is where the team manager reads who holds
+// each woman: her key worker's column there is half as wide as her own
+// name's (the widest of the columns that share the spare width), rather
+// than as narrow as the flags'.
+func TestTheWholeTeamsCaseloadGivesHerKeyWorkerHalfHerNamesWidth(t *testing.T) {
+	e, m := newSignedInWindow(t, 0, "mia", models.RoleManager)
+	e.addKeyWorker("kate", 20)
+	scr := m.shell.Show(screenCaseload).(*caseloadScreen)
+	scr.Worker.SetSelected(wholeTeam)
+	name, keyWorker, flags := scr.table.Width(colName), scr.table.Width(colKeyWorker), scr.table.Width(colFlags)
+	if keyWorker < 0.45*name || keyWorker <= flags || name <= keyWorker {
+		t.Errorf("at 1024×768 her name's column is %.0f wide, her key worker's %.0f and the flags' %.0f; want the key worker's about half her name's and wider than the flags'", name, keyWorker, flags)
+	}
+}

@@ -4,6 +4,9 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"perinatal-caseload/app"
 	"perinatal-caseload/models"
@@ -63,5 +66,22 @@ func TestReferralsOpenOnTheOpenReferrals(t *testing.T) {
 	open, _ := e.svc.Referrals.Count(e.system, app.ReferralFilter{OpenOnly: true})
 	if !s.OpenOnly.Checked || int64(s.List.Length()) != open {
 		t.Fatalf("the Referrals screen opens on %d referrals (open only %v); want the %d open ones", s.List.Length(), s.OpenOnly.Checked, open)
+	}
+}
+
+// At 1024×768 every pixel the navigation does not need belongs to the
+// screen beside it.
+func TestTheNavigationIsAsWideAsItsLongestTitleAndNoWider(t *testing.T) {
+	_, m := newSignedInWindow(t, 0, "mia", models.RoleManager)
+	widest := float32(0)
+	for _, d := range m.shell.defs {
+		widest = max(widest, container.NewHBox(widget.NewIcon(d.Icon), widget.NewLabel(d.Title)).MinSize().Width)
+	}
+	nav := m.shell.Nav.Size().Width
+	if nav < widest {
+		t.Errorf("the navigation is %.0f wide; its longest title needs %.0f", nav, widest)
+	}
+	if spare := nav - widest; spare > theme.ScrollBarSize()+4*theme.Padding() {
+		t.Errorf("the navigation is %.0f wide, %.0f more than its longest title needs", nav, spare)
 	}
 }
