@@ -37,7 +37,7 @@ var caseloadSorts = map[int]app.CaseloadSort{
 // caseloadTable lays out the caseload list's columns.
 func caseloadTable() *widgets.Table {
 	return widgets.NewTable([]widgets.Column{
-		// At 1024×768 the fixed columns leave about 200 pixels to share,
+		// At 1024×768 the fixed columns leave about 250 pixels to share,
 		// so her name takes most of them and the headings are short.
 		colName:    {Title: "Name", Weight: 3},
 		colNHS:     {Title: "NHS number", Sample: "000 000 0000"},

@@ -54,7 +54,7 @@ func newShell(s *session, databaseLabel string, onLock, onSignOut func()) *shell
 	sh.Nav = widgets.NewList(
 		func() int { return len(sh.defs) },
 		func() fyne.CanvasObject {
-			return container.NewHBox(widget.NewIcon(theme.HomeIcon()), widget.NewLabel("Appointments"))
+			return container.NewHBox(widget.NewIcon(theme.HomeIcon()), widget.NewLabel(longestTitle(sh.defs)))
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			row := o.(*fyne.Container)
@@ -87,6 +87,18 @@ func newShell(s *session, databaseLabel string, onLock, onSignOut func()) *shell
 	sh.content = container.NewBorder(header, status, nav, nil, sh.scroll)
 	sh.Nav.Select(0)
 	return sh
+}
+
+// longestTitle returns the title of defs that takes the most width, for
+// the navigation's template row: the navigation is as wide as that row.
+func longestTitle(defs []screenDef) string {
+	longest, width := "", float32(0)
+	for _, d := range defs {
+		if w := fyne.MeasureText(d.Title, theme.TextSize(), fyne.TextStyle{}).Width; w > width {
+			longest, width = d.Title, w
+		}
+	}
+	return longest
 }
 
 // Content returns the shell's widget tree.
